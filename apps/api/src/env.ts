@@ -1,0 +1,51 @@
+import path from 'node:path';
+
+import { z } from 'zod';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /** When unset, an embedded PostgreSQL is started with its data in DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OPEN_METEO_URL: z.url().default('https://api.open-meteo.com'),
+  OPEN_METEO_GEOCODING_URL: z.url().default('https://geocoding-api.open-meteo.com'),
+  OPEN_METEO_AIR_QUALITY_URL: z.url().default('https://air-quality-api.open-meteo.com'),
+  /** The built web app, served on the same port in production. */
+  WEB_DIST_DIR: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/**
+ * Reads and validates the environment. A bad value yields one line naming the
+ * variable and what it should be, so a misconfigured deploy fails at once.
+ */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  // An empty variable means "not set", as in most shells' `VAR= cmd`.
+  const defined = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = envSchema.safeParse(defined);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = String(issue?.path[0] ?? 'environment');
+  const given = typeof source[name] === 'string' ? ` (got "${source[name]}")` : '';
+  throw new EnvError(`Invalid environment variable ${name}: ${issue?.message ?? 'invalid'}${given}`);
+}
+
+export class EnvError extends Error {
+  override readonly name = 'EnvError';
+}
+
+/** {@link loadEnv} for a program's entry point: prints the one line and exits. */
+export function loadEnvOrExit(): Env {
+  try {
+    return loadEnv();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}

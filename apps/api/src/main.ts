@@ -1,0 +1,82 @@
+import type { Server } from 'node:http';
+
+import { createServices } from '@skycast/api';
+import { createDb, migrateToLatest } from '@skycast/db';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '@skycast/db/embedded';
+import { createOpenMeteo } from '@skycast/weather';
+
+import { createApp } from './app.ts';
+import { loadEnvOrExit } from './env.ts';
+import { createLogger } from './logger.ts';
+
+const env = loadEnvOrExit();
+
+const logger = createLogger(env);
+const cleanups: (() => Promise<void>)[] = [];
+
+async function start(): Promise<Server> {
+  let embedded: EmbeddedDatabase | undefined;
+  if (!env.DATABASE_URL) {
+    logger.info({ dataDir: env.DATA_DIR }, 'DATABASE_URL is not set: starting embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, database: 'skycast' });
+    cleanups.unshift(() => embedded!.stop());
+  }
+  const db = createDb({
+    connectionString: env.DATABASE_URL ?? embedded!.connectionString,
+    onPoolError: (error) => logger.error({ err: error }, 'idle database connection lost'),
+  });
+  cleanups.unshift(() => db.destroy());
+
+  const applied = await migrateToLatest(db);
+  if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.migrationName) }, 'migrated');
+
+  const provider = createOpenMeteo({
+    forecastUrl: env.OPEN_METEO_URL,
+    geocodingUrl: env.OPEN_METEO_GEOCODING_URL,
+    airQualityUrl: env.OPEN_METEO_AIR_QUALITY_URL,
+  });
+  const services = createServices({ db, provider, logger });
+  const app = createApp({
+    services,
+    logger,
+    ...(env.NODE_ENV === 'production' ? { webDistDir: env.WEB_DIST_DIR } : {}),
+  });
+
+  return new Promise((resolve, reject) => {
+    const server = app.listen(env.PORT, (error) => {
+      if (error) return reject(error);
+      logger.info({ port: env.PORT, url: `http://localhost:${env.PORT}` }, 'Skycast is listening');
+      resolve(server);
+    });
+    cleanups.unshift(
+      () => new Promise<void>((done) => server.close(() => done())),
+    );
+  });
+}
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  for (const cleanup of cleanups) {
+    try {
+      await cleanup();
+    } catch (error) {
+      logger.error({ err: error }, 'error during shutdown');
+    }
+  }
+  process.exit(0);
+}
+
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+
+try {
+  await start();
+} catch (error) {
+  logger.fatal({ err: error }, 'Skycast could not start');
+  await shutdown('startup-failure');
+  process.exitCode = 1;
+}

@@ -1,0 +1,96 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { z, ZodError } from 'zod';
+
+import { ProviderError } from '@skycast/weather';
+
+import type { Logger } from './logger.ts';
+import type { Services } from './services.ts';
+
+export interface CreateContextOptions {
+  services: Services;
+  logger: Logger;
+  requestId: string;
+}
+
+/** Everything a procedure may use; built for every request. */
+export function createTRPCContext(options: CreateContextOptions) {
+  return {
+    ...options.services,
+    logger: options.logger,
+    requestId: options.requestId,
+  };
+}
+export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
+
+const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
+
+const t = initTRPC.context<Context>().create({
+  // Stacks stay in the logs, never in responses.
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? error.cause : undefined;
+    let message = shape.message;
+    if (zodError) message = describeInputError(zodError);
+    // Internal errors may carry SQL or driver details: the log has them, the client does not.
+    else if (error.code === 'INTERNAL_SERVER_ERROR') message = INTERNAL_MESSAGE;
+    return {
+      ...shape,
+      message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        zodError: zodError ? z.flattenError(zodError) : null,
+      },
+    };
+  },
+});
+
+function describeInputError(error: ZodError): string {
+  const issues = error.issues.slice(0, 3).map((issue) => {
+    const path = issue.path.join('.');
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  return `Invalid input — ${issues.join('; ')}`;
+}
+
+/**
+ * Turns an upstream weather service's failure into an error the client can
+ * show: the provider's details go to the log, the user gets what to do.
+ */
+const providerErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof ProviderError) {
+    throw toClientError(result.error.cause);
+  }
+  return result;
+});
+
+function toClientError(error: ProviderError): TRPCError {
+  switch (error.kind) {
+    case 'timeout':
+      return new TRPCError({
+        code: 'GATEWAY_TIMEOUT',
+        message: 'The weather service took too long to answer. Please try again in a minute.',
+        cause: error,
+      });
+    case 'rate-limited':
+      return new TRPCError({
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'The weather service is busy right now. Please try again in a minute.',
+        cause: error,
+      });
+    default:
+      return new TRPCError({
+        code: 'BAD_GATEWAY',
+        message: 'The weather service is not answering properly right now. Please try again in a minute.',
+        cause: error,
+      });
+  }
+}
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** A procedure anyone may call, signed in or not. */
+export const publicProcedure = t.procedure.use(providerErrors);

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/**
+ * The provider-independent weather model. Every provider maps its answers
+ * onto these shapes; the API's output schemas are built from them.
+ */
+
+export const providerIdSchema = z.enum(['open-meteo', 'openweather']);
+export type ProviderId = z.infer<typeof providerIdSchema>;
+
+/** A WMO 4677 weather code (0 clear … 99 thunderstorm with heavy hail). */
+export const weatherCodeSchema = z.number().int().min(0).max(99);
+
+export const placeSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  country: z.string(),
+  countryCode: z.string(),
+  admin1: z.string().optional(),
+  latitude: z.number(),
+  longitude: z.number(),
+  timezone: z.string(),
+});
+export type Place = z.infer<typeof placeSchema>;
+
+/** Local wall-clock time at the place, `YYYY-MM-DDTHH:mm` (no offset). */
+const localTime = z.string();
+
+export const currentConditionsSchema = z.object({
+  time: localTime,
+  temperature: z.number(),
+  apparentTemperature: z.number(),
+  humidity: z.number(),
+  windSpeed: z.number(),
+  windDirection: z.number(),
+  windGusts: z.number().nullable(),
+  weatherCode: weatherCodeSchema,
+  isDay: z.boolean(),
+  precipitation: z.number(),
+  pressure: z.number().nullable(),
+  cloudCover: z.number().nullable(),
+  uvIndex: z.number().nullable(),
+  visibility: z.number().nullable(),
+});
+export type CurrentConditions = z.infer<typeof currentConditionsSchema>;
+
+export const hourlyEntrySchema = z.object({
+  time: localTime,
+  temperature: z.number(),
+  apparentTemperature: z.number().nullable(),
+  precipitationProbability: z.number().nullable(),
+  precipitation: z.number().nullable(),
+  weatherCode: weatherCodeSchema,
+  windSpeed: z.number(),
+  humidity: z.number().nullable(),
+  isDay: z.boolean().nullable(),
+});
+export type HourlyEntry = z.infer<typeof hourlyEntrySchema>;
+
+export const dailyEntrySchema = z.object({
+  date: z.string(),
+  temperatureMax: z.number(),
+  temperatureMin: z.number(),
+  weatherCode: weatherCodeSchema,
+  precipitationSum: z.number().nullable(),
+  precipitationProbabilityMax: z.number().nullable(),
+  sunrise: localTime.nullable(),
+  sunset: localTime.nullable(),
+  uvIndexMax: z.number().nullable(),
+});
+export type DailyEntry = z.infer<typeof dailyEntrySchema>;
+
+export const unitsSchema = z.object({
+  temperature: z.enum(['°C', '°F']),
+  windSpeed: z.enum(['km/h', 'm/s', 'mph', 'kn']),
+  precipitation: z.enum(['mm', 'inch']),
+  pressure: z.literal('hPa'),
+  visibility: z.literal('m'),
+});
+export type Units = z.infer<typeof unitsSchema>;
+
+/** What a provider returns for one place: always metric, km/h, mm. */
+export const providerForecastSchema = z.object({
+  location: z.object({
+    latitude: z.number(),
+    longitude: z.number(),
+    timezone: z.string(),
+    elevation: z.number().optional(),
+  }),
+  current: currentConditionsSchema,
+  hourly: z.array(hourlyEntrySchema),
+  daily: z.array(dailyEntrySchema),
+});
+export type ProviderForecast = z.infer<typeof providerForecastSchema>;
+
+/** The forecast as served to clients: the provider's data plus its provenance. */
+export const forecastSchema = providerForecastSchema.extend({
+  units: unitsSchema,
+  /** When the provider produced this data (ISO 8601, UTC). */
+  fetchedAt: z.iso.datetime(),
+  /** True when the provider could not be reached and older data is shown. */
+  stale: z.boolean(),
+  source: providerIdSchema,
+  /** True when the data comes from the local simulator, not a real service. */
+  simulated: z.boolean(),
+});
+export type Forecast = z.infer<typeof forecastSchema>;
+
+export const METRIC_UNITS: Units = {
+  temperature: '°C',
+  windSpeed: 'km/h',
+  precipitation: 'mm',
+  pressure: 'hPa',
+  visibility: 'm',
+};

@@ -1,0 +1,260 @@
+import { z } from 'zod';
+
+import { fetchJson } from './http.ts';
+import type { DailyEntry, HourlyEntry, Place, ProviderForecast } from './model.ts';
+import type { ForecastQuery, LocationQuery, ProviderResult, WeatherProvider } from './provider.ts';
+
+export interface OpenMeteoOptions {
+  forecastUrl: string;
+  geocodingUrl: string;
+  airQualityUrl: string;
+  /** Per-call timeout; a slow provider must not hold a request for minutes. */
+  timeoutMs?: number;
+}
+
+const PROVIDER = 'open-meteo';
+
+const CURRENT = [
+  'temperature_2m',
+  'relative_humidity_2m',
+  'apparent_temperature',
+  'is_day',
+  'precipitation',
+  'weather_code',
+  'cloud_cover',
+  'pressure_msl',
+  'wind_speed_10m',
+  'wind_direction_10m',
+  'wind_gusts_10m',
+] as const;
+const HOURLY = [
+  'temperature_2m',
+  'apparent_temperature',
+  'precipitation_probability',
+  'precipitation',
+  'weather_code',
+  'wind_speed_10m',
+  'relative_humidity_2m',
+  'is_day',
+  'uv_index',
+  'visibility',
+] as const;
+const DAILY = [
+  'weather_code',
+  'temperature_2m_max',
+  'temperature_2m_min',
+  'precipitation_sum',
+  'precipitation_probability_max',
+  'sunrise',
+  'sunset',
+  'uv_index_max',
+] as const;
+
+/** Days of hourly data kept: enough to derive "now" from a day-old forecast. */
+const HOURLY_DAYS_KEPT = 5;
+
+// Open-Meteo sends columns; a value may be null where a model has no data.
+const column = z.array(z.number().nullable());
+const stringColumn = z.array(z.string().nullable());
+
+const forecastResponseSchema = z.object({
+  latitude: z.number(),
+  longitude: z.number(),
+  elevation: z.number().optional(),
+  timezone: z.string(),
+  current: z.object({
+    time: z.string(),
+    temperature_2m: z.number(),
+    relative_humidity_2m: z.number(),
+    apparent_temperature: z.number(),
+    is_day: z.number(),
+    precipitation: z.number(),
+    weather_code: z.number().int(),
+    cloud_cover: z.number().nullable().optional(),
+    pressure_msl: z.number().nullable().optional(),
+    wind_speed_10m: z.number(),
+    wind_direction_10m: z.number(),
+    wind_gusts_10m: z.number().nullable().optional(),
+  }),
+  hourly: z.object({
+    time: z.array(z.string()),
+    temperature_2m: column,
+    apparent_temperature: column.optional(),
+    precipitation_probability: column.optional(),
+    precipitation: column.optional(),
+    weather_code: column,
+    wind_speed_10m: column,
+    relative_humidity_2m: column.optional(),
+    is_day: column.optional(),
+    uv_index: column.optional(),
+    visibility: column.optional(),
+  }),
+  daily: z.object({
+    time: z.array(z.string()),
+    weather_code: column,
+    temperature_2m_max: column,
+    temperature_2m_min: column,
+    precipitation_sum: column.optional(),
+    precipitation_probability_max: column.optional(),
+    sunrise: stringColumn.optional(),
+    sunset: stringColumn.optional(),
+    uv_index_max: column.optional(),
+  }),
+});
+type ForecastResponse = z.infer<typeof forecastResponseSchema>;
+
+const geocodingResponseSchema = z.object({
+  // Open-Meteo leaves `results` out entirely when nothing matches.
+  results: z
+    .array(
+      z.object({
+        id: z.number(),
+        name: z.string(),
+        latitude: z.number(),
+        longitude: z.number(),
+        country: z.string().optional(),
+        country_code: z.string().optional(),
+        admin1: z.string().optional(),
+        timezone: z.string().optional(),
+      }),
+    )
+    .optional(),
+});
+
+const errorBodySchema = z.object({ error: z.literal(true), reason: z.string() });
+const readErrorReason = (body: unknown) => errorBodySchema.safeParse(body).data?.reason;
+
+/**
+ * Open-Meteo: forecast, geocoding and air quality, no key needed.
+ *
+ * @example
+ * const provider = createOpenMeteo({ forecastUrl: 'https://api.open-meteo.com', ... });
+ * const { data } = await provider.forecast({ latitude: 52.52, longitude: 13.41 });
+ */
+export function createOpenMeteo(options: OpenMeteoOptions): WeatherProvider {
+  const timeoutMs = options.timeoutMs ?? 5_000;
+
+  return {
+    id: PROVIDER,
+
+    async searchLocations(query: LocationQuery): Promise<ProviderResult<Place[]>> {
+      const url = new URL('/v1/search', options.geocodingUrl);
+      url.searchParams.set('name', query.query);
+      url.searchParams.set('count', String(query.limit));
+      url.searchParams.set('language', 'en');
+      url.searchParams.set('format', 'json');
+      const { body, simulated } = await fetchJson({
+        provider: PROVIDER,
+        url,
+        schema: geocodingResponseSchema,
+        timeoutMs,
+        readErrorReason,
+      });
+      const places = (body.results ?? []).map(
+        (result): Place => ({
+          id: `open-meteo:${result.id}`,
+          name: result.name,
+          country: result.country ?? '',
+          countryCode: result.country_code ?? '',
+          ...(result.admin1 ? { admin1: result.admin1 } : {}),
+          latitude: result.latitude,
+          longitude: result.longitude,
+          timezone: result.timezone ?? 'UTC',
+        }),
+      );
+      return { data: places, simulated };
+    },
+
+    async forecast(query: ForecastQuery): Promise<ProviderResult<ProviderForecast>> {
+      const url = new URL('/v1/forecast', options.forecastUrl);
+      url.searchParams.set('latitude', String(query.latitude));
+      url.searchParams.set('longitude', String(query.longitude));
+      url.searchParams.set('current', CURRENT.join(','));
+      url.searchParams.set('hourly', HOURLY.join(','));
+      url.searchParams.set('daily', DAILY.join(','));
+      // Daily min/max are aggregated over the local day of this zone.
+      url.searchParams.set('timezone', 'auto');
+      url.searchParams.set('forecast_days', '16');
+      const { body, simulated } = await fetchJson({
+        provider: PROVIDER,
+        url,
+        schema: forecastResponseSchema,
+        timeoutMs,
+        readErrorReason,
+      });
+      return { data: toForecast(body), simulated };
+    },
+  };
+}
+
+function toForecast(body: ForecastResponse): ProviderForecast {
+  const { current, hourly, daily } = body;
+  const currentHour = current.time.slice(0, 13);
+  const currentHourIndex = hourly.time.findIndex((time) => time.startsWith(currentHour));
+  const at = (values: (number | null)[] | undefined, index: number) => values?.[index] ?? null;
+
+  return {
+    location: {
+      latitude: body.latitude,
+      longitude: body.longitude,
+      timezone: body.timezone,
+      ...(body.elevation === undefined ? {} : { elevation: body.elevation }),
+    },
+    current: {
+      time: current.time,
+      temperature: current.temperature_2m,
+      apparentTemperature: current.apparent_temperature,
+      humidity: current.relative_humidity_2m,
+      windSpeed: current.wind_speed_10m,
+      windDirection: current.wind_direction_10m,
+      windGusts: current.wind_gusts_10m ?? null,
+      weatherCode: current.weather_code,
+      isDay: current.is_day === 1,
+      precipitation: current.precipitation,
+      pressure: current.pressure_msl ?? null,
+      cloudCover: current.cloud_cover ?? null,
+      uvIndex: at(hourly.uv_index, currentHourIndex),
+      visibility: at(hourly.visibility, currentHourIndex),
+    },
+    hourly: hourly.time.slice(0, HOURLY_DAYS_KEPT * 24).flatMap((time, i): HourlyEntry[] => {
+      const temperature = hourly.temperature_2m[i];
+      const weatherCode = hourly.weather_code[i];
+      const windSpeed = hourly.wind_speed_10m[i];
+      // An hour without its core values is dropped rather than invented.
+      if (temperature == null || weatherCode == null || windSpeed == null) return [];
+      const isDay = at(hourly.is_day, i);
+      return [
+        {
+          time,
+          temperature,
+          apparentTemperature: at(hourly.apparent_temperature, i),
+          precipitationProbability: at(hourly.precipitation_probability, i),
+          precipitation: at(hourly.precipitation, i),
+          weatherCode,
+          windSpeed,
+          humidity: at(hourly.relative_humidity_2m, i),
+          isDay: isDay === null ? null : isDay === 1,
+        },
+      ];
+    }),
+    daily: daily.time.flatMap((date, i): DailyEntry[] => {
+      const temperatureMax = daily.temperature_2m_max[i];
+      const temperatureMin = daily.temperature_2m_min[i];
+      const weatherCode = daily.weather_code[i];
+      if (temperatureMax == null || temperatureMin == null || weatherCode == null) return [];
+      return [
+        {
+          date,
+          temperatureMax,
+          temperatureMin,
+          weatherCode,
+          precipitationSum: at(daily.precipitation_sum, i),
+          precipitationProbabilityMax: at(daily.precipitation_probability_max, i),
+          sunrise: daily.sunrise?.[i] ?? null,
+          sunset: daily.sunset?.[i] ?? null,
+          uvIndexMax: at(daily.uv_index_max, i),
+        },
+      ];
+    }),
+  };
+}

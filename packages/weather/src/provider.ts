@@ -1,0 +1,27 @@
+import type { Place, ProviderForecast, ProviderId } from './model.ts';
+
+export interface LocationQuery {
+  query: string;
+  limit: number;
+}
+
+export interface ForecastQuery {
+  latitude: number;
+  longitude: number;
+}
+
+export interface ProviderResult<T> {
+  data: T;
+  /** True when the answer came from the local simulator. */
+  simulated: boolean;
+}
+
+/**
+ * One upstream weather service, mapped onto the shared model. Methods throw
+ * `ProviderError` and nothing else.
+ */
+export interface WeatherProvider {
+  readonly id: ProviderId;
+  searchLocations(query: LocationQuery): Promise<ProviderResult<Place[]>>;
+  forecast(query: ForecastQuery): Promise<ProviderResult<ProviderForecast>>;
+}
