@@ -1,8 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { createVitestConfig } from '@skycast/vitest-config';
 
-export default defineConfig({
-  test: {
-    globalSetup: ['./src/vitest-global-setup.ts'],
-    hookTimeout: 60_000,
-  },
-});
+export default createVitestConfig({ databaseSetup: './src/vitest-global-setup.ts' });

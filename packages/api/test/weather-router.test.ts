@@ -1,0 +1,132 @@
+import { TRPCError } from '@trpc/server';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { createTestApi, type TestApi } from './test-api.ts';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await createTestApi({ timeoutMs: 500 });
+});
+afterAll(() => api.close());
+afterEach(() => api.stub.setFault(null));
+
+async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
+  const error = await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  return error as TRPCError;
+}
+
+describe('weather.searchLocations', () => {
+  it('finds places with their region and country', async () => {
+    const places = await api.caller.weather.searchLocations({ query: 'Berlin' });
+    expect(places[0]).toMatchObject({
+      name: 'Berlin',
+      countryCode: 'DE',
+      timezone: 'Europe/Berlin',
+    });
+    expect(places[0]?.latitude).toBeCloseTo(52.52, 1);
+  });
+
+  it('answers an empty list when nothing matches (Open-Meteo omits `results`)', async () => {
+    expect(await api.caller.weather.searchLocations({ query: 'Xqzzyplace' })).toEqual([]);
+  });
+
+  it('honours the limit', async () => {
+    const places = await api.caller.weather.searchLocations({ query: 'Lo', limit: 1 });
+    expect(places.length).toBeLessThanOrEqual(1);
+  });
+
+  it.each([
+    ['an empty query', { query: '' }],
+    ['a blank query', { query: '   ' }],
+    ['a huge query', { query: 'x'.repeat(10_000) }],
+    ['a limit above 20', { query: 'Berlin', limit: 21 }],
+    ['a fractional limit', { query: 'Berlin', limit: 1.5 }],
+  ])('rejects %s with BAD_REQUEST', async (_name, input) => {
+    const error = await errorOf(api.caller.weather.searchLocations(input));
+    expect(error.code).toBe('BAD_REQUEST');
+  });
+
+  it('turns an upstream 400 into BAD_GATEWAY without leaking its body', async () => {
+    api.stub.setFault({ mode: 'bad-request' });
+    const error = await errorOf(api.caller.weather.searchLocations({ query: 'Berlin' }));
+    expect(error.code).toBe('BAD_GATEWAY');
+    expect(error.message).toMatch(/weather service/i);
+  });
+});
+
+describe('weather.forecast', () => {
+  const berlin = { latitude: 52.52, longitude: 13.41 };
+
+  it('answers current conditions, 48 hours and 7 days in stated units', async () => {
+    const forecast = await api.caller.weather.forecast(berlin);
+    expect(forecast.source).toBe('open-meteo');
+    expect(forecast.stale).toBe(false);
+    expect(forecast.simulated).toBe(true);
+    expect(forecast.location.timezone).toBe('Europe/Berlin');
+    expect(forecast.hourly.length).toBeGreaterThanOrEqual(48);
+    expect(forecast.daily.length).toBeGreaterThanOrEqual(7);
+    expect(forecast.units).toMatchObject({ temperature: '°C', windSpeed: 'km/h' });
+    expect(forecast.hourly[0]!.time.slice(0, 13)).toBe(forecast.current.time.slice(0, 13));
+    expect(Date.parse(forecast.fetchedAt)).not.toBeNaN();
+  });
+
+  it('asks the provider once for repeated requests within 10 minutes', async () => {
+    const paris = { latitude: 48.8566, longitude: 2.3522 };
+    api.stub.resetCalls();
+    const first = await api.caller.weather.forecast(paris);
+    const second = await api.caller.weather.forecast(paris);
+    // A point a few hundred metres away lies in the same ~1 km cell.
+    const nearby = await api.caller.weather.forecast({ latitude: 48.8551, longitude: 2.3518 });
+    expect(api.stub.calls('/v1/forecast')).toBe(1);
+    expect(second.fetchedAt).toBe(first.fetchedAt);
+    expect(nearby.fetchedAt).toBe(first.fetchedAt);
+  });
+
+  it('stores the forecast in PostgreSQL with its freshness', async () => {
+    await api.caller.weather.forecast({ latitude: 40.4168, longitude: -3.7038 });
+    const row = await api.db
+      .selectFrom('forecasts')
+      .selectAll()
+      .where('latitudeE2', '=', 4042)
+      .where('longitudeE2', '=', -370)
+      .executeTakeFirstOrThrow();
+    expect(row.freshUntil.getTime() - row.fetchedAt.getTime()).toBe(10 * 60_000);
+  });
+
+  it.each([
+    ['an upstream 500', { mode: 'error' as const, status: 500 }, 'BAD_GATEWAY'],
+    ['an upstream 400 error body', { mode: 'bad-request' as const }, 'BAD_GATEWAY'],
+    ['malformed JSON', { mode: 'malformed' as const }, 'BAD_GATEWAY'],
+    ['a refused connection', { mode: 'down' as const }, 'BAD_GATEWAY'],
+    ['a provider slower than the timeout', { mode: 'slow' as const, delayMs: 3_000 }, 'GATEWAY_TIMEOUT'],
+  ])('turns %s into %s and stores nothing', async (_name, fault, code) => {
+    api.stub.setFault(fault);
+    const coordinates = { latitude: -33.87, longitude: 151.21 };
+    const error = await errorOf(api.caller.weather.forecast(coordinates));
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(/weather service/i);
+    const stored = await api.db
+      .selectFrom('forecasts')
+      .select('provider')
+      .where('latitudeE2', '=', -3387)
+      .execute();
+    expect(stored).toEqual([]);
+  });
+
+  it.each([
+    ['latitude above 90', { latitude: 91, longitude: 0 }],
+    ['longitude below -180', { latitude: 0, longitude: -180.5 }],
+    ['NaN', { latitude: Number.NaN, longitude: 0 }],
+    ['Infinity', { latitude: 0, longitude: Number.POSITIVE_INFINITY }],
+    ['a string', { latitude: '52.5', longitude: 13.4 }],
+    ['a missing field', { latitude: 52.5 }],
+  ])('rejects %s with BAD_REQUEST', async (_name, input) => {
+    // @ts-expect-error -- deliberately wrong inputs
+    const error = await errorOf(api.caller.weather.forecast(input));
+    expect(error.code).toBe('BAD_REQUEST');
+  });
+});
