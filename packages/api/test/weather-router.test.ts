@@ -98,12 +98,12 @@ describe('weather.forecast', () => {
   });
 
   it.each([
-    ['an upstream 500', { mode: 'error' as const, status: 500 }, 'BAD_GATEWAY'],
-    ['an upstream 400 error body', { mode: 'bad-request' as const }, 'BAD_GATEWAY'],
-    ['malformed JSON', { mode: 'malformed' as const }, 'BAD_GATEWAY'],
-    ['a refused connection', { mode: 'down' as const }, 'BAD_GATEWAY'],
-    ['a provider slower than the timeout', { mode: 'slow' as const, delayMs: 3_000 }, 'GATEWAY_TIMEOUT'],
-  ])('turns %s into %s and stores nothing', async (_name, fault, code) => {
+    ['an upstream 500', 'BAD_GATEWAY', { mode: 'error' as const, status: 500 }],
+    ['an upstream 400 error body', 'BAD_GATEWAY', { mode: 'bad-request' as const }],
+    ['malformed JSON', 'BAD_GATEWAY', { mode: 'malformed' as const }],
+    ['a refused connection', 'BAD_GATEWAY', { mode: 'down' as const }],
+    ['a provider slower than the timeout', 'GATEWAY_TIMEOUT', { mode: 'slow' as const, delayMs: 3_000 }],
+  ])('turns %s into %s and stores nothing', async (_name, code, fault) => {
     api.stub.setFault(fault);
     const coordinates = { latitude: -33.87, longitude: 151.21 };
     const error = await errorOf(api.caller.weather.forecast(coordinates));

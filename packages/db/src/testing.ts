@@ -5,6 +5,8 @@ import path from 'node:path';
 
 import pg from 'pg';
 import type { Kysely } from 'kysely';
+// Brings Vitest's types into the program so the augmentation below has a target.
+import type {} from 'vitest';
 
 import { createDb } from './client.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
@@ -12,6 +14,13 @@ import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
 
 const TEMPLATE = 'skycast_template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Set by `@skycast/db/vitest-global-setup`. */
+    databaseAdminUrl: string;
+  }
+}
 
 export interface TestCluster {
   /** URL of the server's `postgres` database, used to create test databases. */

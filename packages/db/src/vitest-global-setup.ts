@@ -1,11 +1,5 @@
 import { startTestCluster } from './testing.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseAdminUrl: string;
-  }
-}
-
 /** Vitest global setup: one embedded PostgreSQL for the whole test run. */
 export default async function setup({
   provide,

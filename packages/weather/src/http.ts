@@ -110,6 +110,7 @@ export function parseRetryAfter(header: string | null, now: Date = new Date()): 
   if (!header) return fallback;
   const trimmed = header.trim();
   if (/^\d+$/.test(trimmed)) return new Date(now.getTime() + Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
+  // HTTP dates start with a day name; V8's Date.parse would also take "1.5" or "-5" as dates.
+  const date = /^[a-z]{3}/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
   return Number.isNaN(date) ? fallback : new Date(Math.max(date, now.getTime()));
 }

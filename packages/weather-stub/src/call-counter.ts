@@ -1,0 +1,34 @@
+import { STUB_ENDPOINTS, type StubEndpoint } from './endpoints.ts';
+
+export interface CallCounts {
+  total: number;
+  byEndpoint: Record<StubEndpoint, number>;
+}
+
+/** Counts provider calls per endpoint, faulted ones included: upstream would have counted them too. */
+export class CallCounter {
+  readonly #counts = new Map<StubEndpoint, number>();
+
+  record(endpoint: StubEndpoint): void {
+    this.#counts.set(endpoint, this.count(endpoint) + 1);
+  }
+
+  /** Calls of one endpoint, or of all of them. */
+  count(endpoint?: StubEndpoint): number {
+    if (endpoint) return this.#counts.get(endpoint) ?? 0;
+    let total = 0;
+    for (const count of this.#counts.values()) total += count;
+    return total;
+  }
+
+  reset(): void {
+    this.#counts.clear();
+  }
+
+  snapshot(): CallCounts {
+    const byEndpoint = Object.fromEntries(
+      STUB_ENDPOINTS.map((endpoint) => [endpoint, this.count(endpoint)]),
+    );
+    return { total: this.count(), byEndpoint: byEndpoint as Record<StubEndpoint, number> };
+  }
+}

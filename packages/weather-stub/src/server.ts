@@ -1,0 +1,204 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+
+import { CallCounter } from './call-counter.ts';
+import { CONTROL_PREFIX, handleControl } from './control-api.ts';
+import { isStubEndpoint, providerOf, type StubEndpoint } from './endpoints.ts';
+import { DEFAULT_DELAY_MS, type Fault, faultApplies, faultResponse, parseFault } from './faults.ts';
+import { airQualityRoute } from './open-meteo-air-quality.ts';
+import { forecastRoute } from './open-meteo-forecast.ts';
+import { searchRoute } from './open-meteo-search.ts';
+import {
+  airPollutionRoute,
+  currentWeatherRoute,
+  forecastRoute as openWeatherForecastRoute,
+  geocodingRoute,
+} from './openweather-routes.ts';
+import { openMeteoError, openWeatherError, type StubResponse } from './responses.ts';
+
+/**
+ * Same value as `SIMULATED_HEADER` in @skycast/weather. Importing it would make
+ * the packages depend on each other: @skycast/weather's tests run against this stub.
+ */
+const SIMULATED_HEADER = 'x-skycast-simulated';
+
+export interface StartWeatherStubOptions {
+  /** Defaults to a free port chosen by the OS. */
+  port?: number;
+  /** Defaults to 127.0.0.1. */
+  host?: string;
+  /** The stub's clock; defaults to the system clock. Fix it for reproducible answers. */
+  now?: () => Date;
+}
+
+export interface WeatherStub {
+  /** Base URL for every provider, without a trailing slash: `http://127.0.0.1:43123`. */
+  readonly url: string;
+  /** Provider calls so far, of one endpoint or of all; control calls are not counted. */
+  calls(endpoint?: StubEndpoint): number;
+  resetCalls(): void;
+  /** Fails every following call as `fault` says, until set to null. */
+  setFault(fault: Fault | null): void;
+  /** Stops the server, dropping open connections and pending slow answers. */
+  close(): Promise<void>;
+}
+
+type Route = (query: URLSearchParams, now: number) => StubResponse;
+
+const ROUTES: Record<StubEndpoint, Route> = {
+  '/v1/forecast': forecastRoute,
+  '/v1/search': searchRoute,
+  '/v1/air-quality': airQualityRoute,
+  '/data/2.5/weather': currentWeatherRoute,
+  '/data/2.5/forecast': openWeatherForecastRoute,
+  '/geo/1.0/direct': geocodingRoute,
+  '/data/2.5/air_pollution': airPollutionRoute,
+};
+
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': `${SIMULATED_HEADER}, retry-after`,
+};
+
+function send(res: ServerResponse, response: StubResponse): void {
+  if (res.destroyed) return;
+  res
+    .writeHead(response.status, {
+      'content-type': 'application/json; charset=utf-8',
+      [SIMULATED_HEADER]: '1',
+      ...CORS_HEADERS,
+      ...response.headers,
+    })
+    .end(response.body);
+}
+
+/**
+ * Starts Skycast's local weather provider: one HTTP server that speaks the
+ * documented Open-Meteo and OpenWeather protocols with deterministic,
+ * plausible data, so every provider base URL can point at it.
+ *
+ * @example
+ * const stub = await startWeatherStub();
+ * const provider = createOpenMeteo({ forecastUrl: stub.url, geocodingUrl: stub.url, airQualityUrl: stub.url });
+ * stub.setFault({ mode: 'rate-limit', retryAfter: '120', endpoints: ['/v1/forecast'] });
+ * await stub.close();
+ */
+export async function startWeatherStub(
+  options: StartWeatherStubOptions = {},
+): Promise<WeatherStub> {
+  const counter = new CallCounter();
+  const pendingAnswers = new Set<NodeJS.Timeout>();
+  const now = options.now ?? (() => new Date());
+  let fault: Fault | null = null;
+  const control = {
+    counter,
+    fault: () => fault,
+    setFault: (next: Fault | null) => {
+      fault = next;
+    },
+  };
+
+  function answerProvider(
+    req: IncomingMessage,
+    res: ServerResponse,
+    endpoint: StubEndpoint,
+    query: URLSearchParams,
+  ) {
+    counter.record(endpoint);
+    const active = fault && faultApplies(fault, endpoint) ? fault : null;
+    const normal = () => ROUTES[endpoint](query, now().getTime());
+    if (active?.mode === 'down') {
+      req.socket.destroy();
+      return;
+    }
+    if (active?.mode === 'slow') {
+      const timer = setTimeout(() => {
+        pendingAnswers.delete(timer);
+        send(res, normal());
+      }, active.delayMs ?? DEFAULT_DELAY_MS);
+      pendingAnswers.add(timer);
+      // A caller that gave up must not keep the timer (or the process) alive.
+      res.once('close', () => {
+        clearTimeout(timer);
+        pendingAnswers.delete(timer);
+      });
+      return;
+    }
+    send(res, active ? faultResponse(active, providerOf(endpoint), normal) : normal());
+  }
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://stub');
+    if (req.method === 'OPTIONS') {
+      res
+        .writeHead(204, {
+          ...CORS_HEADERS,
+          'access-control-allow-methods': 'GET, POST, PUT',
+          'access-control-allow-headers': '*',
+        })
+        .end();
+      return;
+    }
+    if (url.pathname.startsWith(CONTROL_PREFIX)) {
+      await handleControl(req, res, url.pathname, control);
+      return;
+    }
+    if (isStubEndpoint(url.pathname)) {
+      answerProvider(req, res, url.pathname, url.searchParams);
+      return;
+    }
+    send(
+      res,
+      openMeteoError(404, `Not Found: the Skycast weather stub does not serve ${url.pathname}.`),
+    );
+  }
+
+  const server = http.createServer((req, res) => {
+    onRequest(req, res).catch((error: unknown) => {
+      console.error('weather stub: request failed', error);
+      const path = req.url?.split('?')[0] ?? '';
+      send(
+        res,
+        isStubEndpoint(path) && providerOf(path) === 'openweather'
+          ? openWeatherError(500, 'Internal error', 500)
+          : openMeteoError(500, 'Internal Server Error'),
+      );
+    });
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost(host)}:${port}`,
+    calls: (endpoint) => counter.count(endpoint),
+    resetCalls: () => counter.reset(),
+    setFault: (next) => {
+      fault = parseFault(next);
+    },
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        for (const timer of pendingAnswers) clearTimeout(timer);
+        pendingAnswers.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+/** The host as a URL needs it: a wildcard becomes loopback, IPv6 gets brackets. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}

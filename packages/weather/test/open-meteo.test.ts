@@ -1,0 +1,194 @@
+import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { createOpenMeteo, ProviderError, type WeatherProvider } from '../src/index.ts';
+
+// Contract tests: the real client against the local provider over real HTTP.
+// The stub's clock is fixed (13:37 in Berlin) so its answers are reproducible.
+const NOW = new Date('2026-02-23T12:37:12Z');
+const BERLIN = { latitude: 52.52, longitude: 13.41 };
+
+let stub: WeatherStub;
+let provider: WeatherProvider;
+
+function openMeteoAt(url: string, timeoutMs?: number): WeatherProvider {
+  return createOpenMeteo({
+    forecastUrl: url,
+    geocodingUrl: url,
+    airQualityUrl: url,
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+  });
+}
+
+beforeAll(async () => {
+  stub = await startWeatherStub({ now: () => NOW });
+  provider = openMeteoAt(stub.url);
+});
+afterAll(() => stub.close());
+afterEach(() => stub.setFault(null));
+
+async function failureOf(promise: Promise<unknown>): Promise<ProviderError> {
+  const error = await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(error).toBeInstanceOf(ProviderError);
+  return error as ProviderError;
+}
+
+describe('createOpenMeteo: forecast', () => {
+  it('maps a forecast into the model: current conditions, hours, days and the place', async () => {
+    const { data, simulated } = await provider.forecast(BERLIN);
+    expect(simulated).toBe(true);
+    expect(data.location).toEqual({
+      latitude: 52.52,
+      longitude: 13.41,
+      timezone: 'Europe/Berlin',
+      elevation: 74,
+    });
+
+    expect(data.current).toMatchObject({
+      time: '2026-02-23T13:30',
+      temperature: expect.any(Number) as number,
+      apparentTemperature: expect.any(Number) as number,
+      humidity: expect.any(Number) as number,
+      windSpeed: expect.any(Number) as number,
+      windDirection: expect.any(Number) as number,
+      windGusts: expect.any(Number) as number,
+      weatherCode: expect.any(Number) as number,
+      isDay: true,
+      precipitation: expect.any(Number) as number,
+      pressure: expect.any(Number) as number,
+      cloudCover: expect.any(Number) as number,
+    });
+    // UV index and visibility come from the hourly row of the current hour.
+    expect(data.current.uvIndex).toEqual(expect.any(Number));
+    expect(data.current.visibility).toEqual(expect.any(Number));
+
+    expect(data.hourly.length).toBeGreaterThanOrEqual(48);
+    expect(data.hourly[0]).toMatchObject({ time: '2026-02-23T00:00', isDay: false });
+    expect(data.hourly[13]?.time).toBe('2026-02-23T13:00');
+    for (const hour of data.hourly) {
+      expect(hour.humidity).toBeGreaterThanOrEqual(0);
+      expect(hour.humidity).toBeLessThanOrEqual(100);
+      expect(hour.precipitationProbability).toEqual(expect.any(Number));
+    }
+
+    expect(data.daily.length).toBeGreaterThanOrEqual(7);
+    expect(data.daily[0]).toMatchObject({
+      date: '2026-02-23',
+      sunrise: expect.stringMatching(/^2026-02-23T0[67]:\d\d$/) as string,
+      sunset: expect.stringMatching(/^2026-02-23T17:\d\d$/) as string,
+    });
+    for (const day of data.daily)
+      expect(day.temperatureMax).toBeGreaterThanOrEqual(day.temperatureMin);
+  });
+});
+
+describe('createOpenMeteo: searchLocations', () => {
+  it('maps places with their region and country code', async () => {
+    const { data, simulated } = await provider.searchLocations({ query: 'London', limit: 5 });
+    expect(simulated).toBe(true);
+    expect(data).toEqual([
+      {
+        id: 'open-meteo:2643743',
+        name: 'London',
+        country: 'United Kingdom',
+        countryCode: 'GB',
+        admin1: 'England',
+        latitude: 51.50853,
+        longitude: -0.12574,
+        timezone: 'Europe/London',
+      },
+      {
+        id: 'open-meteo:6058560',
+        name: 'London',
+        country: 'Canada',
+        countryCode: 'CA',
+        admin1: 'Ontario',
+        latitude: 42.98339,
+        longitude: -81.23304,
+        timezone: 'America/Toronto',
+      },
+    ]);
+  });
+
+  it('answers [] when Open-Meteo leaves out `results`', async () => {
+    expect((await provider.searchLocations({ query: 'Xqzzyplace', limit: 5 })).data).toEqual([]);
+    expect((await provider.searchLocations({ query: 'B', limit: 5 })).data).toEqual([]);
+  });
+});
+
+describe('createOpenMeteo: failures', () => {
+  it("turns a 400 into kind 'http' with the provider's reason", async () => {
+    const error = await failureOf(provider.forecast({ latitude: 91, longitude: 0 }));
+    expect(error).toMatchObject({
+      kind: 'http',
+      provider: 'open-meteo',
+      status: 400,
+      reason: 'Latitude must be in range of -90 to 90°. Given: 91.0.',
+    });
+
+    stub.setFault({ mode: 'bad-request', endpoints: ['/v1/search'] });
+    const search = await failureOf(provider.searchLocations({ query: 'Berlin', limit: 5 }));
+    expect(search).toMatchObject({
+      kind: 'http',
+      status: 400,
+      reason: expect.stringMatching(/bad request/i) as string,
+    });
+  });
+
+  it("turns a 500 into kind 'http' with status 500", async () => {
+    stub.setFault({ mode: 'error', status: 500 });
+    const error = await failureOf(provider.forecast(BERLIN));
+    expect(error).toMatchObject({ kind: 'http', status: 500, reason: 'Internal Server Error' });
+  });
+
+  it("turns a provider slower than timeoutMs into kind 'timeout'", async () => {
+    stub.setFault({ mode: 'slow' }); // 10 s, far beyond the 300 ms allowed
+    const error = await failureOf(openMeteoAt(stub.url, 300).forecast(BERLIN));
+    expect(error.kind).toBe('timeout');
+    expect(error.message).toMatch(/300 ms/);
+  });
+
+  it("turns a body that is not JSON into kind 'malformed'", async () => {
+    stub.setFault({ mode: 'malformed' });
+    const error = await failureOf(provider.forecast(BERLIN));
+    expect(error).toMatchObject({ kind: 'malformed', status: 200 });
+  });
+
+  it("turns JSON in the wrong shape into kind 'malformed'", async () => {
+    // A 200 carrying an error body: valid JSON, but no forecast in it.
+    stub.setFault({ mode: 'error', status: 200 });
+    const error = await failureOf(provider.forecast(BERLIN));
+    expect(error.kind).toBe('malformed');
+    expect(error.message).toMatch(/unexpected shape/);
+  });
+
+  it("turns a 429 into kind 'rate-limited' with retryAt from Retry-After in seconds", async () => {
+    stub.setFault({ mode: 'rate-limit', retryAfter: '120' });
+    const before = Date.now();
+    const error = await failureOf(provider.forecast(BERLIN));
+    const after = Date.now();
+    expect(error).toMatchObject({ kind: 'rate-limited', status: 429 });
+    expect(error.reason).toMatch(/request limit exceeded/);
+    expect(error.retryAt!.getTime()).toBeGreaterThanOrEqual(before + 120_000);
+    expect(error.retryAt!.getTime()).toBeLessThanOrEqual(after + 120_000);
+  });
+
+  it("turns a 429 into kind 'rate-limited' with retryAt from Retry-After as an HTTP date", async () => {
+    // Whole seconds, as HTTP dates have them, and well in the future.
+    const retryAt = new Date(Math.ceil(Date.now() / 1000) * 1000 + 300_000);
+    stub.setFault({ mode: 'rate-limit', retryAfter: retryAt.toUTCString() });
+    const error = await failureOf(provider.searchLocations({ query: 'Berlin', limit: 5 }));
+    expect(error.kind).toBe('rate-limited');
+    expect(error.retryAt).toEqual(retryAt);
+  });
+
+  it("turns a dropped connection into kind 'network'", async () => {
+    stub.setFault({ mode: 'down' });
+    const error = await failureOf(provider.forecast(BERLIN));
+    expect(error.kind).toBe('network');
+    expect(error.status).toBeUndefined();
+  });
+});

@@ -1,0 +1,3 @@
+import type { ViteUserConfig } from 'vitest/config';
+
+export function createVitestConfig(options?: { databaseSetup?: string }): ViteUserConfig;
