@@ -7,7 +7,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 
-import { appRouter, createTRPCContext, type Services } from '@skycast/api';
+import { appRouter, createTRPCContext, MAX_BATCH_SIZE, type Services } from '@skycast/api';
 import { isSchemaCurrent, sql } from '@skycast/db';
 
 export interface AppOptions {
@@ -17,8 +17,6 @@ export interface AppOptions {
   webDistDir?: string;
 }
 
-/** Largest number of calls one batched request may carry (the web client uses the same). */
-export const MAX_BATCH_SIZE = 16;
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 

@@ -6,13 +6,13 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { createServices } from '@skycast/api';
+import { createServices, MAX_BATCH_SIZE } from '@skycast/api';
 import { createDb, sql } from '@skycast/db';
 import { createTestDatabase, type TestDatabase } from '@skycast/db/testing';
 import { createOpenMeteo } from '@skycast/weather';
 import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
 
-import { createApp, MAX_BATCH_SIZE } from '../src/app.ts';
+import { createApp } from '../src/app.ts';
 
 const logger = pino({ level: 'silent' });
 

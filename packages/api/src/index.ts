@@ -7,6 +7,10 @@ export { createCallerFactory, createTRPCContext, type Context } from './trpc.ts'
 export { createServices, type ServiceDependencies, type Services } from './services.ts';
 export { silentLogger, type Logger } from './logger.ts';
 
+/** Largest number of calls one batched HTTP request may carry; clients batch at most this many. */
+export const MAX_BATCH_SIZE = 16;
+export type MaxBatchSize = typeof MAX_BATCH_SIZE;
+
 /** Inputs of every procedure, e.g. `RouterInputs['weather']['forecast']`. */
 export type RouterInputs = inferRouterInputs<AppRouter>;
 /** Outputs of every procedure, e.g. `RouterOutputs['weather']['forecast']`. */

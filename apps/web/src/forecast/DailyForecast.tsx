@@ -1,0 +1,73 @@
+import type { CSSProperties } from 'react';
+
+import type { DailyEntry, Units } from '../api-types.ts';
+import { weekdayOf } from '../weather/local-time.ts';
+import { rangeBar } from '../weather/temperature-range.ts';
+import { formatPercent, formatShortTemperature } from '../weather/units.ts';
+import { describeWeather } from '../weather/weather-codes.ts';
+import { WeatherIcon } from './WeatherIcon.tsx';
+import './DailyForecast.css';
+
+const DAYS_SHOWN = 10;
+
+interface DailyForecastProps {
+  /** Starts today (the API drops past days). */
+  daily: DailyEntry[];
+  /** Today's date at the place, `YYYY-MM-DD`. */
+  today: string;
+  units: Units;
+}
+
+/** The coming days, one row each: weekday, icon, chance of precipitation, low and high on a shared scale. */
+export function DailyForecast({ daily, today, units }: DailyForecastProps) {
+  const days = daily.slice(0, DAYS_SHOWN);
+  const lowest = Math.min(...days.map((day) => day.temperatureMin));
+  const highest = Math.max(...days.map((day) => day.temperatureMax));
+  return (
+    <section className="daily" aria-labelledby="daily-title">
+      <h2 id="daily-title" className="section-title">
+        Next {days.length} days
+      </h2>
+      <ol className="daily__list card">
+        {days.map((day) => {
+          const { label } = describeWeather(day.weatherCode, true);
+          const bar = rangeBar(day.temperatureMin, day.temperatureMax, lowest, highest);
+          const barStyle = { '--start': `${bar.start}%`, '--end': `${bar.end}%` } as CSSProperties;
+          return (
+            <li key={day.date} className="day">
+              <span className="day__name">
+                {day.date === today ? (
+                  'Today'
+                ) : (
+                  <abbr title={weekdayOf(day.date, 'long')}>{weekdayOf(day.date)}</abbr>
+                )}
+              </span>
+              <WeatherIcon code={day.weatherCode} isDay className="day__icon" />
+              <span className="day__condition">{label}</span>
+              <span className="day__precipitation">
+                {day.precipitationProbabilityMax !== null && (
+                  <>
+                    <span className="emoji" aria-hidden="true">
+                      💧
+                    </span>
+                    {formatPercent(day.precipitationProbabilityMax)}
+                    <span className="visually-hidden"> chance of precipitation</span>
+                  </>
+                )}
+              </span>
+              <span className="day__low">
+                <span className="visually-hidden">Low </span>
+                {formatShortTemperature(day.temperatureMin, units.temperature)}
+              </span>
+              <span className="day__bar" style={barStyle} aria-hidden="true" />
+              <span className="day__high">
+                <span className="visually-hidden">High </span>
+                {formatShortTemperature(day.temperatureMax, units.temperature)}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Forecast } from '../api-types.ts';
+import { dateOf } from '../weather/local-time.ts';
+import { CurrentConditions } from './CurrentConditions.tsx';
+import { DailyForecast } from './DailyForecast.tsx';
+import { HourlyStrip } from './HourlyStrip.tsx';
+import { StaleBanner } from './StaleBanner.tsx';
+import './PlaceForecast.css';
+
+/** Everything the forecast says about a place: now, the coming hours, the coming days. */
+export function PlaceForecast({ forecast }: { forecast: Forecast }) {
+  const today = dateOf(forecast.current.time);
+  return (
+    <div className="place-forecast">
+      {forecast.stale && (
+        <StaleBanner fetchedAt={forecast.fetchedAt} timeZone={forecast.location.timezone} />
+      )}
+      <CurrentConditions
+        current={forecast.current}
+        today={forecast.daily.find((day) => day.date === today)}
+        units={forecast.units}
+      />
+      <HourlyStrip hourly={forecast.hourly} daily={forecast.daily} units={forecast.units} />
+      <DailyForecast daily={forecast.daily} today={today} units={forecast.units} />
+    </div>
+  );
+}

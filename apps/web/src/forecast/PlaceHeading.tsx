@@ -1,0 +1,43 @@
+import { useEffect, useRef } from 'react';
+
+import type { Forecast } from '../api-types.ts';
+import { arrivedInApp } from '../navigation/use-location.ts';
+import { UpdatedAgo } from './UpdatedAgo.tsx';
+import './PlaceHeading.css';
+
+interface PlaceHeadingProps {
+  name: string;
+  /** Region and country, or the coordinates. */
+  subtitle: string | undefined;
+  /** Absent while the forecast loads, or when it failed to. */
+  forecast: Forecast | undefined;
+  loading: boolean;
+}
+
+/** The place's name as the page's heading, and how fresh its forecast is. */
+export function PlaceHeading({ name, subtitle, forecast, loading }: PlaceHeadingProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // After a search or back/forward, screen readers start at the new place.
+    if (arrivedInApp()) heading.current?.focus({ preventScroll: true });
+  }, []);
+
+  return (
+    <header className="place-heading">
+      <h1 ref={heading} tabIndex={-1} className="place-heading__name">
+        {name}
+      </h1>
+      {subtitle && <p className="place-heading__subtitle">{subtitle}</p>}
+      <p className="place-heading__meta">
+        {forecast ? (
+          <>
+            <UpdatedAgo fetchedAt={forecast.fetchedAt} />
+            {forecast.simulated && <span className="tag">Simulated data (local provider)</span>}
+          </>
+        ) : (
+          loading && <span className="skeleton place-heading__meta-skeleton" aria-hidden="true" />
+        )}
+      </p>
+    </header>
+  );
+}

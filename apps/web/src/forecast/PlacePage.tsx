@@ -1,0 +1,53 @@
+import { useQuery } from '@tanstack/react-query';
+
+import { errorMessage } from '../error-message.ts';
+import { useHistoryState } from '../navigation/use-location.ts';
+import { formatCoordinates } from '../place/coordinates.ts';
+import type { PlaceRoute } from '../place/place-path.ts';
+import { regionFromHistory } from '../place/place-region.ts';
+import { trpc } from '../trpc.ts';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { ForecastSkeleton } from './ForecastSkeleton.tsx';
+import { PlaceForecast } from './PlaceForecast.tsx';
+import { PlaceHeading } from './PlaceHeading.tsx';
+
+/** The server refreshes a forecast every ten minutes; an open page follows. */
+const REFRESH_MS = 10 * 60_000;
+
+/** A place's page: its name, then its forecast (grey placeholders while it loads). */
+export function PlacePage({ route }: { route: PlaceRoute }) {
+  const coordinates = { latitude: route.latitude, longitude: route.longitude };
+  const forecast = useQuery({
+    ...trpc.weather.forecast.queryOptions(coordinates),
+    refetchInterval: REFRESH_MS,
+  });
+  const region = regionFromHistory(useHistoryState());
+  const name = route.name ?? formatCoordinates(coordinates);
+  useDocumentTitle(`${name} — Skycast`);
+
+  let body;
+  if (forecast.data) body = <PlaceForecast forecast={forecast.data} />;
+  else if (forecast.isError)
+    body = (
+      <ErrorMessage
+        title="The forecast could not be loaded"
+        message={errorMessage(forecast.error)}
+        onRetry={() => void forecast.refetch()}
+        retrying={forecast.isFetching}
+      />
+    );
+  else body = <ForecastSkeleton />;
+
+  return (
+    <article className="place">
+      <PlaceHeading
+        name={name}
+        subtitle={region ?? (route.name ? formatCoordinates(coordinates) : undefined)}
+        forecast={forecast.data}
+        loading={forecast.isPending}
+      />
+      {body}
+    </article>
+  );
+}

@@ -1,0 +1,21 @@
+import { clockTimeAt } from '../weather/local-time.ts';
+
+interface StaleBannerProps {
+  fetchedAt: string;
+  timeZone: string;
+}
+
+/** Says that the forecast is an older copy because the weather service did not answer. */
+export function StaleBanner({ fetchedAt, timeZone }: StaleBannerProps) {
+  return (
+    <p className="banner banner--warning" role="status">
+      <span className="emoji" aria-hidden="true">
+        ⚠️
+      </span>
+      <span>
+        Showing data from <time dateTime={fetchedAt}>{clockTimeAt(fetchedAt, timeZone)}</time> — the
+        weather service is not answering.
+      </span>
+    </p>
+  );
+}

@@ -1,0 +1,22 @@
+import { AppLink } from '../navigation/AppLink.tsx';
+import { SearchBox } from '../search/SearchBox.tsx';
+import './SiteHeader.css';
+
+/** The app's name, leading home, and the place search. */
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <div className="page site-header__inner">
+        <AppLink href="/" className="site-header__brand">
+          <span className="emoji" aria-hidden="true">
+            ⛅
+          </span>
+          Skycast
+        </AppLink>
+        <div className="site-header__search" role="search">
+          <SearchBox />
+        </div>
+      </div>
+    </header>
+  );
+}

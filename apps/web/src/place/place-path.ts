@@ -1,0 +1,52 @@
+import type { Coordinates } from '../api-types.ts';
+
+/** A place as its URL names it: `/place/<lat>,<lon>/<Name>`. */
+export interface PlaceRoute extends Coordinates {
+  /** Missing when the URL gives coordinates only. */
+  name: string | undefined;
+}
+
+const PLACE_PATH = /^\/place\/(-?\d{1,3}(?:\.\d+)?),(-?\d{1,3}(?:\.\d+)?)(?:\/([^/]*))?\/?$/;
+
+/** Two decimals (~1 km): the resolution at which the API caches forecasts. */
+function coordinate(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  return String(rounded === 0 ? 0 : rounded);
+}
+
+/**
+ * The path of a place's forecast page.
+ *
+ * @example
+ * formatPlacePath({ latitude: 52.52437, longitude: 13.41053, name: 'Berlin' }) // '/place/52.52,13.41/Berlin'
+ */
+export function formatPlacePath(place: PlaceRoute): string {
+  const base = `/place/${coordinate(place.latitude)},${coordinate(place.longitude)}`;
+  return place.name ? `${base}/${encodeURIComponent(place.name)}` : base;
+}
+
+/**
+ * The place a path names, or `null` when the path is not a place page or its
+ * coordinates are off the globe.
+ *
+ * @example
+ * parsePlacePath('/place/52.52,13.41/Berlin') // { latitude: 52.52, longitude: 13.41, name: 'Berlin' }
+ */
+export function parsePlacePath(pathname: string): PlaceRoute | null {
+  const match = PLACE_PATH.exec(pathname);
+  if (!match) return null;
+  const latitude = Number(match[1]);
+  const longitude = Number(match[2]);
+  if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null;
+  return { latitude, longitude, name: decodeName(match[3]) };
+}
+
+function decodeName(segment: string | undefined): string | undefined {
+  if (!segment) return undefined;
+  try {
+    return decodeURIComponent(segment).trim() || undefined;
+  } catch {
+    // A malformed escape (e.g. a hand-edited "%E0"): show the segment as typed.
+    return segment;
+  }
+}

@@ -1,0 +1,39 @@
+import { AppLink } from '../navigation/AppLink.tsx';
+import { formatPlacePath } from '../place/place-path.ts';
+import { useDocumentTitle } from '../ui/use-document-title.ts';
+import './StartPage.css';
+
+const EXAMPLES = [
+  { name: 'Berlin', latitude: 52.52, longitude: 13.41 },
+  { name: 'London', latitude: 51.51, longitude: -0.13 },
+  { name: 'New York', latitude: 40.71, longitude: -74.01 },
+  { name: 'Tokyo', latitude: 35.69, longitude: 139.69 },
+  { name: 'Sydney', latitude: -33.87, longitude: 151.21 },
+];
+
+/** The page without a place: what to do, and a few places to start from. */
+export function StartPage() {
+  useDocumentTitle('Skycast — the weather for any place');
+  return (
+    <div className="start">
+      <p className="start__icon emoji" aria-hidden="true">
+        🌤️
+      </p>
+      <h1 className="start__title">The weather for any place</h1>
+      <p className="start__lead">
+        Search for a city or town above to see the weather there now, hour by hour for the next two
+        days, and for the coming week.
+      </p>
+      <h2 className="start__examples-title">Or start with</h2>
+      <ul className="start__examples">
+        {EXAMPLES.map((place) => (
+          <li key={place.name}>
+            <AppLink className="start__example" href={formatPlacePath(place)}>
+              {place.name}
+            </AppLink>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

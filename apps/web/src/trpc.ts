@@ -1,0 +1,31 @@
+import { QueryClient } from '@tanstack/react-query';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
+
+import type { AppRouter, MaxBatchSize } from '@skycast/api';
+
+import { shouldRetry } from './error-message.ts';
+
+/** The server refuses larger batches; the type makes a mismatch a compile error. */
+export const MAX_BATCH_SIZE: MaxBatchSize = 16;
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // The server keeps a forecast fresh for ten minutes; asking more often gains nothing.
+      staleTime: 5 * 60_000,
+      retry: shouldRetry,
+    },
+  },
+});
+
+export const trpcClient = createTRPCClient<AppRouter>({
+  links: [httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE })],
+});
+
+/**
+ * Query options for every procedure, typed from the router:
+ * `useQuery(trpc.weather.forecast.queryOptions({ latitude, longitude }))`.
+ * A single-page app has one query client, so a module singleton is enough.
+ */
+export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });

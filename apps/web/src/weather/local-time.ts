@@ -1,0 +1,72 @@
+/**
+ * The forecast's times are wall-clock times at the place (`YYYY-MM-DDTHH:mm`,
+ * no offset), so they are shown as they are, never converted to the viewer's zone.
+ */
+
+/**
+ * "14:00" from "2026-11-23T14:00".
+ *
+ * @example
+ * hourOf('2026-11-23T14:00') // '14:00'
+ */
+export function hourOf(localTime: string): string {
+  return localTime.slice(11, 16);
+}
+
+/** "2026-11-23" from "2026-11-23T14:00". */
+export function dateOf(localTime: string): string {
+  return localTime.slice(0, 10);
+}
+
+const weekdayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' });
+const longWeekdayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
+
+function utcDate(date: string): Date {
+  return new Date(`${date.slice(0, 10)}T00:00:00Z`);
+}
+
+/**
+ * The weekday of a calendar date, short ("Mon") or long ("Monday").
+ *
+ * @example
+ * weekdayOf('2026-11-23') // 'Mon'
+ */
+export function weekdayOf(date: string, style: 'short' | 'long' = 'short'): string {
+  return (style === 'short' ? weekdayFormat : longWeekdayFormat).format(utcDate(date));
+}
+
+/**
+ * An instant (ISO 8601) as "HH:mm" on the clocks at `timeZone`; in UTC when the
+ * zone is unknown to the browser.
+ *
+ * @example
+ * clockTimeAt('2026-11-23T13:05:00Z', 'Europe/Berlin') // '14:05'
+ */
+export function clockTimeAt(instant: string, timeZone: string): string {
+  const options: Intl.DateTimeFormatOptions = {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  };
+  try {
+    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone }).format(new Date(instant));
+  } catch {
+    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' }).format(
+      new Date(instant),
+    );
+  }
+}
+
+/**
+ * Whether the sun is up at a local time, for hours whose `isDay` the provider
+ * left out: between that day's sunrise and sunset when known, else 06:00–18:00.
+ */
+export function isDaytime(
+  localTime: string,
+  sunrise: string | null | undefined,
+  sunset: string | null | undefined,
+): boolean {
+  if (sunrise && sunset) return localTime >= sunrise && localTime < sunset;
+  const hour = Number(localTime.slice(11, 13));
+  return hour >= 6 && hour < 18;
+}
