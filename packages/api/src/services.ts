@@ -2,29 +2,63 @@ import type { Database, Kysely } from '@skycast/db';
 import type { WeatherProvider } from '@skycast/weather';
 
 import type { Logger } from './logger.ts';
-import { createForecastCache, type ForecastCache } from './weather/forecast-cache.ts';
+import { createProviderGate, type QuotaWindow } from './weather/provider-gate.ts';
+import { createRefreshCoordinator } from './weather/refresh-coordinator.ts';
+import { createWeatherCache } from './weather/weather-cache.ts';
+import { createWeatherService, type WeatherService } from './weather/weather-service.ts';
 
 export interface ServiceDependencies {
   db: Kysely<Database>;
+  /** The same database, for the dedicated LISTEN connection. */
+  connectionString: string;
   provider: WeatherProvider;
   logger: Logger;
+  /** Call budgets per provider id, shared by every instance on the database. */
+  quotas?: Record<string, QuotaWindow[]>;
+  now?: () => Date;
+  /** Resilience tuning; the defaults suit production. */
+  resilience?: { breakerThreshold?: number; breakerHalfOpenAfterMs?: number; retryDelayMs?: number };
 }
 
 /** Long-lived objects shared by every request: built once at start-up. */
 export interface Services {
   db: Kysely<Database>;
-  provider: WeatherProvider;
-  forecasts: ForecastCache;
+  weather: WeatherService;
+  /** Resolves when background cache refreshes started so far are done. */
+  settled(): Promise<void>;
+  /** Stops the LISTEN connection; the pool belongs to the caller. */
+  close(): Promise<void>;
 }
 
 /**
- * Wires the API's services from its dependencies. The server calls it once;
- * tests call it with a test database and a provider pointed at the stub.
+ * Wires the API's services. The server calls it once; tests call it with a
+ * test database and a provider pointed at the local stub.
+ *
+ * @example
+ * const services = await createServices({ db, connectionString, provider, logger });
  */
-export function createServices(deps: ServiceDependencies): Services {
+export async function createServices(deps: ServiceDependencies): Promise<Services> {
+  const gate = createProviderGate({ db: deps.db, logger: deps.logger, quotas: deps.quotas ?? {}, ...deps.resilience });
+  await gate.configure();
+  const coordinator = createRefreshCoordinator({
+    db: deps.db,
+    connectionString: deps.connectionString,
+    logger: deps.logger,
+  });
+  const cache = createWeatherCache({
+    db: deps.db,
+    gate,
+    coordinator,
+    logger: deps.logger,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
   return {
     db: deps.db,
-    provider: deps.provider,
-    forecasts: createForecastCache({ db: deps.db, provider: deps.provider, logger: deps.logger }),
+    weather: createWeatherService({ provider: deps.provider, cache, ...(deps.now ? { now: deps.now } : {}) }),
+    settled: () => cache.settled(),
+    async close() {
+      await cache.settled();
+      await coordinator.close();
+    },
   };
 }

@@ -75,9 +75,16 @@ function toClientError(error: ProviderError): TRPCError {
         cause: error,
       });
     case 'rate-limited':
+    case 'over-quota':
+      return new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message: `The weather service is busy right now. Please try again ${retryHint(error.retryAt)}.`,
+        cause: error,
+      });
+    case 'circuit-open':
       return new TRPCError({
         code: 'SERVICE_UNAVAILABLE',
-        message: 'The weather service is busy right now. Please try again in a minute.',
+        message: 'The weather service keeps failing, so we paused asking it. Please try again in a minute.',
         cause: error,
       });
     default:
@@ -87,6 +94,12 @@ function toClientError(error: ProviderError): TRPCError {
         cause: error,
       });
   }
+}
+
+function retryHint(retryAt: Date | undefined): string {
+  if (!retryAt) return "in a minute";
+  const seconds = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000));
+  return seconds <= 90 ? `in ${seconds} seconds` : `in ${Math.ceil(seconds / 60)} minutes`;
 }
 
 export const createTRPCRouter = t.router;

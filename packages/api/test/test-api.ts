@@ -6,7 +6,7 @@ import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
 
 import { silentLogger } from '../src/logger.ts';
 import { appRouter } from '../src/root.ts';
-import { createServices } from '../src/services.ts';
+import { createServices, type ServiceDependencies } from '../src/services.ts';
 import { createCallerFactory, createTRPCContext } from '../src/trpc.ts';
 
 const createCaller = createCallerFactory(appRouter);
@@ -15,7 +15,14 @@ const createCaller = createCallerFactory(appRouter);
  * A caller wired like production: its own migrated database, and Open-Meteo
  * pointed at the local provider over real HTTP.
  */
-export async function createTestApi(options: { timeoutMs?: number } = {}) {
+export async function createTestApi(
+  options: {
+    timeoutMs?: number;
+    now?: () => Date;
+    quotas?: ServiceDependencies['quotas'];
+    resilience?: ServiceDependencies['resilience'];
+  } = {},
+) {
   const testDb = await createTestDatabase(inject('databaseAdminUrl'));
   const stub: WeatherStub = await startWeatherStub();
   const provider = createOpenMeteo({
@@ -24,7 +31,16 @@ export async function createTestApi(options: { timeoutMs?: number } = {}) {
     airQualityUrl: stub.url,
     timeoutMs: options.timeoutMs ?? 1_000,
   });
-  const services = createServices({ db: testDb.db, provider, logger: silentLogger });
+  const services = await createServices({
+    db: testDb.db,
+    connectionString: testDb.connectionString,
+    provider,
+    logger: silentLogger,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.quotas ? { quotas: options.quotas } : {}),
+    // Tests that are not about the breaker must not trip it by failing on purpose.
+    resilience: { retryDelayMs: 10, breakerThreshold: 1_000, ...options.resilience },
+  });
   const caller = createCaller(
     createTRPCContext({ services, logger: silentLogger, requestId: 'test-request' }),
   );
@@ -32,8 +48,10 @@ export async function createTestApi(options: { timeoutMs?: number } = {}) {
     caller,
     stub,
     db: testDb.db,
+    connectionString: testDb.connectionString,
     services,
     async close() {
+      await services.close();
       await stub.close();
       await testDb.destroy();
     },

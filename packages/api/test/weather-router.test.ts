@@ -52,7 +52,7 @@ describe('weather.searchLocations', () => {
 
   it('turns an upstream 400 into BAD_GATEWAY without leaking its body', async () => {
     api.stub.setFault({ mode: 'bad-request' });
-    const error = await errorOf(api.caller.weather.searchLocations({ query: 'Berlin' }));
+    const error = await errorOf(api.caller.weather.searchLocations({ query: 'Hamburg' }));
     expect(error.code).toBe('BAD_GATEWAY');
     expect(error.message).toMatch(/weather service/i);
   });
@@ -89,10 +89,10 @@ describe('weather.forecast', () => {
   it('stores the forecast in PostgreSQL with its freshness', async () => {
     await api.caller.weather.forecast({ latitude: 40.4168, longitude: -3.7038 });
     const row = await api.db
-      .selectFrom('forecasts')
+      .selectFrom('weatherCache')
       .selectAll()
-      .where('latitudeE2', '=', 4042)
-      .where('longitudeE2', '=', -370)
+      .where('resource', '=', 'forecast')
+      .where('cacheKey', '=', '4042:-370')
       .executeTakeFirstOrThrow();
     expect(row.freshUntil.getTime() - row.fetchedAt.getTime()).toBe(10 * 60_000);
   });
@@ -110,9 +110,9 @@ describe('weather.forecast', () => {
     expect(error.code).toBe(code);
     expect(error.message).toMatch(/weather service/i);
     const stored = await api.db
-      .selectFrom('forecasts')
+      .selectFrom('weatherCache')
       .select('provider')
-      .where('latitudeE2', '=', -3387)
+      .where('cacheKey', '=', '-3387:15121')
       .execute();
     expect(stored).toEqual([]);
   });

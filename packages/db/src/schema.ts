@@ -1,27 +1,57 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Insertable, Selectable } from 'kysely';
 
 /** Timestamps are written as `Date` or ISO strings and read back as `Date`. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export type CachedResource = 'forecast' | 'air-quality' | 'geocoding';
+
 /**
- * A provider's forecast for one ~1 km cell, stored in the provider's canonical
- * (metric) units; unit conversion happens on read so one row serves every user.
+ * Everything fetched from a weather provider, one row per provider, resource
+ * and key (a ~1 km cell for forecasts and air quality, the normalised query
+ * for geocoding). Stored in the provider's canonical units; unit conversion
+ * happens on read, so one row serves every user.
  */
-export interface ForecastTable {
+export interface WeatherCacheTable {
   provider: string;
-  /** Latitude rounded to 0.01° (≈ 1.1 km) and stored ×100 as an integer key. */
-  latitudeE2: number;
-  longitudeE2: number;
+  resource: CachedResource;
+  cacheKey: string;
   payload: ColumnType<unknown, string, string>;
   fetchedAt: Timestamp;
   freshUntil: Timestamp;
   staleUntil: Timestamp;
-  createdAt: Generated<Timestamp>;
+}
+
+/** Who is refreshing a cache entry; a row exists only while a refresh runs. */
+export interface RefreshLeaseTable {
+  provider: string;
+  resource: CachedResource;
+  cacheKey: string;
+  owner: string;
+  expiresAt: Timestamp;
+}
+
+/** One window of a provider's shared token bucket. */
+export interface ProviderQuotaTable {
+  provider: string;
+  windowSeconds: number;
+  capacity: number;
+  tokens: number;
+  refilledAt: Timestamp;
+}
+
+/** A provider that answered 429: nobody calls it before `blockedUntil`. */
+export interface ProviderBlockTable {
+  provider: string;
+  blockedUntil: Timestamp;
+  reason: string | null;
 }
 
 export interface Database {
-  forecasts: ForecastTable;
+  weatherCache: WeatherCacheTable;
+  refreshLeases: RefreshLeaseTable;
+  providerQuotas: ProviderQuotaTable;
+  providerBlocks: ProviderBlockTable;
 }
 
-export type ForecastRow = Selectable<ForecastTable>;
-export type NewForecastRow = Insertable<ForecastTable>;
+export type WeatherCacheRow = Selectable<WeatherCacheTable>;
+export type NewWeatherCacheRow = Insertable<WeatherCacheTable>;

@@ -74,8 +74,8 @@ export const unitsSchema = z.object({
   temperature: z.enum(['°C', '°F']),
   windSpeed: z.enum(['km/h', 'm/s', 'mph', 'kn']),
   precipitation: z.enum(['mm', 'inch']),
-  pressure: z.literal('hPa'),
-  visibility: z.literal('m'),
+  pressure: z.enum(['hPa', 'inHg']),
+  visibility: z.enum(['km', 'mi']),
 });
 export type Units = z.infer<typeof unitsSchema>;
 
@@ -105,11 +105,3 @@ export const forecastSchema = providerForecastSchema.extend({
   simulated: z.boolean(),
 });
 export type Forecast = z.infer<typeof forecastSchema>;
-
-export const METRIC_UNITS: Units = {
-  temperature: '°C',
-  windSpeed: 'km/h',
-  precipitation: 'mm',
-  pressure: 'hPa',
-  visibility: 'm',
-};

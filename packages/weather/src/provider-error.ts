@@ -8,7 +8,11 @@ export type ProviderErrorKind =
   /** The provider asked us to slow down (HTTP 429). */
   | 'rate-limited'
   /** The body was not JSON or did not have the documented shape. */
-  | 'malformed';
+  | 'malformed'
+  /** Our shared call budget for the provider is used up. */
+  | 'over-quota'
+  /** Calls are paused after repeated failures. */
+  | 'circuit-open';
 
 /**
  * Every failure of an upstream weather service. The message is safe to log;

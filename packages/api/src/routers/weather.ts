@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 
-import { forecastSchema, placeSchema } from '@skycast/weather';
+import { forecastSchema, placeSchema, unitSystemSchema, windUnitSchema } from '@skycast/weather';
 
 import { publicProcedure } from '../trpc.ts';
 
@@ -20,14 +20,18 @@ export const weatherRouter = {
       }),
     )
     .output(z.array(placeSchema).max(20))
-    .query(async ({ ctx, input }) => {
-      const { data } = await ctx.provider.searchLocations(input);
-      return data;
-    }),
+    .query(({ ctx, input }) => ctx.weather.searchLocations(input.query, input.limit)),
 
-  /** Current conditions, the coming hours and days for a point. */
+  /** Current conditions, the coming hours and days for a point, in the units asked for. */
   forecast: publicProcedure
-    .input(coordinatesSchema)
+    .input(
+      coordinatesSchema.extend({
+        units: unitSystemSchema.default('metric'),
+        windUnit: windUnitSchema.default('kmh'),
+      }),
+    )
     .output(forecastSchema)
-    .query(({ ctx, input }) => ctx.forecasts.get(input.latitude, input.longitude)),
+    .query(({ ctx, input }) =>
+      ctx.weather.forecast(input, { units: input.units, windUnit: input.windUnit }),
+    ),
 } satisfies TRPCRouterRecord;

@@ -1,0 +1,207 @@
+import {
+  BrokenCircuitError,
+  circuitBreaker,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  handleWhen,
+  retry,
+  wrap,
+  type IPolicy,
+} from 'cockatiel';
+
+import { sql, type Database, type Kysely } from '@skycast/db';
+import { ProviderError } from '@skycast/weather';
+
+import type { Logger } from '../logger.ts';
+
+export interface QuotaWindow {
+  windowSeconds: number;
+  capacity: number;
+}
+
+export interface ProviderGateOptions {
+  db: Kysely<Database>;
+  logger: Logger;
+  /** Call budgets per provider, shared by every instance on this database. */
+  quotas: Record<string, QuotaWindow[]>;
+  /** Consecutive failures that open a provider's circuit. */
+  breakerThreshold?: number;
+  /** How long an open circuit refuses calls before one is tried again. */
+  breakerHalfOpenAfterMs?: number;
+  /** Base delay of the jittered exponential backoff between attempts. */
+  retryDelayMs?: number;
+}
+
+/**
+ * Every call to an upstream weather service goes through here. In order:
+ * a provider that answered 429 is not called again (by any instance) before
+ * its Retry-After; the shared token bucket must grant a token; an open circuit
+ * refuses at once; network errors and 5xx are retried (3 attempts at most).
+ *
+ * @example
+ * const gate = createProviderGate({ db, logger, quotas: { 'open-meteo': [{ windowSeconds: 60, capacity: 600 }] } });
+ * await gate.configure();
+ * const forecast = await gate.call('open-meteo', () => provider.forecast(query));
+ */
+export interface ProviderGate {
+  /** Writes the configured budgets to the database (at start-up). */
+  configure(): Promise<void>;
+  call<T>(provider: string, action: () => Promise<T>): Promise<T>;
+}
+
+const isUpstreamFailure = (error: unknown) =>
+  error instanceof ProviderError &&
+  (error.kind === 'network' ||
+    error.kind === 'timeout' ||
+    error.kind === 'malformed' ||
+    (error.kind === 'http' && (error.status ?? 0) >= 500));
+
+// A slow provider rarely gets faster on the next try, and three 5 s timeouts
+// would hold a request for 15 s: only failures that fail fast are retried.
+const isRetryable = (error: unknown) =>
+  error instanceof ProviderError &&
+  (error.kind === 'network' || (error.kind === 'http' && (error.status ?? 0) >= 500));
+
+export function createProviderGate(options: ProviderGateOptions): ProviderGate {
+  const { db, logger } = options;
+  const policies = new Map<string, IPolicy>();
+
+  function policyFor(provider: string): IPolicy {
+    let policy = policies.get(provider);
+    if (!policy) {
+      const breaker = circuitBreaker(handleWhen(isUpstreamFailure), {
+        halfOpenAfter: options.breakerHalfOpenAfterMs ?? 15_000,
+        breaker: new ConsecutiveBreaker(options.breakerThreshold ?? 5),
+      });
+      breaker.onBreak(() => logger.warn({ provider }, 'circuit opened: provider keeps failing'));
+      breaker.onReset(() => logger.info({ provider }, 'circuit closed: provider answers again'));
+      const retries = retry(handleWhen(isRetryable), {
+        maxAttempts: 2,
+        backoff: new ExponentialBackoff({
+          initialDelay: options.retryDelayMs ?? 200,
+          maxDelay: 2_000,
+        }),
+      });
+      policy = wrap(retries, breaker);
+      policies.set(provider, policy);
+    }
+    return policy;
+  }
+
+  async function blockedUntil(provider: string): Promise<Date | undefined> {
+    const row = await db
+      .selectFrom('providerBlocks')
+      .select('blockedUntil')
+      .where('provider', '=', provider)
+      .where('blockedUntil', '>', sql<Date>`now()`)
+      .executeTakeFirst();
+    return row?.blockedUntil;
+  }
+
+  async function block(provider: string, until: Date, reason: string): Promise<void> {
+    await db
+      .insertInto('providerBlocks')
+      .values({ provider, blockedUntil: until, reason })
+      .onConflict((oc) =>
+        oc.column('provider').doUpdateSet({
+          blockedUntil: sql`greatest(provider_blocks.blocked_until, excluded.blocked_until)`,
+          reason,
+        }),
+      )
+      .execute();
+  }
+
+  /** Takes one token from every window of the provider's bucket, or none. */
+  async function takeToken(provider: string): Promise<boolean> {
+    const windows = options.quotas[provider] ?? [];
+    if (windows.length === 0) return true;
+    const { rows } = await sql<{ windowSeconds: number }>`
+      with current_window as (
+        select window_seconds,
+               least(capacity::float8,
+                     tokens + extract(epoch from (now() - refilled_at)) * capacity / window_seconds) as available
+        from provider_quotas
+        where provider = ${provider}
+        for update
+      )
+      update provider_quotas q
+      set tokens = c.available - 1, refilled_at = now()
+      from current_window c
+      where q.provider = ${provider}
+        and q.window_seconds = c.window_seconds
+        and (select bool_and(available >= 1) from current_window)
+      returning q.window_seconds
+    `.execute(db);
+    return rows.length === windows.length;
+  }
+
+  async function attempt<T>(provider: string, action: () => Promise<T>): Promise<T> {
+    const until = await blockedUntil(provider);
+    if (until) {
+      throw new ProviderError({
+        kind: 'rate-limited',
+        provider,
+        retryAt: until,
+        message: `${provider} asked us to wait until ${until.toISOString()}`,
+      });
+    }
+    if (!(await takeToken(provider))) {
+      throw new ProviderError({
+        kind: 'over-quota',
+        provider,
+        message: `${provider} call budget is used up`,
+      });
+    }
+    try {
+      return await action();
+    } catch (error) {
+      if (error instanceof ProviderError && error.kind === 'rate-limited' && error.retryAt) {
+        await block(provider, error.retryAt, error.reason ?? 'HTTP 429');
+        logger.warn({ provider, until: error.retryAt }, 'provider rate-limited us; pausing calls');
+      }
+      throw error;
+    }
+  }
+
+  return {
+    async configure() {
+      for (const [provider, windows] of Object.entries(options.quotas)) {
+        await db.transaction().execute(async (trx) => {
+          let stale = trx.deleteFrom('providerQuotas').where('provider', '=', provider);
+          if (windows.length > 0) {
+            stale = stale.where('windowSeconds', 'not in', windows.map((window) => window.windowSeconds));
+          }
+          await stale.execute();
+          for (const window of windows) {
+            await trx
+              .insertInto('providerQuotas')
+              .values({ provider, ...window, tokens: window.capacity, refilledAt: sql`now()` })
+              .onConflict((oc) =>
+                oc.columns(['provider', 'windowSeconds']).doUpdateSet({
+                  capacity: window.capacity,
+                  tokens: sql`least(provider_quotas.tokens, excluded.capacity)`,
+                }),
+              )
+              .execute();
+          }
+        });
+      }
+    },
+
+    async call(provider, action) {
+      try {
+        return await policyFor(provider).execute(() => attempt(provider, action));
+      } catch (error) {
+        if (error instanceof BrokenCircuitError) {
+          throw new ProviderError({
+            kind: 'circuit-open',
+            provider,
+            message: `${provider} keeps failing; calls are paused for a moment`,
+            cause: error,
+          });
+        }
+        throw error;
+      }
+    },
+  };
+}

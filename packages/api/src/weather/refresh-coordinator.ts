@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+
+import { sql, type Database, type Kysely } from '@skycast/db';
+import { listenForNotifications, type NotificationListener } from '@skycast/db/notifications';
+
+import type { Logger } from '../logger.ts';
+
+export interface CacheKey {
+  provider: string;
+  resource: 'forecast' | 'air-quality' | 'geocoding';
+  cacheKey: string;
+}
+
+/**
+ * Makes sure one instance at a time refreshes a cache entry. The winner holds
+ * a lease row, claimed with one conditional upsert (no lock is held while it
+ * calls the provider); the others wait for its NOTIFY, or see the lease go.
+ */
+export interface RefreshCoordinator {
+  /** True when this instance now holds the lease for `key`. */
+  claim(key: CacheKey): Promise<boolean>;
+  /** Gives the lease up and wakes every waiting instance. */
+  release(key: CacheKey): Promise<void>;
+  /**
+   * Resolves when the lease holder is done (it notified, or its lease is
+   * gone) or after `timeoutMs`; the caller then reads what was stored.
+   */
+  waitFor(key: CacheKey, timeoutMs: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface RefreshCoordinatorOptions {
+  db: Kysely<Database>;
+  /** For the dedicated LISTEN connection. */
+  connectionString: string;
+  logger: Logger;
+  /** A lease outlives a crashed holder by at most this long. */
+  leaseMs?: number;
+  /** How often a waiter re-checks the lease, in case a notification is lost. */
+  pollMs?: number;
+}
+
+const CHANNEL = 'skycast_cache_refreshed';
+
+const delay = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms).unref();
+  });
+
+const keyId = (key: CacheKey) => `${key.provider}|${key.resource}|${key.cacheKey}`;
+
+export function createRefreshCoordinator(options: RefreshCoordinatorOptions): RefreshCoordinator {
+  const { db, logger } = options;
+  const owner = randomUUID();
+  const leaseMs = options.leaseMs ?? 15_000;
+  const pollMs = options.pollMs ?? 250;
+  const waiters = new Map<string, Set<() => void>>();
+
+  const listener: NotificationListener = listenForNotifications({
+    connectionString: options.connectionString,
+    channel: CHANNEL,
+    onError: (error) => logger.warn({ err: error }, 'cache notification listener lost its connection'),
+    onNotification(id) {
+      for (const wake of waiters.get(id) ?? []) wake();
+    },
+  });
+
+  async function leaseHeld(key: CacheKey): Promise<boolean> {
+    const row = await db
+      .selectFrom('refreshLeases')
+      .select('owner')
+      .where('provider', '=', key.provider)
+      .where('resource', '=', key.resource)
+      .where('cacheKey', '=', key.cacheKey)
+      .where('expiresAt', '>', sql<Date>`now()`)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  return {
+    async claim(key) {
+      // Waiters also poll, so a slow LISTEN connection delays nothing for long.
+      await Promise.race([listener.ready, delay(2_000)]);
+      const claimed = await db
+        .insertInto('refreshLeases')
+        .values({ ...key, owner, expiresAt: sql`now() + ${`${leaseMs} milliseconds`}::interval` })
+        .onConflict((oc) =>
+          oc
+            .columns(['provider', 'resource', 'cacheKey'])
+            .doUpdateSet({ owner, expiresAt: sql`excluded.expires_at` })
+            .where('refreshLeases.expiresAt', '<=', sql<Date>`now()`),
+        )
+        .returning('owner')
+        .executeTakeFirst();
+      return claimed?.owner === owner;
+    },
+
+    async release(key) {
+      await db
+        .deleteFrom('refreshLeases')
+        .where('provider', '=', key.provider)
+        .where('resource', '=', key.resource)
+        .where('cacheKey', '=', key.cacheKey)
+        .where('owner', '=', owner)
+        .execute();
+      await sql`select pg_notify(${CHANNEL}, ${keyId(key)})`.execute(db);
+    },
+
+    waitFor(key, timeoutMs) {
+      const id = keyId(key);
+      return new Promise((resolve) => {
+        let set = waiters.get(id);
+        if (!set) waiters.set(id, (set = new Set()));
+        const done = () => {
+          clearTimeout(deadline);
+          clearInterval(poll);
+          set.delete(done);
+          if (set.size === 0) waiters.delete(id);
+          resolve();
+        };
+        set.add(done);
+        const deadline = setTimeout(done, timeoutMs);
+        // A notification can be lost while the listener reconnects: the lease
+        // disappearing means the holder is done (or gone) all the same.
+        const poll = setInterval(() => {
+          leaseHeld(key).then(
+            (held) => {
+              if (!held) done();
+            },
+            () => undefined,
+          );
+        }, pollMs);
+      });
+    },
+
+    close: () => listener.close(),
+  };
+}

@@ -1,0 +1,85 @@
+import pg from 'pg';
+
+export interface NotificationListener {
+  /** Resolves once the first LISTEN is in place. */
+  readonly ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ListenOptions {
+  connectionString: string;
+  channel: string;
+  onNotification: (payload: string) => void;
+  /** Connection trouble; the listener reconnects by itself. */
+  onError?: (error: Error) => void;
+  reconnectDelayMs?: number;
+}
+
+/**
+ * LISTENs on a PostgreSQL channel over a dedicated connection (a pooled one
+ * would lose the subscription when returned), reconnecting if it drops.
+ *
+ * @example
+ * const listener = listenForNotifications({ connectionString, channel: 'cache', onNotification: console.log });
+ * await listener.ready;
+ */
+export function listenForNotifications(options: ListenOptions): NotificationListener {
+  const reconnectDelayMs = options.reconnectDelayMs ?? 1_000;
+  let closed = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
+
+  async function connect(): Promise<void> {
+    const next = new pg.Client({ connectionString: options.connectionString });
+    next.on('error', (error) => {
+      options.onError?.(error);
+      scheduleReconnect(next);
+    });
+    next.on('end', () => scheduleReconnect(next));
+    next.on('notification', (message) => {
+      if (message.channel === options.channel) options.onNotification(message.payload ?? '');
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN "${options.channel.replaceAll('"', '""')}"`);
+      if (closed) {
+        await next.end();
+        return;
+      }
+      client = next;
+      markReady();
+    } catch (error) {
+      options.onError?.(error as Error);
+      scheduleReconnect(next);
+    }
+  }
+
+  function scheduleReconnect(failed: pg.Client): void {
+    if (closed || retry || (client !== undefined && client !== failed)) return;
+    client = undefined;
+    failed.removeAllListeners('end');
+    void failed.end().catch(() => undefined);
+    retry = setTimeout(() => {
+      retry = undefined;
+      void connect();
+    }, reconnectDelayMs);
+    retry.unref();
+  }
+
+  void connect();
+
+  return {
+    ready,
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      const current = client;
+      client = undefined;
+      await current?.end().catch(() => undefined);
+    },
+  };
+}
