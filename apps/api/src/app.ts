@@ -17,7 +17,6 @@ export interface AppOptions {
   webDistDir?: string;
 }
 
-
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
 /**
@@ -37,7 +36,8 @@ export function createApp(options: AppOptions): express.Express {
       logger,
       genReqId(req, res) {
         const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        const id =
+          typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
         res.setHeader('x-request-id', id);
         return id;
       },
@@ -45,7 +45,10 @@ export function createApp(options: AppOptions): express.Express {
       autoLogging: { ignore: (req) => req.url === '/livez' || req.url === '/readyz' },
       // Upstream trouble (502–504) is logged, with its cause, where it is handled.
       customLogLevel: (_req, res, error) =>
-        res.statusCode >= 500 && res.statusCode !== 502 && res.statusCode !== 503 && res.statusCode !== 504
+        res.statusCode >= 500 &&
+        res.statusCode !== 502 &&
+        res.statusCode !== 503 &&
+        res.statusCode !== 504
           ? 'error'
           : error || res.statusCode >= 400
             ? 'warn'

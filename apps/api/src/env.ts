@@ -4,6 +4,23 @@ import { z } from 'zod';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
+/**
+ * A call budget as `capacity/seconds` windows, comma-separated:
+ * `600/60,5000/3600` allows 600 calls a minute and 5,000 an hour.
+ */
+const quota = (fallback: string) =>
+  z
+    .string()
+    .regex(/^\d+\/\d+(,\d+\/\d+)*$/, 'expected capacity/seconds windows such as "600/60,5000/3600"')
+    .default(fallback)
+    .transform((value) =>
+      value.split(',').map((window) => {
+        const [capacity = 0, windowSeconds = 0] = window.split('/').map(Number);
+        return { capacity, windowSeconds };
+      }),
+    )
+    .refine((windows) => windows.every((w) => w.capacity > 0 && w.windowSeconds > 0), 'windows must be positive');
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -14,6 +31,10 @@ const envSchema = z.object({
   OPEN_METEO_URL: z.url().default('https://api.open-meteo.com'),
   OPEN_METEO_GEOCODING_URL: z.url().default('https://geocoding-api.open-meteo.com'),
   OPEN_METEO_AIR_QUALITY_URL: z.url().default('https://air-quality-api.open-meteo.com'),
+  /** Open-Meteo's free tier, per IP: every instance of the app shares it. */
+  OPEN_METEO_QUOTA: quota('600/60,5000/3600,10000/86400'),
+  /** Upper bound on stored provider answers; the least recently fetched go first. */
+  WEATHER_CACHE_MAX_ENTRIES: z.coerce.number().int().min(100).default(100_000),
   /** The built web app, served on the same port in production. */
   WEB_DIST_DIR: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
 });
@@ -32,7 +53,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');
   const given = typeof source[name] === 'string' ? ` (got "${source[name]}")` : '';
-  throw new EnvError(`Invalid environment variable ${name}: ${issue?.message ?? 'invalid'}${given}`);
+  throw new EnvError(
+    `Invalid environment variable ${name}: ${issue?.message ?? 'invalid'}${given}`,
+  );
 }
 
 export class EnvError extends Error {

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 
-import { createServices } from '@skycast/api';
+import { createServices, schedulePruning } from '@skycast/api';
 import { createDb, migrateToLatest } from '@skycast/db';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@skycast/db/embedded';
 import { createOpenMeteo } from '@skycast/weather';
@@ -21,21 +21,35 @@ async function start(): Promise<Server> {
     embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, database: 'skycast' });
     cleanups.unshift(() => embedded!.stop());
   }
+  const connectionString = env.DATABASE_URL ?? embedded!.connectionString;
   const db = createDb({
-    connectionString: env.DATABASE_URL ?? embedded!.connectionString,
+    connectionString,
     onPoolError: (error) => logger.error({ err: error }, 'idle database connection lost'),
   });
   cleanups.unshift(() => db.destroy());
 
   const applied = await migrateToLatest(db);
-  if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.migrationName) }, 'migrated');
+  if (applied.length > 0)
+    logger.info({ migrations: applied.map((m) => m.migrationName) }, 'migrated');
 
   const provider = createOpenMeteo({
     forecastUrl: env.OPEN_METEO_URL,
     geocodingUrl: env.OPEN_METEO_GEOCODING_URL,
     airQualityUrl: env.OPEN_METEO_AIR_QUALITY_URL,
   });
-  const services = createServices({ db, provider, logger });
+  const services = createServices({
+    db,
+    connectionString,
+    provider,
+    logger,
+    quotas: { [provider.id]: env.OPEN_METEO_QUOTA },
+  });
+  cleanups.unshift(() => services.close());
+  const stopPruning = schedulePruning(db, logger, {
+    intervalMs: 10 * 60_000,
+    maxEntries: env.WEATHER_CACHE_MAX_ENTRIES,
+  });
+  cleanups.unshift(() => Promise.resolve(stopPruning()));
   const app = createApp({
     services,
     logger,
@@ -48,9 +62,7 @@ async function start(): Promise<Server> {
       logger.info({ port: env.PORT, url: `http://localhost:${env.PORT}` }, 'Skycast is listening');
       resolve(server);
     });
-    cleanups.unshift(
-      () => new Promise<void>((done) => server.close(() => done())),
-    );
+    cleanups.unshift(() => new Promise<void>((done) => server.close(() => done())));
   });
 }
 

@@ -19,6 +19,22 @@ describe('loadEnv', () => {
     ['LOG_LEVEL', 'loud'],
   ])('names %s when it is %j', (name, value) => {
     expect(() => loadEnv({ [name]: value })).toThrow(EnvError);
-    expect(() => loadEnv({ [name]: value })).toThrow(new RegExp(`^Invalid environment variable ${name}: .*got "${value}"`));
+    expect(() => loadEnv({ [name]: value })).toThrow(
+      new RegExp(`^Invalid environment variable ${name}: .*got "${value}"`),
+    );
+  });
+});
+
+describe('OPEN_METEO_QUOTA', () => {
+  it("defaults to Open-Meteo's free tier", () => {
+    expect(loadEnv({}).OPEN_METEO_QUOTA).toEqual([
+      { capacity: 600, windowSeconds: 60 },
+      { capacity: 5000, windowSeconds: 3600 },
+      { capacity: 10000, windowSeconds: 86400 },
+    ]);
+  });
+
+  it.each(['600', '600/0', 'many/60', '600/60,'])('refuses %j', (value) => {
+    expect(() => loadEnv({ OPEN_METEO_QUOTA: value })).toThrow(/OPEN_METEO_QUOTA/);
   });
 });

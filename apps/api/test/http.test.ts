@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { createServices, MAX_BATCH_SIZE } from '@skycast/api';
+import { createServices, MAX_BATCH_SIZE, type Services } from '@skycast/api';
 import { createDb, sql } from '@skycast/db';
 import { createTestDatabase, type TestDatabase } from '@skycast/db/testing';
 import { createOpenMeteo } from '@skycast/weather';
@@ -20,7 +20,8 @@ async function listen(app: ReturnType<typeof createApp>): Promise<{ server: Serv
   return new Promise((resolve) => {
     const server = app.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      if (address && typeof address === 'object') resolve({ server, url: `http://127.0.0.1:${address.port}` });
+      if (address && typeof address === 'object')
+        resolve({ server, url: `http://127.0.0.1:${address.port}` });
     });
   });
 }
@@ -30,19 +31,30 @@ let stub: WeatherStub;
 let server: Server;
 let baseUrl: string;
 let webDistDir: string;
+let services: Services;
 
 beforeAll(async () => {
   testDb = await createTestDatabase(inject('databaseAdminUrl'));
   stub = await startWeatherStub();
   webDistDir = await mkdtemp(path.join(os.tmpdir(), 'skycast-web-'));
   await writeFile(path.join(webDistDir, 'index.html'), '<!doctype html><title>Skycast</title>');
-  const provider = createOpenMeteo({ forecastUrl: stub.url, geocodingUrl: stub.url, airQualityUrl: stub.url });
-  const services = createServices({ db: testDb.db, provider, logger });
+  const provider = createOpenMeteo({
+    forecastUrl: stub.url,
+    geocodingUrl: stub.url,
+    airQualityUrl: stub.url,
+  });
+  services = createServices({
+    db: testDb.db,
+    connectionString: testDb.connectionString,
+    provider,
+    logger,
+  });
   ({ server, url: baseUrl } = await listen(createApp({ services, logger, webDistDir })));
 });
 
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
+  await services.close();
   await stub.close();
   await testDb.destroy();
   await rm(webDistDir, { recursive: true, force: true });
@@ -56,7 +68,9 @@ describe('HTTP API', () => {
     const response = await call('weather.forecast', { latitude: 52.52, longitude: 13.41 });
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBeTruthy();
-    const body = (await response.json()) as { result: { data: { hourly: unknown[]; source: string } } };
+    const body = (await response.json()) as {
+      result: { data: { hourly: unknown[]; source: string } };
+    };
     expect(body.result.data.source).toBe('open-meteo');
     expect(body.result.data.hourly.length).toBeGreaterThanOrEqual(48);
   });
@@ -72,7 +86,10 @@ describe('HTTP API', () => {
   it.each([
     ['input that is not JSON', '/trpc/weather.forecast?input=%7Bnot-json'],
     ['an unknown procedure', '/trpc/weather.nothing?input=%7B%7D'],
-    ['a huge query string', `/trpc/weather.searchLocations?input=${encodeURIComponent(JSON.stringify({ query: 'x'.repeat(20_000) }))}`],
+    [
+      'a huge query string',
+      `/trpc/weather.searchLocations?input=${encodeURIComponent(JSON.stringify({ query: 'x'.repeat(20_000) }))}`,
+    ],
   ])('answers %s with a 4xx, never a 500', async (_name, url) => {
     const response = await fetch(`${baseUrl}${url}`);
     expect(response.status).toBeGreaterThanOrEqual(400);
@@ -81,7 +98,10 @@ describe('HTTP API', () => {
   });
 
   it('refuses a batch larger than the client may send', async () => {
-    const procedures = Array.from({ length: MAX_BATCH_SIZE + 1 }, () => 'weather.searchLocations').join(',');
+    const procedures = Array.from(
+      { length: MAX_BATCH_SIZE + 1 },
+      () => 'weather.searchLocations',
+    ).join(',');
     const input = Object.fromEntries(
       Array.from({ length: MAX_BATCH_SIZE + 1 }, (_, i) => [i, { query: 'Berlin' }]),
     );
@@ -119,9 +139,21 @@ describe('HTTP API', () => {
 describe('readiness', () => {
   it('answers 503 when the database cannot be reached', async () => {
     const db = createDb({ connectionString: 'postgres://nobody:wrong@127.0.0.1:1/none' });
-    const provider = createOpenMeteo({ forecastUrl: stub.url, geocodingUrl: stub.url, airQualityUrl: stub.url });
+    const provider = createOpenMeteo({
+      forecastUrl: stub.url,
+      geocodingUrl: stub.url,
+      airQualityUrl: stub.url,
+    });
     const { server: broken, url } = await listen(
-      createApp({ services: createServices({ db, provider, logger }), logger }),
+      createApp({
+        services: createServices({
+          db,
+          connectionString: 'postgres://nobody:wrong@127.0.0.1:1/none',
+          provider,
+          logger,
+        }),
+        logger,
+      }),
     );
     try {
       expect((await fetch(`${url}/livez`)).status).toBe(200);
@@ -142,9 +174,16 @@ describe('readiness', () => {
     const url = new URL(inject('databaseAdminUrl'));
     url.pathname = `/${name}`;
     const db = createDb({ connectionString: url.toString() });
-    const provider = createOpenMeteo({ forecastUrl: stub.url, geocodingUrl: stub.url, airQualityUrl: stub.url });
+    const provider = createOpenMeteo({
+      forecastUrl: stub.url,
+      geocodingUrl: stub.url,
+      airQualityUrl: stub.url,
+    });
     const { server: unmigrated, url: appUrl } = await listen(
-      createApp({ services: createServices({ db, provider, logger }), logger }),
+      createApp({
+        services: createServices({ db, connectionString: url.toString(), provider, logger }),
+        logger,
+      }),
     );
     try {
       expect((await fetch(`${appUrl}/readyz`)).status).toBe(503);

@@ -6,6 +6,7 @@ export { appRouter, type AppRouter } from './root.ts';
 export { createCallerFactory, createTRPCContext, type Context } from './trpc.ts';
 export { createServices, type ServiceDependencies, type Services } from './services.ts';
 export { silentLogger, type Logger } from './logger.ts';
+export { pruneWeatherCache, schedulePruning } from './weather/cache-pruner.ts';
 
 /** Largest number of calls one batched HTTP request may carry; clients batch at most this many. */
 export const MAX_BATCH_SIZE = 16;

@@ -17,7 +17,11 @@ export interface ServiceDependencies {
   quotas?: Record<string, QuotaWindow[]>;
   now?: () => Date;
   /** Resilience tuning; the defaults suit production. */
-  resilience?: { breakerThreshold?: number; breakerHalfOpenAfterMs?: number; retryDelayMs?: number };
+  resilience?: {
+    breakerThreshold?: number;
+    breakerHalfOpenAfterMs?: number;
+    retryDelayMs?: number;
+  };
 }
 
 /** Long-lived objects shared by every request: built once at start-up. */
@@ -35,11 +39,15 @@ export interface Services {
  * test database and a provider pointed at the local stub.
  *
  * @example
- * const services = await createServices({ db, connectionString, provider, logger });
+ * const services = createServices({ db, connectionString, provider, logger });
  */
-export async function createServices(deps: ServiceDependencies): Promise<Services> {
-  const gate = createProviderGate({ db: deps.db, logger: deps.logger, quotas: deps.quotas ?? {}, ...deps.resilience });
-  await gate.configure();
+export function createServices(deps: ServiceDependencies): Services {
+  const gate = createProviderGate({
+    db: deps.db,
+    logger: deps.logger,
+    quotas: deps.quotas ?? {},
+    ...deps.resilience,
+  });
   const coordinator = createRefreshCoordinator({
     db: deps.db,
     connectionString: deps.connectionString,
@@ -54,7 +62,11 @@ export async function createServices(deps: ServiceDependencies): Promise<Service
   });
   return {
     db: deps.db,
-    weather: createWeatherService({ provider: deps.provider, cache, ...(deps.now ? { now: deps.now } : {}) }),
+    weather: createWeatherService({
+      provider: deps.provider,
+      cache,
+      ...(deps.now ? { now: deps.now } : {}),
+    }),
     settled: () => cache.settled(),
     async close() {
       await cache.settled();

@@ -84,20 +84,22 @@ function toClientError(error: ProviderError): TRPCError {
     case 'circuit-open':
       return new TRPCError({
         code: 'SERVICE_UNAVAILABLE',
-        message: 'The weather service keeps failing, so we paused asking it. Please try again in a minute.',
+        message:
+          'The weather service keeps failing, so we paused asking it. Please try again in a minute.',
         cause: error,
       });
     default:
       return new TRPCError({
         code: 'BAD_GATEWAY',
-        message: 'The weather service is not answering properly right now. Please try again in a minute.',
+        message:
+          'The weather service is not answering properly right now. Please try again in a minute.',
         cause: error,
       });
   }
 }
 
 function retryHint(retryAt: Date | undefined): string {
-  if (!retryAt) return "in a minute";
+  if (!retryAt) return 'in a minute';
   const seconds = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000));
   return seconds <= 90 ? `in ${seconds} seconds` : `in ${Math.ceil(seconds / 60)} minutes`;
 }

@@ -33,8 +33,20 @@ describe('pruneWeatherCache', () => {
     await testDb.db
       .insertInto('refreshLeases')
       .values([
-        { provider: 'open-meteo', resource: 'forecast', cacheKey: 'a', owner: 'x', expiresAt: hoursFromNow(-1) },
-        { provider: 'open-meteo', resource: 'forecast', cacheKey: 'b', owner: 'y', expiresAt: hoursFromNow(1) },
+        {
+          provider: 'open-meteo',
+          resource: 'forecast',
+          cacheKey: 'a',
+          owner: 'x',
+          expiresAt: hoursFromNow(-1),
+        },
+        {
+          provider: 'open-meteo',
+          resource: 'forecast',
+          cacheKey: 'b',
+          owner: 'y',
+          expiresAt: hoursFromNow(1),
+        },
       ])
       .execute();
 
@@ -57,7 +69,11 @@ describe('pruneWeatherCache', () => {
     const result = await pruneWeatherCache(testDb.db, { maxEntries: 4 });
 
     expect(result.overflow).toBe(6);
-    const keys = await testDb.db.selectFrom('weatherCache').select('cacheKey').orderBy('cacheKey').execute();
+    const keys = await testDb.db
+      .selectFrom('weatherCache')
+      .select('cacheKey')
+      .orderBy('cacheKey')
+      .execute();
     expect(keys.map((row) => row.cacheKey)).toEqual(['cell-0', 'cell-1', 'cell-2', 'cell-3']);
   });
 });

@@ -2,7 +2,7 @@ import { inject } from 'vitest';
 
 import { createTestDatabase } from '@skycast/db/testing';
 import { createOpenMeteo } from '@skycast/weather';
-import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
+import { startWeatherStub } from '@skycast/weather-stub';
 
 import { silentLogger } from '../src/logger.ts';
 import { appRouter } from '../src/root.ts';
@@ -11,47 +11,58 @@ import { createCallerFactory, createTRPCContext } from '../src/trpc.ts';
 
 const createCaller = createCallerFactory(appRouter);
 
+export interface InstanceOptions {
+  /** The provider's per-call timeout; generous by default so a loaded machine passes. */
+  timeoutMs?: number;
+  now?: () => Date;
+  quotas?: ServiceDependencies['quotas'];
+  resilience?: ServiceDependencies['resilience'];
+}
+
 /**
  * A caller wired like production: its own migrated database, and Open-Meteo
- * pointed at the local provider over real HTTP.
+ * pointed at the local provider over real HTTP. `instance()` adds another API
+ * instance on the same database and provider, as a second process would be.
  */
-export async function createTestApi(
-  options: {
-    timeoutMs?: number;
-    now?: () => Date;
-    quotas?: ServiceDependencies['quotas'];
-    resilience?: ServiceDependencies['resilience'];
-  } = {},
-) {
+export async function createTestApi(options: InstanceOptions = {}) {
   const testDb = await createTestDatabase(inject('databaseAdminUrl'));
-  const stub: WeatherStub = await startWeatherStub();
-  const provider = createOpenMeteo({
-    forecastUrl: stub.url,
-    geocodingUrl: stub.url,
-    airQualityUrl: stub.url,
-    timeoutMs: options.timeoutMs ?? 1_000,
-  });
-  const services = await createServices({
-    db: testDb.db,
-    connectionString: testDb.connectionString,
-    provider,
-    logger: silentLogger,
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.quotas ? { quotas: options.quotas } : {}),
-    // Tests that are not about the breaker must not trip it by failing on purpose.
-    resilience: { retryDelayMs: 10, breakerThreshold: 1_000, ...options.resilience },
-  });
-  const caller = createCaller(
-    createTRPCContext({ services, logger: silentLogger, requestId: 'test-request' }),
-  );
+  const stub = await startWeatherStub();
+  const instances: { close(): Promise<void> }[] = [];
+
+  function instance(overrides: InstanceOptions = {}) {
+    const settings = { ...options, ...overrides };
+    const provider = createOpenMeteo({
+      forecastUrl: stub.url,
+      geocodingUrl: stub.url,
+      airQualityUrl: stub.url,
+      timeoutMs: settings.timeoutMs ?? 10_000,
+    });
+    const services = createServices({
+      db: testDb.db,
+      connectionString: testDb.connectionString,
+      provider,
+      logger: silentLogger,
+      ...(settings.now ? { now: settings.now } : {}),
+      ...(settings.quotas ? { quotas: settings.quotas } : {}),
+      // Tests that are not about the breaker must not trip it by failing on purpose.
+      resilience: { retryDelayMs: 10, breakerThreshold: 1_000, ...settings.resilience },
+    });
+    instances.push(services);
+    const caller = createCaller(
+      createTRPCContext({ services, logger: silentLogger, requestId: 'test-request' }),
+    );
+    return { caller, services };
+  }
+
+  const main = instance();
   return {
-    caller,
+    ...main,
+    instance,
     stub,
     db: testDb.db,
     connectionString: testDb.connectionString,
-    services,
     async close() {
-      await services.close();
+      await Promise.all(instances.map((services) => services.close()));
       await stub.close();
       await testDb.destroy();
     },

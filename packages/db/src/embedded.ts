@@ -35,7 +35,9 @@ const USER = 'skycast';
  * const db = createDb({ connectionString: pg.connectionString });
  * process.on('SIGTERM', () => pg.stop());
  */
-export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  options: StartEmbeddedOptions,
+): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   const clusterDir = path.join(dataDir, 'postgres');
   await fs.mkdir(dataDir, { recursive: true });
@@ -88,7 +90,9 @@ async function ensureDatabase(server: EmbeddedPostgres, database: string): Promi
   const client = server.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [
+      database,
+    ]);
     if (rowCount === 0) await client.query(`create database "${database.replaceAll('"', '""')}"`);
   } finally {
     await client.end();

@@ -88,7 +88,11 @@ export async function fetchJson<T>(options: FetchJsonOptions<T>): Promise<Provid
   return { body: parsed.data, simulated: response.headers.get(SIMULATED_HEADER) === '1' };
 }
 
-function httpError<T>(options: FetchJsonOptions<T>, response: Response, body: unknown): ProviderError {
+function httpError<T>(
+  options: FetchJsonOptions<T>,
+  response: Response,
+  body: unknown,
+): ProviderError {
   const reason = body === undefined ? undefined : options.readErrorReason?.(body);
   const rateLimited = response.status === 429;
   return new ProviderError({

@@ -150,18 +150,16 @@ export function createOpenMeteo(options: OpenMeteoOptions): WeatherProvider {
         timeoutMs,
         readErrorReason,
       });
-      const places = (body.results ?? []).map(
-        (result): Place => ({
-          id: `open-meteo:${result.id}`,
-          name: result.name,
-          country: result.country ?? '',
-          countryCode: result.country_code ?? '',
-          ...(result.admin1 ? { admin1: result.admin1 } : {}),
-          latitude: result.latitude,
-          longitude: result.longitude,
-          timezone: result.timezone ?? 'UTC',
-        }),
-      );
+      const places = (body.results ?? []).map((result): Place => ({
+        id: `open-meteo:${result.id}`,
+        name: result.name,
+        country: result.country ?? '',
+        countryCode: result.country_code ?? '',
+        ...(result.admin1 ? { admin1: result.admin1 } : {}),
+        latitude: result.latitude,
+        longitude: result.longitude,
+        timezone: result.timezone ?? 'UTC',
+      }));
       return { data: places, simulated };
     },
 

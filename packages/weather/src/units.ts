@@ -20,7 +20,8 @@ const round = (value: number, places: number) => {
   const factor = 10 ** places;
   return Math.round(value * factor) / factor;
 };
-const orNull = <T>(value: T | null, convert: (value: T) => number) => (value === null ? null : convert(value));
+const orNull = <T>(value: T | null, convert: (value: T) => number) =>
+  value === null ? null : convert(value);
 
 /** The labels for a unit choice, as the API reports them. */
 export function unitsFor(choice: UnitChoice): Units {

@@ -17,8 +17,14 @@ export async function pruneWeatherCache(
   db: Kysely<Database>,
   options: { maxEntries: number },
 ): Promise<PruneResult> {
-  const expired = await db.deleteFrom('weatherCache').where('staleUntil', '<', sql<Date>`now()`).executeTakeFirst();
-  const leases = await db.deleteFrom('refreshLeases').where('expiresAt', '<', sql<Date>`now()`).executeTakeFirst();
+  const expired = await db
+    .deleteFrom('weatherCache')
+    .where('staleUntil', '<', sql<Date>`now()`)
+    .executeTakeFirst();
+  const leases = await db
+    .deleteFrom('refreshLeases')
+    .where('expiresAt', '<', sql<Date>`now()`)
+    .executeTakeFirst();
   const overflow = await sql`
     delete from weather_cache
     where (provider, resource, cache_key) in (
@@ -46,7 +52,8 @@ export function schedulePruning(
   const run = () => {
     pruneWeatherCache(db, options).then(
       (result) => {
-        if (result.expired + result.overflow + result.leases > 0) logger.info({ ...result }, 'pruned weather cache');
+        if (result.expired + result.overflow + result.leases > 0)
+          logger.info({ ...result }, 'pruned weather cache');
       },
       (error: unknown) => logger.warn({ err: error }, 'pruning the weather cache failed'),
     );

@@ -44,7 +44,7 @@ export interface ProviderGateOptions {
  * const forecast = await gate.call('open-meteo', () => provider.forecast(query));
  */
 export interface ProviderGate {
-  /** Writes the configured budgets to the database (at start-up). */
+  /** Writes the configured budgets to the database; done before the first call anyway. */
   configure(): Promise<void>;
   call<T>(provider: string, action: () => Promise<T>): Promise<T>;
 }
@@ -65,6 +65,7 @@ const isRetryable = (error: unknown) =>
 export function createProviderGate(options: ProviderGateOptions): ProviderGate {
   const { db, logger } = options;
   const policies = new Map<string, IPolicy>();
+  let configured: Promise<void> | undefined;
 
   function policyFor(provider: string): IPolicy {
     let policy = policies.get(provider);
@@ -163,32 +164,47 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
     }
   }
 
+  async function configure(): Promise<void> {
+    for (const [provider, windows] of Object.entries(options.quotas)) {
+      await db.transaction().execute(async (trx) => {
+        let stale = trx.deleteFrom('providerQuotas').where('provider', '=', provider);
+        if (windows.length > 0) {
+          stale = stale.where(
+            'windowSeconds',
+            'not in',
+            windows.map((window) => window.windowSeconds),
+          );
+        }
+        await stale.execute();
+        for (const window of windows) {
+          await trx
+            .insertInto('providerQuotas')
+            .values({ provider, ...window, tokens: window.capacity, refilledAt: sql`now()` })
+            .onConflict((oc) =>
+              oc.columns(['provider', 'windowSeconds']).doUpdateSet({
+                capacity: window.capacity,
+                tokens: sql`least(provider_quotas.tokens, excluded.capacity)`,
+              }),
+            )
+            .execute();
+        }
+      });
+    }
+  }
+
+  function ensureConfigured(): Promise<void> {
+    configured ??= configure().catch((error: unknown) => {
+      configured = undefined;
+      throw error;
+    });
+    return configured;
+  }
+
   return {
-    async configure() {
-      for (const [provider, windows] of Object.entries(options.quotas)) {
-        await db.transaction().execute(async (trx) => {
-          let stale = trx.deleteFrom('providerQuotas').where('provider', '=', provider);
-          if (windows.length > 0) {
-            stale = stale.where('windowSeconds', 'not in', windows.map((window) => window.windowSeconds));
-          }
-          await stale.execute();
-          for (const window of windows) {
-            await trx
-              .insertInto('providerQuotas')
-              .values({ provider, ...window, tokens: window.capacity, refilledAt: sql`now()` })
-              .onConflict((oc) =>
-                oc.columns(['provider', 'windowSeconds']).doUpdateSet({
-                  capacity: window.capacity,
-                  tokens: sql`least(provider_quotas.tokens, excluded.capacity)`,
-                }),
-              )
-              .execute();
-          }
-        });
-      }
-    },
+    configure: ensureConfigured,
 
     async call(provider, action) {
+      await ensureConfigured();
       try {
         return await policyFor(provider).execute(() => attempt(provider, action));
       } catch (error) {

@@ -59,7 +59,8 @@ export function createRefreshCoordinator(options: RefreshCoordinatorOptions): Re
   const listener: NotificationListener = listenForNotifications({
     connectionString: options.connectionString,
     channel: CHANNEL,
-    onError: (error) => logger.warn({ err: error }, 'cache notification listener lost its connection'),
+    onError: (error) =>
+      logger.warn({ err: error }, 'cache notification listener lost its connection'),
     onNotification(id) {
       for (const wake of waiters.get(id) ?? []) wake();
     },

@@ -83,7 +83,12 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
     // An entry written by an older release may not fit today's model: treat it as absent.
     const parsed = schema.safeParse(row.payload);
     if (!parsed.success) return undefined;
-    return { value: parsed.data, fetchedAt: row.fetchedAt, freshUntil: row.freshUntil, staleUntil: row.staleUntil };
+    return {
+      value: parsed.data,
+      fetchedAt: row.fetchedAt,
+      freshUntil: row.freshUntil,
+      staleUntil: row.staleUntil,
+    };
   }
 
   async function store<T>(request: CacheRequest<T>, value: T): Promise<StoredEntry<T>> {
@@ -97,7 +102,13 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
     const payload = JSON.stringify(value);
     await db
       .insertInto('weatherCache')
-      .values({ ...request.key, payload, fetchedAt, freshUntil: entry.freshUntil, staleUntil: entry.staleUntil })
+      .values({
+        ...request.key,
+        payload,
+        fetchedAt,
+        freshUntil: entry.freshUntil,
+        staleUntil: entry.staleUntil,
+      })
       .onConflict((oc) =>
         oc.columns(['provider', 'resource', 'cacheKey']).doUpdateSet({
           payload,
@@ -110,7 +121,10 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
     return entry;
   }
 
-  async function refresh<T>(request: CacheRequest<T>, previous: Date | undefined): Promise<StoredEntry<T>> {
+  async function refresh<T>(
+    request: CacheRequest<T>,
+    previous: Date | undefined,
+  ): Promise<StoredEntry<T>> {
     if (await coordinator.claim(request.key)) {
       try {
         // Validated by the provider client before it gets here: a bad body is never stored.
@@ -132,7 +146,10 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
   }
 
   /** One refresh per entry in this process; concurrent callers share it. */
-  function refreshOnce<T>(request: CacheRequest<T>, previous: Date | undefined): Promise<StoredEntry<T>> {
+  function refreshOnce<T>(
+    request: CacheRequest<T>,
+    previous: Date | undefined,
+  ): Promise<StoredEntry<T>> {
     const id = `${request.key.provider}|${request.key.resource}|${request.key.cacheKey}`;
     let pending = inFlight.get(id) as Promise<StoredEntry<T>> | undefined;
     if (!pending) {
@@ -149,7 +166,10 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
       if (stored && stored.freshUntil > at) {
         return { value: stored.value, fetchedAt: stored.fetchedAt, stale: false };
       }
-      if (stored && at.getTime() - stored.fetchedAt.getTime() < request.freshness.revalidateWithinMs) {
+      if (
+        stored &&
+        at.getTime() - stored.fetchedAt.getTime() < request.freshness.revalidateWithinMs
+      ) {
         const task = refreshOnce(request, stored.fetchedAt).catch((error: unknown) => {
           logger.warn({ err: error, key: request.key }, 'background refresh failed');
         });
@@ -162,7 +182,10 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
         return { value: entry.value, fetchedAt: entry.fetchedAt, stale: false };
       } catch (error) {
         if (stored && stored.staleUntil > now()) {
-          logger.warn({ err: error, key: request.key }, 'provider unavailable; serving stored data');
+          logger.warn(
+            { err: error, key: request.key },
+            'provider unavailable; serving stored data',
+          );
           return { value: stored.value, fetchedAt: stored.fetchedAt, stale: true };
         }
         throw error;

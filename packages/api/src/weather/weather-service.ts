@@ -30,10 +30,22 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** Providers' data changes no more often than every 10 minutes. */
-export const FORECAST_FRESHNESS: Freshness = { freshForMs: 10 * MINUTE, revalidateWithinMs: HOUR, usableForMs: DAY };
-export const AIR_QUALITY_FRESHNESS: Freshness = { freshForMs: 30 * MINUTE, revalidateWithinMs: 2 * HOUR, usableForMs: DAY };
+export const FORECAST_FRESHNESS: Freshness = {
+  freshForMs: 10 * MINUTE,
+  revalidateWithinMs: HOUR,
+  usableForMs: DAY,
+};
+export const AIR_QUALITY_FRESHNESS: Freshness = {
+  freshForMs: 30 * MINUTE,
+  revalidateWithinMs: 2 * HOUR,
+  usableForMs: DAY,
+};
 /** Place names and coordinates hardly ever change. */
-export const GEOCODING_FRESHNESS: Freshness = { freshForMs: 7 * DAY, revalidateWithinMs: 30 * DAY, usableForMs: 30 * DAY };
+export const GEOCODING_FRESHNESS: Freshness = {
+  freshForMs: 7 * DAY,
+  revalidateWithinMs: 30 * DAY,
+  usableForMs: 30 * DAY,
+};
 
 const HOURS_SERVED = 72;
 
@@ -70,7 +82,9 @@ export function createWeatherService(options: WeatherServiceOptions) {
         freshness: FORECAST_FRESHNESS,
         fetch: () => provider.forecast(cell),
       });
-      const base = cached.stale ? withCurrentFromHourly(cached.value.data, now()) : cached.value.data;
+      const base = cached.stale
+        ? withCurrentFromHourly(cached.value.data, now())
+        : cached.value.data;
       const { forecast, units } = convertForecast(presentWindow(base), choice);
       return {
         ...forecast,

@@ -19,7 +19,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('forecasts_pkey', ['provider', 'latitude_e2', 'longitude_e2'])
     .execute();
 
-  await db.schema.createIndex('forecasts_stale_until_idx').on('forecasts').column('stale_until').execute();
+  await db.schema
+    .createIndex('forecasts_stale_until_idx')
+    .on('forecasts')
+    .column('stale_until')
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
