@@ -19,7 +19,10 @@ const quota = (fallback: string) =>
         return { capacity, windowSeconds };
       }),
     )
-    .refine((windows) => windows.every((w) => w.capacity > 0 && w.windowSeconds > 0), 'windows must be positive');
+    .refine(
+      (windows) => windows.every((w) => w.capacity > 0 && w.windowSeconds > 0),
+      'windows must be positive',
+    );
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

@@ -42,7 +42,9 @@ describe('startEmbeddedPostgres', () => {
 
     const second = await startEmbeddedPostgres({ dataDir, database: 'skycast' });
     try {
-      expect(await query(second.connectionString, 'select body from notes')).toEqual([{ body: 'kept' }]);
+      expect(await query(second.connectionString, 'select body from notes')).toEqual([
+        { body: 'kept' },
+      ]);
     } finally {
       await second.stop();
     }
