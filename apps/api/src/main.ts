@@ -13,6 +13,7 @@ const env = loadEnvOrExit();
 
 const logger = createLogger(env);
 const cleanups: (() => Promise<void>)[] = [];
+let stopping = false;
 
 async function start(): Promise<Server> {
   let embedded: EmbeddedDatabase | undefined;
@@ -24,7 +25,11 @@ async function start(): Promise<Server> {
   const connectionString = env.DATABASE_URL ?? embedded!.connectionString;
   const db = createDb({
     connectionString,
-    onPoolError: (error) => logger.error({ err: error }, 'idle database connection lost'),
+    // While stopping, the server going away first is expected, not an error.
+    onPoolError: (error) =>
+      stopping
+        ? logger.debug({ err: error }, 'database connection closed during shutdown')
+        : logger.error({ err: error }, 'idle database connection lost'),
   });
   cleanups.unshift(() => db.destroy());
 
@@ -66,7 +71,6 @@ async function start(): Promise<Server> {
   });
 }
 
-let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
