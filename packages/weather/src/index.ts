@@ -3,3 +3,13 @@ export { createOpenMeteo, type OpenMeteoOptions } from './open-meteo.ts';
 export { parseRetryAfter, SIMULATED_HEADER } from './http.ts';
 export type { ForecastQuery, LocationQuery, ProviderResult, WeatherProvider } from './provider.ts';
 export { ProviderError, type ProviderErrorKind } from './provider-error.ts';
+export {
+  convertForecast,
+  unitChoiceSchema,
+  unitsFor,
+  unitSystemSchema,
+  windUnitSchema,
+  type UnitChoice,
+  type UnitSystem,
+  type WindUnit,
+} from './units.ts';

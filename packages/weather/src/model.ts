@@ -70,16 +70,20 @@ export const dailyEntrySchema = z.object({
 });
 export type DailyEntry = z.infer<typeof dailyEntrySchema>;
 
+/**
+ * The units a served forecast is in. Providers' data is canonical (°C, km/h,
+ * mm, hPa, visibility in metres); `convertForecast` turns it into these.
+ */
 export const unitsSchema = z.object({
   temperature: z.enum(['°C', '°F']),
   windSpeed: z.enum(['km/h', 'm/s', 'mph', 'kn']),
   precipitation: z.enum(['mm', 'inch']),
-  pressure: z.literal('hPa'),
-  visibility: z.literal('m'),
+  pressure: z.enum(['hPa', 'inHg']),
+  visibility: z.enum(['km', 'mi']),
 });
 export type Units = z.infer<typeof unitsSchema>;
 
-/** What a provider returns for one place: always metric, km/h, mm. */
+/** What a provider returns for one place: always °C, km/h, mm, hPa and visibility in metres. */
 export const providerForecastSchema = z.object({
   location: z.object({
     latitude: z.number(),
@@ -105,11 +109,3 @@ export const forecastSchema = providerForecastSchema.extend({
   simulated: z.boolean(),
 });
 export type Forecast = z.infer<typeof forecastSchema>;
-
-export const METRIC_UNITS: Units = {
-  temperature: '°C',
-  windSpeed: 'km/h',
-  precipitation: 'mm',
-  pressure: 'hPa',
-  visibility: 'm',
-};

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import type { Database, Kysely } from '@skycast/db';
 import {
-  METRIC_UNITS,
+  convertForecast,
   providerForecastSchema,
   type Forecast,
   type ProviderForecast,
@@ -134,7 +134,9 @@ export function createForecastCache(options: ForecastCacheOptions): ForecastCach
   };
 
   function present(payload: StoredPayload, fetchedAt: Date, stale: boolean): Forecast {
-    const forecast = stale ? withCurrentFromHourly(payload.forecast, now()) : payload.forecast;
+    const stored = stale ? withCurrentFromHourly(payload.forecast, now()) : payload.forecast;
+    // Stored data is canonical (visibility in metres); the served units say km, so convert.
+    const { forecast, units } = convertForecast(stored, { units: 'metric', windUnit: 'kmh' });
     const currentHour = forecast.current.time.slice(0, 13);
     const firstHour = Math.max(
       0,
@@ -145,7 +147,7 @@ export function createForecastCache(options: ForecastCacheOptions): ForecastCach
       ...forecast,
       hourly: forecast.hourly.slice(firstHour, firstHour + HOURS_SERVED),
       daily: forecast.daily.filter((day) => day.date >= today),
-      units: METRIC_UNITS,
+      units,
       fetchedAt: fetchedAt.toISOString(),
       stale,
       source: provider.id,
