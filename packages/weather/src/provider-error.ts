@@ -8,7 +8,17 @@ export type ProviderErrorKind =
   /** The provider asked us to slow down (HTTP 429). */
   | 'rate-limited'
   /** The body was not JSON or did not have the documented shape. */
-  | 'malformed';
+  | 'malformed'
+  /**
+   * Raised by the service layer, not by a provider: the call budget that all
+   * our instances share for this provider is used up, so no call was made.
+   */
+  | 'over-quota'
+  /**
+   * Raised by the service layer, not by a provider: calls to this provider are
+   * paused after repeated failures (the circuit breaker is open), so no call was made.
+   */
+  | 'circuit-open';
 
 /**
  * Every failure of an upstream weather service. The message is safe to log;
