@@ -109,3 +109,34 @@ export const forecastSchema = providerForecastSchema.extend({
   simulated: z.boolean(),
 });
 export type Forecast = z.infer<typeof forecastSchema>;
+
+/**
+ * Air quality at one moment. Concentrations are µg/m³ near the ground; null
+ * where the provider has no value. `europeanAqi` is the EEA's European index
+ * (0–20 good … above 100 extremely poor), `usAqi` the US EPA index (0–500).
+ */
+export const airQualityValuesSchema = z.object({
+  europeanAqi: z.number().nullable(),
+  usAqi: z.number().nullable(),
+  pm2_5: z.number().nullable(),
+  pm10: z.number().nullable(),
+  ozone: z.number().nullable(),
+  nitrogenDioxide: z.number().nullable(),
+});
+export type AirQualityValues = z.infer<typeof airQualityValuesSchema>;
+
+export const airQualityEntrySchema = airQualityValuesSchema.extend({ time: localTime });
+export type AirQualityEntry = z.infer<typeof airQualityEntrySchema>;
+
+/** What a provider returns about the air at one place: now, and hourly for the coming days. */
+export const airQualitySchema = z.object({
+  location: z.object({
+    latitude: z.number(),
+    longitude: z.number(),
+    timezone: z.string(),
+  }),
+  current: airQualityEntrySchema,
+  /** Empty when the provider has no forecast of the air, only the present. */
+  hourly: z.array(airQualityEntrySchema),
+});
+export type AirQuality = z.infer<typeof airQualitySchema>;
