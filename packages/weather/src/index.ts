@@ -13,3 +13,4 @@ export {
   type UnitSystem,
   type WindUnit,
 } from './units.ts';
+export { wmoCodeForOpenWeather } from './openweather-conditions.ts';
