@@ -14,3 +14,4 @@ export {
   type WindUnit,
 } from './units.ts';
 export { wmoCodeForOpenWeather } from './openweather-conditions.ts';
+export { usAqiFromPm25 } from './us-aqi.ts';
