@@ -14,4 +14,5 @@ export {
   type WindUnit,
 } from './units.ts';
 export { wmoCodeForOpenWeather } from './openweather-conditions.ts';
+export { createOpenWeather, type OpenWeatherOptions } from './openweather.ts';
 export { usAqiFromPm25 } from './us-aqi.ts';

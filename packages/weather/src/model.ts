@@ -114,6 +114,8 @@ export type Forecast = z.infer<typeof forecastSchema>;
  * Air quality at one moment. Concentrations are µg/m³ near the ground; null
  * where the provider has no value. `europeanAqi` is the EEA's European index
  * (0–20 good … above 100 extremely poor), `usAqi` the US EPA index (0–500).
+ * A provider that does not give an index leaves it null or, as OpenWeather's
+ * client does for `usAqi`, derives it and says how where it does.
  */
 export const airQualityValuesSchema = z.object({
   europeanAqi: z.number().nullable(),
