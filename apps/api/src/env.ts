@@ -34,12 +34,28 @@ const envSchema = z.object({
   OPEN_METEO_URL: z.url().default('https://api.open-meteo.com'),
   OPEN_METEO_GEOCODING_URL: z.url().default('https://geocoding-api.open-meteo.com'),
   OPEN_METEO_AIR_QUALITY_URL: z.url().default('https://air-quality-api.open-meteo.com'),
+  /** Which weather service to use; OpenWeather needs OPENWEATHER_API_KEY. */
+  WEATHER_PROVIDER: z.enum(['open-meteo', 'openweather']).default('open-meteo'),
+  OPENWEATHER_API_KEY: z.string().trim().min(1).max(200).optional(),
+  OPENWEATHER_URL: z.url().default('https://api.openweathermap.org'),
+  /** OpenWeather's free tier: 60 calls a minute. */
+  OPENWEATHER_QUOTA: quota('60/60'),
   /** Open-Meteo's free tier, per IP: every instance of the app shares it. */
   OPEN_METEO_QUOTA: quota('600/60,5000/3600,10000/86400'),
   /** Upper bound on stored provider answers; the least recently fetched go first. */
   WEATHER_CACHE_MAX_ENTRIES: z.coerce.number().int().min(100).default(100_000),
   /** The built web app, served on the same port in production. */
   WEB_DIST_DIR: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
+});
+
+const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
+  if (env.WEATHER_PROVIDER === 'openweather' && !env.OPENWEATHER_API_KEY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['OPENWEATHER_API_KEY'],
+      message: 'is required when WEATHER_PROVIDER=openweather (get a key at openweathermap.org)',
+    });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -51,7 +67,7 @@ export type Env = z.infer<typeof envSchema>;
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   // An empty variable means "not set", as in most shells' `VAR= cmd`.
   const defined = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
-  const result = envSchema.safeParse(defined);
+  const result = checkedEnvSchema.safeParse(defined);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');

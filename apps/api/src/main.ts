@@ -3,11 +3,11 @@ import type { Server } from 'node:http';
 import { createServices, schedulePruning } from '@skycast/api';
 import { createDb, migrateToLatest } from '@skycast/db';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@skycast/db/embedded';
-import { createOpenMeteo } from '@skycast/weather';
 
 import { createApp } from './app.ts';
 import { loadEnvOrExit } from './env.ts';
 import { createLogger } from './logger.ts';
+import { createProvider } from './provider.ts';
 
 const env = loadEnvOrExit();
 
@@ -39,17 +39,13 @@ async function start(): Promise<Server> {
   if (applied.length > 0)
     logger.info({ migrations: applied.map((m) => m.migrationName) }, 'migrated');
 
-  const provider = createOpenMeteo({
-    forecastUrl: env.OPEN_METEO_URL,
-    geocodingUrl: env.OPEN_METEO_GEOCODING_URL,
-    airQualityUrl: env.OPEN_METEO_AIR_QUALITY_URL,
-  });
+  const { provider, quota } = createProvider(env);
   const services = createServices({
     db,
     connectionString,
     provider,
     logger,
-    quotas: { [provider.id]: env.OPEN_METEO_QUOTA },
+    quotas: { [provider.id]: quota },
   });
   cleanups.unshift(() => services.close());
   const stopPruning = schedulePruning(db, logger, {

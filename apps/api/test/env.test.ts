@@ -38,3 +38,16 @@ describe('OPEN_METEO_QUOTA', () => {
     expect(() => loadEnv({ OPEN_METEO_QUOTA: value })).toThrow(/OPEN_METEO_QUOTA/);
   });
 });
+
+describe('WEATHER_PROVIDER', () => {
+  it('stops start-up when OpenWeather is chosen without a key', () => {
+    expect(() => loadEnv({ WEATHER_PROVIDER: 'openweather' })).toThrow(
+      /^Invalid environment variable OPENWEATHER_API_KEY: is required when WEATHER_PROVIDER=openweather/,
+    );
+  });
+
+  it('takes OpenWeather with a key, with its free-tier budget', () => {
+    const env = loadEnv({ WEATHER_PROVIDER: 'openweather', OPENWEATHER_API_KEY: 'k' });
+    expect(env.OPENWEATHER_QUOTA).toEqual([{ capacity: 60, windowSeconds: 60 }]);
+  });
+});

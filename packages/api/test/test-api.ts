@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 
 import { createTestDatabase } from '@skycast/db/testing';
-import { createOpenMeteo } from '@skycast/weather';
+import { createOpenMeteo, createOpenWeather } from '@skycast/weather';
 import { startWeatherStub } from '@skycast/weather-stub';
 
 import { silentLogger } from '../src/logger.ts';
@@ -17,6 +17,7 @@ export interface InstanceOptions {
   now?: () => Date;
   quotas?: ServiceDependencies['quotas'];
   resilience?: ServiceDependencies['resilience'];
+  provider?: 'open-meteo' | 'openweather';
 }
 
 /**
@@ -31,12 +32,16 @@ export async function createTestApi(options: InstanceOptions = {}) {
 
   function instance(overrides: InstanceOptions = {}) {
     const settings = { ...options, ...overrides };
-    const provider = createOpenMeteo({
-      forecastUrl: stub.url,
-      geocodingUrl: stub.url,
-      airQualityUrl: stub.url,
-      timeoutMs: settings.timeoutMs ?? 10_000,
-    });
+    const timeoutMs = settings.timeoutMs ?? 10_000;
+    const provider =
+      settings.provider === 'openweather'
+        ? createOpenWeather({ baseUrl: stub.url, apiKey: 'test-key', timeoutMs })
+        : createOpenMeteo({
+            forecastUrl: stub.url,
+            geocodingUrl: stub.url,
+            airQualityUrl: stub.url,
+            timeoutMs,
+          });
     const services = createServices({
       db: testDb.db,
       connectionString: testDb.connectionString,

@@ -136,3 +136,24 @@ describe('weather.forecast', () => {
     expect(error.code).toBe('BAD_REQUEST');
   });
 });
+
+describe('weather.airQuality', () => {
+  it('answers AQI and pollutants now and for the coming hours, stored like forecasts', async () => {
+    api.stub.resetCalls();
+    const report = await api.caller.weather.airQuality({ latitude: 52.52, longitude: 13.41 });
+    await api.caller.weather.airQuality({ latitude: 52.52, longitude: 13.41 });
+    expect(api.stub.calls('/v1/air-quality')).toBe(1);
+    expect(report.source).toBe('open-meteo');
+    expect(report.stale).toBe(false);
+    expect(report.current.europeanAqi).toEqual(expect.any(Number));
+    expect(report.current.usAqi).toEqual(expect.any(Number));
+    expect(report.current.pm2_5).toEqual(expect.any(Number));
+    expect(report.hourly.length).toBeGreaterThanOrEqual(24);
+    expect(report.hourly[0]!.time.slice(0, 13) >= report.current.time.slice(0, 13)).toBe(true);
+  });
+
+  it('rejects coordinates off the globe with BAD_REQUEST', async () => {
+    const error = await errorOf(api.caller.weather.airQuality({ latitude: -91, longitude: 0 }));
+    expect(error.code).toBe('BAD_REQUEST');
+  });
+});

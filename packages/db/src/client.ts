@@ -28,6 +28,7 @@ export function createDb(options: CreateDbOptions): Kysely<Database> {
   pool.on('error', (error) => options.onPoolError?.(error));
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
-    plugins: [new CamelCasePlugin()],
+    // jsonb payloads keep their own keys (e.g. `pm2_5`); only column names are converted.
+    plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
   });
 }

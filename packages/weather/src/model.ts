@@ -70,6 +70,10 @@ export const dailyEntrySchema = z.object({
 });
 export type DailyEntry = z.infer<typeof dailyEntrySchema>;
 
+/**
+ * The units a served forecast is in. Providers' data is canonical (°C, km/h,
+ * mm, hPa, visibility in metres); `convertForecast` turns it into these.
+ */
 export const unitsSchema = z.object({
   temperature: z.enum(['°C', '°F']),
   windSpeed: z.enum(['km/h', 'm/s', 'mph', 'kn']),
@@ -79,7 +83,7 @@ export const unitsSchema = z.object({
 });
 export type Units = z.infer<typeof unitsSchema>;
 
-/** What a provider returns for one place: always metric, km/h, mm. */
+/** What a provider returns for one place: always °C, km/h, mm, hPa and visibility in metres. */
 export const providerForecastSchema = z.object({
   location: z.object({
     latitude: z.number(),
@@ -105,3 +109,36 @@ export const forecastSchema = providerForecastSchema.extend({
   simulated: z.boolean(),
 });
 export type Forecast = z.infer<typeof forecastSchema>;
+
+/**
+ * Air quality at one moment. Concentrations are µg/m³ near the ground; null
+ * where the provider has no value. `europeanAqi` is the EEA's European index
+ * (0–20 good … above 100 extremely poor), `usAqi` the US EPA index (0–500).
+ * A provider that does not give an index leaves it null or, as OpenWeather's
+ * client does for `usAqi`, derives it and says how where it does.
+ */
+export const airQualityValuesSchema = z.object({
+  europeanAqi: z.number().nullable(),
+  usAqi: z.number().nullable(),
+  pm2_5: z.number().nullable(),
+  pm10: z.number().nullable(),
+  ozone: z.number().nullable(),
+  nitrogenDioxide: z.number().nullable(),
+});
+export type AirQualityValues = z.infer<typeof airQualityValuesSchema>;
+
+export const airQualityEntrySchema = airQualityValuesSchema.extend({ time: localTime });
+export type AirQualityEntry = z.infer<typeof airQualityEntrySchema>;
+
+/** What a provider returns about the air at one place: now, and hourly for the coming days. */
+export const airQualitySchema = z.object({
+  location: z.object({
+    latitude: z.number(),
+    longitude: z.number(),
+    timezone: z.string(),
+  }),
+  current: airQualityEntrySchema,
+  /** Empty when the provider has no forecast of the air, only the present. */
+  hourly: z.array(airQualityEntrySchema),
+});
+export type AirQuality = z.infer<typeof airQualitySchema>;

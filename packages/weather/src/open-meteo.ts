@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 import { fetchJson } from './http.ts';
-import type { DailyEntry, HourlyEntry, Place, ProviderForecast } from './model.ts';
+import type {
+  AirQuality,
+  AirQualityEntry,
+  DailyEntry,
+  HourlyEntry,
+  Place,
+  ProviderForecast,
+} from './model.ts';
 import type { ForecastQuery, LocationQuery, ProviderResult, WeatherProvider } from './provider.ts';
 
 export interface OpenMeteoOptions {
@@ -49,6 +56,17 @@ const DAILY = [
   'sunset',
   'uv_index_max',
 ] as const;
+
+const AIR_QUALITY = [
+  'european_aqi',
+  'us_aqi',
+  'pm2_5',
+  'pm10',
+  'ozone',
+  'nitrogen_dioxide',
+] as const;
+/** Open-Meteo's default and the span its air-quality models cover well (at most 7). */
+const AIR_QUALITY_DAYS = 5;
 
 /** Days of hourly data kept: enough to derive "now" from a day-old forecast. */
 const HOURLY_DAYS_KEPT = 5;
@@ -102,6 +120,33 @@ const forecastResponseSchema = z.object({
   }),
 });
 type ForecastResponse = z.infer<typeof forecastResponseSchema>;
+
+// Open-Meteo answers every variable asked for, with null where a model has no value.
+const airValue = z.number().nullable();
+const airQualityResponseSchema = z.object({
+  latitude: z.number(),
+  longitude: z.number(),
+  timezone: z.string(),
+  current: z.object({
+    time: z.string(),
+    european_aqi: airValue,
+    us_aqi: airValue,
+    pm2_5: airValue,
+    pm10: airValue,
+    ozone: airValue,
+    nitrogen_dioxide: airValue,
+  }),
+  hourly: z.object({
+    time: z.array(z.string()),
+    european_aqi: column,
+    us_aqi: column,
+    pm2_5: column,
+    pm10: column,
+    ozone: column,
+    nitrogen_dioxide: column,
+  }),
+});
+type AirQualityResponse = z.infer<typeof airQualityResponseSchema>;
 
 const geocodingResponseSchema = z.object({
   // Open-Meteo leaves `results` out entirely when nothing matches.
@@ -182,6 +227,50 @@ export function createOpenMeteo(options: OpenMeteoOptions): WeatherProvider {
       });
       return { data: toForecast(body), simulated };
     },
+
+    async airQuality(query: ForecastQuery): Promise<ProviderResult<AirQuality>> {
+      const url = new URL('/v1/air-quality', options.airQualityUrl);
+      url.searchParams.set('latitude', String(query.latitude));
+      url.searchParams.set('longitude', String(query.longitude));
+      url.searchParams.set('current', AIR_QUALITY.join(','));
+      url.searchParams.set('hourly', AIR_QUALITY.join(','));
+      url.searchParams.set('timezone', 'auto');
+      url.searchParams.set('forecast_days', String(AIR_QUALITY_DAYS));
+      const { body, simulated } = await fetchJson({
+        provider: PROVIDER,
+        url,
+        schema: airQualityResponseSchema,
+        timeoutMs,
+        readErrorReason,
+      });
+      return { data: toAirQuality(body), simulated };
+    },
+  };
+}
+
+function toAirQuality(body: AirQualityResponse): AirQuality {
+  const { current, hourly } = body;
+  const at = (values: (number | null)[], index: number) => values[index] ?? null;
+  return {
+    location: { latitude: body.latitude, longitude: body.longitude, timezone: body.timezone },
+    current: {
+      time: current.time,
+      europeanAqi: current.european_aqi,
+      usAqi: current.us_aqi,
+      pm2_5: current.pm2_5,
+      pm10: current.pm10,
+      ozone: current.ozone,
+      nitrogenDioxide: current.nitrogen_dioxide,
+    },
+    hourly: hourly.time.map((time, i): AirQualityEntry => ({
+      time,
+      europeanAqi: at(hourly.european_aqi, i),
+      usAqi: at(hourly.us_aqi, i),
+      pm2_5: at(hourly.pm2_5, i),
+      pm10: at(hourly.pm10, i),
+      ozone: at(hourly.ozone, i),
+      nitrogenDioxide: at(hourly.nitrogen_dioxide, i),
+    })),
   };
 }
 

@@ -9,9 +9,15 @@ export type ProviderErrorKind =
   | 'rate-limited'
   /** The body was not JSON or did not have the documented shape. */
   | 'malformed'
-  /** Our shared call budget for the provider is used up. */
+  /**
+   * Raised by the service layer, not by a provider: the call budget that all
+   * our instances share for this provider is used up, so no call was made.
+   */
   | 'over-quota'
-  /** Calls are paused after repeated failures. */
+  /**
+   * Raised by the service layer, not by a provider: calls to this provider are
+   * paused after repeated failures (the circuit breaker is open), so no call was made.
+   */
   | 'circuit-open';
 
 /**

@@ -1,4 +1,4 @@
-import type { Place, ProviderForecast, ProviderId } from './model.ts';
+import type { AirQuality, Place, ProviderForecast, ProviderId } from './model.ts';
 
 export interface LocationQuery {
   query: string;
@@ -24,4 +24,6 @@ export interface WeatherProvider {
   readonly id: ProviderId;
   searchLocations(query: LocationQuery): Promise<ProviderResult<Place[]>>;
   forecast(query: ForecastQuery): Promise<ProviderResult<ProviderForecast>>;
+  /** The air now and, where the provider forecasts it, hour by hour for the coming days. */
+  airQuality(query: ForecastQuery): Promise<ProviderResult<AirQuality>>;
 }

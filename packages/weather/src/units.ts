@@ -3,27 +3,39 @@ import { z } from 'zod';
 import type { ProviderForecast, Units } from './model.ts';
 
 export const unitSystemSchema = z.enum(['metric', 'imperial']);
+/** Chosen apart from the unit system: people who want °C often still want knots or mph. */
 export const windUnitSchema = z.enum(['kmh', 'ms', 'mph', 'kn']);
 export type UnitSystem = z.infer<typeof unitSystemSchema>;
 export type WindUnit = z.infer<typeof windUnitSchema>;
 
-export interface UnitChoice {
-  units: UnitSystem;
-  windUnit: WindUnit;
-}
+export const unitChoiceSchema = z.object({
+  units: unitSystemSchema,
+  windUnit: windUnitSchema,
+});
+export type UnitChoice = z.infer<typeof unitChoiceSchema>;
 
 const WIND_LABEL = { kmh: 'km/h', ms: 'm/s', mph: 'mph', kn: 'kn' } as const;
 /** km/h per one of each unit. */
 const KMH_PER = { kmh: 1, ms: 3.6, mph: 1.609344, kn: 1.852 } as const;
+const MM_PER_INCH = 25.4;
+const HPA_PER_INHG = 33.8639;
+const METRES_PER_MILE = 1609.344;
 
+/** Rounds half up; `+ 0` turns -0 into 0, so -0.04 °C does not show as "-0". */
 const round = (value: number, places: number) => {
   const factor = 10 ** places;
-  return Math.round(value * factor) / factor;
+  return Math.round(value * factor) / factor + 0;
 };
 const orNull = <T>(value: T | null, convert: (value: T) => number) =>
   value === null ? null : convert(value);
 
-/** The labels for a unit choice, as the API reports them. */
+/**
+ * The labels for a unit choice, as the API reports them.
+ *
+ * @example
+ * unitsFor({ units: 'metric', windUnit: 'kmh' });
+ * // { temperature: '°C', windSpeed: 'km/h', precipitation: 'mm', pressure: 'hPa', visibility: 'km' }
+ */
 export function unitsFor(choice: UnitChoice): Units {
   const imperial = choice.units === 'imperial';
   return {
@@ -38,7 +50,9 @@ export function unitsFor(choice: UnitChoice): Units {
 /**
  * Converts a forecast from the canonical units providers are asked for
  * (°C, km/h, mm, hPa, metres) into the caller's choice. Stored data stays
- * canonical, so one stored forecast serves every unit choice.
+ * canonical, so one stored forecast serves every unit choice. Values are
+ * rounded to what a display needs; small amounts of rain keep two decimals
+ * (three in inches) so that a drizzle does not round away to 0.
  *
  * @example
  * const { forecast, units } = convertForecast(stored, { units: 'imperial', windUnit: 'mph' });
@@ -50,9 +64,10 @@ export function convertForecast(
   const imperial = choice.units === 'imperial';
   const temperature = (celsius: number) => round(imperial ? (celsius * 9) / 5 + 32 : celsius, 1);
   const wind = (kmh: number) => round(kmh / KMH_PER[choice.windUnit], 1);
-  const precipitation = (mm: number) => (imperial ? round(mm / 25.4, 2) : round(mm, 1));
-  const pressure = (hpa: number) => (imperial ? round(hpa * 0.02953, 2) : round(hpa, 0));
-  const visibility = (metres: number) => round(imperial ? metres / 1609.344 : metres / 1000, 1);
+  const precipitation = (mm: number) => (imperial ? round(mm / MM_PER_INCH, 3) : round(mm, 2));
+  const pressure = (hpa: number) => (imperial ? round(hpa / HPA_PER_INHG, 2) : round(hpa, 1));
+  const visibility = (metres: number) =>
+    round(imperial ? metres / METRES_PER_MILE : metres / 1000, 1);
 
   return {
     units: unitsFor(choice),

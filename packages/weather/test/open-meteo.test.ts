@@ -1,7 +1,13 @@
 import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { createOpenMeteo, ProviderError, type WeatherProvider } from '../src/index.ts';
+import {
+  airQualitySchema,
+  createOpenMeteo,
+  ProviderError,
+  type WeatherProvider,
+} from '../src/index.ts';
+import { fixture, forwardTo, startRelay } from './relay.ts';
 
 // Contract tests: the real client against the local provider over real HTTP.
 // The stub's clock is fixed (13:37 in Berlin) so its answers are reproducible.
@@ -116,6 +122,197 @@ describe('createOpenMeteo: searchLocations', () => {
   it('answers [] when Open-Meteo leaves out `results`', async () => {
     expect((await provider.searchLocations({ query: 'Xqzzyplace', limit: 5 })).data).toEqual([]);
     expect((await provider.searchLocations({ query: 'B', limit: 5 })).data).toEqual([]);
+  });
+});
+
+describe('createOpenMeteo: airQuality', () => {
+  const AIR = ['european_aqi', 'us_aqi', 'pm2_5', 'pm10', 'ozone', 'nitrogen_dioxide'];
+
+  it('asks for current and hourly AQI, PM2.5, PM10, O3 and NO2 over 5 days in the local zone', async () => {
+    const relay = await startRelay(forwardTo(stub.url));
+    try {
+      await openMeteoAt(relay.url).airQuality(BERLIN);
+      const [request] = relay.requests;
+      expect(request?.pathname).toBe('/v1/air-quality');
+      expect(Object.fromEntries(request!.searchParams)).toEqual({
+        latitude: '52.52',
+        longitude: '13.41',
+        current: AIR.join(','),
+        hourly: AIR.join(','),
+        timezone: 'auto',
+        forecast_days: '5',
+      });
+    } finally {
+      await relay.close();
+    }
+  });
+
+  it('maps every variable onto its own field, now and hour by hour', async () => {
+    const { data, simulated } = await provider.airQuality(BERLIN);
+    expect(simulated).toBe(true);
+    expect(airQualitySchema.parse(data)).toEqual(data);
+    expect(data.location).toEqual({ latitude: 52.52, longitude: 13.41, timezone: 'Europe/Berlin' });
+
+    // The same request straight to the stub, to check each field against its own column.
+    const raw = new URL('/v1/air-quality', stub.url);
+    raw.search = new URLSearchParams({
+      latitude: '52.52',
+      longitude: '13.41',
+      current: AIR.join(','),
+      hourly: AIR.join(','),
+      timezone: 'auto',
+      forecast_days: '5',
+    }).toString();
+    const body = (await (await fetch(raw)).json()) as {
+      current: Record<string, number | string>;
+      hourly: Record<string, (number | string)[]>;
+    };
+    expect(data.current).toEqual({
+      time: '2026-02-23T13:00',
+      europeanAqi: body.current.european_aqi,
+      usAqi: body.current.us_aqi,
+      pm2_5: body.current.pm2_5,
+      pm10: body.current.pm10,
+      ozone: body.current.ozone,
+      nitrogenDioxide: body.current.nitrogen_dioxide,
+    });
+    expect(data.hourly).toHaveLength(5 * 24);
+    expect(data.hourly[0]!.time).toBe('2026-02-23T00:00');
+    expect(data.hourly.at(-1)!.time).toBe('2026-02-27T23:00');
+    data.hourly.forEach((hour, i) => {
+      expect(hour).toEqual({
+        time: body.hourly.time![i],
+        europeanAqi: body.hourly.european_aqi![i],
+        usAqi: body.hourly.us_aqi![i],
+        pm2_5: body.hourly.pm2_5![i],
+        pm10: body.hourly.pm10![i],
+        ozone: body.hourly.ozone![i],
+        nitrogenDioxide: body.hourly.nitrogen_dioxide![i],
+      });
+    });
+  });
+
+  it('keeps nulls where Open-Meteo has no value', async () => {
+    // Open-Meteo's US AQI needs a day of history, so the first hours can be null.
+    const relay = await startRelay(
+      fixture({
+        latitude: 52.52,
+        longitude: 13.419998,
+        generationtime_ms: 0.2,
+        utc_offset_seconds: 3600,
+        timezone: 'Europe/Berlin',
+        timezone_abbreviation: 'GMT+1',
+        elevation: 38,
+        current_units: {
+          time: 'iso8601',
+          interval: 'seconds',
+          european_aqi: 'EAQI',
+          us_aqi: 'USAQI',
+        },
+        current: {
+          time: '2026-02-23T13:00',
+          interval: 3600,
+          european_aqi: 32,
+          us_aqi: null,
+          pm2_5: null,
+          pm10: null,
+          ozone: null,
+          nitrogen_dioxide: null,
+        },
+        hourly_units: { time: 'iso8601', pm2_5: 'μg/m³', us_aqi: 'USAQI' },
+        hourly: {
+          time: ['2026-02-23T00:00', '2026-02-23T01:00'],
+          european_aqi: [null, null],
+          us_aqi: [null, 41],
+          pm2_5: [7.1, null],
+          pm10: [null, null],
+          ozone: [null, null],
+          nitrogen_dioxide: [null, null],
+        },
+      }),
+    );
+    try {
+      const { data } = await openMeteoAt(relay.url).airQuality(BERLIN);
+      expect(data.current).toEqual({
+        time: '2026-02-23T13:00',
+        europeanAqi: 32,
+        usAqi: null,
+        pm2_5: null,
+        pm10: null,
+        ozone: null,
+        nitrogenDioxide: null,
+      });
+      expect(data.hourly).toEqual([
+        {
+          time: '2026-02-23T00:00',
+          europeanAqi: null,
+          usAqi: null,
+          pm2_5: 7.1,
+          pm10: null,
+          ozone: null,
+          nitrogenDioxide: null,
+        },
+        {
+          time: '2026-02-23T01:00',
+          europeanAqi: null,
+          usAqi: 41,
+          pm2_5: null,
+          pm10: null,
+          ozone: null,
+          nitrogenDioxide: null,
+        },
+      ]);
+    } finally {
+      await relay.close();
+    }
+  });
+
+  it("turns an answer that leaves out a variable asked for into kind 'malformed'", async () => {
+    const relay = await startRelay(
+      forwardTo(stub.url, (url) => url.searchParams.set('current', 'european_aqi,us_aqi')),
+    );
+    try {
+      const error = await failureOf(openMeteoAt(relay.url).airQuality(BERLIN));
+      expect(error.kind).toBe('malformed');
+      expect(error.message).toMatch(/current\.pm2_5/);
+    } finally {
+      await relay.close();
+    }
+  });
+
+  it("turns Open-Meteo's 400 into kind 'http' with its reason", async () => {
+    const error = await failureOf(provider.airQuality({ latitude: 91, longitude: 0 }));
+    expect(error).toMatchObject({
+      kind: 'http',
+      status: 400,
+      reason: 'Latitude must be in range of -90 to 90°. Given: 91.0.',
+    });
+  });
+
+  it("turns a 429 on /v1/air-quality into kind 'rate-limited' and a cut body into 'malformed'", async () => {
+    stub.setFault({ mode: 'rate-limit', retryAfter: '30', endpoints: ['/v1/air-quality'] });
+    expect((await failureOf(provider.airQuality(BERLIN))).kind).toBe('rate-limited');
+    // The fault is limited to air quality: the forecast still answers.
+    await expect(provider.forecast(BERLIN)).resolves.toBeDefined();
+
+    stub.setFault({ mode: 'malformed', endpoints: ['/v1/air-quality'] });
+    expect((await failureOf(provider.airQuality(BERLIN))).kind).toBe('malformed');
+  });
+
+  it("turns a forecast body where air quality was expected into kind 'malformed'", async () => {
+    const relay = await startRelay(
+      forwardTo(stub.url, (url) => {
+        url.pathname = '/v1/forecast';
+        url.searchParams.set('current', 'temperature_2m');
+        url.searchParams.set('hourly', 'temperature_2m');
+      }),
+    );
+    try {
+      const error = await failureOf(openMeteoAt(relay.url).airQuality(BERLIN));
+      expect(error.kind).toBe('malformed');
+    } finally {
+      await relay.close();
+    }
   });
 });
 

@@ -1,7 +1,14 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 
-import { forecastSchema, placeSchema, unitSystemSchema, windUnitSchema } from '@skycast/weather';
+import {
+  airQualitySchema,
+  forecastSchema,
+  placeSchema,
+  providerIdSchema,
+  unitSystemSchema,
+  windUnitSchema,
+} from '@skycast/weather';
 
 import { publicProcedure } from '../trpc.ts';
 
@@ -34,4 +41,17 @@ export const weatherRouter = {
     .query(({ ctx, input }) =>
       ctx.weather.forecast(input, { units: input.units, windUnit: input.windUnit }),
     ),
+
+  /** Air quality now and for the coming hours: AQI (European and US where given), PM2.5, PM10, O₃, NO₂. */
+  airQuality: publicProcedure
+    .input(coordinatesSchema)
+    .output(
+      airQualitySchema.extend({
+        fetchedAt: z.iso.datetime(),
+        stale: z.boolean(),
+        source: providerIdSchema,
+        simulated: z.boolean(),
+      }),
+    )
+    .query(({ ctx, input }) => ctx.weather.airQuality(input)),
 } satisfies TRPCRouterRecord;

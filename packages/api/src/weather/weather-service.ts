@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
 import {
+  airQualitySchema,
   convertForecast,
   placeSchema,
   providerForecastSchema,
+  type AirQuality,
   type Forecast,
   type Place,
   type ProviderForecast,
@@ -51,6 +53,7 @@ const HOURS_SERVED = 72;
 
 const result = <T extends z.ZodType>(data: T) => z.object({ data, simulated: z.boolean() });
 const storedForecast = result(providerForecastSchema);
+const storedAirQuality = result(airQualitySchema);
 const storedPlaces = result(z.array(placeSchema));
 
 /** Coordinates rounded to 0.01° (≈ 1.1 km): every point in a cell shares one entry. */
@@ -96,6 +99,35 @@ export function createWeatherService(options: WeatherServiceOptions) {
       };
     },
 
+    async airQuality(at: Coordinates): Promise<AirQualityReport> {
+      const cell = cellOf(at);
+      const cached = await cache.get({
+        key: { provider: provider.id, resource: 'air-quality', cacheKey: cell.key },
+        schema: storedAirQuality,
+        freshness: AIR_QUALITY_FRESHNESS,
+        fetch: () => provider.airQuality(cell),
+      });
+      const report = cached.value.data;
+      // "Now" is the present hour of the stored series when one matches.
+      const hour = localWallClock(report.location.timezone, now()).slice(0, 13);
+      const firstHour = Math.max(
+        0,
+        report.hourly.findIndex((entry) => entry.time.slice(0, 13) >= hour),
+      );
+      const present = cached.stale
+        ? report.hourly.find((entry) => entry.time.startsWith(hour))
+        : undefined;
+      return {
+        location: report.location,
+        current: present ?? report.current,
+        hourly: report.hourly.slice(firstHour, firstHour + HOURS_SERVED),
+        fetchedAt: cached.fetchedAt.toISOString(),
+        stale: cached.stale,
+        source: provider.id,
+        simulated: cached.value.simulated,
+      };
+    },
+
     async searchLocations(query: string, limit: number): Promise<Place[]> {
       const normalised = normaliseQuery(query);
       const cached = await cache.get({
@@ -109,6 +141,13 @@ export function createWeatherService(options: WeatherServiceOptions) {
   };
 }
 export type WeatherService = ReturnType<typeof createWeatherService>;
+
+export type AirQualityReport = AirQuality & {
+  fetchedAt: string;
+  stale: boolean;
+  source: WeatherProvider['id'];
+  simulated: boolean;
+};
 
 /** From the present hour on: past hours and days are of no use to a reader. */
 function presentWindow(forecast: ProviderForecast): ProviderForecast {
