@@ -14,7 +14,8 @@ import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
 
 import { createApp } from '../src/app.ts';
 
-const logger = pino({ level: 'silent' });
+const logLines: string[] = [];
+const logger = pino({ level: 'warn' }, { write: (line: string) => void logLines.push(line) });
 
 async function listen(app: ReturnType<typeof createApp>): Promise<{ server: Server; url: string }> {
   return new Promise((resolve) => {
@@ -118,6 +119,27 @@ describe('HTTP API', () => {
       expect(response.status).toBe(502);
       const body = (await response.json()) as { error: { message: string } };
       expect(body.error.message).toMatch(/weather service/i);
+    } finally {
+      stub.setFault(null);
+    }
+  });
+
+  it('logs a malformed provider body with the request id, and stores nothing', async () => {
+    stub.setFault({ mode: 'malformed' });
+    try {
+      const response = await fetch(
+        `${baseUrl}/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify({ latitude: 64.1, longitude: -51.7 }))}`,
+        { headers: { 'x-request-id': 'trace-malformed-1' } },
+      );
+      expect(response.status).toBe(502);
+      const logged = logLines.filter((line) => line.includes('trace-malformed-1'));
+      expect(logged.some((line) => line.includes('not JSON'))).toBe(true);
+      const stored = await testDb.db
+        .selectFrom('weatherCache')
+        .select('cacheKey')
+        .where('cacheKey', '=', '6410:-5170')
+        .execute();
+      expect(stored).toEqual([]);
     } finally {
       stub.setFault(null);
     }

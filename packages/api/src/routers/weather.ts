@@ -27,7 +27,9 @@ export const weatherRouter = {
       }),
     )
     .output(z.array(placeSchema).max(20))
-    .query(({ ctx, input }) => ctx.weather.searchLocations(input.query, input.limit)),
+    .query(({ ctx, input }) =>
+      ctx.weather.searchLocations(input.query, input.limit, { logger: ctx.logger }),
+    ),
 
   /** Current conditions, the coming hours and days for a point, in the units asked for. */
   forecast: publicProcedure
@@ -39,7 +41,11 @@ export const weatherRouter = {
     )
     .output(forecastSchema)
     .query(({ ctx, input }) =>
-      ctx.weather.forecast(input, { units: input.units, windUnit: input.windUnit }),
+      ctx.weather.forecast(
+        input,
+        { units: input.units, windUnit: input.windUnit },
+        { logger: ctx.logger },
+      ),
     ),
 
   /** Air quality now and for the coming hours: AQI (European and US where given), PM2.5, PM10, O₃, NO₂. */
@@ -53,5 +59,5 @@ export const weatherRouter = {
         simulated: z.boolean(),
       }),
     )
-    .query(({ ctx, input }) => ctx.weather.airQuality(input)),
+    .query(({ ctx, input }) => ctx.weather.airQuality(input, { logger: ctx.logger })),
 } satisfies TRPCRouterRecord;

@@ -28,6 +28,8 @@ export interface CacheRequest<T> {
   schema: z.ZodType<T>;
   freshness: Freshness;
   fetch: () => Promise<T>;
+  /** The request's logger, so provider trouble is logged with its request id. */
+  logger?: Logger;
 }
 
 export interface WeatherCache {
@@ -171,7 +173,10 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
         at.getTime() - stored.fetchedAt.getTime() < request.freshness.revalidateWithinMs
       ) {
         const task = refreshOnce(request, stored.fetchedAt).catch((error: unknown) => {
-          logger.warn({ err: error, key: request.key }, 'background refresh failed');
+          (request.logger ?? logger).warn(
+            { err: error, key: request.key },
+            'background refresh failed',
+          );
         });
         background.add(task);
         void task.finally(() => background.delete(task));
@@ -182,7 +187,7 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
         return { value: entry.value, fetchedAt: entry.fetchedAt, stale: false };
       } catch (error) {
         if (stored && stored.staleUntil > now()) {
-          logger.warn(
+          (request.logger ?? logger).warn(
             { err: error, key: request.key },
             'provider unavailable; serving stored data',
           );

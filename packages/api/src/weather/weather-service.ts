@@ -13,6 +13,7 @@ import {
   type WeatherProvider,
 } from '@skycast/weather';
 
+import type { Logger } from '../logger.ts';
 import { localWallClock } from './local-time.ts';
 import type { Freshness, WeatherCache } from './weather-cache.ts';
 
@@ -20,6 +21,11 @@ export interface WeatherServiceOptions {
   provider: WeatherProvider;
   cache: WeatherCache;
   now?: () => Date;
+}
+
+/** Per-request details a call carries along, such as the logger bound to its request id. */
+export interface RequestContext {
+  logger?: Logger;
 }
 
 export interface Coordinates {
@@ -77,9 +83,14 @@ export function createWeatherService(options: WeatherServiceOptions) {
   const now = options.now ?? (() => new Date());
 
   return {
-    async forecast(at: Coordinates, choice: UnitChoice): Promise<Forecast> {
+    async forecast(
+      at: Coordinates,
+      choice: UnitChoice,
+      context: RequestContext = {},
+    ): Promise<Forecast> {
       const cell = cellOf(at);
       const cached = await cache.get({
+        ...context,
         key: { provider: provider.id, resource: 'forecast', cacheKey: cell.key },
         schema: storedForecast,
         freshness: FORECAST_FRESHNESS,
@@ -99,9 +110,10 @@ export function createWeatherService(options: WeatherServiceOptions) {
       };
     },
 
-    async airQuality(at: Coordinates): Promise<AirQualityReport> {
+    async airQuality(at: Coordinates, context: RequestContext = {}): Promise<AirQualityReport> {
       const cell = cellOf(at);
       const cached = await cache.get({
+        ...context,
         key: { provider: provider.id, resource: 'air-quality', cacheKey: cell.key },
         schema: storedAirQuality,
         freshness: AIR_QUALITY_FRESHNESS,
@@ -128,9 +140,14 @@ export function createWeatherService(options: WeatherServiceOptions) {
       };
     },
 
-    async searchLocations(query: string, limit: number): Promise<Place[]> {
+    async searchLocations(
+      query: string,
+      limit: number,
+      context: RequestContext = {},
+    ): Promise<Place[]> {
       const normalised = normaliseQuery(query);
       const cached = await cache.get({
+        ...context,
         key: { provider: provider.id, resource: 'geocoding', cacheKey: `${limit}:${normalised}` },
         schema: storedPlaces,
         freshness: GEOCODING_FRESHNESS,
