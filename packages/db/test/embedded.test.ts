@@ -48,5 +48,5 @@ describe('startEmbeddedPostgres', () => {
     } finally {
       await second.stop();
     }
-  });
+  }, 180_000); // two cold starts of a real server on a possibly loaded machine
 });
