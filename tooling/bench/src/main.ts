@@ -1,0 +1,130 @@
+// `pnpm bench`: Skycast's benchmarks, each comparing side by side in one run,
+// printed as Markdown with the machine they ran on.
+//
+// @example
+// pnpm bench                      # everything
+// pnpm bench --only server,web    # some sections
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { startEmbeddedPostgres } from '@skycast/db/embedded';
+
+import { describeMachine } from './machine.ts';
+import { startNodeServer } from './processes.ts';
+import { benchServer, control } from './server-bench.ts';
+import { benchTypecheck } from './typecheck-bench.ts';
+import { measureBundle, measureLoads } from './web-bench.ts';
+
+const SECTIONS = ['server', 'web', 'typecheck'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string', default: SECTIONS.join(',') },
+    duration: { type: 'string', default: '15' },
+    connections: { type: 'string', default: '100' },
+    places: { type: 'string', default: '50' },
+    latency: { type: 'string', default: '100' },
+    runs: { type: 'string', default: '5' },
+  },
+});
+const sections = new Set(values.only.split(',') as Section[]);
+for (const section of sections) {
+  if (!SECTIONS.includes(section)) {
+    console.error(`--only takes ${SECTIONS.join(', ')}; "${section}" is not one of them.`);
+    process.exit(2);
+  }
+}
+const repoRoot = path.resolve(fileURLToPath(import.meta.url), '../../../..');
+const latencyMs = Number(values.latency);
+
+console.log(`# Skycast benchmarks\n\nMachine: ${describeMachine()}\n`);
+
+if (sections.has('server') || sections.has('web')) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'skycast-bench-'));
+  const postgres = await startEmbeddedPostgres({ dataDir, database: 'bench' });
+  const stub = await startNodeServer({
+    script: path.join(repoRoot, 'packages/weather-stub/src/cli.ts'),
+    args: (port) => ['--port', String(port)],
+    readyPath: '/__stub/calls',
+  });
+  try {
+    // The local provider answers after a realistic round trip to a weather service.
+    await control(stub.url, 'PUT', '/__stub/fault', { mode: 'slow', delayMs: latencyMs });
+    if (sections.has('server')) await printServer(postgres.connectionString, stub.url);
+    if (sections.has('web')) await printWeb(postgres.connectionString, stub.url);
+  } finally {
+    await stub.stop();
+    await postgres.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+if (sections.has('typecheck')) await printTypecheck();
+
+async function printServer(databaseUrl: string, stubUrl: string) {
+  const options = {
+    durationSeconds: Number(values.duration),
+    connections: Number(values.connections),
+    places: Number(values.places),
+  };
+  console.log(
+    `## Forecast requests\n\n${options.connections} connections for ${options.durationSeconds} s each, ` +
+      `cycling through ${options.places} places; the provider answers after ${latencyMs} ms.\n`,
+  );
+  const figures = await benchServer({ repoRoot, databaseUrl, stubUrl, ...options });
+  console.log('| server | requests | req/s | p50 | p99 | failed | provider calls |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const row of figures) {
+    console.log(
+      `| ${row.name} | ${row.requests} | ${Math.round(row.requestsPerSecond)} | ${row.p50Ms} ms | ` +
+        `${row.p99Ms} ms | ${row.failed} | ${row.providerCalls} |`,
+    );
+  }
+  console.log();
+}
+
+async function printWeb(databaseUrl: string, stubUrl: string) {
+  const chunks = await measureBundle(path.join(repoRoot, 'apps/web/dist'));
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  const initialJs = chunks
+    .filter((chunk) => chunk.initial && chunk.file.endsWith('.js'))
+    .reduce((sum, chunk) => sum + chunk.gzipBytes, 0);
+  console.log('## Web app: bundle (production build, gzip -9)\n');
+  console.log('| chunk | loaded | size | gzip |');
+  console.log('| --- | --- | ---: | ---: |');
+  for (const chunk of chunks) {
+    console.log(
+      `| ${chunk.file} | ${chunk.initial ? 'initially' : 'lazily'} | ${kib(chunk.bytes)} | ${kib(chunk.gzipBytes)} |`,
+    );
+  }
+  console.log(`\nInitial JavaScript: ${kib(initialJs)} gzip (budget 150 KiB).\n`);
+
+  const runs = Number(values.runs);
+  const loads = await measureLoads({ repoRoot, databaseUrl, stubUrl, runs });
+  console.log(
+    `## Web app: navigation to forecast visible\n\nHeadless Chromium, empty browser cache, ${runs} runs each; ` +
+      `the provider answers after ${latencyMs} ms.\n`,
+  );
+  console.log('| page load | median | min | max |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const { label, runs: times } of loads) {
+    const sorted = [...times].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
+    const ms = (value: number | undefined) => `${Math.round(value ?? NaN)} ms`;
+    console.log(`| ${label} | ${ms(median)} | ${ms(sorted[0])} | ${ms(sorted.at(-1))} |`);
+  }
+  console.log();
+}
+
+async function printTypecheck() {
+  console.log('## Typecheck\n');
+  console.log('| run | seconds |');
+  console.log('| --- | ---: |');
+  for (const row of await benchTypecheck(repoRoot)) {
+    console.log(`| ${row.label} | ${row.seconds.toFixed(1)} |`);
+  }
+  console.log();
+}

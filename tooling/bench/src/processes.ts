@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+
+export interface RunningProcess {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * Starts `node <script>` with `env` and waits until `readyPath` answers 200,
+ * so a benchmark measures a server as it runs in production: its own process.
+ */
+export async function startNodeServer(options: {
+  script: string;
+  /** Arguments after the script; the chosen port is also in the environment as PORT. */
+  args?: (port: number) => string[];
+  env?: Record<string, string>;
+  readyPath: string;
+}): Promise<RunningProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [options.script, ...(options.args?.(port) ?? [])], {
+    env: { ...process.env, ...options.env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady(`${url}${options.readyPath}`, child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${options.script} did not become ready: ${String(error)}\n${stderr}`, {
+      cause: error,
+    });
+  }
+  return { url, stop: () => stopProcess(child) };
+}
+
+async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('timed out after 60 s');
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}

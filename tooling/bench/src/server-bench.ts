@@ -1,0 +1,112 @@
+import path from 'node:path';
+
+import autocannon from 'autocannon';
+
+import { startNodeServer } from './processes.ts';
+
+export interface ServerBenchOptions {
+  repoRoot: string;
+  /** An empty, reachable database: Skycast's cache starts cold. */
+  databaseUrl: string;
+  /** The local provider, already answering with the simulated latency. */
+  stubUrl: string;
+  durationSeconds: number;
+  connections: number;
+  /** Distinct places the load cycles through. */
+  places: number;
+}
+
+export interface ServerFigures {
+  name: string;
+  requests: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  failed: number;
+  providerCalls: number;
+}
+
+/**
+ * Skycast's forecast path against the naive baseline, under the same load in
+ * the same run: many users asking for a few dozen places, a weather service
+ * that answers after a simulated network round trip.
+ */
+export async function benchServer(options: ServerBenchOptions): Promise<ServerFigures[]> {
+  const { stubUrl } = options;
+  const providerEnv = {
+    OPEN_METEO_URL: stubUrl,
+    OPEN_METEO_GEOCODING_URL: stubUrl,
+    OPEN_METEO_AIR_QUALITY_URL: stubUrl,
+    LOG_LEVEL: 'warn',
+  };
+  const servers = [
+    {
+      name: 'Skycast (PostgreSQL cache, coalescing)',
+      script: path.join(options.repoRoot, 'apps/api/src/main.ts'),
+      env: { ...providerEnv, DATABASE_URL: options.databaseUrl, NODE_ENV: 'development' },
+      readyPath: '/readyz',
+    },
+    {
+      name: 'naive (provider call per request)',
+      script: path.join(options.repoRoot, 'tooling/bench/src/naive-server.ts'),
+      env: providerEnv,
+      readyPath: '/livez',
+    },
+  ];
+
+  const figures: ServerFigures[] = [];
+  for (const server of servers) {
+    const running = await startNodeServer(server);
+    try {
+      const before = await providerCalls(stubUrl);
+      const result = await autocannon({
+        url: running.url,
+        connections: options.connections,
+        duration: options.durationSeconds,
+        requests: [{ method: 'GET', setupRequest: cyclePlaces(options.places) }],
+      });
+      figures.push({
+        name: server.name,
+        requests: result.requests.total,
+        requestsPerSecond: result.requests.average,
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        failed: result.non2xx + result.errors + result.timeouts,
+        providerCalls: (await providerCalls(stubUrl)) - before,
+      });
+    } finally {
+      await running.stop();
+    }
+  }
+  return figures;
+}
+
+/** Spreads requests over `count` places on a grid far enough apart not to share a cache key. */
+function cyclePlaces(count: number) {
+  let next = 0;
+  return (request: autocannon.Request): autocannon.Request => {
+    const index = next++ % count;
+    const input = { latitude: 40 + (index % 10) * 0.5, longitude: Math.floor(index / 10) * 0.5 };
+    return {
+      ...request,
+      path: `/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify(input))}`,
+    };
+  };
+}
+
+export async function providerCalls(stubUrl: string): Promise<number> {
+  const response = await control(stubUrl, 'GET', '/__stub/calls');
+  const body = (await response.json()) as { byEndpoint: Record<string, number> };
+  return body.byEndpoint['/v1/forecast'] ?? 0;
+}
+
+export async function control(baseUrl: string, method: string, route: string, body?: unknown) {
+  const response = await fetch(`${baseUrl}${route}`, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`stub control ${method} ${route} answered ${response.status}`);
+  return response;
+}
