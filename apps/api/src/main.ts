@@ -56,6 +56,10 @@ async function start(): Promise<Server> {
   const app = createApp({
     services,
     logger,
+    publicOrigin: env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`,
+    nodeEnv: env.NODE_ENV,
+    trustProxy: env.TRUST_PROXY,
+    corsOrigins: env.CORS_ORIGINS,
     ...(env.NODE_ENV === 'production' ? { webDistDir: env.WEB_DIST_DIR } : {}),
   });
 

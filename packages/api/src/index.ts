@@ -27,6 +27,9 @@ export { pruneWeatherCache, schedulePruning } from './weather/cache-pruner.ts';
 export const MAX_BATCH_SIZE = 16;
 export type MaxBatchSize = typeof MAX_BATCH_SIZE;
 
+/** Largest request body the server reads (a full batch of the largest inputs fits many times). */
+export const MAX_REQUEST_BODY_BYTES = 64 * 1024;
+
 /** Inputs of every procedure, e.g. `RouterInputs['weather']['forecast']`. */
 export type RouterInputs = inferRouterInputs<AppRouter>;
 /** Outputs of every procedure, e.g. `RouterOutputs['weather']['forecast']`. */
