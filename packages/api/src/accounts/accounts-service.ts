@@ -46,11 +46,12 @@ export type AccountErrorKind =
 export class AccountError extends Error {
   override readonly name = 'AccountError';
   readonly kind: AccountErrorKind;
-  readonly retryAt: Date | undefined;
-  constructor(kind: AccountErrorKind, retryAt?: Date) {
+  /** For `locked`: how long until the lock ends. */
+  readonly retryAfterMs: number | undefined;
+  constructor(kind: AccountErrorKind, retryAfterMs?: number) {
     super(kind);
     this.kind = kind;
-    this.retryAt = retryAt;
+    this.retryAfterMs = retryAfterMs;
   }
 }
 
@@ -116,8 +117,9 @@ export function createAccountsService(options: AccountsOptions) {
     async signIn(email: string, password: string, client: { ip: string }) {
       const address = normaliseEmail(email);
       const keys = { account: address, ip: client.ip };
-      const lockedUntil = await throttle.lockedUntil(keys, now());
-      if (lockedUntil) throw new AccountError('locked', lockedUntil);
+      const at = now();
+      const lockedUntil = await throttle.lockedUntil(keys, at);
+      if (lockedUntil) throw new AccountError('locked', lockedUntil.getTime() - at.getTime());
 
       const user = await db
         .selectFrom('users')
@@ -204,8 +206,9 @@ export function createAccountsService(options: AccountsOptions) {
       client: { ip: string },
     ): Promise<void> {
       const keys = { account: user.email, ip: client.ip };
-      const lockedUntil = await throttle.lockedUntil(keys, now());
-      if (lockedUntil) throw new AccountError('locked', lockedUntil);
+      const at = now();
+      const lockedUntil = await throttle.lockedUntil(keys, at);
+      if (lockedUntil) throw new AccountError('locked', lockedUntil.getTime() - at.getTime());
       const row = await db
         .selectFrom('users')
         .select('passwordHash')

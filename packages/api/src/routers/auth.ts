@@ -44,10 +44,7 @@ function toClientError(error: unknown): unknown {
         message: 'This password is one of the most common ones. Please choose another.',
       });
     case 'locked': {
-      const minutes = Math.max(
-        1,
-        Math.ceil(((error.retryAt?.getTime() ?? 0) - Date.now()) / 60_000),
-      );
+      const minutes = Math.max(1, Math.ceil((error.retryAfterMs ?? 0) / 60_000));
       return new TRPCError({
         code: 'TOO_MANY_REQUESTS',
         message: `Too many failed sign-ins. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
