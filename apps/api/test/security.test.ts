@@ -279,7 +279,7 @@ describe('limits and headers', () => {
       headers: { 'content-type': 'application/json', origin: ORIGIN },
       body: stream,
       duplex: 'half',
-    } as RequestInit);
+    });
     expect(response.status).toBe(413);
     const body = (await response.json()) as { error: { data: { code: string } } };
     expect(body.error.data.code).toBe('PAYLOAD_TOO_LARGE');

@@ -8,7 +8,8 @@ import { isProtectedProcedure } from '../src/trpc.ts';
 type Procedure = Parameters<typeof isProtectedProcedure>[0];
 
 function procedures(): [string, Procedure][] {
-  return Object.entries(appRouter._def.procedures as Record<string, Procedure>);
+  // At run time `_def.procedures` is flat, keyed by path ("places.list").
+  return Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>);
 }
 
 // The procedures that run without a session, each for a reason.
@@ -28,7 +29,8 @@ describe('the router', () => {
       .filter(([, procedure]) => !isProtectedProcedure(procedure))
       .map(([path]) => path);
     expect(unprotected.sort()).toEqual([...PUBLIC].sort());
-    expect(isProtectedProcedure(appRouter._def.procedures['places.list'] as Procedure)).toBe(true);
+    expect(isProtectedProcedure(appRouter.places.list)).toBe(true);
+    expect(isProtectedProcedure(appRouter.weather.forecast)).toBe(false);
   });
 
   it('declares an input and an output schema on every procedure', () => {
