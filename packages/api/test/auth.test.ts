@@ -256,6 +256,27 @@ describe('sessions', () => {
   });
 });
 
+describe('pruning', () => {
+  it('deletes expired sessions and spent sign-in counts, and keeps live ones', async () => {
+    const start = new Date('2028-01-01T00:00:00Z');
+    clock = start;
+    const old = await signedUp();
+    await errorOf(instance.browser().api.auth.signIn({ email: old.email, password: 'nope nope' }));
+    clock = new Date(start.getTime() + SESSION_IDLE_MS + 1);
+    const fresh = await signedUp();
+    await instance.services.accounts.prune();
+    expect(await countSessions(old.user.id)).toBe(0);
+    expect(await countSessions(fresh.user.id)).toBe(1);
+    const counts = await api.db
+      .selectFrom('loginThrottles')
+      .select('key')
+      .where('key', '=', `account:${old.email}`)
+      .execute();
+    expect(counts).toEqual([]);
+    clock = new Date('2026-12-01T12:00:00Z');
+  });
+});
+
 describe('login throttling', () => {
   it('locks an account after repeated failures, even for the right password, then lets it in again', async () => {
     const start = new Date('2027-09-01T00:00:00Z');

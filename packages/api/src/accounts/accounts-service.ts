@@ -76,7 +76,8 @@ export function normaliseEmail(email: string): string {
 export function createAccountsService(options: AccountsOptions) {
   const { db } = options;
   const now = options.now ?? (() => new Date());
-  const throttle = createLoginThrottle(db, options.throttle ?? DEFAULT_THROTTLE_RULES);
+  const rules = options.throttle ?? DEFAULT_THROTTLE_RULES;
+  const throttle = createLoginThrottle(db, rules);
 
   async function issueSession(userId: string): Promise<IssuedSession> {
     const token = newSessionToken();
@@ -192,6 +193,28 @@ export function createAccountsService(options: AccountsOptions) {
     async signOutEverywhere(userId: string): Promise<number> {
       const result = await db.deleteFrom('sessions').where('userId', '=', userId).execute();
       return result.reduce((sum, r) => sum + Number(r.numDeletedRows), 0);
+    },
+
+    /**
+     * Deletes expired sessions and throttle counts whose window and lock have
+     * both passed, so neither table keeps emails or hashes longer than needed.
+     */
+    async prune(): Promise<{ sessions: number; throttles: number }> {
+      const at = now();
+      const longestWindow = Math.max(...Object.values(rules).map((rule) => rule.windowMs));
+      const sessions = await db
+        .deleteFrom('sessions')
+        .where('expiresAt', '<=', at)
+        .executeTakeFirst();
+      const throttles = await db
+        .deleteFrom('loginThrottles')
+        .where('windowStartedAt', '<=', new Date(at.getTime() - longestWindow))
+        .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<=', at)]))
+        .executeTakeFirst();
+      return {
+        sessions: Number(sessions.numDeletedRows),
+        throttles: Number(throttles.numDeletedRows),
+      };
     },
 
     /**
