@@ -201,7 +201,7 @@ export function createAccountsService(options: AccountsOptions) {
      */
     async prune(): Promise<{ sessions: number; throttles: number }> {
       const at = now();
-      const longestWindow = Math.max(...Object.values(rules).map((rule) => rule.windowMs));
+      const longestWindow = Math.max(rules.account.windowMs, rules.ip.windowMs);
       const sessions = await db
         .deleteFrom('sessions')
         .where('expiresAt', '<=', at)
