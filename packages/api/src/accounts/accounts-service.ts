@@ -10,6 +10,7 @@ import {
 import {
   hashPassword,
   isCommonPassword,
+  prepareDummyHash,
   verifyDummyPassword,
   verifyPassword,
 } from './passwords.ts';
@@ -78,6 +79,7 @@ export function createAccountsService(options: AccountsOptions) {
   const now = options.now ?? (() => new Date());
   const rules = options.throttle ?? DEFAULT_THROTTLE_RULES;
   const throttle = createLoginThrottle(db, rules);
+  void prepareDummyHash();
 
   async function issueSession(userId: string): Promise<IssuedSession> {
     const token = newSessionToken();

@@ -44,11 +44,16 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 
 let dummyHash: Promise<string> | undefined;
 
+/** Computes the dummy hash ahead of time, so even the first unknown email takes the usual time. */
+export function prepareDummyHash(): Promise<string> {
+  dummyHash ??= hashPassword('skycast-dummy-password-for-timing');
+  return dummyHash;
+}
+
 /**
  * Spends the same time as checking a real password, for an email that has no
  * account: both answers then take about as long.
  */
 export async function verifyDummyPassword(password: string): Promise<void> {
-  dummyHash ??= hashPassword('skycast-dummy-password-for-timing');
-  await verifyPassword(await dummyHash, password);
+  await verifyPassword(await prepareDummyHash(), password);
 }
