@@ -4,20 +4,45 @@ import path from 'node:path';
 
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type ErrorRequestHandler } from 'express';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 
-import { appRouter, createTRPCContext, MAX_BATCH_SIZE, type Services } from '@skycast/api';
+import {
+  appRouter,
+  createTRPCContext,
+  MAX_BATCH_SIZE,
+  MAX_REQUEST_BODY_BYTES,
+  type Services,
+} from '@skycast/api';
 import { isSchemaCurrent, sql } from '@skycast/db';
+
+import { cors } from './cors.ts';
+import { originCheck } from './origin-check.ts';
+import { sessionCookieOf, sessionCookieSettings } from './session-cookie.ts';
+import { sendTRPCError } from './trpc-error-response.ts';
+
+/** The Vite dev server, which proxies `/trpc` here during `pnpm dev`. */
+export const VITE_DEV_ORIGIN = 'http://localhost:5173';
 
 export interface AppOptions {
   services: Services;
   logger: Logger;
   /** Folder of the built web app; served with an SPA fallback when it exists. */
   webDistDir?: string;
+  /** Where users reach the app (PUBLIC_ORIGIN); default http://localhost:3000. */
+  publicOrigin?: string;
+  /** NODE_ENV: `development` also accepts the Vite dev server's origin; `production` makes cookies Secure. */
+  nodeEnv?: 'development' | 'production' | 'test';
+  /** Reverse proxies in front of the app (TRUST_PROXY); 0 ignores X-Forwarded-For. */
+  trustProxy?: number;
+  /** Other origins allowed to call the API from a browser (CORS_ORIGINS). */
+  corsOrigins?: readonly string[];
 }
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+const tooLargeMessage = `The request is larger than ${MAX_REQUEST_BODY_BYTES / 1024} KiB. Send less at once.`;
 
 /**
  * The HTTP face of Skycast: health checks, tRPC at `/trpc`, and the web app.
@@ -28,8 +53,45 @@ const REQUEST_ID = /^[\w.:-]{1,64}$/;
  */
 export function createApp(options: AppOptions): express.Express {
   const { services, logger } = options;
+  const publicOrigin = options.publicOrigin ?? 'http://localhost:3000';
+  const nodeEnv = options.nodeEnv ?? 'development';
+  const corsOrigins = options.corsOrigins ?? [];
+  const https = publicOrigin.startsWith('https:');
+  const allowedOrigins = new Set([
+    publicOrigin,
+    ...corsOrigins,
+    ...(nodeEnv === 'development' ? [VITE_DEV_ORIGIN] : []),
+  ]);
+  const cookieSettings = sessionCookieSettings(publicOrigin, nodeEnv === 'production');
+
   const app = express();
   app.disable('x-powered-by');
+  // req.ip is then the address the nearest untrusted hop saw; extra
+  // X-Forwarded-For entries a client adds itself are ignored.
+  app.set('trust proxy', options.trustProxy && options.trustProxy > 0 ? options.trustProxy : false);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        // Vite's build is files only: a module script, a stylesheet, images.
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          scriptSrcAttr: ["'none'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          ...(https ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    }),
+  );
 
   app.use(
     pinoHttp({
@@ -86,13 +148,29 @@ export function createApp(options: AppOptions): express.Express {
     }
   });
 
+  app.use('/trpc', cors(corsOrigins), originCheck(allowedOrigins), (req, res, next) => {
+    // Refused before reading: tRPC's own limit below catches bodies that lie about their length.
+    if (Number(req.get('content-length') ?? 0) > MAX_REQUEST_BODY_BYTES) {
+      res.setHeader('connection', 'close');
+      sendTRPCError(res, 'PAYLOAD_TOO_LARGE', tooLargeMessage);
+      return;
+    }
+    next();
+  });
   app.use(
     '/trpc',
     createExpressMiddleware({
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
-      createContext: ({ req }) =>
-        createTRPCContext({ services, logger: req.log, requestId: requestIdOf(req) }),
+      maxBodySize: MAX_REQUEST_BODY_BYTES,
+      createContext: ({ req, res }) =>
+        createTRPCContext({
+          services,
+          logger: req.log,
+          requestId: requestIdOf(req),
+          sessionCookie: sessionCookieOf(req, res, cookieSettings),
+          clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        }),
       onError({ error, path: procedure, req }) {
         const log = req.log ?? logger;
         const details = { err: error.cause ?? error, procedure, code: error.code };

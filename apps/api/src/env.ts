@@ -24,6 +24,16 @@ const quota = (fallback: string) =>
       'windows must be positive',
     );
 
+/** An origin as browsers send it: scheme, host and port, no path. */
+const origin = z.url({ protocol: /^https?$/ }).transform((value, ctx) => {
+  const url = new URL(value);
+  if (url.origin !== value.replace(/\/$/, '')) {
+    ctx.addIssue({ code: 'custom', message: 'expected an origin such as https://skycast.example' });
+    return z.NEVER;
+  }
+  return url.origin;
+});
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -44,6 +54,25 @@ const envSchema = z.object({
   OPEN_METEO_QUOTA: quota('600/60,5000/3600,10000/86400'),
   /** Upper bound on stored provider answers; the least recently fetched go first. */
   WEATHER_CACHE_MAX_ENTRIES: z.coerce.number().int().min(100).default(100_000),
+  /**
+   * Where users reach the app (scheme, host, port). State-changing requests
+   * must come from it; `https` makes the session cookie `__Host-` prefixed.
+   * Defaults to http://localhost:PORT.
+   */
+  PUBLIC_ORIGIN: origin.optional(),
+  /** How many reverse proxies in front of the app append to X-Forwarded-For; 0 ignores the header. */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Other origins allowed to call the API from a browser (comma-separated); unset: CORS off. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry.length > 0),
+    )
+    .pipe(z.array(origin).max(20)),
   /** The built web app, served on the same port in production. */
   WEB_DIST_DIR: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
 });

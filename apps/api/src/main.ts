@@ -53,9 +53,21 @@ async function start(): Promise<Server> {
     maxEntries: env.WEATHER_CACHE_MAX_ENTRIES,
   });
   cleanups.unshift(() => Promise.resolve(stopPruning()));
+  const accountPruning = setInterval(() => {
+    services.accounts.prune().then(
+      (result) => logger.debug({ ...result }, 'pruned expired sessions and sign-in counts'),
+      (error: unknown) => logger.warn({ err: error }, 'pruning sessions failed'),
+    );
+  }, 60 * 60_000);
+  accountPruning.unref();
+  cleanups.unshift(() => Promise.resolve(clearInterval(accountPruning)));
   const app = createApp({
     services,
     logger,
+    publicOrigin: env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`,
+    nodeEnv: env.NODE_ENV,
+    trustProxy: env.TRUST_PROXY,
+    corsOrigins: env.CORS_ORIGINS,
     ...(env.NODE_ENV === 'production' ? { webDistDir: env.WEB_DIST_DIR } : {}),
   });
 

@@ -51,3 +51,35 @@ describe('WEATHER_PROVIDER', () => {
     expect(env.OPENWEATHER_QUOTA).toEqual([{ capacity: 60, windowSeconds: 60 }]);
   });
 });
+
+describe('security settings', () => {
+  it('defaults to no proxy, no CORS and no fixed origin', () => {
+    const env = loadEnv({});
+    expect(env.TRUST_PROXY).toBe(0);
+    expect(env.CORS_ORIGINS).toEqual([]);
+    expect(env.PUBLIC_ORIGIN).toBeUndefined();
+  });
+
+  it('reads origins without a trailing slash and a list of CORS origins', () => {
+    const env = loadEnv({
+      PUBLIC_ORIGIN: 'https://skycast.example/',
+      CORS_ORIGINS: 'https://a.example, http://localhost:8080',
+      TRUST_PROXY: '2',
+    });
+    expect(env.PUBLIC_ORIGIN).toBe('https://skycast.example');
+    expect(env.CORS_ORIGINS).toEqual(['https://a.example', 'http://localhost:8080']);
+    expect(env.TRUST_PROXY).toBe(2);
+  });
+
+  it.each([
+    ['PUBLIC_ORIGIN', 'https://skycast.example/app'],
+    ['PUBLIC_ORIGIN', 'ftp://skycast.example'],
+    ['CORS_ORIGINS', 'https://a.example,not an origin'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', '-1'],
+  ])('refuses %s=%j', (name, value) => {
+    expect(() => loadEnv({ [name]: value })).toThrow(
+      new RegExp(`^Invalid environment variable ${name}:`),
+    );
+  });
+});

@@ -3,7 +3,22 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './root.ts';
 
 export { appRouter, type AppRouter } from './root.ts';
-export { createCallerFactory, createTRPCContext, type Context } from './trpc.ts';
+export {
+  createCallerFactory,
+  createTRPCContext,
+  isProtectedProcedure,
+  type Context,
+  type SessionCookie,
+} from './trpc.ts';
+export {
+  SESSION_IDLE_MS,
+  SESSION_MAX_AGE_MS,
+  SESSION_RENEW_WITHIN_MS,
+  type AccountsService,
+  type SessionUser,
+} from './accounts/accounts-service.ts';
+export { DEFAULT_THROTTLE_RULES, type ThrottleRules } from './accounts/login-throttle.ts';
+export { MAX_PLACES } from './routers/places.ts';
 export { createServices, type ServiceDependencies, type Services } from './services.ts';
 export { silentLogger, type Logger } from './logger.ts';
 export { pruneWeatherCache, schedulePruning } from './weather/cache-pruner.ts';
@@ -11,6 +26,9 @@ export { pruneWeatherCache, schedulePruning } from './weather/cache-pruner.ts';
 /** Largest number of calls one batched HTTP request may carry; clients batch at most this many. */
 export const MAX_BATCH_SIZE = 16;
 export type MaxBatchSize = typeof MAX_BATCH_SIZE;
+
+/** Largest request body the server reads (a full batch of the largest inputs fits many times). */
+export const MAX_REQUEST_BODY_BYTES = 64 * 1024;
 
 /** Inputs of every procedure, e.g. `RouterInputs['weather']['forecast']`. */
 export type RouterInputs = inferRouterInputs<AppRouter>;

@@ -1,6 +1,8 @@
 import type { Database, Kysely } from '@skycast/db';
 import type { WeatherProvider } from '@skycast/weather';
 
+import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
+import type { ThrottleRules } from './accounts/login-throttle.ts';
 import type { Logger } from './logger.ts';
 import { createProviderGate, type QuotaWindow } from './weather/provider-gate.ts';
 import { createRefreshCoordinator } from './weather/refresh-coordinator.ts';
@@ -16,6 +18,8 @@ export interface ServiceDependencies {
   /** Call budgets per provider id, shared by every instance on the database. */
   quotas?: Record<string, QuotaWindow[]>;
   now?: () => Date;
+  /** Sign-in throttling; the defaults lock after 10 failures per account, 50 per address. */
+  throttle?: ThrottleRules;
   /** Resilience tuning; the defaults suit production. */
   resilience?: {
     breakerThreshold?: number;
@@ -28,6 +32,8 @@ export interface ServiceDependencies {
 export interface Services {
   db: Kysely<Database>;
   weather: WeatherService;
+  /** Accounts and sessions: the only way into `users` and `sessions`. */
+  accounts: AccountsService;
   /** Resolves when background cache refreshes started so far are done. */
   settled(): Promise<void>;
   /** Stops the LISTEN connection; the pool belongs to the caller. */
@@ -66,6 +72,11 @@ export function createServices(deps: ServiceDependencies): Services {
       provider: deps.provider,
       cache,
       ...(deps.now ? { now: deps.now } : {}),
+    }),
+    accounts: createAccountsService({
+      db: deps.db,
+      ...(deps.now ? { now: deps.now } : {}),
+      ...(deps.throttle ? { throttle: deps.throttle } : {}),
     }),
     settled: () => cache.settled(),
     async close() {

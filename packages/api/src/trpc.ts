@@ -1,23 +1,76 @@
-import { initTRPC, TRPCError } from '@trpc/server';
+import { initTRPC, TRPCError, type AnyProcedure } from '@trpc/server';
 import { z, ZodError } from 'zod';
 
+import type { Kysely, PublicDatabase, SignedInDatabase } from '@skycast/db';
 import { ProviderError } from '@skycast/weather';
 
+import type { SessionUser } from './accounts/accounts-service.ts';
 import type { Logger } from './logger.ts';
 import type { Services } from './services.ts';
+
+/** The session cookie as the HTTP host sees it: read from the request, written on the response. */
+export interface SessionCookie {
+  /** The token the request carried, if any. */
+  readonly token: string | undefined;
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
 
 export interface CreateContextOptions {
   services: Services;
   logger: Logger;
   requestId: string;
+  /** Absent for callers without HTTP (scripts): then nobody is signed in. */
+  sessionCookie?: SessionCookie;
+  /** The client's address as far as the configured proxies can be trusted. */
+  clientIp?: string;
 }
 
-/** Everything a procedure may use; built for every request. */
+/** An opaque handle: only this module can turn it into the database with user tables. */
+export interface SignedInAccess {
+  readonly __brand: 'SignedInAccess';
+}
+const signedInDatabases = new WeakMap<SignedInAccess, Kysely<SignedInDatabase>>();
+
+const NO_COOKIE: SessionCookie = { token: undefined, set: () => undefined, clear: () => undefined };
+
+/**
+ * Everything a procedure may use; built for every request. Public procedures
+ * get a database typed without the user tables; user data is reached through
+ * `accounts` or, once signed in, through `protectedProcedure`'s `ctx.db`.
+ */
 export function createTRPCContext(options: CreateContextOptions) {
+  const { services } = options;
+  const sessionCookie = options.sessionCookie ?? NO_COOKIE;
+  let signedIn: Promise<SessionUser | null> | undefined;
+  const signedInAccess = Object.freeze({}) as SignedInAccess;
+  signedInDatabases.set(signedInAccess, services.db as unknown as Kysely<SignedInDatabase>);
   return {
-    ...options.services,
+    db: services.db as unknown as Kysely<PublicDatabase>,
+    weather: services.weather,
+    accounts: services.accounts,
     logger: options.logger,
     requestId: options.requestId,
+    clientIp: options.clientIp ?? 'unknown',
+    sessionCookie,
+    /**
+     * The signed-in user, looked up once per request (a batch shares it);
+     * a session near its end is renewed and its cookie re-sent.
+     */
+    currentUser(): Promise<SessionUser | null> {
+      signedIn ??= services.accounts.authenticate(sessionCookie.token).then((session) => {
+        if (!session) return null;
+        if (session.renewed) sessionCookie.set(sessionCookie.token ?? '', session.expiresAt);
+        return session.user;
+      });
+      return signedIn;
+    },
+    /** Forgets the looked-up user, after signing in or out within this request. */
+    forgetCurrentUser(): void {
+      signedIn = undefined;
+    },
+    // Only `protectedProcedure` turns this into a database, after checking the session.
+    signedInAccess,
   };
 }
 export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
@@ -109,3 +162,36 @@ export const createCallerFactory = t.createCallerFactory;
 
 /** A procedure anyone may call, signed in or not. */
 export const publicProcedure = t.procedure.use(providerErrors);
+
+const requireUser = t.middleware(async ({ ctx, next }) => {
+  const user = await ctx.currentUser();
+  if (!user) {
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: 'Please sign in to do this.',
+    });
+  }
+  const db = signedInDatabases.get(ctx.signedInAccess);
+  if (!db) throw new Error('context was not built by createTRPCContext');
+  return next({ ctx: { user, db } });
+});
+
+/**
+ * A procedure for signed-in users only: `ctx.user` is the user, and `ctx.db`
+ * also reaches `places` and `preferences` — every query on them must be
+ * scoped by `ctx.user.id`. Anonymous callers get UNAUTHORIZED.
+ */
+export const protectedProcedure = publicProcedure.use(requireUser);
+
+/**
+ * True when the procedure runs behind `protectedProcedure`'s sign-in check.
+ *
+ * @example
+ * isProtectedProcedure(appRouter.places.list) // true
+ */
+export function isProtectedProcedure(procedure: AnyProcedure): boolean {
+  const marker = requireUser._middlewares[0];
+  // Every built procedure keeps its middleware chain in `_def.middlewares`.
+  const chain = (procedure._def as { middlewares?: readonly unknown[] }).middlewares ?? [];
+  return marker !== undefined && chain.includes(marker);
+}

@@ -18,6 +18,7 @@ export interface InstanceOptions {
   quotas?: ServiceDependencies['quotas'];
   resilience?: ServiceDependencies['resilience'];
   provider?: 'open-meteo' | 'openweather';
+  throttle?: ServiceDependencies['throttle'];
 }
 
 /**
@@ -49,6 +50,7 @@ export async function createTestApi(options: InstanceOptions = {}) {
       logger: silentLogger,
       ...(settings.now ? { now: settings.now } : {}),
       ...(settings.quotas ? { quotas: settings.quotas } : {}),
+      ...(settings.throttle ? { throttle: settings.throttle } : {}),
       // Tests that are not about the breaker must not trip it by failing on purpose.
       resilience: { retryDelayMs: 10, breakerThreshold: 1_000, ...settings.resilience },
     });
@@ -56,7 +58,43 @@ export async function createTestApi(options: InstanceOptions = {}) {
     const caller = createCaller(
       createTRPCContext({ services, logger: silentLogger, requestId: 'test-request' }),
     );
-    return { caller, services };
+    /**
+     * A browser with its own cookie jar: every `.api` is a new request
+     * carrying the session cookie the previous answers set.
+     */
+    function browser(client: { ip?: string } = {}) {
+      const jar: { token: string | undefined; expiresAt: Date | undefined } = {
+        token: undefined,
+        expiresAt: undefined,
+      };
+      return {
+        jar,
+        get api() {
+          return createCaller(
+            createTRPCContext({
+              services,
+              logger: silentLogger,
+              requestId: 'test-request',
+              clientIp: client.ip ?? '192.0.2.1',
+              sessionCookie: {
+                get token() {
+                  return jar.token;
+                },
+                set(token, expiresAt) {
+                  jar.token = token;
+                  jar.expiresAt = expiresAt;
+                },
+                clear() {
+                  jar.token = undefined;
+                  jar.expiresAt = undefined;
+                },
+              },
+            }),
+          );
+        },
+      };
+    }
+    return { caller, services, browser };
   }
 
   const main = instance();

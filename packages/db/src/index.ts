@@ -2,3 +2,9 @@ export { sql, type Kysely, type Transaction } from 'kysely';
 export { createDb, type CreateDbOptions } from './client.ts';
 export { isSchemaCurrent, migrateToLatest } from './migrate.ts';
 export type * from './schema.ts';
+export {
+  USER_DATA_TABLES,
+  type PublicDatabase,
+  type SignedInDatabase,
+  type UserDataTable,
+} from './user-data.ts';

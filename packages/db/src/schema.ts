@@ -1,4 +1,4 @@
-import type { ColumnType, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /** Timestamps are written as `Date` or ISO strings and read back as `Date`. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -46,11 +46,67 @@ export interface ProviderBlockTable {
   reason: string | null;
 }
 
+/** An account. `email` is trimmed and lower-cased; `passwordHash` is an argon2id PHC string. */
+export interface UserTable {
+  id: Generated<string>;
+  email: string;
+  passwordHash: string;
+  createdAt: Generated<Date>;
+  passwordChangedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** A signed-in browser. Only the SHA-256 of its token is stored. */
+export interface SessionTable {
+  tokenHash: Buffer;
+  userId: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+}
+
+/** Failed sign-ins counted per key (`account:<email>` or `ip:<address>`). */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  windowStartedAt: Timestamp;
+  lockedUntil: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+/** A place a user keeps, in the order they chose (`position`). */
+export interface PlaceTable {
+  id: Generated<string>;
+  userId: string;
+  name: string;
+  latitude: number;
+  longitude: number;
+  country: string | null;
+  timezone: string | null;
+  position: number;
+  createdAt: Generated<Date>;
+}
+
+export type UnitsPreference = 'metric' | 'imperial';
+export type WindUnitPreference = 'kmh' | 'ms' | 'mph' | 'kn';
+export type ThemePreference = 'system' | 'light' | 'dark';
+
+/** A user's display settings; a missing row means the defaults. */
+export interface PreferenceTable {
+  userId: string;
+  units: ColumnType<UnitsPreference, UnitsPreference | undefined, UnitsPreference>;
+  windUnit: ColumnType<WindUnitPreference, WindUnitPreference | undefined, WindUnitPreference>;
+  theme: ColumnType<ThemePreference, ThemePreference | undefined, ThemePreference>;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Database {
   weatherCache: WeatherCacheTable;
   refreshLeases: RefreshLeaseTable;
   providerQuotas: ProviderQuotaTable;
   providerBlocks: ProviderBlockTable;
+  users: UserTable;
+  sessions: SessionTable;
+  loginThrottles: LoginThrottleTable;
+  places: PlaceTable;
+  preferences: PreferenceTable;
 }
 
 export type WeatherCacheRow = Selectable<WeatherCacheTable>;

@@ -21,6 +21,11 @@ describe('migrations', () => {
         'refresh_leases',
         'provider_quotas',
         'provider_blocks',
+        'users',
+        'sessions',
+        'login_throttles',
+        'places',
+        'preferences',
       ]),
     );
   });

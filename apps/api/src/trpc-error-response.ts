@@ -1,0 +1,24 @@
+import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
+import type { Response } from 'express';
+
+type ErrorKey = 'FORBIDDEN' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE';
+
+const STATUS: Record<ErrorKey, number> = {
+  FORBIDDEN: 403,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+};
+
+/**
+ * Answers the way tRPC answers its own errors, so the client shows `message`
+ * like any other error (a batch link spreads one error over every call).
+ */
+export function sendTRPCError(res: Response, key: ErrorKey, message: string): void {
+  res.status(STATUS[key]).json({
+    error: {
+      message,
+      code: TRPC_ERROR_CODES_BY_KEY[key],
+      data: { code: key, httpStatus: STATUS[key] },
+    },
+  });
+}

@@ -1,0 +1,337 @@
+import { createHash } from 'node:crypto';
+
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { sql } from '@skycast/db';
+
+import {
+  SESSION_IDLE_MS,
+  SESSION_MAX_AGE_MS,
+  SESSION_RENEW_WITHIN_MS,
+} from '../src/accounts/accounts-service.ts';
+import { createTestApi, type TestApi } from './test-api.ts';
+
+const DAY_MS = 24 * 60 * 60_000;
+const PASSWORD = 'correct horse battery staple';
+
+let api: TestApi;
+let clock = new Date('2026-12-01T12:00:00Z');
+let instance: ReturnType<TestApi['instance']>;
+
+beforeAll(async () => {
+  api = await createTestApi();
+  instance = api.instance({
+    now: () => clock,
+    throttle: {
+      account: { maxFailures: 3, windowMs: 10 * 60_000, lockMs: 10 * 60_000 },
+      ip: { maxFailures: 1_000, windowMs: 10 * 60_000, lockMs: 10 * 60_000 },
+    },
+  });
+});
+afterAll(() => api.close());
+
+let counter = 0;
+const uniqueEmail = () => `user${++counter}@example.com`;
+
+async function signedUp(email = uniqueEmail()) {
+  const browser = instance.browser();
+  const user = await browser.api.auth.signUp({ email, password: PASSWORD });
+  return { browser, user, email };
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('sign-up, sign-in and sign-out', () => {
+  it('signs a new account in, normalising the email, and knows it on the next request', async () => {
+    const browser = instance.browser();
+    const user = await browser.api.auth.signUp({
+      email: '  Ada.Lovelace@Example.COM ',
+      password: PASSWORD,
+    });
+    expect(user.email).toBe('ada.lovelace@example.com');
+    expect(browser.jar.token).toMatch(/^[\w-]{43}$/);
+    expect(await browser.api.auth.me()).toEqual(user);
+  });
+
+  it('refuses a second account for the same email, whatever its case', async () => {
+    const { email } = await signedUp();
+    const error = await errorOf(
+      instance.browser().api.auth.signUp({ email: email.toUpperCase(), password: PASSWORD }),
+    );
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toMatch(/exists/);
+  });
+
+  it('refuses a common password and a short one, and creates nothing', async () => {
+    const email = uniqueEmail();
+    const common = await errorOf(
+      instance.browser().api.auth.signUp({ email, password: 'Password1' }),
+    );
+    expect(common.code).toBe('BAD_REQUEST');
+    expect(common.message).toMatch(/most common/);
+    const short = await errorOf(instance.browser().api.auth.signUp({ email, password: 'a1b2c3' }));
+    expect(short.code).toBe('BAD_REQUEST');
+    expect(short.message).toMatch(/at least 8/);
+    const rows = await api.db.selectFrom('users').select('id').where('email', '=', email).execute();
+    expect(rows).toEqual([]);
+  });
+
+  it('signs in with a new session each time and signs out by deleting the row', async () => {
+    const { email, user } = await signedUp();
+    const laptop = instance.browser();
+    const phone = instance.browser();
+    await laptop.api.auth.signIn({ email, password: PASSWORD });
+    await phone.api.auth.signIn({ email: email.toUpperCase(), password: PASSWORD });
+    expect(laptop.jar.token).not.toBe(phone.jar.token);
+    expect(await phone.api.auth.me()).toEqual(user);
+
+    const before = await countSessions(user.id);
+    const laptopToken = laptop.jar.token;
+    await laptop.api.auth.signOut();
+    expect(laptop.jar.token).toBeUndefined();
+    expect(await countSessions(user.id)).toBe(before - 1);
+
+    // The old cookie, replayed, is worth nothing.
+    const replay = instance.browser();
+    replay.jar.token = laptopToken;
+    expect(await replay.api.auth.me()).toBeNull();
+    expect(await phone.api.auth.me()).toEqual(user);
+  });
+
+  it('ends the session a browser already had when it signs in again', async () => {
+    const { browser, email, user } = await signedUp();
+    const first = browser.jar.token;
+    await browser.api.auth.signIn({ email, password: PASSWORD });
+    expect(browser.jar.token).not.toBe(first);
+    expect(await countSessions(user.id)).toBe(1);
+  });
+
+  it('signs out everywhere: every device loses its session', async () => {
+    const { browser, email, user } = await signedUp();
+    const phone = instance.browser();
+    await phone.api.auth.signIn({ email, password: PASSWORD });
+    expect(await browser.api.auth.signOutEverywhere()).toEqual({ ended: 2 });
+    expect(await phone.api.auth.me()).toBeNull();
+    expect(await countSessions(user.id)).toBe(0);
+  });
+
+  it('answers UNAUTHORIZED to signed-in procedures without a session', async () => {
+    const error = await errorOf(instance.browser().api.auth.signOutEverywhere());
+    expect(error.code).toBe('UNAUTHORIZED');
+    expect(error.message).toMatch(/sign in/i);
+  });
+});
+
+describe('passwords', () => {
+  it('stores argon2id with at least OWASP parameters, never the password', async () => {
+    const { user } = await signedUp();
+    const row = await api.db
+      .selectFrom('users')
+      .select('passwordHash')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.passwordHash).not.toContain(PASSWORD);
+    const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(row.passwordHash);
+    expect(match).not.toBeNull();
+    const [, m, t, p] = match!.map(Number);
+    expect(m).toBeGreaterThanOrEqual(19_456);
+    expect(t).toBeGreaterThanOrEqual(2);
+    expect(p).toBe(1);
+  });
+
+  it('gives an unknown email and a wrong password the same answer in about the same time', async () => {
+    const { email } = await signedUp();
+    const attempt = async (address: string) => {
+      const started = performance.now();
+      const error = await errorOf(
+        instance.browser({ ip: '198.51.100.7' }).api.auth.signIn({
+          email: address,
+          password: 'not the password',
+        }),
+      );
+      return { error, ms: performance.now() - started };
+    };
+    const wrongPassword = await attempt(email);
+    const unknown = await attempt(uniqueEmail());
+    expect(unknown.error.code).toBe(wrongPassword.error.code);
+    expect(unknown.error.code).toBe('UNAUTHORIZED');
+    expect(unknown.error.message).toBe(wrongPassword.error.message);
+    // Both ran argon2: neither is an instant "no such user".
+    expect(unknown.ms).toBeGreaterThan(wrongPassword.ms / 4);
+    expect(wrongPassword.ms).toBeGreaterThan(unknown.ms / 4);
+  });
+
+  it('changing the password ends every other session and keeps this one', async () => {
+    const { browser, email, user } = await signedUp();
+    const phone = instance.browser();
+    await phone.api.auth.signIn({ email, password: PASSWORD });
+    const wrong = await errorOf(
+      browser.api.auth.changePassword({
+        currentPassword: 'not it at all',
+        newPassword: 'a brand new secret',
+      }),
+    );
+    expect(wrong.message).toMatch(/current password is wrong/);
+    expect(await phone.api.auth.me()).toEqual(user);
+
+    await browser.api.auth.changePassword({
+      currentPassword: PASSWORD,
+      newPassword: 'a brand new secret',
+    });
+    expect(await phone.api.auth.me()).toBeNull();
+    expect(await browser.api.auth.me()).toEqual(user);
+    await expect(instance.browser().api.auth.signIn({ email, password: PASSWORD })).rejects.toThrow(
+      /wrong/,
+    );
+    await instance.browser().api.auth.signIn({ email, password: 'a brand new secret' });
+  });
+});
+
+describe('sessions', () => {
+  it('stores only a SHA-256 of the token: a dump of the table signs nobody in', async () => {
+    const { browser } = await signedUp();
+    const token = browser.jar.token!;
+    const dump = await sql<Record<string, unknown>>`select * from sessions`.execute(api.db);
+    const text = JSON.stringify(dump.rows);
+    expect(text).not.toContain(token);
+    const hashes = dump.rows.map((row) => Buffer.from(row.tokenHash as Buffer));
+    expect(hashes).toContainEqual(createHash('sha256').update(token).digest());
+    // Whatever is in the dump, presented as a cookie, is refused.
+    for (const hash of hashes) {
+      for (const candidate of [hash.toString('base64url'), hash.toString('hex')]) {
+        const thief = instance.browser();
+        thief.jar.token = candidate;
+        expect(await thief.api.auth.me()).toBeNull();
+      }
+    }
+  });
+
+  it('slides: a session used in its last 15 days lives another 30, never past its maximum age', async () => {
+    const start = new Date('2027-01-01T00:00:00Z');
+    clock = start;
+    const { browser } = await signedUp();
+    expect(browser.jar.expiresAt).toEqual(new Date(start.getTime() + SESSION_IDLE_MS));
+
+    // Used early: no renewal, no new cookie.
+    clock = new Date(start.getTime() + 10 * DAY_MS);
+    browser.jar.expiresAt = undefined;
+    expect(await browser.api.auth.me()).not.toBeNull();
+    expect(browser.jar.expiresAt).toBeUndefined();
+
+    // Used within its last 15 days: extended and re-sent.
+    clock = new Date(start.getTime() + (SESSION_IDLE_MS - SESSION_RENEW_WITHIN_MS) + DAY_MS);
+    expect(await browser.api.auth.me()).not.toBeNull();
+    expect(browser.jar.expiresAt).toEqual(new Date(clock.getTime() + SESSION_IDLE_MS));
+
+    // Used every 20 days: alive until its maximum age, then refused.
+    while (clock.getTime() + 20 * DAY_MS < start.getTime() + SESSION_MAX_AGE_MS) {
+      clock = new Date(clock.getTime() + 20 * DAY_MS);
+      expect(await browser.api.auth.me()).not.toBeNull();
+    }
+    expect(browser.jar.expiresAt!.getTime()).toBeLessThanOrEqual(
+      start.getTime() + SESSION_MAX_AGE_MS,
+    );
+    clock = new Date(start.getTime() + SESSION_MAX_AGE_MS + 1);
+    expect(await browser.api.auth.me()).toBeNull();
+    clock = new Date('2026-12-01T12:00:00Z');
+  });
+
+  it('refuses a session unused for 30 days and deletes it', async () => {
+    const start = new Date('2027-06-01T00:00:00Z');
+    clock = start;
+    const { browser, user } = await signedUp();
+    clock = new Date(start.getTime() + SESSION_IDLE_MS + 1);
+    expect(await browser.api.auth.me()).toBeNull();
+    expect(await countSessions(user.id)).toBe(0);
+    clock = new Date('2026-12-01T12:00:00Z');
+  });
+});
+
+describe('pruning', () => {
+  it('deletes expired sessions and spent sign-in counts, and keeps live ones', async () => {
+    const start = new Date('2028-01-01T00:00:00Z');
+    clock = start;
+    const old = await signedUp();
+    await errorOf(instance.browser().api.auth.signIn({ email: old.email, password: 'nope nope' }));
+    clock = new Date(start.getTime() + SESSION_IDLE_MS + 1);
+    const fresh = await signedUp();
+    await instance.services.accounts.prune();
+    expect(await countSessions(old.user.id)).toBe(0);
+    expect(await countSessions(fresh.user.id)).toBe(1);
+    const counts = await api.db
+      .selectFrom('loginThrottles')
+      .select('key')
+      .where('key', '=', `account:${old.email}`)
+      .execute();
+    expect(counts).toEqual([]);
+    clock = new Date('2026-12-01T12:00:00Z');
+  });
+});
+
+describe('login throttling', () => {
+  it('locks an account after repeated failures, even for the right password, then lets it in again', async () => {
+    const start = new Date('2027-09-01T00:00:00Z');
+    clock = start;
+    const { email } = await signedUp();
+    for (let i = 0; i < 3; i++) {
+      const error = await errorOf(
+        instance.browser({ ip: `203.0.113.${i}` }).api.auth.signIn({
+          email,
+          password: 'guess number ' + i,
+        }),
+      );
+      expect(error.code).toBe('UNAUTHORIZED');
+    }
+    const locked = await errorOf(
+      instance.browser({ ip: '203.0.113.50' }).api.auth.signIn({ email, password: PASSWORD }),
+    );
+    expect(locked.code).toBe('TOO_MANY_REQUESTS');
+    expect(locked.message).toMatch(/try again in 10 minutes/);
+
+    clock = new Date(start.getTime() + 10 * 60_000 + 1);
+    await instance.browser().api.auth.signIn({ email, password: PASSWORD });
+    clock = new Date('2026-12-01T12:00:00Z');
+  });
+
+  it('locks an address that tries many accounts', async () => {
+    const strict = api.instance({
+      now: () => clock,
+      throttle: {
+        account: { maxFailures: 100, windowMs: 60_000, lockMs: 60_000 },
+        ip: { maxFailures: 3, windowMs: 60_000, lockMs: 60_000 },
+      },
+    });
+    const { email } = await signedUp();
+    for (let i = 0; i < 3; i++) {
+      await errorOf(
+        strict.browser({ ip: '198.51.100.99' }).api.auth.signIn({
+          email: uniqueEmail(),
+          password: 'spray password',
+        }),
+      );
+    }
+    const locked = await errorOf(
+      strict.browser({ ip: '198.51.100.99' }).api.auth.signIn({ email, password: PASSWORD }),
+    );
+    expect(locked.code).toBe('TOO_MANY_REQUESTS');
+    await strict.browser({ ip: '198.51.100.100' }).api.auth.signIn({ email, password: PASSWORD });
+  });
+});
+
+async function countSessions(userId: string): Promise<number> {
+  const rows = await api.db
+    .selectFrom('sessions')
+    .select('userId')
+    .where('userId', '=', userId)
+    .execute();
+  return rows.length;
+}
