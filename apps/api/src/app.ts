@@ -7,7 +7,17 @@ import express, { type ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 
-import { appRouter, createTRPCContext, MAX_BATCH_SIZE, type Services } from '@skycast/api';
+import {
+  appRouter,
+  createTRPCContext,
+  describeRouter,
+  isProtectedProcedure,
+  MAX_BATCH_SIZE,
+  renderApiReferenceHtml,
+  renderOpenApi,
+  responseHeaders,
+  type Services,
+} from '@skycast/api';
 import { isSchemaCurrent, sql } from '@skycast/db';
 
 export interface AppOptions {
@@ -92,7 +102,14 @@ export function createApp(options: AppOptions): express.Express {
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
       createContext: ({ req }) =>
-        createTRPCContext({ services, logger: req.log, requestId: requestIdOf(req) }),
+        createTRPCContext({
+          services,
+          logger: req.log,
+          requestId: requestIdOf(req),
+          // Honours Express's `trust proxy`, so a spoofed X-Forwarded-For cannot pick the key.
+          clientIp: req.ip,
+        }),
+      responseMeta: (opts) => responseHeaders(opts, { isProtected: isProtectedProcedure }),
       onError({ error, path: procedure, req }) {
         const log = req.log ?? logger;
         const details = { err: error.cause ?? error, procedure, code: error.code };
@@ -101,6 +118,17 @@ export function createApp(options: AppOptions): express.Express {
       },
     }),
   );
+
+  // The API reference, generated from the router at start-up (docs/api/ holds the same).
+  const procedureDocs = describeRouter(appRouter, { isProtected: isProtectedProcedure });
+  const referenceHtml = renderApiReferenceHtml(procedureDocs);
+  const openApi = renderOpenApi(procedureDocs);
+  app.get('/api', (_req, res) => {
+    res.type('html').send(referenceHtml);
+  });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
 
   if (options.webDistDir && existsSync(path.join(options.webDistDir, 'index.html'))) {
     const webDistDir = options.webDistDir;

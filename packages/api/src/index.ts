@@ -3,7 +3,28 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './root.ts';
 
 export { appRouter, type AppRouter } from './root.ts';
-export { createCallerFactory, createTRPCContext, type Context } from './trpc.ts';
+export {
+  createCallerFactory,
+  createTRPCContext,
+  type Context,
+  type CreateContextOptions,
+  type ProcedureMeta,
+} from './trpc.ts';
+export {
+  inUserDataRouter,
+  isProtectedProcedure,
+  USER_DATA_ROUTERS,
+  type IsProtected,
+} from './procedure-rules.ts';
+export { responseHeaders } from './response-headers.ts';
+export {
+  curlExample,
+  describeRouter,
+  renderApiReferenceHtml,
+  renderApiReferenceMarkdown,
+  renderOpenApi,
+  type ProcedureDoc,
+} from './api-reference.ts';
 export { createServices, type ServiceDependencies, type Services } from './services.ts';
 export { silentLogger, type Logger } from './logger.ts';
 export { pruneWeatherCache, schedulePruning } from './weather/cache-pruner.ts';

@@ -2,6 +2,7 @@ import type { Database, Kysely } from '@skycast/db';
 import type { WeatherProvider } from '@skycast/weather';
 
 import type { Logger } from './logger.ts';
+import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import { createProviderGate, type QuotaWindow } from './weather/provider-gate.ts';
 import { createRefreshCoordinator } from './weather/refresh-coordinator.ts';
 import { createWeatherCache } from './weather/weather-cache.ts';
@@ -28,6 +29,8 @@ export interface ServiceDependencies {
 export interface Services {
   db: Kysely<Database>;
   weather: WeatherService;
+  /** Per-procedure request counters shared by every instance (see `meta.rateLimit`). */
+  rateLimiter: RateLimiter;
   /** Resolves when background cache refreshes started so far are done. */
   settled(): Promise<void>;
   /** Stops the LISTEN connection; the pool belongs to the caller. */
@@ -67,6 +70,7 @@ export function createServices(deps: ServiceDependencies): Services {
       cache,
       ...(deps.now ? { now: deps.now } : {}),
     }),
+    rateLimiter: createRateLimiter({ db: deps.db, ...(deps.now ? { now: deps.now } : {}) }),
     settled: () => cache.settled(),
     async close() {
       await cache.settled();
