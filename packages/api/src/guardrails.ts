@@ -93,7 +93,7 @@ export function unboundedParts(schema: z.ZodType, at: string): string[] {
       case 'string':
         if (
           !hasCheck('max_length', 'length_equals') &&
-          !BOUNDED_FORMATS.has(String(def.format ?? ''))
+          !BOUNDED_FORMATS.has(typeof def.format === 'string' ? def.format : '')
         ) {
           problems.push(`${where} is a string without .max(): bound it`);
         }

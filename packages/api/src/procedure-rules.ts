@@ -24,5 +24,6 @@ export function inUserDataRouter(routers: readonly string[]) {
 
 /** The procedure's `.meta({ ... })`, if any. */
 export function metaOf(procedure: AnyProcedure): ProcedureMeta {
-  return (procedure._def.meta ?? {}) as ProcedureMeta;
+  // AnyProcedure erases the router's meta type; every procedure here is built from trpc.ts.
+  return (procedure._def.meta as ProcedureMeta | undefined) ?? {};
 }

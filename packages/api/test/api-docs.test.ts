@@ -24,7 +24,9 @@ describe('committed API reference (docs/api)', () => {
     expect(forecast).toMatchObject({
       operationId: 'weather.forecast',
       parameters: [{ name: 'input', in: 'query' }],
-      'x-codeSamples': [{ lang: 'curl', source: expect.stringContaining('--data-urlencode') }],
+      'x-codeSamples': [
+        { lang: 'curl', source: expect.stringContaining('--data-urlencode') as unknown },
+      ],
     });
     expect(JSON.stringify(forecast)).toContain('"windUnit"');
   });
