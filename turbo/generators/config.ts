@@ -29,10 +29,7 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
 
   plop.setPartial(
     'procedure',
-    readFileSync(
-      path.join(path.dirname(plop.getPlopfilePath()), 'templates/procedure.hbs'),
-      'utf8',
-    ),
+    readFileSync(path.join(plop.getPlopfilePath(), 'templates/procedure.hbs'), 'utf8'),
   );
 
   plop.setGenerator('procedure', {
@@ -119,10 +116,7 @@ function addProcedure(file: string, answers: Answers, plop: PlopTypes.NodePlopAP
     throw new Error(`${file} does not end its router with "} satisfies TRPCRouterRecord;"`);
   }
   const procedure = plop.renderString(
-    readFileSync(
-      path.join(path.dirname(plop.getPlopfilePath()), 'templates/procedure.hbs'),
-      'utf8',
-    ),
+    readFileSync(path.join(plop.getPlopfilePath(), 'templates/procedure.hbs'), 'utf8'),
     answers,
   );
   source = source.replace(closing, `\n${procedure.trimEnd()}${closing}`);
