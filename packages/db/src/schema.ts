@@ -88,4 +88,6 @@ type Expect<T extends true> = T;
  * `Database`, or the other way round. After writing a migration: `pnpm
  * db:types`, then update the interfaces above until this compiles.
  */
-export type SchemaMatchesMigrations = Expect<[TableMismatches] extends [never] ? true : false>;
+export type SchemaMatchesMigrations = Expect<
+  [TableMismatches] extends [never] ? true : { 'differs from the migrations': TableMismatches }
+>;
