@@ -168,6 +168,10 @@ const errorShape: JsonSchema = {
 };
 
 /**
+ * Written here rather than with `trpc-to-openapi`: that library (3.3, which
+ * does support tRPC 11 and zod 4) describes the REST endpoints its own adapter
+ * serves from `meta.openapi` paths, not tRPC's wire format that our clients use.
+ *
  * An OpenAPI 3.1 document of the tRPC HTTP API as it is on the wire: queries
  * are `GET /trpc/<path>?input=<JSON>`, mutations `POST /trpc/<path>` with the
  * input as the JSON body; answers are `{ "result": { "data": <output> } }`.

@@ -19,15 +19,27 @@ const templateUrl = () => testDb.connectionString;
 
 describe('generated database types', () => {
   it('match the migrations (run `pnpm db:types` and commit the result when this fails)', async () => {
-    const result = await generateDatabaseTypes(templateUrl(), { verify: true });
-    expect(result.upToDate, result.output).toBe(true);
+    const result = await generateDatabaseTypes(templateUrl(), { check: true });
+    expect(
+      result.upToDate,
+      'src/generated/database.ts differs from the migrations: run `pnpm db:types` and commit it',
+    ).toBe(true);
   });
 
   it('are reported as out of date when a column is missing from the committed file', async () => {
-    const stale = path.join(scratch, 'database.ts');
     const committed = await readFile(generatedTypesFile, 'utf8');
-    await writeFile(stale, committed.replace(/^\s+hits: number;\n/m, ''));
-    const result = await generateDatabaseTypes(templateUrl(), { verify: true, outFile: stale });
+    const copy = path.join(scratch, 'same.ts');
+    await writeFile(copy, committed);
+    expect(
+      (await generateDatabaseTypes(templateUrl(), { check: true, outFile: copy })).upToDate,
+    ).toBe(true);
+
+    const stale = path.join(scratch, 'stale.ts');
+    const withoutColumn = committed.replace(/^\s+hits: number;\n/m, '');
+    expect(withoutColumn).not.toBe(committed);
+    await writeFile(stale, withoutColumn);
+    const result = await generateDatabaseTypes(templateUrl(), { check: true, outFile: stale });
     expect(result.upToDate).toBe(false);
+    expect(await readFile(stale, 'utf8')).toBe(withoutColumn);
   });
 });
