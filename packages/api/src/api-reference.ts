@@ -35,7 +35,7 @@ const ERROR_REASONS: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
   BAD_REQUEST: 'the input does not match the input schema (the message names the field)',
   UNAUTHORIZED: 'nobody is signed in, or the session expired',
   TOO_MANY_REQUESTS:
-    'the rate limit was reached (see `Retry-After`), or an upstream service is busy',
+    'the rate limit was reached (see the Retry-After header), or an upstream service is busy',
   BAD_GATEWAY: 'an upstream service answered with something unusable',
   GATEWAY_TIMEOUT: 'an upstream service took too long',
   SERVICE_UNAVAILABLE: 'an upstream service keeps failing, so calls to it are paused',
@@ -352,6 +352,7 @@ ${doc.description ? `<p>${escapeHtml(doc.description)}</p>` : ''}
 <pre class="curl">${escapeHtml(curlExample(doc))}</pre>
 <details open><summary>Input</summary><pre>${escapeHtml(doc.input ? JSON.stringify(doc.input, null, 2) : 'None.')}</pre></details>
 <details><summary>Output</summary><pre>${escapeHtml(JSON.stringify(doc.output, null, 2))}</pre></details>
+<h3>Errors</h3>
 <table><thead><tr><th>error</th><th>HTTP</th><th>when</th></tr></thead><tbody>
 ${doc.errors.map((error) => `<tr><td><code>${error.code}</code></td><td>${error.httpStatus}</td><td>${escapeHtml(error.when)}</td></tr>`).join('\n')}
 </tbody></table>
