@@ -66,6 +66,12 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
         name: 'access',
         message: 'Who may call it? (anything touching user data must be protected)',
         choices: ['public', 'protected'],
+        validate: (value: string) =>
+          value !== 'protected' ||
+          /export const protectedProcedure\b/.test(
+            readFileSync(path.join(root, 'packages/api/src/trpc.ts'), 'utf8'),
+          ) ||
+          'packages/api/src/trpc.ts has no protectedProcedure yet (it comes with accounts)',
       },
     ],
     actions: (data) => {
@@ -91,14 +97,8 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
         { type: 'add', path: testFile, templateFile: 'templates/test.hbs' },
         () => {
           const prettier = path.join(root, 'node_modules/prettier/bin/prettier.cjs');
-          execFileSync(process.execPath, [prettier, '--write', routerFile, testFile], {
-            cwd: root,
-            stdio: 'ignore',
-          });
-          execFileSync(process.execPath, ['packages/api/src/cli/api-docs.ts'], {
-            cwd: root,
-            stdio: 'ignore',
-          });
+          runStep('Prettier', [prettier, '--write', routerFile, testFile], root);
+          runStep('pnpm api:docs', ['packages/api/src/cli/api-docs.ts'], root);
           return 'formatted with Prettier; docs/api regenerated';
         },
         () => nextSteps(answers, path.relative(root, testFile)),
@@ -106,6 +106,18 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
       return actions;
     },
   });
+}
+
+/** Runs a Node script; on failure, says which step failed and shows its output. */
+function runStep(name: string, args: string[], cwd: string): void {
+  try {
+    execFileSync(process.execPath, args, { cwd, stdio: 'pipe' });
+  } catch (error) {
+    const failure = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(
+      `${name} failed after the files were written:\n${String(failure.stderr ?? '')}${String(failure.stdout ?? '')}`,
+    );
+  }
 }
 
 /** Inserts the procedure before the closing line of an existing router record. */
