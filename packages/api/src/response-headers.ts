@@ -5,9 +5,16 @@ import { ProviderError } from '@skycast/weather';
 
 import { metaOf, type IsProtected } from './procedure-rules.ts';
 import { RateLimitExceeded } from './rate-limit.ts';
+import type { Context } from './trpc.ts';
 
 export interface ResponseHeaderOptions {
   isProtected: IsProtected;
+  /**
+   * True when this request's answer is someone's own (e.g. a signed-in user,
+   * whose response may carry a refreshed session cookie): then nothing in it
+   * is marked public, whatever the procedures say.
+   */
+  isPersonal?: (ctx: Context | undefined) => boolean;
 }
 
 /**
@@ -22,6 +29,7 @@ export interface ResponseHeaderOptions {
  */
 export function responseHeaders(
   opts: {
+    ctx?: Context | undefined;
     info: TRPCRequestInfo | undefined;
     type: string;
     errors: TRPCError[];
@@ -37,11 +45,17 @@ export function responseHeaders(
 }
 
 function cacheControl(
-  opts: { info: TRPCRequestInfo | undefined; type: string; errors: TRPCError[] },
+  opts: {
+    ctx?: Context | undefined;
+    info: TRPCRequestInfo | undefined;
+    type: string;
+    errors: TRPCError[];
+  },
   options: ResponseHeaderOptions,
 ): string {
   const calls = opts.info?.calls ?? [];
   if (opts.type !== 'query' || opts.errors.length > 0 || calls.length === 0) return 'no-store';
+  if (options.isPersonal?.(opts.ctx)) return 'private, no-store';
   let maxAge = Infinity;
   for (const call of calls) {
     const seconds = call.procedure ? cacheSecondsOf(call.procedure, options) : 0;

@@ -72,7 +72,11 @@ beforeAll(async () => {
           clientIp: String(req.headers['x-test-client'] ?? req.socket.remoteAddress),
         }),
       responseMeta: (opts) =>
-        responseHeaders(opts, { isProtected: (procedure) => protectedOnes.has(procedure) }),
+        responseHeaders(opts, {
+          isProtected: (procedure) => protectedOnes.has(procedure),
+          // Stands in for "a user is signed in" until accounts' context has `user`.
+          isPersonal: (ctx) => ctx?.clientIp === '192.0.2.99',
+        }),
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     servers.push(server);
@@ -122,6 +126,12 @@ describe('Cache-Control', () => {
     const response = await get('mine.list');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('never marks a personal answer public, even for a cacheable query', async () => {
+    const response = await get('probe.longCache', undefined, { 'x-test-client': '192.0.2.99' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
   });
 
   it('sends no-store for a mutation', async () => {
