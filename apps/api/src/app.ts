@@ -11,8 +11,13 @@ import { pinoHttp } from 'pino-http';
 import {
   appRouter,
   createTRPCContext,
+  describeRouter,
+  isProtectedProcedure,
   MAX_BATCH_SIZE,
   MAX_REQUEST_BODY_BYTES,
+  renderApiReferenceHtml,
+  renderOpenApi,
+  responseHeaders,
   type Services,
 } from '@skycast/api';
 import { isSchemaCurrent, sql } from '@skycast/db';
@@ -169,7 +174,14 @@ export function createApp(options: AppOptions): express.Express {
           logger: req.log,
           requestId: requestIdOf(req),
           sessionCookie: sessionCookieOf(req, res, cookieSettings),
-          clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+          // Honours Express's `trust proxy`, so a spoofed X-Forwarded-For cannot pick the key.
+          clientIp: req.ip ?? req.socket.remoteAddress,
+        }),
+      responseMeta: (opts) =>
+        responseHeaders(opts, {
+          isProtected: isProtectedProcedure,
+          // A browser with a session may get a renewed cookie: never cache its answers publicly.
+          isPersonal: (ctx) => ctx?.sessionCookie.token !== undefined,
         }),
       onError({ error, path: procedure, req }) {
         const log = req.log ?? logger;
@@ -179,6 +191,17 @@ export function createApp(options: AppOptions): express.Express {
       },
     }),
   );
+
+  // The API reference, generated from the router at start-up (docs/api/ holds the same).
+  const procedureDocs = describeRouter(appRouter, { isProtected: isProtectedProcedure });
+  const referenceHtml = renderApiReferenceHtml(procedureDocs);
+  const openApi = renderOpenApi(procedureDocs);
+  app.get('/api', (_req, res) => {
+    res.type('html').send(referenceHtml);
+  });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
 
   if (options.webDistDir && existsSync(path.join(options.webDistDir, 'index.html'))) {
     const webDistDir = options.webDistDir;

@@ -8,6 +8,8 @@ export {
   createTRPCContext,
   isProtectedProcedure,
   type Context,
+  type CreateContextOptions,
+  type ProcedureMeta,
   type SessionCookie,
 } from './trpc.ts';
 export {
@@ -19,6 +21,20 @@ export {
 } from './accounts/accounts-service.ts';
 export { DEFAULT_THROTTLE_RULES, type ThrottleRules } from './accounts/login-throttle.ts';
 export { MAX_PLACES } from './routers/places.ts';
+export {
+  inUserDataRouter,
+  USER_DATA_ROUTERS,
+  type IsProtected,
+} from './procedure-rules.ts';
+export { responseHeaders } from './response-headers.ts';
+export {
+  curlExample,
+  describeRouter,
+  renderApiReferenceHtml,
+  renderApiReferenceMarkdown,
+  renderOpenApi,
+  type ProcedureDoc,
+} from './api-reference.ts';
 export { createServices, type ServiceDependencies, type Services } from './services.ts';
 export { silentLogger, type Logger } from './logger.ts';
 export { pruneWeatherCache, schedulePruning } from './weather/cache-pruner.ts';

@@ -4,6 +4,7 @@ import type { WeatherProvider } from '@skycast/weather';
 import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
 import type { ThrottleRules } from './accounts/login-throttle.ts';
 import type { Logger } from './logger.ts';
+import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import { createProviderGate, type QuotaWindow } from './weather/provider-gate.ts';
 import { createRefreshCoordinator } from './weather/refresh-coordinator.ts';
 import { createWeatherCache } from './weather/weather-cache.ts';
@@ -34,6 +35,8 @@ export interface Services {
   weather: WeatherService;
   /** Accounts and sessions: the only way into `users` and `sessions`. */
   accounts: AccountsService;
+  /** Per-procedure request counters shared by every instance (see `meta.rateLimit`). */
+  rateLimiter: RateLimiter;
   /** Resolves when background cache refreshes started so far are done. */
   settled(): Promise<void>;
   /** Stops the LISTEN connection; the pool belongs to the caller. */
@@ -78,6 +81,7 @@ export function createServices(deps: ServiceDependencies): Services {
       ...(deps.now ? { now: deps.now } : {}),
       ...(deps.throttle ? { throttle: deps.throttle } : {}),
     }),
+    rateLimiter: createRateLimiter({ db: deps.db, ...(deps.now ? { now: deps.now } : {}) }),
     settled: () => cache.settled(),
     async close() {
       await cache.settled();

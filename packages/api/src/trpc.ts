@@ -1,4 +1,4 @@
-import { initTRPC, TRPCError, type AnyProcedure } from '@trpc/server';
+import { initTRPC, TRPCError, type AnyProcedure, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { z, ZodError } from 'zod';
 
 import type { Kysely, PublicDatabase, SignedInDatabase } from '@skycast/db';
@@ -6,6 +6,7 @@ import { ProviderError } from '@skycast/weather';
 
 import type { SessionUser } from './accounts/accounts-service.ts';
 import type { Logger } from './logger.ts';
+import { RateLimitExceeded, type RateLimit } from './rate-limit.ts';
 import type { Services } from './services.ts';
 
 /** The session cookie as the HTTP host sees it: read from the request, written on the response. */
@@ -22,8 +23,8 @@ export interface CreateContextOptions {
   requestId: string;
   /** Absent for callers without HTTP (scripts): then nobody is signed in. */
   sessionCookie?: SessionCookie;
-  /** The client's address as far as the configured proxies can be trusted. */
-  clientIp?: string;
+  /** The caller's address as the HTTP server sees it (after trusted proxies); rate limits and sign-in throttling key on it. */
+  clientIp?: string | undefined;
 }
 
 /** An opaque handle: only this module can turn it into the database with user tables. */
@@ -49,9 +50,10 @@ export function createTRPCContext(options: CreateContextOptions) {
     db: services.db as unknown as Kysely<PublicDatabase>,
     weather: services.weather,
     accounts: services.accounts,
+    rateLimiter: services.rateLimiter,
     logger: options.logger,
     requestId: options.requestId,
-    clientIp: options.clientIp ?? 'unknown',
+    clientIp: options.clientIp ?? null,
     sessionCookie,
     /**
      * The signed-in user, looked up once per request (a batch shares it);
@@ -77,27 +79,44 @@ export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 
 const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
 
-const t = initTRPC.context<Context>().create({
-  // Stacks stay in the logs, never in responses.
-  isDev: false,
-  errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? error.cause : undefined;
-    let message = shape.message;
-    if (zodError) message = describeInputError(zodError);
-    // Internal errors may carry SQL or driver details: the log has them, the client does not.
-    else if (error.code === 'INTERNAL_SERVER_ERROR') message = INTERNAL_MESSAGE;
-    return {
-      ...shape,
-      message,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        zodError: zodError ? z.flattenError(zodError) : null,
-      },
-    };
-  },
-});
+/** What differs per procedure, set with `.meta({ ... })`; read by middleware, HTTP headers and the API reference. */
+export interface ProcedureMeta {
+  /** At most `max` calls per client IP in `windowSeconds`, counted in PostgreSQL across instances. */
+  rateLimit?: RateLimit;
+  /** Public queries only: browsers and CDNs may reuse a successful answer this many seconds. */
+  cacheSeconds?: number;
+  /** Error codes the procedure may answer with beyond the standard ones, for the API reference. */
+  errors?: readonly TRPC_ERROR_CODE_KEY[];
+  /** One line for the API reference. */
+  description?: string;
+  /** A valid input, shown in the API reference's `curl` example (checked by the guardrail test). */
+  example?: unknown;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    // Stacks stay in the logs, never in responses.
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const zodError = error.cause instanceof ZodError ? error.cause : undefined;
+      let message = shape.message;
+      if (zodError) message = describeInputError(zodError);
+      // Internal errors may carry SQL or driver details: the log has them, the client does not.
+      else if (error.code === 'INTERNAL_SERVER_ERROR') message = INTERNAL_MESSAGE;
+      return {
+        ...shape,
+        message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          zodError: zodError ? z.flattenError(zodError) : null,
+        },
+      };
+    },
+  });
 
 function describeInputError(error: ZodError): string {
   const issues = error.issues.slice(0, 3).map((issue) => {
@@ -157,11 +176,30 @@ function retryHint(retryAt: Date | undefined): string {
   return seconds <= 90 ? `in ${seconds} seconds` : `in ${Math.ceil(seconds / 60)} minutes`;
 }
 
+/**
+ * Enforces `meta.rateLimit` per procedure and client IP. Calls without an IP
+ * (server-side callers, tests through `createCaller`) are not limited.
+ */
+const rateLimited = t.middleware(async ({ ctx, meta, path, next }) => {
+  const limit = meta?.rateLimit;
+  if (limit && ctx.clientIp) {
+    const verdict = await ctx.rateLimiter.hit(path, ctx.clientIp, limit);
+    if (!verdict.allowed) {
+      throw new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message: `Too many requests to ${path}: at most ${limit.max} every ${limit.windowSeconds} seconds. Please try again in ${verdict.retryAfterSeconds} seconds.`,
+        cause: new RateLimitExceeded(path, verdict.retryAfterSeconds),
+      });
+    }
+  }
+  return next();
+});
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** A procedure anyone may call, signed in or not. */
-export const publicProcedure = t.procedure.use(providerErrors);
+export const publicProcedure = t.procedure.use(rateLimited).use(providerErrors);
 
 const requireUser = t.middleware(async ({ ctx, next }) => {
   const user = await ctx.currentUser();

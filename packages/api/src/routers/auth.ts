@@ -77,7 +77,7 @@ export const authRouter = {
     .mutation(async ({ ctx, input }) => {
       try {
         const { user, session } = await ctx.accounts.signIn(input.email, input.password, {
-          ip: ctx.clientIp,
+          ip: ctx.clientIp ?? 'unknown',
         });
         await ctx.accounts.signOut(ctx.sessionCookie.token);
         ctx.sessionCookie.set(session.token, session.expiresAt);
@@ -132,7 +132,7 @@ export const authRouter = {
           ctx.sessionCookie.token,
           input.currentPassword,
           input.newPassword,
-          { ip: ctx.clientIp },
+          { ip: ctx.clientIp ?? 'unknown' },
         );
         return { ok: true as const };
       } catch (error) {

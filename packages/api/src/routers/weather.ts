@@ -17,9 +17,24 @@ export const coordinatesSchema = z.object({
   longitude: z.number().min(-180).max(180),
 });
 
+/** What an upstream weather service's trouble turns into (see `providerErrors` in trpc.ts). */
+const upstreamErrors = [
+  'BAD_GATEWAY',
+  'GATEWAY_TIMEOUT',
+  'SERVICE_UNAVAILABLE',
+  'TOO_MANY_REQUESTS',
+] as const;
+
 export const weatherRouter = {
   /** Places whose name starts with `query`, best known first. */
   searchLocations: publicProcedure
+    .meta({
+      rateLimit: { max: 120, windowSeconds: 60 },
+      cacheSeconds: 3600,
+      errors: upstreamErrors,
+      description: 'Places whose name starts with `query`, best known first.',
+      example: { query: 'Berlin', limit: 5 },
+    })
     .input(
       z.object({
         query: z.string().trim().min(1).max(100),
@@ -33,6 +48,15 @@ export const weatherRouter = {
 
   /** Current conditions, the coming hours and days for a point, in the units asked for. */
   forecast: publicProcedure
+    // Forecasts are refreshed every 10 minutes; browsers may reuse one for 5.
+    .meta({
+      rateLimit: { max: 240, windowSeconds: 60 },
+      cacheSeconds: 300,
+      errors: upstreamErrors,
+      description:
+        'Current conditions, the coming 48 hours and 7 days for a point, in the units asked for.',
+      example: { latitude: 52.52, longitude: 13.41, units: 'metric', windUnit: 'kmh' },
+    })
     .input(
       coordinatesSchema.extend({
         units: unitSystemSchema.default('metric'),
@@ -50,6 +74,14 @@ export const weatherRouter = {
 
   /** Air quality now and for the coming hours: AQI (European and US where given), PM2.5, PM10, O₃, NO₂. */
   airQuality: publicProcedure
+    .meta({
+      rateLimit: { max: 240, windowSeconds: 60 },
+      cacheSeconds: 300,
+      errors: upstreamErrors,
+      description:
+        'Air quality now and for the coming hours: AQI (European and US), PM2.5, PM10, O₃, NO₂.',
+      example: { latitude: 52.52, longitude: 13.41 },
+    })
     .input(coordinatesSchema)
     .output(
       airQualitySchema.extend({
