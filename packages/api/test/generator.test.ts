@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,23 +46,6 @@ beforeAll(async () => {
     path.join(repo, 'packages/api/node_modules'),
     path.join(copy, 'packages/api/node_modules'),
   );
-
-  // Until the accounts work lands, the copy gets a stand-in protectedProcedure
-  // (never in the real tree) that refuses everyone, as accounts' does for a visitor.
-  const trpcFile = path.join(copy, 'packages/api/src/trpc.ts');
-  const trpc = await readFile(trpcFile, 'utf8');
-  if (!/export const protectedProcedure\b/.test(trpc)) {
-    await writeFile(
-      trpcFile,
-      `${trpc}
-export const protectedProcedure = publicProcedure.use(({ next }) => {
-  const user = null as { id: string; email: string } | null;
-  if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
-  return next({ ctx: { user } });
-});
-`,
-    );
-  }
 }, 60_000);
 
 afterAll(async () => {
