@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -196,7 +196,10 @@ export function createApp(options: AppOptions): express.Express {
   const procedureDocs = describeRouter(appRouter, { isProtected: isProtectedProcedure });
   const referenceHtml = renderApiReferenceHtml(procedureDocs);
   const openApi = renderOpenApi(procedureDocs);
+  // The page carries its one inline stylesheet; the policy allows exactly that, by hash.
+  const referencePolicy = `default-src 'none'; style-src ${styleHashes(referenceHtml)}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
   app.get('/api', (_req, res) => {
+    res.setHeader('content-security-policy', referencePolicy);
     res.type('html').send(referenceHtml);
   });
   app.get('/api/openapi.json', (_req, res) => {
@@ -238,6 +241,16 @@ export function createApp(options: AppOptions): express.Express {
   app.use(handleError);
 
   return app;
+}
+
+function styleHashes(html: string): string {
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+    ([, css]) =>
+      `'sha256-${createHash('sha256')
+        .update(css ?? '')
+        .digest('base64')}'`,
+  );
+  return styles.length > 0 ? styles.join(' ') : "'none'";
 }
 
 function requestIdOf(req: express.Request): string {

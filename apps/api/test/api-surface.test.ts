@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 
 import { pino } from 'pino';
@@ -90,6 +91,13 @@ describe('API reference', () => {
       expect(page).toContain(`id="${path}"`);
     }
     expect(page).toContain('curl -G');
+    // The page's own stylesheet is allowed by hash, and nothing else is.
+    const css = /<style>([\s\S]*?)<\/style>/.exec(page)?.[1] ?? '';
+    const hash = createHash('sha256').update(css).digest('base64');
+    expect(response.headers.get('content-security-policy')).toContain(
+      `style-src 'sha256-${hash}';`,
+    );
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 
   it('serves the OpenAPI document at /api/openapi.json', async () => {
