@@ -26,6 +26,11 @@ const pages: [string, string, (page: Page) => Promise<void>][] = [
     async (page) => {
       await page.getByRole('heading', { name: 'Right now' }).waitFor();
       await page.getByRole('heading', { name: /^Next \d+ days$/ }).waitFor();
+      await page.getByRole('region', { name: 'Air quality' }).getByText('European AQI').waitFor();
+      await page.getByRole('figure').locator('canvas').first().waitFor();
+      // The units menu and the chart's table are checked open.
+      await page.getByRole('button', { name: /Units and theme/ }).click();
+      await page.getByText('Show the chart as a table').click();
     },
   ],
 ];
@@ -42,6 +47,24 @@ describe('axe-core finds no serious or critical WCAG 2.2 AA violation', () => {
       });
     }
   }
+});
+
+describe('the accessibility check itself', () => {
+  it('catches text without enough contrast, so a clean result means something', async () => {
+    await withPage(browser, {}, async ({ page }) => {
+      await page.goto('/');
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.evaluate(() => {
+        const faint = document.createElement('p');
+        faint.textContent = 'Faint text';
+        faint.style.color = '#d0d0d0';
+        faint.style.background = '#ffffff';
+        document.querySelector('main')?.append(faint);
+      });
+      const found = await seriousAxeViolations(page);
+      expect(found.map((violation) => violation.id)).toContain('color-contrast');
+    });
+  });
 });
 
 describe('landmarks and headings', () => {
