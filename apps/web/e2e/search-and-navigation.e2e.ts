@@ -140,3 +140,17 @@ describe('on a phone', () => {
     });
   });
 });
+
+describe('measuring', () => {
+  it('marks the moment the first forecast is on screen, for benchmarks', async () => {
+    await withPage({}, async ({ page }) => {
+      await page.goto('/place/55.68,12.57/Copenhagen');
+      await page.getByRole('heading', { name: 'Right now' }).waitFor();
+      const marks = await page.evaluate(() =>
+        performance.getEntriesByName('skycast:forecast-visible').map((entry) => entry.startTime),
+      );
+      expect(marks).toHaveLength(1);
+      expect(marks[0]).toBeGreaterThan(0);
+    });
+  });
+});

@@ -31,7 +31,11 @@ function options(width: number, units: Units): uPlot.Options {
     tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
-    scales: { x: { time: true }, percent: { range: [0, 100] } },
+    // Half an hour of room on each side, so the first and last bars show whole.
+    scales: {
+      x: { time: true, range: (_plot, min, max) => [min - 1800, max + 1800] },
+      percent: { range: [0, 100] },
+    },
     series: [
       {},
       {
@@ -60,9 +64,10 @@ function options(width: number, units: Units): uPlot.Options {
         font,
         grid: { stroke: grid, width: 1 },
         ticks: { stroke: grid },
+        // Hours on the axis, with the weekday under the first hour of each day.
         values: [
-          [3600 * 24, '{WWW}', null, null, null, null, null, null, 0],
-          [3600, '{HH}:00', null, null, null, null, null, null, 0],
+          [3600 * 24, '{WWW}', null, null, null, null, null, null, 1],
+          [3600, '{HH}:00', '\n{WWW}', null, '\n{WWW}', null, null, null, 1],
         ],
       },
       {
