@@ -1,5 +1,7 @@
+import { gzipSync } from 'node:zlib';
+
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import {
   horizontalOverflow,
@@ -89,6 +91,21 @@ describe('finding a place', () => {
   });
 });
 
+describe('nothing found', () => {
+  it('says that no place matches and what to try instead', async () => {
+    await withPage({}, async ({ page }) => {
+      await page.goto('/');
+      await page.getByRole('combobox', { name: 'Search for a place' }).fill('Qwxyzv');
+      const message = page.locator('.search__message', { hasText: 'No places match' });
+      await message.waitFor();
+      expect(await message.textContent()).toBe(
+        'No places match “Qwxyzv”. Check the spelling, or try a larger town nearby.',
+      );
+      expect(await page.getByRole('option').count()).toBe(0);
+    });
+  });
+});
+
 describe('addresses and history', () => {
   it('opens a place straight from its URL', async () => {
     await withPage({}, async ({ page }) => {
@@ -152,5 +169,42 @@ describe('measuring', () => {
       expect(marks).toHaveLength(1);
       expect(marks[0]).toBeGreaterThan(0);
     });
+  });
+});
+
+describe('loading', () => {
+  it('asks for the forecast and the air quality in one request, and loads the chart alongside', async () => {
+    await withPage({}, async ({ page }) => {
+      const calls: string[] = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.pathname.startsWith('/trpc/')) calls.push(url.pathname);
+      });
+      await page.goto('/place/50.08,14.42/Prague');
+      await page.getByRole('figure').locator('canvas').first().waitFor();
+      await page.getByRole('region', { name: 'Air quality' }).getByText('European AQI').waitFor();
+      expect(calls).toHaveLength(1);
+      expect(calls[0]?.split('/trpc/')[1]?.split(',').sort()).toEqual([
+        'weather.airQuality',
+        'weather.forecast',
+      ]);
+    });
+  });
+
+  it('keeps the JavaScript loaded first within 150 KB gzip, the chart in its own chunk', async () => {
+    const html = await (await fetch(`${inject('appUrl')}/`)).text();
+    const entries = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((match) => match[1]);
+    const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map(
+      (match) => match[1],
+    );
+    expect(entries).toHaveLength(1);
+    let gzipped = 0;
+    for (const src of [...entries, ...preloads]) {
+      const code = await (await fetch(`${inject('appUrl')}${src}`)).text();
+      // uPlot's class names: its code is in the chart's chunk, not here.
+      expect(code).not.toContain('u-over');
+      gzipped += gzipSync(code).length;
+    }
+    expect(gzipped).toBeLessThanOrEqual(150 * 1024);
   });
 });
