@@ -14,6 +14,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 120_000,
+    // expect.poll waits for what the page shows next (a fetch, a render): give it time.
+    expect: { poll: { timeout: 30_000, interval: 100 } },
     reporters: ['default', 'json'],
     outputFile: { json: 'e2e-results/vitest.json' },
   },
