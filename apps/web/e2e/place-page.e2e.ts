@@ -71,6 +71,37 @@ describe('air quality', () => {
   });
 });
 
+describe('coming back to the tab', () => {
+  it('fetches the forecast again only once it is older than the server’s ten minutes', async () => {
+    await withPage(browser, {}, async ({ page }) => {
+      await page.clock.install();
+      const forecastCalls: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('/trpc/') && request.url().includes('weather.forecast'))
+          forecastCalls.push(request.url());
+      });
+      await page.goto('/place/60.17,24.94/Helsinki');
+      await page.getByRole('heading', { name: 'Right now' }).waitFor();
+      expect(forecastCalls).toHaveLength(1);
+      const start = await page.evaluate(() => Date.now());
+      const regainFocus = () =>
+        page.evaluate(() =>
+          document.dispatchEvent(new Event('visibilitychange', { bubbles: true })),
+        );
+
+      // Five minutes later the cached forecast is still fresh: nothing is asked.
+      await page.clock.setSystemTime(start + 5 * 60_000);
+      await regainFocus();
+      // Eleven minutes later it is stale: the tab asks again as it regains focus.
+      await page.clock.setSystemTime(start + 11 * 60_000);
+      const refetch = page.waitForRequest((request) => request.url().includes('weather.forecast'));
+      await regainFocus();
+      await refetch;
+      expect(forecastCalls).toHaveLength(2);
+    });
+  });
+});
+
 describe('your location', () => {
   it('opens the forecast where the browser says you are', async () => {
     await withPage(
