@@ -126,7 +126,7 @@ describe('theme', () => {
     });
   });
 
-  it('closes the menu with Escape and gives focus back to its button', async () => {
+  it('closes the menu with Escape, giving focus back to its button, and when focus leaves it', async () => {
     await withPage(browser, {}, async ({ page }) => {
       await page.goto('/');
       const button = page.getByRole('button', { name: /Units and theme/ });
@@ -137,6 +137,12 @@ describe('theme', () => {
       await page.keyboard.press('Escape');
       expect(await button.getAttribute('aria-expanded')).toBe('false');
       expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+
+      // Tabbing past the last choice leaves the menu and closes it.
+      await page.keyboard.press('Enter');
+      expect(await button.getAttribute('aria-expanded')).toBe('true');
+      for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+      expect(await button.getAttribute('aria-expanded')).toBe('false');
     });
   });
 });

@@ -92,7 +92,17 @@ export function PreferencesMenu() {
   }
 
   return (
-    <div className="preferences" ref={root} onKeyDown={handleKeyDown}>
+    <div
+      className="preferences"
+      ref={root}
+      onKeyDown={handleKeyDown}
+      onBlur={(event) => {
+        // Tabbing out of the menu closes it, as clicking outside does. (No related
+        // target: a click, which Safari does not let focus a radio; pointerdown decides.)
+        if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget))
+          setOpen(false);
+      }}
+    >
       <button
         ref={button}
         type="button"
