@@ -22,7 +22,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   theme: 'system',
 };
 
-/** The localStorage key; the inline script in index.html reads the theme from it too. */
+/** The localStorage key; public/theme.js reads the theme from it too. */
 export const PREFERENCES_KEY = 'skycast:preferences';
 
 function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {

@@ -6,7 +6,7 @@ const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 /**
  * Puts the chosen theme on `<html data-theme>`, following the system's setting
- * live when the choice is "system". index.html's inline script sets it before
+ * live when the choice is "system". public/theme.js sets it before
  * the first paint, so a dark page never flashes white.
  */
 export function useTheme(theme: Theme): void {
