@@ -1,8 +1,14 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
 
-export default defineConfig({
-  test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    environment: 'node',
-  },
-});
+import { createVitestConfig } from '@skycast/vitest-config';
+
+// The shared settings write the JSON report that `pnpm test`'s summary adds up.
+export default mergeConfig(
+  createVitestConfig(),
+  defineConfig({
+    test: {
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      environment: 'node',
+    },
+  }),
+);

@@ -1,11 +1,15 @@
 /**
- * Screenshots of the running app, to look at what a person sees: the start
- * page, the search with its results open and a forecast page, on a desktop
- * and a phone, light and dark; then the loading, stale and error states.
- * It also reports horizontal page scroll and console errors.
+ * Screenshots of what a person sees, taken with Debian's Chromium against the
+ * production build: the start page and a place page on a desktop (light and
+ * dark) and a phone, into docs/screenshots/. Build first
+ * (`pnpm --filter @skycast/web build`); the script starts the API server, an
+ * embedded PostgreSQL and the local weather provider itself, unless `--url`
+ * points at a running app. `--states` adds the loading, stale, error and
+ * no-match states. It fails on sideways scroll or console errors.
  *
  * @example
- * pnpm --filter @skycast/web screenshots --url http://localhost:3100 --out /tmp/skycast-shots
+ * pnpm --filter @skycast/web screenshots
+ * pnpm --filter @skycast/web screenshots --url http://localhost:3000 --out /tmp/shots --states
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,36 +17,41 @@ import { parseArgs } from 'node:util';
 
 import { chromium, type Browser, type Page } from 'playwright-core';
 
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium.ts';
+import { startTestWorld, type TestWorld } from '../e2e/test-world.ts';
+
 const { values } = parseArgs({
   options: {
-    url: { type: 'string', default: 'http://localhost:3000' },
-    out: { type: 'string', default: '/tmp/skycast-shots' },
-    chromium: { type: 'string', default: '/usr/bin/chromium' },
-    search: { type: 'string', default: 'Lon' },
+    url: { type: 'string' },
+    out: {
+      type: 'string',
+      default: path.resolve(import.meta.dirname, '../../../docs/screenshots'),
+    },
+    states: { type: 'boolean', default: false },
   },
 });
-const baseUrl = values.url.replace(/\/$/, '');
 const outDir = path.resolve(values.out);
 
 const VIEWPORTS = {
-  desktop: { width: 1280, height: 860 },
+  desktop: { width: 1280, height: 900 },
   phone: { width: 390, height: 844 },
 } as const;
-const SCHEMES = ['light', 'dark'] as const;
+type Viewport = keyof typeof VIEWPORTS;
+type Scheme = 'light' | 'dark';
 
 const problems: string[] = [];
 
-async function newPage(
-  browser: Browser,
-  viewport: keyof typeof VIEWPORTS,
-  scheme: 'light' | 'dark',
-) {
+async function newPage(browser: Browser, baseURL: string, viewport: Viewport, scheme: Scheme) {
   const context = await browser.newContext({
+    baseURL,
     viewport: VIEWPORTS[viewport],
     colorScheme: scheme,
     deviceScaleFactor: viewport === 'phone' ? 2 : 1,
+    isMobile: viewport === 'phone',
     timezoneId: 'Europe/Berlin',
+    locale: 'en-GB',
   });
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   page.on('console', (message) => {
     // The error states fail requests on purpose.
@@ -60,107 +69,102 @@ async function shoot(page: Page, name: string, fullPage = false) {
     () => document.documentElement.scrollWidth - window.innerWidth,
   );
   if (overflow > 0) problems.push(`${name}: the page scrolls sideways by ${overflow}px`);
+  await page.evaluate(() => document.fonts.ready);
   const file = path.join(outDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage });
   console.log(`saved ${file}`);
 }
 
-async function mainStates(browser: Browser) {
-  for (const viewport of Object.keys(VIEWPORTS) as (keyof typeof VIEWPORTS)[]) {
-    for (const scheme of SCHEMES) {
-      const page = await newPage(browser, viewport, scheme);
-      const prefix = `${viewport}-${scheme}`;
+async function placeReady(page: Page) {
+  await page.getByRole('heading', { name: 'Right now' }).waitFor();
+  await page.getByRole('figure').locator('canvas').first().waitFor();
+  await page.getByRole('region', { name: 'Air quality' }).getByText('European AQI').waitFor();
+}
 
-      await page.goto(`${baseUrl}/`);
-      await page.getByRole('heading', { level: 1 }).waitFor();
-      await shoot(page, `${prefix}-1-start`);
+async function mainScreens(browser: Browser, baseURL: string) {
+  const screens: [Viewport, Scheme][] = [
+    ['desktop', 'light'],
+    ['desktop', 'dark'],
+    ['phone', 'light'],
+    ['phone', 'dark'],
+  ];
+  for (const [viewport, scheme] of screens) {
+    const page = await newPage(browser, baseURL, viewport, scheme);
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await shoot(page, `start-${viewport}-${scheme}`);
 
-      const search = page.getByRole('combobox', { name: 'Search for a place' });
-      await search.click();
-      await search.pressSequentially(values.search, { delay: 40 });
-      await page.getByRole('option').first().waitFor();
-      await search.press('ArrowDown');
-      await shoot(page, `${prefix}-2-search`);
-
-      await search.press('Enter');
-      await page.locator('.hourly__list').waitFor();
-      await page.evaluate(() => document.fonts.ready);
-      await shoot(page, `${prefix}-3-forecast`, true);
-      await page.context().close();
-    }
+    await page.goto('/place/51.51,-0.13/London');
+    await placeReady(page);
+    await shoot(page, `place-${viewport}-${scheme}`, viewport === 'desktop');
+    await page.context().close();
   }
 }
 
-async function otherStates(browser: Browser) {
-  const forecastCalls = '**/trpc/weather.forecast**';
+async function otherStates(browser: Browser, baseURL: string) {
   for (const [viewport, scheme] of [
     ['desktop', 'light'],
     ['phone', 'dark'],
   ] as const) {
     const prefix = `${viewport}-${scheme}`;
 
-    const loading = await newPage(browser, viewport, scheme);
-    await loading.route(forecastCalls, () => undefined);
-    await loading.goto(`${baseUrl}/place/48.85,2.35/Paris`);
+    const search = await newPage(browser, baseURL, viewport, scheme);
+    await search.goto('/');
+    const box = search.getByRole('combobox', { name: 'Search for a place' });
+    await box.pressSequentially('Lon', { delay: 40 });
+    await search.getByRole('option').first().waitFor();
+    await box.press('ArrowDown');
+    await shoot(search, `state-search-${prefix}`);
+    await box.fill('Qwxyz');
+    await search.locator('.search__message', { hasText: 'No places match' }).waitFor();
+    await shoot(search, `state-no-match-${prefix}`);
+    await search.getByRole('button', { name: /Units and theme/ }).click();
+    await search.getByRole('radio', { name: '°F' }).waitFor({ state: 'attached' });
+    await shoot(search, `state-units-menu-${prefix}`);
+    await search.context().close();
+
+    const loading = await newPage(browser, baseURL, viewport, scheme);
+    await loading.route('**/trpc/**', () => undefined);
+    await loading.goto('/place/48.85,2.35/Paris');
     await loading.locator('.forecast-skeleton').waitFor();
-    await shoot(loading, `${prefix}-4-loading`);
+    await shoot(loading, `state-loading-${prefix}`);
     await loading.context().close();
 
-    const stale = await newPage(browser, viewport, scheme);
-    await stale.route(forecastCalls, async (route) => {
+    const stale = await newPage(browser, baseURL, viewport, scheme);
+    await stale.route('**/trpc/**', async (route) => {
       const response = await route.fetch();
-      const body = (await response.json()) as [{ result: { data: Record<string, unknown> } }];
-      body[0].result.data.stale = true;
-      body[0].result.data.fetchedAt = new Date(Date.now() - 95 * 60_000).toISOString();
+      const body = (await response.json()) as { result: { data: Record<string, unknown> } }[];
+      for (const entry of body) {
+        if (!('temperature' in ((entry.result.data.current as object | undefined) ?? {}))) continue;
+        entry.result.data.stale = true;
+        entry.result.data.fetchedAt = new Date(Date.now() - 95 * 60_000).toISOString();
+      }
       await route.fulfill({ response, json: body });
     });
-    await stale.goto(`${baseUrl}/place/48.85,2.35/Paris`);
-    await stale.locator('.hourly__list').waitFor();
-    await shoot(stale, `${prefix}-5-stale`);
+    await stale.goto('/place/48.85,2.35/Paris');
+    await stale.getByText('the weather service is not answering').waitFor();
+    await shoot(stale, `state-stale-${prefix}`);
     await stale.context().close();
 
-    const failing = await newPage(browser, viewport, scheme);
-    await failing.route(forecastCalls, (route) =>
-      route.fulfill({
-        status: 504,
-        json: [
-          {
-            error: {
-              message: 'The weather service took too long to answer. Please try again in a minute.',
-              code: -32603,
-              data: {
-                code: 'GATEWAY_TIMEOUT',
-                httpStatus: 504,
-                path: 'weather.forecast',
-                zodError: null,
-              },
-            },
-          },
-        ],
-      }),
-    );
-    await failing.goto(`${baseUrl}/place/48.85,2.35/Paris`);
-    await failing.getByRole('button', { name: 'Retry' }).waitFor();
-    await shoot(failing, `${prefix}-6-error`);
-
-    const search = failing.getByRole('combobox', { name: 'Search for a place' });
-    await search.fill('Qwxyz');
-    await failing.locator('.search__message', { hasText: 'No places match' }).waitFor();
-    await shoot(failing, `${prefix}-7-no-match`);
+    const failing = await newPage(browser, baseURL, viewport, scheme);
+    await failing.route('**/trpc/**', (route) => route.abort('connectionrefused'));
+    await failing.goto('/place/48.85,2.35/Paris');
+    await failing.getByRole('button', { name: 'Retry' }).first().waitFor();
+    await shoot(failing, `state-error-${prefix}`);
     await failing.context().close();
   }
 }
 
+let world: TestWorld | undefined;
+const baseURL = values.url?.replace(/\/$/, '') ?? (world = await startTestWorld()).appUrl;
 await mkdir(outDir, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: values.chromium,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
-  await mainStates(browser);
-  await otherStates(browser);
+  await mainScreens(browser, baseURL);
+  if (values.states) await otherStates(browser, baseURL);
 } finally {
   await browser.close();
+  await world?.stop();
 }
 
 if (problems.length > 0) {

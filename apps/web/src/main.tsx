@@ -5,7 +5,14 @@ import { createRoot } from 'react-dom/client';
 // First, so that the components' styles build on the base styles.
 import './index.css';
 import { App } from './App.tsx';
+import { lastPlacePath } from './place/last-place.ts';
 import { queryClient } from './trpc.ts';
+
+// Coming back to Skycast opens the last place viewed; the logo still leads to the start page.
+if (window.location.pathname === '/') {
+  const lastPlace = lastPlacePath();
+  if (lastPlace) window.history.replaceState(null, '', lastPlace);
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -13,7 +13,8 @@ export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // The server keeps a forecast fresh for ten minutes; asking more often gains nothing.
-      staleTime: 5 * 60_000,
+      // After that, a tab that regains focus fetches again (refetchOnWindowFocus's default).
+      staleTime: 10 * 60_000,
       retry: shouldRetry,
     },
   },

@@ -38,8 +38,8 @@ export interface LoadFigures {
   runs: number[];
 }
 
-/** The element that shows the forecast's current conditions. */
-const FORECAST_SELECTOR = '[aria-labelledby="current-title"]';
+/** The User Timing mark the app sets when the first forecast is on screen. */
+const FORECAST_MARK = 'skycast:forecast-visible';
 
 /**
  * Milliseconds from navigation start to the forecast on screen, in headless
@@ -96,21 +96,13 @@ async function timeToForecast(
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   try {
     const page = await context.newPage();
-    // Records the moment the forecast enters the DOM, measured by the page's own clock.
-    await page.addInitScript((selector: string) => {
-      const observer = new MutationObserver(() => {
-        if (document.querySelector(selector)) {
-          (window as unknown as { forecastShownAt: number }).forecastShownAt = performance.now();
-          observer.disconnect();
-        }
-      });
-      observer.observe(document, { childList: true, subtree: true });
-    }, FORECAST_SELECTOR);
     await page.goto(url);
-    await page.waitForSelector(FORECAST_SELECTOR, { timeout: 30_000 });
-    return await page.evaluate(
-      () => (window as unknown as { forecastShownAt: number }).forecastShownAt,
+    const handle = await page.waitForFunction(
+      (mark) => performance.getEntriesByName(mark)[0]?.startTime,
+      FORECAST_MARK,
+      { timeout: 30_000 },
     );
+    return (await handle.jsonValue()) as number;
   } finally {
     await context.close();
   }

@@ -1,9 +1,15 @@
+import type { ReactNode } from 'react';
+
 import type { CurrentConditions as Current, DailyEntry, Units } from '../api-types.ts';
 import { compassPoint } from '../weather/compass.ts';
+import { hourOf } from '../weather/local-time.ts';
 import {
   formatPercent,
   formatPrecipitation,
+  formatPressure,
   formatTemperature,
+  formatUvIndex,
+  formatVisibility,
   formatWindSpeed,
 } from '../weather/units.ts';
 import { describeWeather } from '../weather/weather-codes.ts';
@@ -13,12 +19,24 @@ import './CurrentConditions.css';
 
 interface CurrentConditionsProps {
   current: Current;
-  /** Today's entry, for the day's high and low. */
+  /** Today's entry, for the day's high and low, sunrise and sunset. */
   today: DailyEntry | undefined;
   units: Units;
 }
 
-/** The weather right now: conditions, temperature, feels like, humidity, wind and precipitation. */
+function Detail({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="current__detail">
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/**
+ * The weather right now, in the order a screen reader should read it:
+ * conditions, temperature, feels like, high and low, then the details.
+ */
 export function CurrentConditions({ current, today, units }: CurrentConditionsProps) {
   const { label } = describeWeather(current.weatherCode, current.isDay);
   const wind = compassPoint(current.windDirection);
@@ -30,41 +48,64 @@ export function CurrentConditions({ current, today, units }: CurrentConditionsPr
       <div className="current__summary">
         <WeatherIcon code={current.weatherCode} isDay={current.isDay} className="current__icon" />
         <div>
-          <p className="current__temperature">
+          <p className="current__temperature" data-temperature>
             {formatTemperature(current.temperature, units.temperature)}
           </p>
-          <p className="current__condition">{label}</p>
+          <p className="current__condition">
+            {label}
+            <span className="current__daylight"> · {current.isDay ? 'Day' : 'Night'}</span>
+          </p>
           <p className="current__feels">
-            Feels like {formatTemperature(current.apparentTemperature, units.temperature)}
+            Feels like{' '}
+            <span data-temperature>
+              {formatTemperature(current.apparentTemperature, units.temperature)}
+            </span>
           </p>
           {today && (
             <p className="current__high-low">
-              High {formatTemperature(today.temperatureMax, units.temperature)} · Low{' '}
-              {formatTemperature(today.temperatureMin, units.temperature)}
+              High{' '}
+              <span data-temperature>
+                {formatTemperature(today.temperatureMax, units.temperature)}
+              </span>{' '}
+              · Low{' '}
+              <span data-temperature>
+                {formatTemperature(today.temperatureMin, units.temperature)}
+              </span>
             </p>
           )}
         </div>
       </div>
       <dl className="current__details">
-        <div className="current__detail">
-          <dt>Humidity</dt>
-          <dd>{formatPercent(current.humidity)}</dd>
-        </div>
-        <div className="current__detail">
-          <dt>Wind</dt>
-          <dd>
-            <WindArrow fromDegrees={current.windDirection} />
-            <span>
-              {formatWindSpeed(current.windSpeed, units.windSpeed)}{' '}
-              <abbr title={`from the ${wind.name}`}>{wind.abbreviation}</abbr>
-              <span className="visually-hidden"> (from the {wind.name})</span>
-            </span>
-          </dd>
-        </div>
-        <div className="current__detail">
-          <dt>Precipitation</dt>
-          <dd>{formatPrecipitation(current.precipitation, units.precipitation)}</dd>
-        </div>
+        <Detail term="Wind">
+          <WindArrow fromDegrees={current.windDirection} />
+          <span data-wind>
+            {formatWindSpeed(current.windSpeed, units.windSpeed)}{' '}
+            <abbr title={`from the ${wind.name}`}>{wind.abbreviation}</abbr>
+            <span className="visually-hidden"> (from the {wind.name})</span>
+          </span>
+        </Detail>
+        {current.windGusts !== null && (
+          <Detail term="Gusts">
+            <span data-wind>{formatWindSpeed(current.windGusts, units.windSpeed)}</span>
+          </Detail>
+        )}
+        <Detail term="Humidity">{formatPercent(current.humidity)}</Detail>
+        <Detail term="Precipitation">
+          {formatPrecipitation(current.precipitation, units.precipitation)}
+        </Detail>
+        {current.uvIndex !== null && (
+          <Detail term="UV index">{formatUvIndex(current.uvIndex)}</Detail>
+        )}
+        {current.pressure !== null && (
+          <Detail term="Pressure">{formatPressure(current.pressure, units.pressure)}</Detail>
+        )}
+        {current.visibility !== null && (
+          <Detail term="Visibility">
+            {formatVisibility(current.visibility, units.visibility)}
+          </Detail>
+        )}
+        {today?.sunrise && <Detail term="Sunrise">{hourOf(today.sunrise)}</Detail>}
+        {today?.sunset && <Detail term="Sunset">{hourOf(today.sunset)}</Detail>}
       </dl>
     </section>
   );

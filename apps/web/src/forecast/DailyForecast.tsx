@@ -57,12 +57,16 @@ export function DailyForecast({ daily, today, units }: DailyForecastProps) {
               </span>
               <span className="day__low">
                 <span className="visually-hidden">Low </span>
-                {formatShortTemperature(day.temperatureMin, units.temperature)}
+                <span data-temperature>
+                  {formatShortTemperature(day.temperatureMin, units.temperature)}
+                </span>
               </span>
               <span className="day__bar" style={barStyle} aria-hidden="true" />
               <span className="day__high">
                 <span className="visually-hidden">High </span>
-                {formatShortTemperature(day.temperatureMax, units.temperature)}
+                <span data-temperature>
+                  {formatShortTemperature(day.temperatureMax, units.temperature)}
+                </span>
               </span>
             </li>
           );

@@ -23,6 +23,10 @@ export function ForecastSkeleton() {
         </div>
       </div>
       <div className="skeleton skeleton--title" aria-hidden="true" />
+      <div className="card skeleton-chart" aria-hidden="true">
+        <div className="skeleton skeleton--line" />
+        <div className="skeleton skeleton-chart__plot" />
+      </div>
       <div className="card skeleton-strip" aria-hidden="true">
         {Array.from({ length: 12 }, (_, index) => (
           <div key={index} className="skeleton skeleton--hour" />

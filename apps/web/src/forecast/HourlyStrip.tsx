@@ -1,4 +1,5 @@
 import type { DailyEntry, HourlyEntry, Units } from '../api-types.ts';
+import { HourlyChart } from '../chart/HourlyChart.tsx';
 import { dateOf, hourOf, isDaytime, weekdayOf } from '../weather/local-time.ts';
 import { formatPercent, formatShortTemperature } from '../weather/units.ts';
 import { WeatherIcon } from './WeatherIcon.tsx';
@@ -14,7 +15,10 @@ interface HourlyStripProps {
   units: Units;
 }
 
-/** The next 48 hours as a strip that scrolls sideways: time, icon, temperature, chance of precipitation. */
+/**
+ * The next 48 hours: a chart of temperature and chance of precipitation, then
+ * a strip that scrolls sideways with time, icon, temperature and chance per hour.
+ */
 export function HourlyStrip({ hourly, daily, units }: HourlyStripProps) {
   const hours = hourly.slice(0, HOURS_SHOWN);
   const days = new Map(daily.map((day) => [day.date, day]));
@@ -23,6 +27,7 @@ export function HourlyStrip({ hourly, daily, units }: HourlyStripProps) {
       <h2 id="hourly-title" className="section-title">
         Next {hours.length} hours
       </h2>
+      <HourlyChart hours={hours} units={units} />
       {/* Focusable so that keyboard users can scroll it. */}
       <ol className="hourly__list card" tabIndex={0} aria-labelledby="hourly-title">
         {hours.map((hour, index) => {
@@ -36,7 +41,7 @@ export function HourlyStrip({ hourly, daily, units }: HourlyStripProps) {
               </span>
               <span className="hour__time">{index === 0 ? 'Now' : hourOf(hour.time)}</span>
               <WeatherIcon code={hour.weatherCode} isDay={isDay} labelled className="hour__icon" />
-              <span className="hour__temperature">
+              <span className="hour__temperature" data-temperature>
                 {formatShortTemperature(hour.temperature, units.temperature)}
               </span>
               <span className="hour__precipitation">

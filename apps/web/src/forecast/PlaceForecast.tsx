@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+
 import type { Forecast } from '../api-types.ts';
 import { dateOf } from '../weather/local-time.ts';
 import { CurrentConditions } from './CurrentConditions.tsx';
@@ -6,9 +8,20 @@ import { HourlyStrip } from './HourlyStrip.tsx';
 import { StaleBanner } from './StaleBanner.tsx';
 import './PlaceForecast.css';
 
+/**
+ * A User Timing mark set when the first forecast is on screen, so a benchmark
+ * can read the time from navigation to forecast with
+ * `performance.getEntriesByName('skycast:forecast-visible')`.
+ */
+export const FORECAST_VISIBLE_MARK = 'skycast:forecast-visible';
+
 /** Everything the forecast says about a place: now, the coming hours, the coming days. */
 export function PlaceForecast({ forecast }: { forecast: Forecast }) {
   const today = dateOf(forecast.current.time);
+  useEffect(() => {
+    if (performance.getEntriesByName(FORECAST_VISIBLE_MARK).length === 0)
+      performance.mark(FORECAST_VISIBLE_MARK);
+  }, []);
   return (
     <div className="place-forecast">
       {forecast.stale && (

@@ -1,13 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 
+import { AirQualityCard } from '../air-quality/AirQualityCard.tsx';
+import { preloadChart } from '../chart/HourlyChart.tsx';
 import { errorMessage } from '../error-message.ts';
 import { useHistoryState } from '../navigation/use-location.ts';
 import { formatCoordinates } from '../place/coordinates.ts';
-import type { PlaceRoute } from '../place/place-path.ts';
+import { rememberPlace } from '../place/last-place.ts';
+import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
 import { regionFromHistory } from '../place/place-region.ts';
-import { trpc } from '../trpc.ts';
+import { usePreferences } from '../preferences/use-preferences.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { forecastQuery } from './forecast-query.ts';
 import { ForecastSkeleton } from './ForecastSkeleton.tsx';
 import { PlaceForecast } from './PlaceForecast.tsx';
 import { PlaceHeading } from './PlaceHeading.tsx';
@@ -15,16 +20,26 @@ import { PlaceHeading } from './PlaceHeading.tsx';
 /** The server refreshes a forecast every ten minutes; an open page follows. */
 const REFRESH_MS = 10 * 60_000;
 
-/** A place's page: its name, then its forecast (grey placeholders while it loads). */
+/**
+ * A place's page: its name, then its forecast (grey placeholders while it
+ * loads) and its air quality. Both queries and the chart's code start at once
+ * and travel together (one batched request), so nothing waits on anything else.
+ */
 export function PlacePage({ route }: { route: PlaceRoute }) {
   const coordinates = { latitude: route.latitude, longitude: route.longitude };
   const forecast = useQuery({
-    ...trpc.weather.forecast.queryOptions(coordinates),
+    ...forecastQuery(coordinates, usePreferences()),
     refetchInterval: REFRESH_MS,
   });
   const region = regionFromHistory(useHistoryState());
   const name = route.name ?? formatCoordinates(coordinates);
   useDocumentTitle(`${name} — Skycast`);
+
+  const path = formatPlacePath(route);
+  useEffect(() => {
+    preloadChart();
+    rememberPlace(path);
+  }, [path]);
 
   let body;
   if (forecast.data) body = <PlaceForecast forecast={forecast.data} />;
@@ -47,7 +62,10 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
         forecast={forecast.data}
         loading={forecast.isPending}
       />
-      {body}
+      <div className="place__sections">
+        {body}
+        <AirQualityCard coordinates={coordinates} />
+      </div>
     </article>
   );
 }

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 
 import type { Coordinates } from '../api-types.ts';
 import { Attribution } from '../forecast/Attribution.tsx';
-import { trpc } from '../trpc.ts';
+import { forecastQuery } from '../forecast/forecast-query.ts';
+import { usePreferences } from '../preferences/use-preferences.ts';
 import './SiteFooter.css';
 
 /** Credits: the provider of the forecast on screen, when there is one. */
@@ -19,6 +20,6 @@ export function SiteFooter({ coordinates }: { coordinates: Coordinates | undefin
 
 function ForecastCredit({ coordinates }: { coordinates: Coordinates }) {
   // Reads the page's query from the cache: no second request.
-  const { data } = useQuery(trpc.weather.forecast.queryOptions(coordinates));
+  const { data } = useQuery(forecastQuery(coordinates, usePreferences()));
   return data ? <Attribution source={data.source} /> : null;
 }

@@ -1,8 +1,9 @@
 import { AppLink } from '../navigation/AppLink.tsx';
+import { PreferencesMenu } from '../preferences/PreferencesMenu.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import './SiteHeader.css';
 
-/** The app's name, leading home, and the place search. */
+/** The app's name, leading home, the place search, and the units and theme. */
 export function SiteHeader() {
   return (
     <header className="site-header">
@@ -16,6 +17,7 @@ export function SiteHeader() {
         <div className="site-header__search" role="search">
           <SearchBox />
         </div>
+        <PreferencesMenu />
       </div>
     </header>
   );

@@ -166,7 +166,11 @@ export function SearchBox() {
           ))}
         </ul>
         {status === 'searching' && <p className="search__message">Searching…</p>}
-        {status === 'empty' && <p className="search__message">No places match “{typed}”</p>}
+        {status === 'empty' && (
+          <p className="search__message">
+            No places match “{typed}”. Check the spelling, or try a larger town nearby.
+          </p>
+        )}
         {status === 'error' && (
           <div className="search__error">
             <ErrorMessage
@@ -191,7 +195,7 @@ function announcement(status: SearchStatus, count: number, typed: string, error:
     case 'results':
       return count === 1 ? '1 place found' : `${count} places found`;
     case 'empty':
-      return `No places match “${typed}”`;
+      return `No places match “${typed}”. Check the spelling, or try a larger town nearby.`;
     case 'error':
       return `The search failed. ${errorMessage(error)}`;
     default:

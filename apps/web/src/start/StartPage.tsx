@@ -1,5 +1,7 @@
 import { AppLink } from '../navigation/AppLink.tsx';
 import { formatPlacePath } from '../place/place-path.ts';
+import { useMyLocation } from '../place/use-my-location.ts';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import './StartPage.css';
 
@@ -14,6 +16,7 @@ const EXAMPLES = [
 /** The page without a place: what to do, and a few places to start from. */
 export function StartPage() {
   useDocumentTitle('Skycast — the weather for any place');
+  const location = useMyLocation();
   return (
     <div className="start">
       <p className="start__icon emoji" aria-hidden="true">
@@ -24,6 +27,26 @@ export function StartPage() {
         Search for a city or town above to see the weather there now, hour by hour for the next two
         days, and for the coming week.
       </p>
+      <div className="start__locate">
+        <button
+          type="button"
+          className="button"
+          onClick={location.locate}
+          disabled={location.state.status === 'locating'}
+        >
+          <span className="emoji" aria-hidden="true">
+            📍
+          </span>
+          {location.state.status === 'locating' ? 'Finding your location…' : 'Use my location'}
+        </button>
+        {location.state.status === 'failed' && (
+          <ErrorMessage
+            title="Your location is not available"
+            message={location.state.message}
+            onRetry={location.locate}
+          />
+        )}
+      </div>
       <h2 className="start__examples-title">Or start with</h2>
       <ul className="start__examples">
         {EXAMPLES.map((place) => (

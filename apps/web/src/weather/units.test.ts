@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   formatPercent,
   formatPrecipitation,
+  formatPressure,
   formatShortTemperature,
   formatTemperature,
+  formatUvIndex,
+  formatVisibility,
   formatWindSpeed,
 } from './units.ts';
 
@@ -33,5 +36,23 @@ describe('unit formatting', () => {
 
   it('rounds percentages', () => {
     expect(formatPercent(39.6)).toBe('40%');
+  });
+});
+
+describe('pressure, visibility and UV', () => {
+  it('writes pressure in hPa or inHg', () => {
+    expect(formatPressure(1013.2, 'hPa')).toBe('1013 hPa');
+    expect(formatPressure(29.92, 'inHg')).toBe('29.92 inHg');
+  });
+
+  it('keeps a decimal only for short visibility', () => {
+    expect(formatVisibility(24.14, 'km')).toBe('24 km');
+    expect(formatVisibility(0.84, 'mi')).toBe('0.8 mi');
+  });
+
+  it('names the UV band', () => {
+    expect(formatUvIndex(0)).toBe('0 (low)');
+    expect(formatUvIndex(6.2)).toBe('6 (high)');
+    expect(formatUvIndex(11.4)).toBe('11 (extreme)');
   });
 });

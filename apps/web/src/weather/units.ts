@@ -48,3 +48,44 @@ export function formatPrecipitation(value: number, unit: Units['precipitation'])
 export function formatPercent(value: number): string {
   return `${whole(value)}%`;
 }
+
+/**
+ * Air pressure: whole hectopascals, or inches of mercury to a hundredth.
+ *
+ * @example
+ * formatPressure(1013.2, 'hPa') // '1013 hPa'
+ */
+export function formatPressure(value: number, unit: Units['pressure']): string {
+  return unit === 'inHg' ? `${value.toFixed(2)} inHg` : `${whole(value)} hPa`;
+}
+
+/**
+ * Visibility to a tenth below 10 (km or mi), whole above.
+ *
+ * @example
+ * formatVisibility(24.14, 'km') // '24 km'
+ */
+export function formatVisibility(value: number, unit: Units['visibility']): string {
+  return `${value < 10 ? value.toFixed(1) : whole(value)} ${unit}`;
+}
+
+/**
+ * The UV index with the WHO's words for it.
+ *
+ * @example
+ * formatUvIndex(6.2) // '6 (high)'
+ */
+export function formatUvIndex(value: number): string {
+  const index = whole(value);
+  const band =
+    index <= 2
+      ? 'low'
+      : index <= 5
+        ? 'moderate'
+        : index <= 7
+          ? 'high'
+          : index <= 10
+            ? 'very high'
+            : 'extreme';
+  return `${index} (${band})`;
+}

@@ -1,0 +1,151 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { launchBrowser, weatherStub, withPage } from './browser.ts';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await weatherStub.setFault(null);
+  await browser.close();
+});
+
+describe('the 48-hour chart', () => {
+  it('draws temperature and precipitation on a canvas loaded apart, with a text alternative', async () => {
+    await withPage(browser, {}, async ({ page }) => {
+      const scripts: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+      });
+      await page.goto('/place/48.14,11.58/Munich');
+      const figure = page.getByRole('figure');
+      await figure.locator('canvas').first().waitFor();
+      expect(scripts.some((path) => /\/assets\/TemperatureChart-[\w-]+\.js$/.test(path))).toBe(
+        true,
+      );
+      expect(await figure.locator('figcaption').textContent()).toMatch(
+        /^Lowest -?\d+° at \w{3} \d\d:\d\d, highest -?\d+° at \w{3} \d\d:\d\d.*\.$/,
+      );
+      await page.getByText('Show the chart as a table').click();
+      const rows = page.getByRole('region', { name: /by hour/ }).getByRole('row');
+      expect(await rows.count()).toBe(49);
+      // The hour strip still scrolls sideways.
+      const strip = page.getByRole('list', { name: /^Next \d+ hours$/ });
+      expect(await strip.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    });
+  });
+});
+
+describe('air quality', () => {
+  it('shows the indexes with their bands and the four pollutants', async () => {
+    await withPage(browser, {}, async ({ page }) => {
+      await page.goto('/place/52.52,13.41/Berlin');
+      const card = page.getByRole('region', { name: 'Air quality' });
+      await card.getByText('European AQI').waitFor();
+      const text = (await card.textContent()) ?? '';
+      expect(text).toMatch(/European AQI\d+(Good|Fair|Moderate|Poor|Very poor|Extremely poor)/);
+      expect(text).toMatch(/US AQI\d+(Good|Moderate|Unhealthy|Very unhealthy|Hazardous)/);
+      for (const pollutant of ['PM2.5', 'PM10', 'O3', 'NO2'])
+        expect(text).toMatch(new RegExp(`${pollutant.replace('.', '\\.')}\\d+ µg/m³`));
+    });
+  });
+
+  it('fails on its own, in words, with a retry that works', async () => {
+    await weatherStub.setFault({ mode: 'bad-request', endpoints: ['/v1/air-quality'] });
+    await withPage(browser, {}, async ({ page }) => {
+      await page.goto('/place/41.9,12.5/Rome');
+      const card = page.getByRole('region', { name: 'Air quality' });
+      await card
+        .getByRole('alert')
+        .filter({ hasText: 'Air quality could not be loaded' })
+        .waitFor();
+      // The forecast is not held back by it.
+      await page.getByRole('heading', { name: 'Right now' }).waitFor();
+      await weatherStub.setFault(null);
+      await card.getByRole('button', { name: 'Retry' }).click();
+      await card.getByText('European AQI').waitFor();
+    });
+  });
+});
+
+describe('coming back to the tab', () => {
+  it('fetches the forecast again only once it is older than the server’s ten minutes', async () => {
+    await withPage(browser, {}, async ({ page }) => {
+      await page.clock.install();
+      const forecastCalls: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('/trpc/') && request.url().includes('weather.forecast'))
+          forecastCalls.push(request.url());
+      });
+      await page.goto('/place/60.17,24.94/Helsinki');
+      await page.getByRole('heading', { name: 'Right now' }).waitFor();
+      expect(forecastCalls).toHaveLength(1);
+      const start = await page.evaluate(() => Date.now());
+      const regainFocus = () =>
+        page.evaluate(() =>
+          document.dispatchEvent(new Event('visibilitychange', { bubbles: true })),
+        );
+
+      // Five minutes later the cached forecast is still fresh: nothing is asked.
+      await page.clock.setSystemTime(start + 5 * 60_000);
+      await regainFocus();
+      // Eleven minutes later it is stale: the tab asks again as it regains focus.
+      await page.clock.setSystemTime(start + 11 * 60_000);
+      const refetch = page.waitForRequest((request) => request.url().includes('weather.forecast'));
+      await regainFocus();
+      await refetch;
+      expect(forecastCalls).toHaveLength(2);
+    });
+  });
+});
+
+describe('your location', () => {
+  it('opens the forecast where the browser says you are', async () => {
+    await withPage(
+      browser,
+      { permissions: ['geolocation'], geolocation: { latitude: 45.46, longitude: 9.19 } },
+      async ({ page }) => {
+        await page.goto('/');
+        await page.getByRole('button', { name: 'Use my location' }).click();
+        await expect.poll(() => new URL(page.url()).pathname).toBe('/place/45.46,9.19');
+        expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+          '45.46° N, 9.19° E',
+        );
+        await page.getByRole('heading', { name: 'Right now' }).waitFor();
+      },
+    );
+  });
+
+  it('says clearly what to do when the location is refused', async () => {
+    await withPage(browser, {}, async ({ page }) => {
+      await page.goto('/');
+      await page.context().clearPermissions();
+      await page.getByRole('button', { name: 'Use my location' }).click();
+      const alert = page.getByRole('alert').filter({ hasText: 'Your location is not available' });
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(/not allowed to use your location/);
+      expect(new URL(page.url()).pathname).toBe('/');
+    });
+  });
+});
+
+describe('coming back', () => {
+  it('opens the last place viewed on return, while the logo still leads to the start page', async () => {
+    await withPage(browser, {}, async ({ page }) => {
+      await page.goto('/place/-23.55,-46.64/S%C3%A3o%20Paulo');
+      await page.getByRole('heading', { name: 'Right now' }).waitFor();
+      await page.goto('/');
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe('São Paulo');
+      expect(new URL(page.url()).pathname).toBe('/place/-23.55,-46.64/S%C3%A3o%20Paulo');
+      await page.getByRole('link', { name: 'Skycast' }).click();
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe('The weather for any place');
+    });
+  });
+});

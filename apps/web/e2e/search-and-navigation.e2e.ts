@@ -1,0 +1,211 @@
+import { gzipSync } from 'node:zlib';
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import {
+  horizontalOverflow,
+  launchBrowser,
+  PHONE,
+  withPage as withBrowserPage,
+} from './browser.ts';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const withPage = (
+  ...args: Parameters<typeof withBrowserPage> extends [unknown, ...infer Rest] ? Rest : never
+) => withBrowserPage(browser, ...args);
+
+describe('finding a place', () => {
+  it('searches, picks a place and shows its forecast with the place as the h1', async () => {
+    await withPage({}, async ({ page }) => {
+      await page.goto('/');
+      const search = page.getByRole('combobox', { name: 'Search for a place' });
+      await search.fill('Lon');
+      const options = page.getByRole('option');
+      // Two Londons, told apart by region and country.
+      await expect.poll(() => options.filter({ hasText: 'Ontario' }).count()).toBe(1);
+      await options.filter({ hasText: 'England' }).click();
+
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('London');
+      await page.getByRole('heading', { name: 'Right now' }).waitFor();
+      await page.getByRole('heading', { name: /^Next \d+ hours$/ }).waitFor();
+      await page.getByRole('heading', { name: /^Next \d+ days$/ }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/place/51.51,-0.13/London');
+      await page.getByText(/^Updated .* ago$|^Updated just now$/).waitFor();
+      await page.getByText('Simulated data (local provider)').waitFor();
+      await page.getByText(/Weather data by Open-Meteo\.com/).waitFor();
+    });
+  });
+
+  it('works with the keyboard alone: Tab, type, ↑/↓, Escape, Enter', async () => {
+    await withPage({}, async ({ page }) => {
+      await page.goto('/');
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const search = page.getByRole('combobox', { name: 'Search for a place' });
+      for (
+        let i = 0;
+        i < 10 && !(await search.evaluate((el) => el === document.activeElement));
+        i++
+      )
+        await page.keyboard.press('Tab');
+      expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+
+      // Partial and without the diacritic: "zuri" finds Zürich.
+      await page.keyboard.type('zuri');
+      const zurich = page.getByRole('option').filter({ hasText: 'Zürich' });
+      await zurich.first().waitFor();
+      expect(await search.getAttribute('aria-expanded')).toBe('true');
+
+      await page.keyboard.press('ArrowDown');
+      const firstId = await page.getByRole('option').first().getAttribute('id');
+      expect(await search.getAttribute('aria-activedescendant')).toBe(firstId);
+      expect(await page.getByRole('option').first().getAttribute('aria-selected')).toBe('true');
+
+      // ↑ from the first option wraps to the last one; ↓ comes back.
+      await page.keyboard.press('ArrowUp');
+      const lastId = await page.getByRole('option').last().getAttribute('id');
+      expect(await search.getAttribute('aria-activedescendant')).toBe(lastId);
+      await page.keyboard.press('ArrowDown');
+      expect(await search.getAttribute('aria-activedescendant')).toBe(firstId);
+
+      await page.keyboard.press('Escape');
+      expect(await search.getAttribute('aria-expanded')).toBe('false');
+      expect(await search.inputValue()).toBe('zuri');
+
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(() => search.getAttribute('aria-expanded')).toBe('true');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Zürich');
+      // Focus moves to the new page's heading, so a screen reader starts there.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    });
+  });
+});
+
+describe('nothing found', () => {
+  it('says that no place matches and what to try instead', async () => {
+    await withPage({}, async ({ page }) => {
+      await page.goto('/');
+      await page.getByRole('combobox', { name: 'Search for a place' }).fill('Qwxyzv');
+      const message = page.locator('.search__message', { hasText: 'No places match' });
+      await message.waitFor();
+      expect(await message.textContent()).toBe(
+        'No places match “Qwxyzv”. Check the spelling, or try a larger town nearby.',
+      );
+      expect(await page.getByRole('option').count()).toBe(0);
+    });
+  });
+});
+
+describe('addresses and history', () => {
+  it('opens a place straight from its URL', async () => {
+    await withPage({}, async ({ page }) => {
+      await page.goto('/place/35.69,139.69/Tokyo');
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tokyo');
+      await page.getByRole('heading', { name: 'Right now' }).waitFor();
+      expect(await page.title()).toBe('Tokyo — Skycast');
+    });
+  });
+
+  it('goes back and forward between places and the start page', async () => {
+    await withPage({}, async ({ page }) => {
+      const h1 = () => page.getByRole('heading', { level: 1 }).textContent();
+      await page.goto('/');
+      await page.getByRole('link', { name: 'Berlin' }).click();
+      await expect.poll(h1).toBe('Berlin');
+      await page.getByRole('heading', { name: 'Right now' }).waitFor();
+
+      const search = page.getByRole('combobox', { name: 'Search for a place' });
+      await search.fill('Paris');
+      await page.getByRole('option').filter({ hasText: 'France' }).click();
+      await expect.poll(h1).toBe('Paris');
+
+      await page.goBack();
+      await expect.poll(h1).toBe('Berlin');
+      await page.getByRole('heading', { name: 'Right now' }).waitFor();
+      await page.goBack();
+      await expect.poll(h1).toBe('The weather for any place');
+      await page.goForward();
+      await expect.poll(h1).toBe('Berlin');
+      await page.goForward();
+      await expect.poll(h1).toBe('Paris');
+      expect(new URL(page.url()).pathname).toMatch(/^\/place\/48\.8\d,2\.3\d\/Paris$/);
+    });
+  });
+});
+
+describe('on a phone', () => {
+  it('never scrolls sideways at 360 px, on the start page or a place page', async () => {
+    await withPage({ viewport: PHONE, isMobile: true, hasTouch: true }, async ({ page }) => {
+      await page.goto('/');
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(await horizontalOverflow(page)).toBe(0);
+
+      await page.goto('/place/-33.87,151.21/Sydney');
+      await page.getByRole('heading', { name: 'Right now' }).waitFor();
+      await page.getByRole('heading', { name: /^Next \d+ days$/ }).waitFor();
+      expect(await horizontalOverflow(page)).toBe(0);
+    });
+  });
+});
+
+describe('measuring', () => {
+  it('marks the moment the first forecast is on screen, for benchmarks', async () => {
+    await withPage({}, async ({ page }) => {
+      await page.goto('/place/55.68,12.57/Copenhagen');
+      await page.getByRole('heading', { name: 'Right now' }).waitFor();
+      const marks = await page.evaluate(() =>
+        performance.getEntriesByName('skycast:forecast-visible').map((entry) => entry.startTime),
+      );
+      expect(marks).toHaveLength(1);
+      expect(marks[0]).toBeGreaterThan(0);
+    });
+  });
+});
+
+describe('loading', () => {
+  it('asks for the forecast and the air quality in one request, and loads the chart alongside', async () => {
+    await withPage({}, async ({ page }) => {
+      const calls: string[] = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.pathname.startsWith('/trpc/')) calls.push(url.pathname);
+      });
+      await page.goto('/place/50.08,14.42/Prague');
+      await page.getByRole('figure').locator('canvas').first().waitFor();
+      await page.getByRole('region', { name: 'Air quality' }).getByText('European AQI').waitFor();
+      expect(calls).toHaveLength(1);
+      expect(calls[0]?.split('/trpc/')[1]?.split(',').sort()).toEqual([
+        'weather.airQuality',
+        'weather.forecast',
+      ]);
+    });
+  });
+
+  it('keeps the JavaScript loaded first within 150 KB gzip, the chart in its own chunk', async () => {
+    const html = await (await fetch(`${inject('appUrl')}/`)).text();
+    // The app's entry module and the small theme script that runs before the first paint.
+    const entries = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((match) => match[1]);
+    const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map(
+      (match) => match[1],
+    );
+    expect(entries.filter((src) => /^\/assets\/index-[\w-]+\.js$/.test(src ?? ''))).toHaveLength(1);
+    let gzipped = 0;
+    for (const src of [...entries, ...preloads]) {
+      const code = await (await fetch(`${inject('appUrl')}${src}`)).text();
+      // uPlot's class names: its code is in the chart's chunk, not here.
+      expect(code).not.toContain('u-over');
+      gzipped += gzipSync(code).length;
+    }
+    expect(gzipped).toBeLessThanOrEqual(150 * 1024);
+  });
+});

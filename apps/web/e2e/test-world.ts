@@ -1,0 +1,116 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+import { startEmbeddedPostgres } from '@skycast/db/embedded';
+import { startWeatherStub } from '@skycast/weather-stub';
+
+const webDir = path.resolve(import.meta.dirname, '..');
+const serverEntry = path.resolve(webDir, '../api/src/main.ts');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function waitUntilReady(url: string, server: ChildProcess, output: string[]): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null)
+      throw new Error(`The API server exited with ${server.exitCode}:\n${output.join('')}`);
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The API server was not ready within 90 s:\n${output.join('')}`);
+}
+
+export interface TestWorld {
+  /** The API server serving the production build: `http://127.0.0.1:PORT`. */
+  appUrl: string;
+  /** The local weather provider; its control API is at `/__stub/`. */
+  stubUrl: string;
+  /** The database the API server uses. */
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A world to drive a browser in: an embedded PostgreSQL, the local weather
+ * provider, and the real API server (`apps/api/src/main.ts`,
+ * NODE_ENV=production) serving the production build in `dist/`.
+ *
+ * @example
+ * const world = await startTestWorld();
+ * await page.goto(`${world.appUrl}/place/52.52,13.41/Berlin`);
+ * await world.stop();
+ */
+export async function startTestWorld(): Promise<TestWorld> {
+  if (!existsSync(path.join(webDir, 'dist/index.html')))
+    throw new Error('No production build: run `pnpm --filter @skycast/web build` first.');
+
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'skycast-e2e-pg-'));
+  const database = await startEmbeddedPostgres({ dataDir, database: 'skycast_e2e' });
+  const stub = await startWeatherStub();
+  const port = await freePort();
+  const appUrl = `http://127.0.0.1:${port}`;
+
+  const output: string[] = [];
+  const server = spawn(process.execPath, [serverEntry], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: database.connectionString,
+      LOG_LEVEL: 'warn',
+      OPEN_METEO_URL: stub.url,
+      OPEN_METEO_GEOCODING_URL: stub.url,
+      OPEN_METEO_AIR_QUALITY_URL: stub.url,
+      WEATHER_PROVIDER: 'open-meteo',
+      WEB_DIST_DIR: path.join(webDir, 'dist'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.length > 200) output.shift();
+  };
+  server.stdout?.on('data', keep);
+  server.stderr?.on('data', keep);
+
+  const teardown = async () => {
+    if (server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    await stub.close();
+    await database.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitUntilReady(appUrl, server, output);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return { appUrl, stubUrl: stub.url, databaseUrl: database.connectionString, stop: teardown };
+}

@@ -1,0 +1,155 @@
+import { useQuery } from '@tanstack/react-query';
+import type { CSSProperties, ReactNode } from 'react';
+
+import type { Coordinates } from '../api-types.ts';
+import { errorMessage } from '../error-message.ts';
+import { trpc } from '../trpc.ts';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { clockTimeAt } from '../weather/local-time.ts';
+import { europeanAqiBand, usAqiBand, type AqiBand } from './aqi-bands.ts';
+import './AirQualityCard.css';
+
+const MICROGRAMS = 'µg/m³';
+
+function Index({ name, value, band }: { name: string; value: number; band: AqiBand }) {
+  return (
+    <div className="aqi">
+      <p className="aqi__name">{name}</p>
+      <p className="aqi__value">
+        <span className="aqi__number">{Math.round(value)}</span>
+        <span
+          className="aqi__swatch"
+          style={{ '--band': band.color } as CSSProperties}
+          aria-hidden="true"
+        />
+        <span className="aqi__band">{band.name}</span>
+      </p>
+    </div>
+  );
+}
+
+function Pollutant({
+  label,
+  name,
+  value,
+}: {
+  label: ReactNode;
+  name: string;
+  value: number | null;
+}) {
+  if (value === null) return null;
+  return (
+    <div className="pollutant">
+      <dt>
+        <abbr title={name}>{label}</abbr>
+      </dt>
+      <dd>
+        {Math.round(value)} <span className="pollutant__unit">{MICROGRAMS}</span>
+      </dd>
+    </div>
+  );
+}
+
+/** A grey stand-in of the card while it loads. */
+function AirQualitySkeleton() {
+  return (
+    <div className="air-quality__body" aria-hidden="true">
+      <div className="skeleton air-quality__skeleton-index" />
+      <div className="skeleton air-quality__skeleton-index" />
+      <div className="skeleton air-quality__skeleton-values" />
+    </div>
+  );
+}
+
+/**
+ * Air quality at the place now: the European and US indexes (where given)
+ * with their band's words and colour, then PM2.5, PM10, O₃ and NO₂. Loads and
+ * fails apart from the forecast, with its own skeleton and retry.
+ */
+export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
+  const query = useQuery(trpc.weather.airQuality.queryOptions(coordinates));
+
+  let body;
+  if (query.data) {
+    const { current, stale, fetchedAt, location } = query.data;
+    const hasAny =
+      current.europeanAqi !== null ||
+      current.usAqi !== null ||
+      [current.pm2_5, current.pm10, current.ozone, current.nitrogenDioxide].some((v) => v !== null);
+    body = hasAny ? (
+      <>
+        {stale && (
+          <p className="air-quality__stale">
+            From <time dateTime={fetchedAt}>{clockTimeAt(fetchedAt, location.timezone)}</time>: the
+            air-quality service is not answering.
+          </p>
+        )}
+        <div className="air-quality__body">
+          {current.europeanAqi !== null && (
+            <Index
+              name="European AQI"
+              value={current.europeanAqi}
+              band={europeanAqiBand(current.europeanAqi)}
+            />
+          )}
+          {current.usAqi !== null && (
+            <Index name="US AQI" value={current.usAqi} band={usAqiBand(current.usAqi)} />
+          )}
+          <dl className="air-quality__pollutants">
+            <Pollutant label="PM2.5" name="Fine particles, 2.5 µm or less" value={current.pm2_5} />
+            <Pollutant label="PM10" name="Particles, 10 µm or less" value={current.pm10} />
+            <Pollutant
+              label={
+                <>
+                  O<sub>3</sub>
+                </>
+              }
+              name="Ozone"
+              value={current.ozone}
+            />
+            <Pollutant
+              label={
+                <>
+                  NO<sub>2</sub>
+                </>
+              }
+              name="Nitrogen dioxide"
+              value={current.nitrogenDioxide}
+            />
+          </dl>
+        </div>
+      </>
+    ) : (
+      <p className="air-quality__empty">
+        There are no air-quality measurements for this place. Try a larger town nearby.
+      </p>
+    );
+  } else if (query.isError) {
+    body = (
+      <ErrorMessage
+        title="Air quality could not be loaded"
+        message={errorMessage(query.error)}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  } else {
+    body = (
+      <>
+        <p className="visually-hidden" role="status">
+          Loading the air quality…
+        </p>
+        <AirQualitySkeleton />
+      </>
+    );
+  }
+
+  return (
+    <section className="air-quality" aria-labelledby="air-quality-title">
+      <h2 id="air-quality-title" className="section-title">
+        Air quality
+      </h2>
+      <div className="card air-quality__card">{body}</div>
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+import type { HourlyEntry, Units } from '../api-types.ts';
+import { formatPercent, formatShortTemperature } from '../weather/units.ts';
+import { chartSeconds } from './chart-summary.ts';
+import './TemperatureChart.css';
+
+interface TemperatureChartProps {
+  hours: HourlyEntry[];
+  units: Units;
+}
+
+const HEIGHT = 220;
+
+function cssColor(name: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+}
+
+function options(width: number, units: Units): uPlot.Options {
+  const text = cssColor('--muted');
+  const grid = cssColor('--border');
+  const temperature = cssColor('--range-warm');
+  const rain = cssColor('--rain');
+  const font = '12px system-ui, sans-serif';
+  return {
+    width,
+    height: HEIGHT,
+    // The times are the place's wall-clock times, stored as if UTC.
+    tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
+    legend: { show: false },
+    cursor: { drag: { x: false, y: false } },
+    // Half an hour of room on each side, so the first and last bars show whole.
+    scales: {
+      x: { time: true, range: (_plot, min, max) => [min - 1800, max + 1800] },
+      percent: { range: [0, 100] },
+    },
+    series: [
+      {},
+      {
+        label: 'Temperature',
+        scale: 'temperature',
+        stroke: temperature,
+        width: 2.5,
+        points: { show: false },
+        value: (_plot, value) =>
+          value === null ? '' : formatShortTemperature(value, units.temperature),
+      },
+      {
+        label: 'Chance of precipitation',
+        scale: 'percent',
+        stroke: rain,
+        fill: `color-mix(in srgb, ${rain} 35%, transparent)`,
+        width: 1,
+        paths: uPlot.paths.bars?.({ size: [0.7, 12] }),
+        points: { show: false },
+        value: (_plot, value) => (value === null ? '' : formatPercent(value)),
+      },
+    ],
+    axes: [
+      {
+        stroke: text,
+        font,
+        grid: { stroke: grid, width: 1 },
+        ticks: { stroke: grid },
+        // Hours on the axis, with the weekday under the first hour of each day.
+        values: [
+          [3600 * 24, '{WWW}', null, null, null, null, null, null, 1],
+          [3600, '{HH}:00', '\n{WWW}', null, '\n{WWW}', null, null, null, 1],
+        ],
+      },
+      {
+        scale: 'temperature',
+        stroke: text,
+        font,
+        grid: { stroke: grid, width: 1 },
+        ticks: { show: false },
+        size: 48,
+        values: (_plot, ticks) =>
+          ticks.map((tick) => formatShortTemperature(tick, units.temperature)),
+      },
+      {
+        scale: 'percent',
+        side: 1,
+        stroke: text,
+        font,
+        grid: { show: false },
+        ticks: { show: false },
+        size: 48,
+        values: (_plot, ticks) => ticks.map((tick) => `${tick}%`),
+      },
+    ],
+  };
+}
+
+/**
+ * The next hours as a chart: temperature as a line, the chance of
+ * precipitation as bars. uPlot draws on a canvas, so the caller gives the text
+ * alternative; this chunk loads apart from the app's first script.
+ */
+export default function TemperatureChart({ hours, units }: TemperatureChartProps) {
+  const container = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const data: uPlot.AlignedData = [
+      hours.map((hour) => chartSeconds(hour.time)),
+      hours.map((hour) => hour.temperature),
+      hours.map((hour) => hour.precipitationProbability),
+    ];
+    let plot = new uPlot(options(element.clientWidth, units), data, element);
+    const resize = new ResizeObserver(() =>
+      plot.setSize({ width: element.clientWidth, height: HEIGHT }),
+    );
+    resize.observe(element);
+    // Colours come from the theme: draw again when it changes.
+    const themeChange = new MutationObserver(() => {
+      plot.destroy();
+      plot = new uPlot(options(element.clientWidth, units), data, element);
+    });
+    themeChange.observe(document.documentElement, { attributeFilter: ['data-theme'] });
+    return () => {
+      resize.disconnect();
+      themeChange.disconnect();
+      plot.destroy();
+    };
+  }, [hours, units]);
+
+  return <div ref={container} className="temperature-chart" />;
+}

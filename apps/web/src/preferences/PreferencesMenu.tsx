@@ -1,0 +1,148 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+
+import {
+  describeChange,
+  THEME_LABELS,
+  THEMES,
+  UNIT_SYSTEM_LABELS,
+  UNIT_SYSTEMS,
+  WIND_UNIT_LABELS,
+  WIND_UNITS,
+  type Preferences,
+} from './preferences.ts';
+import { usePreferences } from './use-preferences.ts';
+import './PreferencesMenu.css';
+
+interface ChoiceProps<T extends string> {
+  legend: string;
+  name: string;
+  options: readonly T[];
+  labels: Record<T, string>;
+  value: T;
+  onChange: (value: T) => void;
+}
+
+/** A native radio group drawn as a segmented control: arrow keys move the choice. */
+function Choice<T extends string>({
+  legend,
+  name,
+  options,
+  labels,
+  value,
+  onChange,
+}: ChoiceProps<T>) {
+  return (
+    <fieldset className="choice">
+      <legend className="choice__legend">{legend}</legend>
+      <div className="choice__options">
+        {options.map((option) => (
+          <label key={option} className="choice__option">
+            <input
+              type="radio"
+              name={name}
+              value={option}
+              checked={option === value}
+              onChange={() => onChange(option)}
+            />
+            <span>{labels[option]}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * The header's "Units" menu: °C/°F, wind unit and theme. Every change applies
+ * to the whole page at once and is announced in a polite live region.
+ */
+export function PreferencesMenu() {
+  const preferences = usePreferences();
+  const [open, setOpen] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const id = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const closeOutside = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', closeOutside);
+    return () => document.removeEventListener('pointerdown', closeOutside);
+  }, [open]);
+
+  function change(update: Partial<Preferences>) {
+    const before: Preferences = {
+      units: preferences.units,
+      windUnit: preferences.windUnit,
+      theme: preferences.theme,
+    };
+    preferences.setPreferences(update);
+    setAnnouncement(describeChange(before, { ...before, ...update }));
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key === 'Escape' && open) {
+      event.preventDefault();
+      setOpen(false);
+      button.current?.focus();
+    }
+  }
+
+  return (
+    <div
+      className="preferences"
+      ref={root}
+      onKeyDown={handleKeyDown}
+      onBlur={(event) => {
+        // Tabbing out of the menu closes it, as clicking outside does. (No related
+        // target: a click, which Safari does not let focus a radio; pointerdown decides.)
+        if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget))
+          setOpen(false);
+      }}
+    >
+      <button
+        ref={button}
+        type="button"
+        className="preferences__button"
+        aria-expanded={open}
+        aria-controls={`${id}-panel`}
+        onClick={() => setOpen(!open)}
+      >
+        <span className="preferences__current">{UNIT_SYSTEM_LABELS[preferences.units]}</span>
+        <span className="preferences__button-text">Units and theme</span>
+      </button>
+      <div id={`${id}-panel`} className="preferences__panel" hidden={!open}>
+        <Choice
+          legend="Temperature"
+          name={`${id}-units`}
+          options={UNIT_SYSTEMS}
+          labels={UNIT_SYSTEM_LABELS}
+          value={preferences.units}
+          onChange={(units) => change({ units })}
+        />
+        <Choice
+          legend="Wind speed"
+          name={`${id}-wind`}
+          options={WIND_UNITS}
+          labels={WIND_UNIT_LABELS}
+          value={preferences.windUnit}
+          onChange={(windUnit) => change({ windUnit })}
+        />
+        <Choice
+          legend="Theme"
+          name={`${id}-theme`}
+          options={THEMES}
+          labels={THEME_LABELS}
+          value={preferences.theme}
+          onChange={(theme) => change({ theme })}
+        />
+      </div>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+    </div>
+  );
+}
