@@ -145,6 +145,7 @@ const PUBLIC = [
   'weather.searchLocations',
   'weather.forecast',
   'weather.airQuality',
+  'weather.summaries',
   'auth.signUp',
   'auth.signIn',
   'auth.signOut',

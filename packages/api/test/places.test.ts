@@ -37,6 +37,23 @@ const paris = { name: 'Paris', latitude: 48.8566, longitude: 2.3522, timezone: '
 const oslo = { name: 'Oslo', latitude: 59.9139, longitude: 10.7522 };
 
 describe('places', () => {
+  it('gives the overview: the places in order, each with its weather now, in one call', async () => {
+    const { browser } = await newUser();
+    await browser.api.places.add(paris);
+    await browser.api.places.add(berlin);
+    const overview = await browser.api.places.overview({ units: 'imperial', windUnit: 'mph' });
+    expect(overview.map((p) => p.name)).toEqual(['Paris', 'Berlin']);
+    const forecast = await browser.api.weather.forecast({
+      latitude: berlin.latitude,
+      longitude: berlin.longitude,
+      units: 'imperial',
+    });
+    expect(overview[1]!.weather).toMatchObject({
+      temperature: forecast.current.temperature,
+      units: { temperature: '°F', windSpeed: 'mph' },
+    });
+  });
+
   it('adds, lists in order, renames, reorders and removes', async () => {
     const { browser } = await newUser();
     const a = await browser.api.places.add(berlin);
@@ -95,6 +112,7 @@ describe('places', () => {
     const id = '00000000-0000-4000-8000-000000000000';
     for (const call of [
       () => anonymous.api.places.list(),
+      () => anonymous.api.places.overview({}),
       () => anonymous.api.places.add(berlin),
       () => anonymous.api.places.rename({ id, name: 'x' }),
       () => anonymous.api.places.remove({ id }),
@@ -129,6 +147,7 @@ describe('places', () => {
     }
     expect(await alice.browser.api.places.list()).toEqual([a1, a2]);
     expect(await mallory.browser.api.places.list()).toEqual([m1]);
+    expect((await mallory.browser.api.places.overview({})).map((p) => p.id)).toEqual([m1.id]);
   });
 
   it('answers bad input with a clear 400 and changes nothing', async () => {

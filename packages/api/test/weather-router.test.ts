@@ -58,6 +58,53 @@ describe('weather.searchLocations', () => {
   });
 });
 
+describe('weather.summaries', () => {
+  const rome = { latitude: 41.9, longitude: 12.5 };
+  const lisbon = { latitude: 38.72, longitude: -9.14 };
+
+  it('answers now at each place, in order, agreeing with the forecast', async () => {
+    const [first, second] = await api.caller.weather.summaries({
+      places: [rome, lisbon],
+      units: 'imperial',
+    });
+    const forecast = await api.caller.weather.forecast({ ...rome, units: 'imperial' });
+    expect(first).toEqual({
+      temperature: forecast.current.temperature,
+      weatherCode: forecast.current.weatherCode,
+      isDay: forecast.current.isDay,
+      high: forecast.daily[0]!.temperatureMax,
+      low: forecast.daily[0]!.temperatureMin,
+      units: forecast.units,
+      fetchedAt: forecast.fetchedAt,
+      stale: false,
+    });
+    expect(first!.units.temperature).toBe('°F');
+    expect(second).not.toBeNull();
+    expect(second!.temperature).not.toBe(first!.temperature);
+  });
+
+  it('gives null for a place whose weather cannot be had, and the others still', async () => {
+    await api.caller.weather.forecast(rome);
+    api.stub.setFault({ mode: 'error', status: 500, endpoints: ['/v1/forecast'] });
+    const nowhere = { latitude: -45.5, longitude: 170.5 };
+    const summaries = await api.caller.weather.summaries({ places: [nowhere, rome] });
+    expect(summaries[0]).toBeNull();
+    expect(summaries[1]).toMatchObject({ units: { temperature: '°C' } });
+  });
+
+  it.each([
+    ['no places', { places: [] }],
+    ['51 places', { places: Array.from({ length: 51 }, () => rome) }],
+    ['a latitude beyond the pole', { places: [{ latitude: 91, longitude: 0 }] }],
+    ['an unknown unit', { places: [rome], units: 'kelvin' }],
+  ])('rejects %s with BAD_REQUEST and asks nobody', async (_name, input) => {
+    api.stub.resetCalls();
+    const error = await errorOf(api.caller.weather.summaries(input as never));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(api.stub.calls('/v1/forecast')).toBe(0);
+  });
+});
+
 describe('weather.forecast', () => {
   const berlin = { latitude: 52.52, longitude: 13.41 };
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { sql } from '@skycast/db';
 
 import { protectedProcedure } from '../trpc.ts';
-import { coordinatesSchema } from './weather.ts';
+import { coordinatesSchema, unitChoiceInputSchema, weatherSummarySchema } from './weather.ts';
 
 /** How many places one person may keep. */
 export const MAX_PLACES = 50;
@@ -48,6 +48,35 @@ export const placesRouter = {
         .orderBy('createdAt')
         .execute(),
     ),
+
+  /**
+   * The user's places with the weather at each now, in one round trip: what
+   * the start page shows. `weather` is `null` for a place whose weather
+   * cannot be had just now.
+   */
+  overview: protectedProcedure
+    .meta({
+      description:
+        'Your places in your order, each with its weather now (temperature, condition, today’s high and low) in the units asked for.',
+      example: { units: 'metric', windUnit: 'kmh' },
+    })
+    .input(unitChoiceInputSchema)
+    .output(
+      z
+        .array(savedPlaceSchema.extend({ weather: weatherSummarySchema.nullable() }))
+        .max(MAX_PLACES),
+    )
+    .query(async ({ ctx, input }) => {
+      const places = await ctx.db
+        .selectFrom('places')
+        .select(columns)
+        .where('userId', '=', ctx.user.id)
+        .orderBy('position')
+        .orderBy('createdAt')
+        .execute();
+      const summaries = await ctx.weather.summaries(places, input, { logger: ctx.logger });
+      return places.map((place, index) => ({ ...place, weather: summaries[index] ?? null }));
+    }),
 
   /** Adds a place at the end of the list; the same coordinates twice is a CONFLICT. */
   add: protectedProcedure

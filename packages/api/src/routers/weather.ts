@@ -6,7 +6,9 @@ import {
   forecastSchema,
   placeSchema,
   providerIdSchema,
+  unitsSchema,
   unitSystemSchema,
+  weatherCodeSchema,
   windUnitSchema,
 } from '@skycast/weather';
 
@@ -16,6 +18,27 @@ export const coordinatesSchema = z.object({
   latitude: z.number().min(-90).max(90),
   longitude: z.number().min(-180).max(180),
 });
+
+/** The units a caller asks for, metric and km/h unless it says; the answer says which it used. */
+export const unitChoiceInputSchema = z.object({
+  units: unitSystemSchema.default('metric'),
+  windUnit: windUnitSchema.default('kmh'),
+});
+
+/** A place's weather in a line, as a list of places shows it. */
+export const weatherSummarySchema = z.object({
+  temperature: z.number(),
+  weatherCode: weatherCodeSchema,
+  isDay: z.boolean(),
+  high: z.number().nullable(),
+  low: z.number().nullable(),
+  units: unitsSchema,
+  fetchedAt: z.iso.datetime(),
+  stale: z.boolean(),
+});
+
+/** How many places one call may ask about: a user's whole list. */
+export const MAX_SUMMARY_PLACES = 50;
 
 /** What an upstream weather service's trouble turns into (see `providerErrors` in trpc.ts). */
 const upstreamErrors = [
@@ -57,16 +80,47 @@ export const weatherRouter = {
         'Current conditions, the coming 48 hours and 7 days for a point, in the units asked for.',
       example: { latitude: 52.52, longitude: 13.41, units: 'metric', windUnit: 'kmh' },
     })
-    .input(
-      coordinatesSchema.extend({
-        units: unitSystemSchema.default('metric'),
-        windUnit: windUnitSchema.default('kmh'),
-      }),
-    )
+    .input(coordinatesSchema.extend(unitChoiceInputSchema.shape))
     .output(forecastSchema)
     .query(({ ctx, input }) =>
       ctx.weather.forecast(
         input,
+        { units: input.units, windUnit: input.windUnit },
+        { logger: ctx.logger },
+      ),
+    ),
+
+  /**
+   * Now at up to 50 places in one call, for a list of places: each entry is
+   * that place's summary, or `null` when its weather cannot be had just now.
+   */
+  summaries: publicProcedure
+    .meta({
+      rateLimit: { max: 60, windowSeconds: 60 },
+      cacheSeconds: 300,
+      errors: upstreamErrors,
+      description:
+        'Now at up to 50 places in one call: temperature, condition, today’s high and low; `null` for a place whose weather cannot be had.',
+      example: {
+        places: [
+          { latitude: 52.52, longitude: 13.41 },
+          { latitude: 48.86, longitude: 2.35 },
+        ],
+        units: 'metric',
+      },
+    })
+    .input(
+      unitChoiceInputSchema.extend({
+        places: z
+          .array(coordinatesSchema)
+          .min(1, 'Name at least one place.')
+          .max(MAX_SUMMARY_PLACES, `Ask about at most ${MAX_SUMMARY_PLACES} places at once.`),
+      }),
+    )
+    .output(z.array(weatherSummarySchema.nullable()).max(MAX_SUMMARY_PLACES))
+    .query(({ ctx, input }) =>
+      ctx.weather.summaries(
+        input.places,
         { units: input.units, windUnit: input.windUnit },
         { logger: ctx.logger },
       ),

@@ -82,32 +82,50 @@ export function createWeatherService(options: WeatherServiceOptions) {
   const { provider, cache } = options;
   const now = options.now ?? (() => new Date());
 
+  async function forecast(
+    at: Coordinates,
+    choice: UnitChoice,
+    context: RequestContext = {},
+  ): Promise<Forecast> {
+    const cell = cellOf(at);
+    const cached = await cache.get({
+      ...context,
+      key: { provider: provider.id, resource: 'forecast', cacheKey: cell.key },
+      schema: storedForecast,
+      freshness: FORECAST_FRESHNESS,
+      fetch: () => provider.forecast(cell),
+    });
+    const base = cached.stale ? withCurrentFromHourly(cached.value.data, now()) : cached.value.data;
+    const { forecast: converted, units } = convertForecast(presentWindow(base), choice);
+    return {
+      ...converted,
+      units,
+      fetchedAt: cached.fetchedAt.toISOString(),
+      stale: cached.stale,
+      source: provider.id,
+      simulated: cached.value.simulated,
+    };
+  }
+
   return {
-    async forecast(
-      at: Coordinates,
+    forecast,
+
+    /**
+     * Now at several points at once, each from its cached forecast: what a
+     * list of places shows. A point whose forecast cannot be had is `null`,
+     * so one failing place never blanks the others.
+     */
+    async summaries(
+      points: readonly Coordinates[],
       choice: UnitChoice,
       context: RequestContext = {},
-    ): Promise<Forecast> {
-      const cell = cellOf(at);
-      const cached = await cache.get({
-        ...context,
-        key: { provider: provider.id, resource: 'forecast', cacheKey: cell.key },
-        schema: storedForecast,
-        freshness: FORECAST_FRESHNESS,
-        fetch: () => provider.forecast(cell),
-      });
-      const base = cached.stale
-        ? withCurrentFromHourly(cached.value.data, now())
-        : cached.value.data;
-      const { forecast, units } = convertForecast(presentWindow(base), choice);
-      return {
-        ...forecast,
-        units,
-        fetchedAt: cached.fetchedAt.toISOString(),
-        stale: cached.stale,
-        source: provider.id,
-        simulated: cached.value.simulated,
-      };
+    ): Promise<(WeatherSummary | null)[]> {
+      const settled = await Promise.allSettled(
+        points.map((point) => forecast(point, choice, context)),
+      );
+      return settled.map((outcome) =>
+        outcome.status === 'fulfilled' ? summarise(outcome.value) : null,
+      );
     },
 
     async airQuality(at: Coordinates, context: RequestContext = {}): Promise<AirQualityReport> {
@@ -158,6 +176,32 @@ export function createWeatherService(options: WeatherServiceOptions) {
   };
 }
 export type WeatherService = ReturnType<typeof createWeatherService>;
+
+/** A place's weather in a line: enough for a list of saved places. */
+export interface WeatherSummary {
+  temperature: number;
+  weatherCode: number;
+  isDay: boolean;
+  high: number | null;
+  low: number | null;
+  units: Forecast['units'];
+  fetchedAt: string;
+  stale: boolean;
+}
+
+function summarise(forecast: Forecast): WeatherSummary {
+  const today = forecast.daily[0];
+  return {
+    temperature: forecast.current.temperature,
+    weatherCode: forecast.current.weatherCode,
+    isDay: forecast.current.isDay,
+    high: today?.temperatureMax ?? null,
+    low: today?.temperatureMin ?? null,
+    units: forecast.units,
+    fetchedAt: forecast.fetchedAt,
+    stale: forecast.stale,
+  };
+}
 
 export type AirQualityReport = AirQuality & {
   fetchedAt: string;
