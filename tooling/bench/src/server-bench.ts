@@ -43,7 +43,13 @@ export async function benchServer(options: ServerBenchOptions): Promise<ServerFi
     {
       name: 'Skycast (PostgreSQL cache, coalescing)',
       script: path.join(options.repoRoot, 'apps/api/src/main.ts'),
-      env: { ...providerEnv, DATABASE_URL: options.databaseUrl, NODE_ENV: 'development' },
+      // Behind one proxy hop, so each connection counts as its own user for the rate limits.
+      env: {
+        ...providerEnv,
+        DATABASE_URL: options.databaseUrl,
+        NODE_ENV: 'development',
+        TRUST_PROXY: '1',
+      },
       readyPath: '/readyz',
     },
     {
@@ -81,14 +87,22 @@ export async function benchServer(options: ServerBenchOptions): Promise<ServerFi
   return figures;
 }
 
-/** Spreads requests over `count` places on a grid far enough apart not to share a cache key. */
+/**
+ * Spreads requests over `count` places on a grid far enough apart not to share
+ * a cache key. Each connection is one user with an address of its own (sent as
+ * the proxy's `X-Forwarded-For`), so per-client rate limits apply as they would
+ * to real users, not to the whole load as one client.
+ */
 function cyclePlaces(count: number) {
   let next = 0;
-  return (request: autocannon.Request): autocannon.Request => {
+  let users = 0;
+  return (request: autocannon.Request, context: { ip?: string }): autocannon.Request => {
+    context.ip ??= `10.${(users >> 16) & 255}.${(users >> 8) & 255}.${users++ & 255}`;
     const index = next++ % count;
     const input = { latitude: 40 + (index % 10) * 0.5, longitude: Math.floor(index / 10) * 0.5 };
     return {
       ...request,
+      headers: { ...request.headers, 'x-forwarded-for': context.ip },
       path: `/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify(input))}`,
     };
   };
