@@ -1,3 +1,7 @@
+import { ACCOUNT_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from './account/account-paths.ts';
+import { AccountPage } from './account/AccountPage.tsx';
+import { AuthPage } from './account/AuthPage.tsx';
+import { useAccountPreferences } from './account/use-account.ts';
 import { PlacePage } from './forecast/PlacePage.tsx';
 import { SiteFooter } from './layout/SiteFooter.tsx';
 import { SiteHeader } from './layout/SiteHeader.tsx';
@@ -9,15 +13,19 @@ import { NotFoundPage } from './start/NotFoundPage.tsx';
 import { StartPage } from './start/StartPage.tsx';
 import './App.css';
 
-/** The page frame and the route: `/` or `/place/<lat>,<lon>/<Name>`. */
+/** The page frame and the route: `/`, `/place/<lat>,<lon>/<Name>`, or an account page. */
 export function App() {
   const pathname = usePathname();
   useTheme(usePreferences().theme);
+  useAccountPreferences();
   const route = parsePlacePath(pathname);
   let page;
   // Keyed by path, so a new place starts from a fresh page (and its heading takes focus).
   if (route) page = <PlacePage key={pathname} route={route} />;
   else if (pathname === '/') page = <StartPage />;
+  else if (pathname === SIGN_IN_PATH) page = <AuthPage mode="signIn" />;
+  else if (pathname === SIGN_UP_PATH) page = <AuthPage mode="signUp" />;
+  else if (pathname === ACCOUNT_PATH) page = <AccountPage />;
   else page = <NotFoundPage />;
 
   return (

@@ -31,3 +31,28 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (status !== undefined && status >= 400 && status < 500) return false;
   return failureCount < 1;
 }
+
+/** The tRPC error code of a failed call (`'CONFLICT'`, `'UNAUTHORIZED'`…), if it reached the API. */
+export function errorCode(error: unknown): string | undefined {
+  return asTRPCError(error)?.data?.code;
+}
+
+/**
+ * The first message per input field of a call the API refused as invalid,
+ * for showing beside each field.
+ *
+ * @example
+ * fieldErrors(error) // { email: 'Enter an email address such as ada@example.com.' }
+ */
+export function fieldErrors(error: unknown): Record<string, string> {
+  // The router's formatter sends z.flattenError's shape: field → messages.
+  const errors = (asTRPCError(error)?.data?.zodError?.fieldErrors ?? {}) as Record<
+    string,
+    string[] | undefined
+  >;
+  const first: Record<string, string> = {};
+  for (const [field, messages] of Object.entries(errors)) {
+    if (messages?.[0]) first[field] = messages[0];
+  }
+  return first;
+}

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 import type { Forecast } from '../api-types.ts';
 import { arrivedInApp } from '../navigation/use-location.ts';
@@ -12,10 +12,12 @@ interface PlaceHeadingProps {
   /** Absent while the forecast loads, or when it failed to. */
   forecast: Forecast | undefined;
   loading: boolean;
+  /** A control beside the name, such as saving the place. */
+  action?: ReactNode;
 }
 
 /** The place's name as the page's heading, and how fresh its forecast is. */
-export function PlaceHeading({ name, subtitle, forecast, loading }: PlaceHeadingProps) {
+export function PlaceHeading({ name, subtitle, forecast, loading, action }: PlaceHeadingProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     // After a search or back/forward, screen readers start at the new place.
@@ -24,10 +26,15 @@ export function PlaceHeading({ name, subtitle, forecast, loading }: PlaceHeading
 
   return (
     <header className="place-heading">
-      <h1 ref={heading} tabIndex={-1} className="place-heading__name">
-        {name}
-      </h1>
-      {subtitle && <p className="place-heading__subtitle">{subtitle}</p>}
+      <div className="place-heading__top">
+        <div>
+          <h1 ref={heading} tabIndex={-1} className="place-heading__name">
+            {name}
+          </h1>
+          {subtitle && <p className="place-heading__subtitle">{subtitle}</p>}
+        </div>
+        {action}
+      </div>
       <p className="place-heading__meta">
         {forecast ? (
           <>

@@ -9,6 +9,7 @@ import { formatCoordinates } from '../place/coordinates.ts';
 import { rememberPlace } from '../place/last-place.ts';
 import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
 import { regionFromHistory } from '../place/place-region.ts';
+import { SavePlaceButton } from '../places/SavePlaceButton.tsx';
 import { usePreferences } from '../preferences/use-preferences.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
@@ -33,6 +34,8 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
   });
   const region = regionFromHistory(useHistoryState());
   const name = route.name ?? formatCoordinates(coordinates);
+  // "Land Berlin, Germany" → "Germany": what a saved place shows under its name.
+  const country = region?.split(', ').at(-1);
   useDocumentTitle(`${name} — Skycast`);
 
   const path = formatPlacePath(route);
@@ -61,6 +64,16 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
         subtitle={region ?? (route.name ? formatCoordinates(coordinates) : undefined)}
         forecast={forecast.data}
         loading={forecast.isPending}
+        action={
+          <SavePlaceButton
+            place={{
+              name: name.slice(0, 100),
+              ...coordinates,
+              ...(country ? { country } : {}),
+              ...(forecast.data ? { timezone: forecast.data.location.timezone } : {}),
+            }}
+          />
+        }
       />
       <div className="place__sections">
         {body}

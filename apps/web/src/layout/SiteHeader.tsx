@@ -1,9 +1,10 @@
+import { AccountMenu } from '../account/AccountMenu.tsx';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { PreferencesMenu } from '../preferences/PreferencesMenu.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import './SiteHeader.css';
 
-/** The app's name, leading home, the place search, and the units and theme. */
+/** The app's name, leading home, the place search, and the units and theme, and the account. */
 export function SiteHeader() {
   return (
     <header className="site-header">
@@ -18,6 +19,7 @@ export function SiteHeader() {
           <SearchBox />
         </div>
         <PreferencesMenu />
+        <AccountMenu />
       </div>
     </header>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
 
 import {
   describeChange,
@@ -10,6 +10,7 @@ import {
   WIND_UNITS,
   type Preferences,
 } from './preferences.ts';
+import { usePopup } from '../ui/use-popup.ts';
 import { usePreferences } from './use-preferences.ts';
 import './PreferencesMenu.css';
 
@@ -58,20 +59,9 @@ function Choice<T extends string>({
  */
 export function PreferencesMenu() {
   const preferences = usePreferences();
-  const [open, setOpen] = useState(false);
+  const popup = usePopup();
   const [announcement, setAnnouncement] = useState('');
   const id = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const closeOutside = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', closeOutside);
-    return () => document.removeEventListener('pointerdown', closeOutside);
-  }, [open]);
 
   function change(update: Partial<Preferences>) {
     const before: Preferences = {
@@ -79,42 +69,22 @@ export function PreferencesMenu() {
       windUnit: preferences.windUnit,
       theme: preferences.theme,
     };
-    preferences.setPreferences(update);
-    setAnnouncement(describeChange(before, { ...before, ...update }));
-  }
-
-  function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape' && open) {
-      event.preventDefault();
-      setOpen(false);
-      button.current?.focus();
-    }
+    const said = describeChange(before, { ...before, ...update });
+    setAnnouncement(said);
+    preferences.setPreferences(update).catch(() => {
+      setAnnouncement(
+        `${said} Saved in this browser only: your account could not be updated just now.`,
+      );
+    });
   }
 
   return (
-    <div
-      className="preferences"
-      ref={root}
-      onKeyDown={handleKeyDown}
-      onBlur={(event) => {
-        // Tabbing out of the menu closes it, as clicking outside does. (No related
-        // target: a click, which Safari does not let focus a radio; pointerdown decides.)
-        if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget))
-          setOpen(false);
-      }}
-    >
-      <button
-        ref={button}
-        type="button"
-        className="preferences__button"
-        aria-expanded={open}
-        aria-controls={`${id}-panel`}
-        onClick={() => setOpen(!open)}
-      >
+    <div className="preferences" {...popup.rootProps}>
+      <button type="button" className="preferences__button" {...popup.buttonProps}>
         <span className="preferences__current">{UNIT_SYSTEM_LABELS[preferences.units]}</span>
         <span className="preferences__button-text">Units and theme</span>
       </button>
-      <div id={`${id}-panel`} className="preferences__panel" hidden={!open}>
+      <div className="preferences__panel" {...popup.panelProps}>
         <Choice
           legend="Temperature"
           name={`${id}-units`}

@@ -1,71 +1,54 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback } from 'react';
 
+import { createStoredValue, useStoredValue } from '../storage/stored-value.ts';
+import { queryClient, trpc, trpcClient } from '../trpc.ts';
 import { parsePreferences, PREFERENCES_KEY, type Preferences } from './preferences.ts';
 
 /**
- * The one place preferences live. For visitors that is localStorage; a
- * signed-in person's preferences can later be kept on the server by changing
- * only this module (read them into `current`, save them in `setPreferences`).
+ * The one place preferences live. The browser always keeps a copy (public/theme.js
+ * reads the theme from it before the first paint); a signed-in person's
+ * changes also go to their account, and their account's preferences are
+ * copied here when they sign in (see account/use-account.ts).
  */
-const CHANGED = 'skycast:preferences-changed';
+const stored = createStoredValue(PREFERENCES_KEY, parsePreferences);
 
-let cachedText: string | null | undefined;
-let cached: Preferences = parsePreferences(null);
-/** Where changes go when storage is switched off: they last as long as the page. */
-let unsavedText: string | null = null;
-
-function readStorage(): string | null {
-  try {
-    return window.localStorage.getItem(PREFERENCES_KEY);
-  } catch {
-    return unsavedText;
-  }
-}
-
-/** The current preferences; the same object until they change, as useSyncExternalStore needs. */
+/** The current preferences, outside React. */
 export function currentPreferences(): Preferences {
-  const text = readStorage();
-  if (text !== cachedText) {
-    cachedText = text;
-    cached = parsePreferences(text);
-  }
-  return cached;
+  return stored.current();
 }
 
-function subscribe(onChange: () => void): () => void {
-  // `storage` fires when another tab changes them.
-  window.addEventListener('storage', onChange);
-  window.addEventListener(CHANGED, onChange);
-  return () => {
-    window.removeEventListener('storage', onChange);
-    window.removeEventListener(CHANGED, onChange);
-  };
-}
-
-/** Saves a change to some preferences and tells every component that reads them. */
-export function savePreferences(change: Partial<Preferences>): void {
-  const next = { ...currentPreferences(), ...change };
-  try {
-    window.localStorage.setItem(PREFERENCES_KEY, JSON.stringify(next));
-  } catch {
-    unsavedText = JSON.stringify(next);
-  }
-  window.dispatchEvent(new Event(CHANGED));
-}
-
-export interface UsePreferences extends Preferences {
-  setPreferences(change: Partial<Preferences>): void;
+/** Replaces this browser's copy, e.g. with the account's preferences after sign-in. */
+export function storePreferences(preferences: Preferences): void {
+  stored.save(preferences);
 }
 
 /**
- * The visitor's units, wind unit and theme, and a way to change them.
+ * Applies a change at once, everywhere on the page; for a signed-in person it
+ * is saved to their account too. Rejects when the account could not be
+ * updated (the change still holds in this browser).
+ */
+export async function savePreferences(change: Partial<Preferences>): Promise<void> {
+  stored.save({ ...stored.current(), ...change });
+  const signedIn = queryClient.getQueryData(trpc.auth.me.queryKey());
+  if (signedIn) {
+    const saved = await trpcClient.preferences.update.mutate(change);
+    queryClient.setQueryData(trpc.preferences.get.queryKey(), saved);
+  }
+}
+
+export interface UsePreferences extends Preferences {
+  setPreferences(change: Partial<Preferences>): Promise<void>;
+}
+
+/**
+ * The person's units, wind unit and theme, and a way to change them.
  *
  * @example
  * const { units, windUnit, setPreferences } = usePreferences();
- * setPreferences({ units: 'imperial' });
+ * void setPreferences({ units: 'imperial' });
  */
 export function usePreferences(): UsePreferences {
-  const preferences = useSyncExternalStore(subscribe, currentPreferences);
+  const preferences = useStoredValue(stored);
   const setPreferences = useCallback((change: Partial<Preferences>) => savePreferences(change), []);
   return { ...preferences, setPreferences };
 }

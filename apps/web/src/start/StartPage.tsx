@@ -1,4 +1,5 @@
 import { AppLink } from '../navigation/AppLink.tsx';
+import { SavedPlaceList } from '../places/SavedPlaceList.tsx';
 import { formatPlacePath } from '../place/place-path.ts';
 import { useMyLocation } from '../place/use-my-location.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
@@ -13,7 +14,7 @@ const EXAMPLES = [
   { name: 'Sydney', latitude: -33.87, longitude: 151.21 },
 ];
 
-/** The page without a place: what to do, and a few places to start from. */
+/** The page without a place: what to do, the person's saved places, and a few places to start from. */
 export function StartPage() {
   useDocumentTitle('Skycast — the weather for any place');
   const location = useMyLocation();
@@ -47,6 +48,7 @@ export function StartPage() {
           />
         )}
       </div>
+      <SavedPlaceList />
       <h2 className="start__examples-title">Or start with</h2>
       <ul className="start__examples">
         {EXAMPLES.map((place) => (

@@ -1,0 +1,254 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import {
+  describeViolations,
+  horizontalOverflow,
+  launchBrowser,
+  PHONE,
+  seriousAxeViolations,
+  withPage,
+} from './browser.ts';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const PASSWORD = 'a walk along the river';
+let accounts = 0;
+const newEmail = () => `walker${++accounts}.${Date.now()}@example.com`;
+
+async function signUp(page: Page, email: string, password = PASSWORD) {
+  await page.goto('/sign-up');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+async function openPlace(page: Page, path: string) {
+  await page.goto(path);
+  await page.getByRole('heading', { name: 'Right now' }).waitFor();
+}
+
+const savedNames = (page: Page) =>
+  page
+    .getByRole('region', { name: 'Your places' })
+    .getByRole('listitem')
+    .locator('.saved__name')
+    .allTextContents();
+
+/**
+ * The start page with the saved places, reached as a person does: by the logo.
+ * (Loading `/` itself opens the last place viewed.)
+ */
+async function goHome(page: Page) {
+  await page.getByRole('link', { name: 'Skycast' }).click();
+  await page.getByRole('heading', { level: 1, name: 'The weather for any place' }).waitFor();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Account', exact: true }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('link', { name: 'Sign in' }).waitFor();
+}
+
+describe('accounts in the browser', () => {
+  it('signs up, saves a place, keeps it across a reload, and signs out', async () => {
+    await withPage(browser, {}, async ({ page }) => {
+      const email = newEmail();
+      await page.goto('/place/48.86,2.35/Paris');
+      await page.getByRole('link', { name: 'Sign in' }).click();
+      await page.getByRole('link', { name: 'Create an account' }).click();
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await page.getByRole('button', { name: 'Create account' }).click();
+
+      // Back on the page the person came from, now signed in.
+      await page.getByRole('heading', { level: 1, name: 'Paris' }).waitFor();
+      await page.getByRole('button', { name: 'Account', exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Save place' }).click();
+      await page.getByRole('button', { name: 'Saved', pressed: true }).waitFor();
+
+      await page.reload();
+      await page.getByRole('button', { name: 'Saved', pressed: true }).waitFor();
+      await goHome(page);
+      await page.getByRole('region', { name: 'Your places' }).waitFor();
+      expect(await savedNames(page)).toEqual(['Paris']);
+      // Its temperature now, from the one batched request.
+      await expect
+        .poll(() => page.locator('.saved__temperature').allTextContents())
+        .toEqual([expect.stringMatching(/^-?\d+°C$/)]);
+
+      await signOut(page);
+      expect(await page.getByRole('region', { name: 'Your places' }).count()).toBe(0);
+      await page.reload();
+      await page.getByRole('link', { name: 'Sign in' }).waitFor();
+      await goHome(page);
+      expect(await page.getByRole('region', { name: 'Your places' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Account', exact: true }).count()).toBe(0);
+    });
+  });
+
+  it('says what is wrong beside each field, and the same for a wrong password as an unknown email', async () => {
+    await withPage(browser, {}, async ({ page }) => {
+      await page.goto('/sign-up');
+      await page.getByLabel('Email').fill('not-an-email');
+      await page.getByLabel('Password', { exact: true }).fill('short');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      const email = page.getByLabel('Email');
+      await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+      expect(await email.evaluate((input) => input === document.activeElement)).toBe(true);
+      await page.getByText('Enter an email address such as ada@example.com.').waitFor();
+      await page.getByText('Use at least 8 characters.').waitFor();
+
+      // The server's refusals land beside the field they are about.
+      await page.getByLabel('Email').fill(newEmail());
+      await page.getByLabel('Password', { exact: true }).fill('password123');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.getByText(/one of the most common ones/).waitFor();
+
+      const taken = newEmail();
+      await signUp(page, taken);
+      await page.getByRole('button', { name: 'Account', exact: true }).waitFor();
+      await signOut(page);
+      await signUp(page, taken);
+      await page.getByText('An account with this email exists. Sign in instead.').waitFor();
+
+      await page.goto('/sign-in');
+      await page.getByLabel('Email').fill(taken);
+      await page.getByLabel('Password').fill('not the password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const wrongPassword = await page.getByRole('alert').textContent();
+      await page.getByLabel('Email').fill(newEmail());
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Email or password is wrong.' }).waitFor();
+      expect(wrongPassword).toBe('Email or password is wrong.');
+    });
+  });
+
+  it("keeps a visitor's places in the browser and brings them into the account on sign-up", async () => {
+    await withPage(browser, {}, async ({ page }) => {
+      await openPlace(page, '/place/41.9,12.5/Rome');
+      await page.getByRole('button', { name: 'Save place' }).click();
+      await page.getByRole('button', { name: 'Saved', pressed: true }).waitFor();
+      await openPlace(page, '/place/59.91,10.75/Oslo');
+      await page.getByRole('button', { name: 'Save place' }).click();
+      await page.getByRole('button', { name: 'Saved', pressed: true }).waitFor();
+
+      await goHome(page);
+      await page.getByText('Kept in this browser.').waitFor();
+      expect(await savedNames(page)).toEqual(['Rome', 'Oslo']);
+      await expect.poll(() => page.locator('.saved__temperature').count()).toBe(2);
+
+      await signUp(page, newEmail());
+      await page.getByRole('button', { name: 'Account', exact: true }).waitFor();
+      await goHome(page);
+      await page.getByRole('region', { name: 'Your places' }).waitFor();
+      expect(await page.getByText('Kept in this browser.').count()).toBe(0);
+      expect(await savedNames(page)).toEqual(['Rome', 'Oslo']);
+      expect(await page.evaluate(() => localStorage.getItem('skycast:places'))).toBeNull();
+    });
+  });
+
+  it('renames, reorders and removes saved places from the keyboard', async () => {
+    await withPage(browser, {}, async ({ page }) => {
+      await signUp(page, newEmail());
+      await page.getByRole('button', { name: 'Account', exact: true }).waitFor();
+      for (const path of ['/place/52.52,13.41/Berlin', '/place/51.51,-0.13/London']) {
+        await openPlace(page, path);
+        await page.getByRole('button', { name: 'Save place' }).click();
+        await page.getByRole('button', { name: 'Saved', pressed: true }).waitFor();
+      }
+      await goHome(page);
+      await expect.poll(() => savedNames(page)).toEqual(['Berlin', 'London']);
+
+      await page.getByRole('button', { name: 'Move London up' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => savedNames(page)).toEqual(['London', 'Berlin']);
+
+      await page.getByRole('button', { name: 'Rename Berlin' }).focus();
+      await page.keyboard.press('Enter');
+      const input = page.getByLabel('New name for Berlin');
+      await input.fill('Home');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => savedNames(page)).toEqual(['London', 'Home']);
+
+      await page.getByRole('button', { name: 'Remove London' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => savedNames(page)).toEqual(['Home']);
+
+      // The account has them so: a reload shows the same.
+      await page.reload();
+      await goHome(page);
+      await expect.poll(() => savedNames(page)).toEqual(['Home']);
+    });
+  });
+
+  it('keeps units in the account: set on one device, used on another', async () => {
+    const email = newEmail();
+    await withPage(browser, {}, async ({ page }) => {
+      await signUp(page, email);
+      await page.getByRole('button', { name: 'Account', exact: true }).waitFor();
+      await page.getByRole('button', { name: /Units and theme/ }).click();
+      await page.getByRole('radio', { name: '°F' }).check();
+      await page.getByRole('radio', { name: 'mph' }).check();
+      await page.getByRole('status').filter({ hasText: 'Wind speeds now in mph' }).waitFor();
+    });
+    await withPage(browser, {}, async ({ page }) => {
+      await page.goto('/sign-in');
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Account', exact: true }).waitFor();
+      await expect
+        .poll(() => page.evaluate(() => localStorage.getItem('skycast:preferences')))
+        .toMatch(/"units":"imperial".*"windUnit":"mph"/);
+      await openPlace(page, '/place/52.52,13.41/Berlin');
+      await page.locator('[data-temperature]', { hasText: '°F' }).first().waitFor();
+    });
+  });
+
+  it('changes the password on the account page', async () => {
+    await withPage(browser, {}, async ({ page }) => {
+      await signUp(page, newEmail());
+      await page.getByRole('button', { name: 'Account', exact: true }).click();
+      await page.getByRole('link', { name: 'Account settings' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+      await page.getByLabel('Current password').fill('wrong password here');
+      await page.getByLabel('New password').fill('another long phrase');
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await page.getByText('Your current password is wrong.').waitFor();
+      await page.getByLabel('Current password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await page.getByText('Password changed. Every other device was signed out.').waitFor();
+    });
+  });
+
+  it('has no serious accessibility violation and fits a phone, in both themes', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await withPage(browser, { colorScheme: scheme, viewport: PHONE }, async ({ page }) => {
+        await page.goto('/sign-up');
+        await page.getByRole('button', { name: 'Create account' }).click();
+        await page.getByText('Enter your email address.').waitFor();
+        expect(describeViolations(await seriousAxeViolations(page))).toEqual([]);
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+        await signUp(page, newEmail());
+        await page.getByRole('button', { name: 'Account', exact: true }).waitFor();
+        await openPlace(page, '/place/52.52,13.41/Berlin');
+        await page.getByRole('button', { name: 'Save place' }).click();
+        await page.getByRole('button', { name: 'Saved', pressed: true }).waitFor();
+        await goHome(page);
+        await page.locator('.saved__temperature').first().waitFor();
+        await page.getByRole('button', { name: 'Account', exact: true }).click();
+        expect(describeViolations(await seriousAxeViolations(page))).toEqual([]);
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      });
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+
+import { errorMessage } from '../error-message.ts';
+import { AppLink } from '../navigation/AppLink.tsx';
+import { navigate, usePathname } from '../navigation/use-location.ts';
+import { usePopup } from '../ui/use-popup.ts';
+import { signInPath } from './account-paths.ts';
+import { endSession, useAccount } from './use-account.ts';
+import './AccountMenu.css';
+
+/** The header's account corner: "Sign in" for visitors, a menu for a signed-in person. */
+export function AccountMenu() {
+  const { user } = useAccount();
+  const pathname = usePathname();
+  const popup = usePopup();
+  const [failure, setFailure] = useState<string>();
+
+  // Holds its place while the answer comes, so the header does not jump.
+  if (user === undefined) return <span className="account-menu__placeholder" aria-hidden="true" />;
+  if (user === null) {
+    return (
+      <AppLink className="account-menu__button" href={signInPath(pathname)}>
+        Sign in
+      </AppLink>
+    );
+  }
+
+  async function signOut() {
+    setFailure(undefined);
+    try {
+      await endSession();
+      popup.setOpen(false);
+      navigate('/');
+    } catch (error) {
+      setFailure(errorMessage(error));
+    }
+  }
+
+  return (
+    <div className="account-menu" {...popup.rootProps}>
+      <button type="button" className="account-menu__button" {...popup.buttonProps}>
+        <span className="account-menu__avatar" aria-hidden="true">
+          {user.email.charAt(0).toUpperCase()}
+        </span>
+        Account
+      </button>
+      <div className="account-menu__panel" {...popup.panelProps}>
+        <p className="account-menu__email">
+          Signed in as <strong>{user.email}</strong>
+        </p>
+        <AppLink className="account-menu__item" href="/" onClick={() => popup.setOpen(false)}>
+          Your places
+        </AppLink>
+        <AppLink
+          className="account-menu__item"
+          href="/account"
+          onClick={() => popup.setOpen(false)}
+        >
+          Account settings
+        </AppLink>
+        <button type="button" className="account-menu__item" onClick={() => void signOut()}>
+          Sign out
+        </button>
+        {failure && (
+          <p className="account-menu__error" role="alert">
+            {failure}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

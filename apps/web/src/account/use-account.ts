@@ -1,0 +1,90 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+
+import type { RouterOutputs } from '@skycast/api';
+
+import { errorCode } from '../error-message.ts';
+import { localPlaces, placeKey, type PlaceToSave } from '../places/local-places.ts';
+import { currentPreferences, storePreferences } from '../preferences/use-preferences.ts';
+import { queryClient, trpc, trpcClient } from '../trpc.ts';
+
+export type User = NonNullable<RouterOutputs['auth']['me']>;
+
+/** Who is signed in on this browser: `undefined` while asking, then a user or `null`. */
+export function useAccount(): { user: User | null | undefined } {
+  // The answer changes only through this app's own sign-in and sign-out, which set it.
+  const me = useQuery({ ...trpc.auth.me.queryOptions(), staleTime: Infinity });
+  return { user: me.isError ? null : me.data };
+}
+
+/** What happened to the places this browser kept, when they went to the account. */
+export interface MergeResult {
+  merged: number;
+  /** Places the account could not take (it was full); they stay in this browser. */
+  kept: number;
+}
+
+/**
+ * After a sign-up or sign-in: the places this browser kept go into the account
+ * (one batched request; places already there are skipped), and preferences
+ * are reconciled — a new account takes this browser's choices, an existing
+ * one brings its own here.
+ */
+export async function startSession(user: User, how: 'signUp' | 'signIn'): Promise<MergeResult> {
+  const local = localPlaces.current();
+  const added = await Promise.allSettled(local.map((place) => trpcClient.places.add.mutate(place)));
+  // A place the account already has (CONFLICT) is merged as surely as a new one.
+  const kept = local.filter((_, index) => {
+    const outcome = added[index];
+    return outcome?.status === 'rejected' && errorCode(outcome.reason) !== 'CONFLICT';
+  });
+  if (added.some((outcome) => outcome.status === 'fulfilled')) await keepLocalOrder(local);
+  localPlaces.save(kept.length > 0 ? kept : null);
+
+  if (how === 'signUp') {
+    storePreferences(await trpcClient.preferences.update.mutate(currentPreferences()));
+  } else {
+    storePreferences(await trpcClient.preferences.get.query());
+  }
+  // Only now does the page turn signed in, so nothing reads the account half-merged.
+  queryClient.setQueryData(trpc.auth.me.queryKey(), user);
+  await queryClient.invalidateQueries(trpc.places.pathFilter());
+  return { merged: local.length - kept.length, kept: kept.length };
+}
+
+/**
+ * The adds ran together, so the server took them in any order: put the
+ * account's own places first, then the browser's in the order the person had.
+ */
+async function keepLocalOrder(local: PlaceToSave[]): Promise<void> {
+  const account = await trpcClient.places.list.query();
+  const rank = new Map(local.map((place, index) => [placeKey(place), index]));
+  const position = (place: { latitude: number; longitude: number }) =>
+    rank.get(placeKey(place)) ?? -1;
+  const ids = account
+    .map((place, index) => ({ id: place.id, order: position(place), index }))
+    .sort((a, b) => a.order - b.order || a.index - b.index)
+    .map((place) => place.id);
+  await trpcClient.places.reorder.mutate({ ids });
+}
+
+/** Signs this browser out (or every device) and forgets the account's data here. */
+export async function endSession(everywhere = false): Promise<void> {
+  if (everywhere) await trpcClient.auth.signOutEverywhere.mutate();
+  else await trpcClient.auth.signOut.mutate();
+  queryClient.setQueryData(trpc.auth.me.queryKey(), null);
+  queryClient.removeQueries(trpc.places.pathFilter());
+  queryClient.removeQueries(trpc.preferences.pathFilter());
+}
+
+/**
+ * Once per page load, a signed-in person's preferences come from their
+ * account, so a change made on another device shows here too.
+ */
+export function useAccountPreferences(): void {
+  const { user } = useAccount();
+  const account = useQuery({ ...trpc.preferences.get.queryOptions(), enabled: Boolean(user) });
+  useEffect(() => {
+    if (account.data) storePreferences(account.data);
+  }, [account.data]);
+}

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+
+import type { PlaceToSave } from './local-places.ts';
+import { placesErrorMessage, useSavedPlaces } from './use-saved-places.ts';
+import './SavePlaceButton.css';
+
+/** Saves the place on screen to the person's places (account or browser), or removes it. */
+export function SavePlaceButton({ place }: { place: PlaceToSave }) {
+  const saved = useSavedPlaces({ withWeather: false });
+  const existing = saved.find(place);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const [failure, setFailure] = useState<string>();
+
+  async function toggle() {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      if (existing) {
+        await saved.remove(existing);
+        setStatus(`${place.name} removed from your places.`);
+      } else {
+        await saved.add(place);
+        setStatus(
+          saved.keptIn === 'account'
+            ? `${place.name} saved to your places.`
+            : `${place.name} saved to your places in this browser.`,
+        );
+      }
+    } catch (error) {
+      setFailure(placesErrorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="save-place">
+      <button
+        type="button"
+        className="save-place__button"
+        aria-pressed={Boolean(existing)}
+        disabled={busy || saved.places === undefined}
+        onClick={() => void toggle()}
+      >
+        <span className="save-place__star" aria-hidden="true">
+          {existing ? '★' : '☆'}
+        </span>
+        {existing ? 'Saved' : 'Save place'}
+      </button>
+      {failure && (
+        <p className="save-place__error" role="alert">
+          {failure}
+        </p>
+      )}
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,240 @@
+import { useRef, useState, type FormEvent } from 'react';
+
+import { WeatherIcon } from '../forecast/WeatherIcon.tsx';
+import { AppLink } from '../navigation/AppLink.tsx';
+import { formatPlacePath } from '../place/place-path.ts';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { describeWeather } from '../weather/weather-codes.ts';
+import { formatShortTemperature, formatTemperature } from '../weather/units.ts';
+import { placesErrorMessage, useSavedPlaces, type SavedPlace } from './use-saved-places.ts';
+import '../ui/TextField.css';
+import './SavedPlaceList.css';
+
+/**
+ * "Your places" on the start page: each saved place with its weather now, and
+ * ways to rename, reorder and remove them. Nothing shows until there is a place.
+ */
+export function SavedPlaceList() {
+  const saved = useSavedPlaces({ withWeather: true });
+  const [status, setStatus] = useState('');
+  const [failure, setFailure] = useState<string>();
+
+  if (saved.failure) {
+    return (
+      <section className="saved" aria-labelledby="saved-title">
+        <h2 id="saved-title" className="saved__title">
+          Your places
+        </h2>
+        <ErrorMessage
+          title="Your places could not be loaded"
+          message={saved.failure.message}
+          onRetry={saved.failure.retry}
+        />
+      </section>
+    );
+  }
+  if (!saved.places) {
+    return saved.keptIn === 'account' ? <div className="saved saved--loading skeleton" /> : null;
+  }
+  if (saved.places.length === 0) {
+    return saved.keptIn === 'account' ? (
+      <section className="saved" aria-labelledby="saved-title">
+        <h2 id="saved-title" className="saved__title">
+          Your places
+        </h2>
+        <p className="saved__empty">
+          No places yet. Open a place and choose <strong>Save place</strong> to see it here.
+        </p>
+      </section>
+    ) : null;
+  }
+
+  async function run(change: () => Promise<void>, done: string) {
+    setFailure(undefined);
+    try {
+      await change();
+      setStatus(done);
+    } catch (error) {
+      setFailure(placesErrorMessage(error));
+    }
+  }
+
+  const count = saved.places.length;
+  return (
+    <section className="saved" aria-labelledby="saved-title">
+      <h2 id="saved-title" className="saved__title">
+        Your places
+      </h2>
+      {saved.keptIn === 'browser' && (
+        <p className="saved__note">
+          Kept in this browser. <AppLink href="/sign-up">Create an account</AppLink> to have them on
+          every device.
+        </p>
+      )}
+      {failure && (
+        <p className="saved__error" role="alert">
+          {failure}
+        </p>
+      )}
+      <ol className="saved__list">
+        {saved.places.map((place, index) => (
+          <SavedPlaceRow
+            key={place.key}
+            place={place}
+            first={index === 0}
+            last={index === count - 1}
+            onRename={(name) => run(() => saved.rename(place, name), `Renamed to ${name.trim()}.`)}
+            onMove={(offset) =>
+              run(
+                () => saved.move(place, offset),
+                `${place.name} moved to position ${index + 1 + offset} of ${count}.`,
+              )
+            }
+            onRemove={() => run(() => saved.remove(place), `${place.name} removed.`)}
+          />
+        ))}
+      </ol>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </p>
+    </section>
+  );
+}
+
+interface SavedPlaceRowProps {
+  place: SavedPlace;
+  first: boolean;
+  last: boolean;
+  onRename: (name: string) => Promise<void>;
+  onMove: (offset: number) => Promise<void>;
+  onRemove: () => Promise<void>;
+}
+
+function SavedPlaceRow({ place, first, last, onRename, onMove, onRemove }: SavedPlaceRowProps) {
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(place.name);
+  const renameButton = useRef<HTMLButtonElement>(null);
+
+  async function submitRename(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    await onRename(name);
+    setEditing(false);
+    requestAnimationFrame(() => renameButton.current?.focus());
+  }
+
+  return (
+    <li className="saved__item card">
+      {editing ? (
+        <form className="saved__rename" onSubmit={(event) => void submitRename(event)}>
+          <label className="visually-hidden" htmlFor={`rename-${place.key}`}>
+            New name for {place.name}
+          </label>
+          <input
+            id={`rename-${place.key}`}
+            className="field__input saved__rename-input"
+            value={name}
+            maxLength={100}
+            onChange={(event) => setName(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') {
+                setEditing(false);
+                setName(place.name);
+              }
+            }}
+            autoFocus
+          />
+          <button type="submit" className="button">
+            Save
+          </button>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => {
+              setEditing(false);
+              setName(place.name);
+            }}
+          >
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <AppLink className="saved__link" href={formatPlacePath(place)}>
+          <span className="saved__name">{place.name}</span>
+          {place.country && <span className="saved__country">{place.country}</span>}
+          <PlaceWeather weather={place.weather} />
+        </AppLink>
+      )}
+      <div className="saved__actions">
+        <button
+          type="button"
+          ref={renameButton}
+          className="saved__action"
+          aria-label={`Rename ${place.name}`}
+          title="Rename"
+          onClick={() => setEditing(true)}
+          hidden={editing}
+        >
+          ✎
+        </button>
+        <button
+          type="button"
+          className="saved__action"
+          aria-label={`Move ${place.name} up`}
+          title="Move up"
+          disabled={first}
+          onClick={() => void onMove(-1)}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="saved__action"
+          aria-label={`Move ${place.name} down`}
+          title="Move down"
+          disabled={last}
+          onClick={() => void onMove(1)}
+        >
+          ↓
+        </button>
+        <button
+          type="button"
+          className="saved__action"
+          aria-label={`Remove ${place.name}`}
+          title="Remove"
+          onClick={() => void onRemove()}
+        >
+          ✕
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function PlaceWeather({ weather }: { weather: SavedPlace['weather'] }) {
+  if (weather === undefined)
+    return <span className="saved__weather skeleton saved__weather--loading" />;
+  if (weather === null)
+    return <span className="saved__weather saved__weather--none">No data now</span>;
+  const { label } = describeWeather(weather.weatherCode, weather.isDay);
+  return (
+    <span className="saved__weather">
+      <WeatherIcon code={weather.weatherCode} isDay={weather.isDay} className="saved__icon" />
+      <span className="saved__temperature">
+        {formatTemperature(weather.temperature, weather.units.temperature)}
+      </span>
+      <span className="saved__condition">
+        {label}
+        {weather.high !== null && weather.low !== null && (
+          <>
+            {' · '}
+            <span>
+              H {formatShortTemperature(weather.high, weather.units.temperature)} L{' '}
+              {formatShortTemperature(weather.low, weather.units.temperature)}
+            </span>
+          </>
+        )}
+        {weather.stale && ' · not up to date'}
+      </span>
+    </span>
+  );
+}

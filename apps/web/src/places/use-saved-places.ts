@@ -1,0 +1,182 @@
+import { useQuery } from '@tanstack/react-query';
+
+import type { RouterOutputs } from '@skycast/api';
+
+import { useAccount } from '../account/use-account.ts';
+import { errorMessage } from '../error-message.ts';
+import { usePreferences } from '../preferences/use-preferences.ts';
+import { queryClient, trpc, trpcClient } from '../trpc.ts';
+import {
+  localPlaces,
+  MAX_LOCAL_PLACES,
+  movedPlace,
+  placeKey,
+  useLocalPlaces,
+  withPlace,
+  type PlaceToSave,
+} from './local-places.ts';
+
+export type WeatherSummary = NonNullable<RouterOutputs['weather']['summaries'][number]>;
+
+/** A saved place, in an account or in this browser. */
+export interface SavedPlace extends PlaceToSave {
+  /** The same for the same spot wherever it is kept (two decimals of its coordinates). */
+  key: string;
+  /** The account's id for it; `null` for a place this browser keeps. */
+  id: string | null;
+  /** Its weather now: `undefined` while it loads or when not asked for, `null` when unavailable. */
+  weather: WeatherSummary | null | undefined;
+}
+
+/** A change to the saved places that could not be made; its message is for people. */
+export class PlacesError extends Error {}
+
+/** What to tell a person about a failed change to their places. */
+export function placesErrorMessage(error: unknown): string {
+  return error instanceof PlacesError ? error.message : errorMessage(error);
+}
+
+export interface SavedPlaces {
+  /** Where they are kept: an account, or (for a visitor) this browser; `undefined` while asking who is signed in. */
+  keptIn: 'account' | 'browser' | undefined;
+  /** `undefined` while they load. */
+  places: SavedPlace[] | undefined;
+  /** Why they could not be loaded, with a way to try again. */
+  failure: { message: string; retry: () => void } | undefined;
+  /** The saved place at these coordinates, if any. */
+  find: (coordinates: { latitude: number; longitude: number }) => SavedPlace | undefined;
+  add: (place: PlaceToSave) => Promise<void>;
+  remove: (place: SavedPlace) => Promise<void>;
+  rename: (place: SavedPlace, name: string) => Promise<void>;
+  /** Moves a place `offset` positions up (negative) or down. */
+  move: (place: SavedPlace, offset: number) => Promise<void>;
+}
+
+/**
+ * The person's saved places, from their account when signed in or from this
+ * browser otherwise, and the ways to change them. `withWeather` fetches each
+ * place's weather now too, in the same single request as the list (signed in)
+ * or in one request for the whole list (visitor).
+ *
+ * @example
+ * const saved = useSavedPlaces({ withWeather: true });
+ * await saved.add({ name: 'Berlin', latitude: 52.52, longitude: 13.41 });
+ */
+export function useSavedPlaces({ withWeather }: { withWeather: boolean }): SavedPlaces {
+  const { user } = useAccount();
+  const { units, windUnit } = usePreferences();
+  const local = useLocalPlaces();
+  const signedIn = Boolean(user);
+
+  const overview = useQuery({
+    ...trpc.places.overview.queryOptions({ units, windUnit }),
+    enabled: signedIn && withWeather,
+  });
+  const list = useQuery({ ...trpc.places.list.queryOptions(), enabled: signedIn && !withWeather });
+  // Sorted, so reordering or renaming never asks again.
+  const points = local
+    .map(({ latitude, longitude }) => ({ latitude, longitude }))
+    .sort((a, b) => placeKey(a).localeCompare(placeKey(b)));
+  const summaries = useQuery({
+    ...trpc.weather.summaries.queryOptions({ places: points, units, windUnit }),
+    enabled: user === null && withWeather && points.length > 0,
+  });
+
+  let keptIn: SavedPlaces['keptIn'];
+  let places: SavedPlace[] | undefined;
+  let failed: { error: unknown; refetch: () => unknown } | undefined;
+  if (user) {
+    keptIn = 'account';
+    const account = withWeather ? overview : list;
+    const rows = withWeather
+      ? overview.data
+      : list.data?.map((place) => ({ ...place, weather: undefined }));
+    places = rows?.map((place) => ({
+      ...place,
+      country: place.country ?? undefined,
+      timezone: place.timezone ?? undefined,
+      key: placeKey(place),
+    }));
+    if (account.isError) failed = account;
+  } else if (user === null) {
+    keptIn = 'browser';
+    const weatherByKey = new Map(
+      points.map((point, index) => [placeKey(point), summaries.data?.[index]]),
+    );
+    places = local.map((place) => ({
+      ...place,
+      key: placeKey(place),
+      id: null,
+      weather: weatherByKey.get(placeKey(place)),
+    }));
+    if (summaries.isError) failed = summaries;
+  }
+
+  const refreshAccount = () => queryClient.invalidateQueries(trpc.places.pathFilter());
+
+  return {
+    keptIn,
+    places,
+    failure: failed && {
+      message: errorMessage(failed.error),
+      retry: () => void failed.refetch(),
+    },
+    find: (coordinates) => places?.find((place) => place.key === placeKey(coordinates)),
+
+    async add(place) {
+      if (signedIn) {
+        await trpcClient.places.add.mutate(place);
+        return refreshAccount();
+      }
+      const current = localPlaces.current();
+      if (current.length >= MAX_LOCAL_PLACES) {
+        throw new PlacesError(
+          `You can keep at most ${MAX_LOCAL_PLACES} places. Remove one to add another.`,
+        );
+      }
+      localPlaces.save(withPlace(current, place));
+    },
+
+    async remove(place) {
+      if (place.id) {
+        await trpcClient.places.remove.mutate({ id: place.id });
+        return refreshAccount();
+      }
+      localPlaces.save(localPlaces.current().filter((saved) => placeKey(saved) !== place.key));
+    },
+
+    async rename(place, name) {
+      const trimmed = name.trim();
+      if (!trimmed) throw new PlacesError('Give the place a name.');
+      if (place.id) {
+        await trpcClient.places.rename.mutate({ id: place.id, name: trimmed });
+        return refreshAccount();
+      }
+      localPlaces.save(
+        localPlaces
+          .current()
+          .map((saved) => (placeKey(saved) === place.key ? { ...saved, name: trimmed } : saved)),
+      );
+    },
+
+    async move(place, offset) {
+      if (!place.id) {
+        localPlaces.save(movedPlace(localPlaces.current(), place.key, offset));
+        return;
+      }
+      const order = movedPlace(places ?? [], place.key, offset);
+      const ids = order.map((saved) => saved.id).filter((id): id is string => id !== null);
+      // Shown in the new order at once; the server's answer confirms it.
+      const reorder = <T extends { id: string }>(rows: T[] | undefined) =>
+        rows &&
+        ids.map((id) => rows.find((row) => row.id === id)).filter((row) => row !== undefined);
+      queryClient.setQueryData(trpc.places.overview.queryKey({ units, windUnit }), reorder);
+      queryClient.setQueryData(trpc.places.list.queryKey(), reorder);
+      try {
+        await trpcClient.places.reorder.mutate({ ids });
+      } finally {
+        await refreshAccount();
+      }
+    },
+  };
+}
