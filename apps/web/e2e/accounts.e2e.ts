@@ -133,7 +133,7 @@ describe('accounts in the browser', () => {
 
   it("keeps a visitor's places in the browser and brings them into the account on sign-up", async () => {
     await withPage(browser, {}, async ({ page }) => {
-      await openPlace(page, '/place/41.9,12.5/Rome');
+      await openPlace(page, '/place/45.44,12.32/Venice');
       await page.getByRole('button', { name: 'Save place' }).click();
       await page.getByRole('button', { name: 'Saved', pressed: true }).waitFor();
       await openPlace(page, '/place/59.91,10.75/Oslo');
@@ -142,7 +142,7 @@ describe('accounts in the browser', () => {
 
       await goHome(page);
       await page.getByText('Kept in this browser.').waitFor();
-      expect(await savedNames(page)).toEqual(['Rome', 'Oslo']);
+      expect(await savedNames(page)).toEqual(['Venice', 'Oslo']);
       await expect.poll(() => page.locator('.saved__temperature').count()).toBe(2);
 
       await signUp(page, newEmail());
@@ -150,7 +150,7 @@ describe('accounts in the browser', () => {
       await goHome(page);
       await page.getByRole('region', { name: 'Your places' }).waitFor();
       expect(await page.getByText('Kept in this browser.').count()).toBe(0);
-      expect(await savedNames(page)).toEqual(['Rome', 'Oslo']);
+      expect(await savedNames(page)).toEqual(['Venice', 'Oslo']);
       expect(await page.evaluate(() => localStorage.getItem('skycast:places'))).toBeNull();
     });
   });

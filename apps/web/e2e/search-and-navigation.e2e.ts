@@ -173,7 +173,7 @@ describe('measuring', () => {
 });
 
 describe('loading', () => {
-  it('asks for the forecast and the air quality in one request, and loads the chart alongside', async () => {
+  it('asks who is signed in, for the forecast and the air quality in one request, and loads the chart alongside', async () => {
     await withPage({}, async ({ page }) => {
       const calls: string[] = [];
       page.on('request', (request) => {
@@ -185,6 +185,7 @@ describe('loading', () => {
       await page.getByRole('region', { name: 'Air quality' }).getByText('European AQI').waitFor();
       expect(calls).toHaveLength(1);
       expect(calls[0]?.split('/trpc/')[1]?.split(',').sort()).toEqual([
+        'auth.me',
         'weather.airQuality',
         'weather.forecast',
       ]);
