@@ -188,7 +188,7 @@ function nextSteps(answers: Answers, testFile: string): string {
     1. Replace the example input/output and body; keep every string and array bounded.
     2. Run its test: pnpm --filter @skycast/api exec vitest run ${testFile.replace('packages/api/', '')}
     3. Call it from the web app (apps/web), fully typed:
-      const trpc = useTRPC();
+      import { trpc } from '../trpc.ts'; // apps/web/src/trpc.ts
       ${call}
     4. pnpm api:docs after changing schemas (a test fails while docs/api is stale); see docs/adding-a-procedure.md.`;
 }

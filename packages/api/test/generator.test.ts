@@ -57,6 +57,7 @@ describe('pnpm gen procedure', () => {
     const created = await gen('notes', 'list', 'query', 'public');
     expect(created.stdout).toContain('registered notesRouter in root.ts');
     expect(created.stdout).toContain('useQuery(trpc.notes.list.queryOptions(');
+    expect(created.stdout).toContain("import { trpc } from '../trpc.ts'");
     await gen('notes', 'add', 'mutation', 'protected');
     const added = await gen('weather', 'ping', 'query', 'public');
     expect(added.stdout).toContain('added weather.ping to weather.ts');
