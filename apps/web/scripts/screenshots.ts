@@ -1,7 +1,7 @@
 /**
  * Screenshots of what a person sees, taken with Debian's Chromium against the
  * production build: the start page and a place page on a desktop (light and
- * dark) and a phone, into docs/screenshots/. Build first
+ * dark) and a phone, signing up and the saved places, into docs/screenshots/. Build first
  * (`pnpm --filter @skycast/web build`); the script starts the API server, an
  * embedded PostgreSQL and the local weather provider itself, unless `--url`
  * points at a running app. `--states` adds the loading, stale, error and
@@ -101,6 +101,47 @@ async function mainScreens(browser: Browser, baseURL: string) {
   }
 }
 
+/** Signing up, and the start page with saved places and their weather. */
+async function accountScreens(browser: Browser, baseURL: string) {
+  for (const [viewport, scheme] of [
+    ['desktop', 'light'],
+    ['phone', 'dark'],
+  ] as const) {
+    const prefix = `${viewport}-${scheme}`;
+    const page = await newPage(browser, baseURL, viewport, scheme);
+    await page.goto('/sign-up');
+    await page.getByLabel('Email').fill('ada@example');
+    await page.getByLabel('Password', { exact: true }).fill('secret');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Use at least 8 characters.').waitFor();
+    await shoot(page, `sign-up-${prefix}`);
+
+    // One account per screen; a run against a running app (`--url`) may have them already.
+    const name = viewport === 'desktop' ? 'ada' : 'grace';
+    await page.getByLabel('Email').fill(`${name}.${Date.now().toString(36)}@example.com`);
+    await page.getByLabel('Password', { exact: true }).fill('a walk along the river');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('button', { name: 'Account', exact: true }).waitFor();
+    for (const path of [
+      '/place/51.51,-0.13/London',
+      '/place/35.69,139.69/Tokyo',
+      '/place/-33.87,151.21/Sydney',
+      '/place/64.14,-21.94/Reykjavík',
+    ]) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: 'Right now' }).waitFor();
+      await page.getByRole('button', { name: 'Save place' }).click();
+      await page.getByRole('button', { name: 'Saved', pressed: true }).waitFor();
+    }
+    await page.getByRole('link', { name: 'Skycast' }).click();
+    await page.locator('.saved__temperature').nth(3).waitFor();
+    await shoot(page, `places-${prefix}`, viewport === 'desktop');
+    await page.getByRole('button', { name: 'Account', exact: true }).click();
+    await shoot(page, `state-account-menu-${prefix}`);
+    await page.context().close();
+  }
+}
+
 async function otherStates(browser: Browser, baseURL: string) {
   for (const [viewport, scheme] of [
     ['desktop', 'light'],
@@ -161,6 +202,7 @@ await mkdir(outDir, { recursive: true });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
   await mainScreens(browser, baseURL);
+  await accountScreens(browser, baseURL);
   if (values.states) await otherStates(browser, baseURL);
 } finally {
   await browser.close();

@@ -37,7 +37,7 @@ const TEXT = {
 function checkForm(mode: Mode, email: string, password: string): Errors {
   const errors: Errors = {};
   if (!email.trim()) errors.email = 'Enter your email address.';
-  else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim()))
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
     errors.email = 'Enter an email address such as ada@example.com.';
   if (!password) errors.password = 'Enter your password.';
   else if (mode === 'signUp' && password.length < PASSWORD_MIN)
