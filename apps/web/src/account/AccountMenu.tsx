@@ -19,7 +19,7 @@ export function AccountMenu() {
   if (user === undefined) return <span className="account-menu__placeholder" aria-hidden="true" />;
   if (user === null) {
     return (
-      <AppLink className="account-menu__button" href={signInPath(pathname)}>
+      <AppLink className="pill account-menu__button" href={signInPath(pathname)}>
         Sign in
       </AppLink>
     );
@@ -38,13 +38,13 @@ export function AccountMenu() {
 
   return (
     <div className="account-menu" {...popup.rootProps}>
-      <button type="button" className="account-menu__button" {...popup.buttonProps}>
+      <button type="button" className="pill account-menu__button" {...popup.buttonProps}>
         <span className="account-menu__avatar" aria-hidden="true">
           {user.email.charAt(0).toUpperCase()}
         </span>
         Account
       </button>
-      <div className="account-menu__panel" {...popup.panelProps}>
+      <div className="popup-panel account-menu__panel" {...popup.panelProps}>
         <p className="account-menu__email">
           Signed in as <strong>{user.email}</strong>
         </p>

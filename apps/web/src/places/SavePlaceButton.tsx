@@ -38,7 +38,7 @@ export function SavePlaceButton({ place }: { place: PlaceToSave }) {
     <div className="save-place">
       <button
         type="button"
-        className="save-place__button"
+        className="pill save-place__button"
         aria-pressed={Boolean(existing)}
         disabled={busy || saved.places === undefined}
         onClick={() => void toggle()}

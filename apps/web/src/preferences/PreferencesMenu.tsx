@@ -80,11 +80,11 @@ export function PreferencesMenu() {
 
   return (
     <div className="preferences" {...popup.rootProps}>
-      <button type="button" className="preferences__button" {...popup.buttonProps}>
+      <button type="button" className="pill preferences__button" {...popup.buttonProps}>
         <span className="preferences__current">{UNIT_SYSTEM_LABELS[preferences.units]}</span>
         <span className="preferences__button-text">Units and theme</span>
       </button>
-      <div className="preferences__panel" {...popup.panelProps}>
+      <div className="popup-panel preferences__panel" {...popup.panelProps}>
         <Choice
           legend="Temperature"
           name={`${id}-units`}
