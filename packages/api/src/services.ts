@@ -84,8 +84,11 @@ export function createServices(deps: ServiceDependencies): Services {
     rateLimiter: createRateLimiter({ db: deps.db, ...(deps.now ? { now: deps.now } : {}) }),
     settled: () => cache.settled(),
     async close() {
+      // Stop listening first: on shutdown the database may go away while the
+      // last refreshes settle, and they fall back to polling for the rows.
+      const listening = coordinator.close();
       await cache.settled();
-      await coordinator.close();
+      await listening;
     },
   };
 }

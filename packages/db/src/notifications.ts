@@ -36,6 +36,8 @@ export function listenForNotifications(options: ListenOptions): NotificationList
   async function connect(): Promise<void> {
     const next = new pg.Client({ connectionString: options.connectionString });
     next.on('error', (error) => {
+      // Once closed, the server going away (e.g. shutting down with us) is expected.
+      if (closed) return;
       options.onError?.(error);
       scheduleReconnect(next);
     });
