@@ -4,7 +4,16 @@ import { spawn } from 'node:child_process';
 
 import { startWeatherStub } from '../../packages/weather-stub/src/index.ts';
 
-const stub = await startWeatherStub({ port: Number(process.env.STUB_PORT ?? 4010) });
+const port = Number(process.env.STUB_PORT ?? 4010);
+const stub = await startWeatherStub({ port }).catch((error: unknown) => {
+  const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+  console.error(
+    busy
+      ? `Port ${port} is taken (a local provider from \`pnpm stub\` still running?). Stop it, or choose another: STUB_PORT=4011 pnpm dev:offline`
+      : `The local weather provider could not start: ${String(error)}`,
+  );
+  process.exit(1);
+});
 console.log(`Local weather provider on ${stub.url} (simulated data)`);
 
 const dev = spawn('pnpm', ['dev'], {
