@@ -7,6 +7,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '@skycast/db/embedd
 import { createApp } from './app.ts';
 import { loadEnvOrExit } from './env.ts';
 import { createLogger } from './logger.ts';
+import { watchAncestors } from './parent-watch.ts';
 import { createProvider } from './provider.ts';
 
 const env = loadEnvOrExit();
@@ -99,6 +100,8 @@ async function shutdown(signal: string, exitCode = 0): Promise<void> {
 // `stopping` must already be set when the pool sees the connections close.
 process.prependListener('SIGINT', () => void shutdown('SIGINT'));
 process.prependListener('SIGTERM', () => void shutdown('SIGTERM'));
+// Stopping pnpm may not reach us through its shell shims; a parent gone is the same request.
+watchAncestors(() => void shutdown('parent-exited'));
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
 try {
