@@ -170,6 +170,10 @@ describe('accounts in the browser', () => {
       await page.getByRole('button', { name: 'Move London up' }).focus();
       await page.keyboard.press('Enter');
       await expect.poll(() => savedNames(page)).toEqual(['London', 'Berlin']);
+      // At the top its "up" is disabled: the keyboard stays on London, on "down".
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+        .toBe('Move London down');
 
       await page.getByRole('button', { name: 'Rename Berlin' }).focus();
       await page.keyboard.press('Enter');
@@ -181,6 +185,9 @@ describe('accounts in the browser', () => {
       await page.getByRole('button', { name: 'Remove London' }).focus();
       await page.keyboard.press('Enter');
       await expect.poll(() => savedNames(page)).toEqual(['Home']);
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent))
+        .toBe('Your places');
 
       // The account has them so: a reload shows the same.
       await page.reload();

@@ -18,6 +18,7 @@ export function SavedPlaceList() {
   const saved = useSavedPlaces({ withWeather: true });
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState<string>();
+  const heading = useRef<HTMLHeadingElement>(null);
 
   if (saved.failure) {
     return (
@@ -62,7 +63,7 @@ export function SavedPlaceList() {
   const count = saved.places.length;
   return (
     <section className="saved" aria-labelledby="saved-title">
-      <h2 id="saved-title" className="saved__title">
+      <h2 id="saved-title" className="saved__title" ref={heading} tabIndex={-1}>
         Your places
       </h2>
       {saved.keptIn === 'browser' && (
@@ -90,7 +91,11 @@ export function SavedPlaceList() {
                 `${place.name} moved to position ${index + 1 + offset} of ${count}.`,
               )
             }
-            onRemove={() => run(() => saved.remove(place), `${place.name} removed.`)}
+            onRemove={async () => {
+              await run(() => saved.remove(place), `${place.name} removed.`);
+              // Its row is gone: the keyboard goes back to the top of the list.
+              requestAnimationFrame(() => heading.current?.focus());
+            }}
           />
         ))}
       </ol>
@@ -114,6 +119,21 @@ function SavedPlaceRow({ place, first, last, onRename, onMove, onRemove }: Saved
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(place.name);
   const renameButton = useRef<HTMLButtonElement>(null);
+  const upButton = useRef<HTMLButtonElement>(null);
+  const downButton = useRef<HTMLButtonElement>(null);
+
+  // The row moves in the list and may reach an end, where the button pressed is
+  // disabled: keep the keyboard on this place, on a button that still works.
+  async function move(offset: number) {
+    await onMove(offset);
+    requestAnimationFrame(() => {
+      const [pressed, other] =
+        offset < 0
+          ? [upButton.current, downButton.current]
+          : [downButton.current, upButton.current];
+      (pressed && !pressed.disabled ? pressed : other)?.focus();
+    });
+  }
 
   async function submitRename(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -181,8 +201,9 @@ function SavedPlaceRow({ place, first, last, onRename, onMove, onRemove }: Saved
           className="saved__action"
           aria-label={`Move ${place.name} up`}
           title="Move up"
+          ref={upButton}
           disabled={first}
-          onClick={() => void onMove(-1)}
+          onClick={() => void move(-1)}
         >
           ↑
         </button>
@@ -191,8 +212,9 @@ function SavedPlaceRow({ place, first, last, onRename, onMove, onRemove }: Saved
           className="saved__action"
           aria-label={`Move ${place.name} down`}
           title="Move down"
+          ref={downButton}
           disabled={last}
-          onClick={() => void onMove(1)}
+          onClick={() => void move(1)}
         >
           ↓
         </button>
