@@ -17,39 +17,43 @@ export function useAccount(): { user: User | null | undefined } {
   return { user: me.isError ? null : me.data };
 }
 
-/** What happened to the places this browser kept, when they went to the account. */
-export interface MergeResult {
-  merged: number;
-  /** Places the account could not take (it was full); they stay in this browser. */
-  kept: number;
-}
-
 /**
  * After a sign-up or sign-in: the places this browser kept go into the account
  * (one batched request; places already there are skipped), and preferences
  * are reconciled — a new account takes this browser's choices, an existing
- * one brings its own here.
+ * one brings its own here. The person is signed in whatever happens to the
+ * merge: what could not go into the account stays in this browser, and is
+ * offered again at the next sign-in.
  */
-export async function startSession(user: User, how: 'signUp' | 'signIn'): Promise<MergeResult> {
+export async function startSession(user: User, how: 'signUp' | 'signIn'): Promise<void> {
+  try {
+    await mergeBrowserPlaces();
+    if (how === 'signUp') {
+      storePreferences(await trpcClient.preferences.update.mutate(currentPreferences()));
+    } else {
+      storePreferences(await trpcClient.preferences.get.query());
+    }
+  } catch {
+    // The account was not reachable just now: what did not go into it stays in this browser.
+  } finally {
+    // Only now does the page turn signed in, so nothing reads the account half-merged.
+    queryClient.setQueryData(trpc.auth.me.queryKey(), user);
+    await queryClient.invalidateQueries(trpc.places.pathFilter());
+  }
+}
+
+async function mergeBrowserPlaces(): Promise<void> {
   const local = localPlaces.current();
+  if (local.length === 0) return;
   const added = await Promise.allSettled(local.map((place) => trpcClient.places.add.mutate(place)));
-  // A place the account already has (CONFLICT) is merged as surely as a new one.
+  // A place the account already has (CONFLICT) is merged as surely as a new one;
+  // one it cannot take (it is full) stays here.
   const kept = local.filter((_, index) => {
     const outcome = added[index];
     return outcome?.status === 'rejected' && errorCode(outcome.reason) !== 'CONFLICT';
   });
   if (added.some((outcome) => outcome.status === 'fulfilled')) await keepLocalOrder(local);
   localPlaces.save(kept.length > 0 ? kept : null);
-
-  if (how === 'signUp') {
-    storePreferences(await trpcClient.preferences.update.mutate(currentPreferences()));
-  } else {
-    storePreferences(await trpcClient.preferences.get.query());
-  }
-  // Only now does the page turn signed in, so nothing reads the account half-merged.
-  queryClient.setQueryData(trpc.auth.me.queryKey(), user);
-  await queryClient.invalidateQueries(trpc.places.pathFilter());
-  return { merged: local.length - kept.length, kept: kept.length };
 }
 
 /**
