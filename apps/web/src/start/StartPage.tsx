@@ -1,5 +1,6 @@
 import { AppLink } from '../navigation/AppLink.tsx';
 import { SavedPlaceList } from '../places/SavedPlaceList.tsx';
+import { useSavedPlaces } from '../places/use-saved-places.ts';
 import { formatPlacePath } from '../place/place-path.ts';
 import { useMyLocation } from '../place/use-my-location.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
@@ -18,16 +19,23 @@ const EXAMPLES = [
 export function StartPage() {
   useDocumentTitle('Skycast — the weather for any place');
   const location = useMyLocation();
+  // Someone with saved places came for them: the welcome shrinks so they show first.
+  const hasPlaces = (useSavedPlaces({ withWeather: true }).places?.length ?? 0) > 0;
   return (
-    <div className="start">
-      <p className="start__icon emoji" aria-hidden="true">
-        🌤️
-      </p>
+    <div className={hasPlaces ? 'start start--with-places' : 'start'}>
+      {!hasPlaces && (
+        <p className="start__icon emoji" aria-hidden="true">
+          🌤️
+        </p>
+      )}
       <h1 className="start__title">The weather for any place</h1>
-      <p className="start__lead">
-        Search for a city or town above to see the weather there now, hour by hour for the next two
-        days, and for the coming week.
-      </p>
+      {hasPlaces && <SavedPlaceList />}
+      {!hasPlaces && (
+        <p className="start__lead">
+          Search for a city or town above to see the weather there now, hour by hour for the next
+          two days, and for the coming week.
+        </p>
+      )}
       <div className="start__locate">
         <button
           type="button"
@@ -48,7 +56,7 @@ export function StartPage() {
           />
         )}
       </div>
-      <SavedPlaceList />
+      {!hasPlaces && <SavedPlaceList />}
       <h2 className="start__examples-title">Or start with</h2>
       <ul className="start__examples">
         {EXAMPLES.map((place) => (
