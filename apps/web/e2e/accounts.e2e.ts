@@ -236,7 +236,7 @@ describe('accounts in the browser', () => {
     });
   });
 
-  it('has no serious accessibility violation and fits a phone, in both themes', async () => {
+  it('has no serious accessibility violation and fits a phone, in both themes: sign-up, places, menu, account', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       await withPage(browser, { colorScheme: scheme, viewport: PHONE }, async ({ page }) => {
         await page.goto('/sign-up');
@@ -253,6 +253,11 @@ describe('accounts in the browser', () => {
         await goHome(page);
         await page.locator('.saved__temperature').first().waitFor();
         await page.getByRole('button', { name: 'Account', exact: true }).click();
+        expect(describeViolations(await seriousAxeViolations(page))).toEqual([]);
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+        await page.getByRole('link', { name: 'Account settings' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
         expect(describeViolations(await seriousAxeViolations(page))).toEqual([]);
         expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       });

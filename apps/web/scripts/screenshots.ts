@@ -151,6 +151,9 @@ async function accountScreens(browser: Browser, baseURL: string) {
     await shoot(page, `places-${prefix}`, viewport === 'desktop');
     await page.getByRole('button', { name: 'Account', exact: true }).click();
     await shoot(page, `state-account-menu-${prefix}`);
+    await page.getByRole('link', { name: 'Account settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+    await shoot(page, `state-account-page-${prefix}`);
     await page.context().close();
   }
 }

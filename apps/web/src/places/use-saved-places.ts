@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
 import type { RouterOutputs } from '@skycast/api';
 
@@ -71,6 +71,8 @@ export function useSavedPlaces({ withWeather }: { withWeather: boolean }): Saved
   const overview = useQuery({
     ...trpc.places.overview.queryOptions({ units, windUnit }),
     enabled: signedIn && withWeather,
+    // On a change of units the list stays on screen (each row says its units) until the new one comes.
+    placeholderData: keepPreviousData,
   });
   const list = useQuery({ ...trpc.places.list.queryOptions(), enabled: signedIn && !withWeather });
   // Sorted, so reordering or renaming never asks again.
