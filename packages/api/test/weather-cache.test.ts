@@ -1,6 +1,12 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 
+import { silentLogger } from '../src/logger.ts';
+import { createProviderGate } from '../src/weather/provider-gate.ts';
+import { createRefreshCoordinator, type CacheKey } from '../src/weather/refresh-coordinator.ts';
+import { createWeatherCache } from '../src/weather/weather-cache.ts';
+import { FORECAST_FRESHNESS } from '../src/weather/weather-service.ts';
 import { createTestApi, type TestApi } from './test-api.ts';
 
 const MINUTE = 60_000;
@@ -52,6 +58,46 @@ describe('coalescing', () => {
       expect(new Set(answers.map((answer) => answer.fetchedAt)).size).toBe(1);
     } finally {
       api.stub.setFault(null);
+    }
+  });
+});
+
+describe('coalescing when one instance finishes just before another claims', () => {
+  it('uses the entry the first stored between the second one’s read and its lease, instead of calling again', async () => {
+    const key: CacheKey = { provider: 'open-meteo', resource: 'forecast', cacheKey: 'race' };
+    let calls = 0;
+    const request = {
+      key,
+      schema: z.object({ call: z.number() }),
+      freshness: FORECAST_FRESHNESS,
+      fetch: () => Promise.resolve({ call: ++calls }),
+    };
+    const parts = { db: api.db, logger: silentLogger };
+    const gate = createProviderGate({ ...parts, quotas: {} });
+    const coordinator = createRefreshCoordinator({
+      ...parts,
+      connectionString: api.connectionString,
+    });
+    try {
+      const first = createWeatherCache({ ...parts, gate, coordinator });
+      // The second instance has read "nothing stored"; before it claims the lease,
+      // the first makes its whole refresh (claim, call, store, release).
+      const second = createWeatherCache({
+        ...parts,
+        gate,
+        coordinator: {
+          ...coordinator,
+          async claim(claimed) {
+            await first.get(request);
+            return coordinator.claim(claimed);
+          },
+        },
+      });
+      const answer = await second.get(request);
+      expect(calls).toBe(1);
+      expect(answer.value).toEqual({ call: 1 });
+    } finally {
+      await coordinator.close();
     }
   });
 });

@@ -129,6 +129,12 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
   ): Promise<StoredEntry<T>> {
     if (await coordinator.claim(request.key)) {
       try {
+        // Another instance may have stored a newer entry between our read and our
+        // claim (its lease already released): then that entry is the refresh.
+        const current = await read(request.key, request.schema);
+        if (current && current.freshUntil > now() && (!previous || current.fetchedAt > previous)) {
+          return current;
+        }
         // Validated by the provider client before it gets here: a bad body is never stored.
         const value = await gate.call(request.key.provider, request.fetch);
         return await store(request, value);
