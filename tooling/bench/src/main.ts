@@ -24,8 +24,9 @@ type Section = (typeof SECTIONS)[number];
 const { values } = parseArgs({
   options: {
     only: { type: 'string', default: SECTIONS.join(',') },
-    duration: { type: 'string', default: '15' },
+    requests: { type: 'string', default: '10000' },
     connections: { type: 'string', default: '100' },
+    instances: { type: 'string', default: '2' },
     places: { type: 'string', default: '50' },
     latency: { type: 'string', default: '100' },
     runs: { type: 'string', default: '5' },
@@ -66,13 +67,15 @@ if (sections.has('typecheck')) await printTypecheck();
 
 async function printServer(databaseUrl: string, stubUrl: string) {
   const options = {
-    durationSeconds: Number(values.duration),
+    requests: Number(values.requests),
     connections: Number(values.connections),
+    instances: Number(values.instances),
     places: Number(values.places),
   };
   console.log(
-    `## Forecast requests\n\n${options.connections} connections for ${options.durationSeconds} s each, ` +
-      `cycling through ${options.places} places; the provider answers after ${latencyMs} ms.\n`,
+    `## Forecast requests\n\n${options.requests} requests from ${options.connections} connections, ` +
+      `cycling through ${options.places} places, to ${options.instances} processes of each server ` +
+      `(Skycast's on one database); the provider answers after ${latencyMs} ms.\n`,
   );
   const figures = await benchServer({ repoRoot, databaseUrl, stubUrl, ...options });
   console.log('| server | requests | req/s | p50 | p99 | failed | provider calls |');

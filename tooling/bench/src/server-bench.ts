@@ -10,8 +10,11 @@ export interface ServerBenchOptions {
   databaseUrl: string;
   /** The local provider, already answering with the simulated latency. */
   stubUrl: string;
-  durationSeconds: number;
+  /** Requests to send in all; the run ends when they are answered. */
+  requests: number;
   connections: number;
+  /** Processes of each server, sharing the load (and, for Skycast, the database). */
+  instances: number;
   /** Distinct places the load cycles through. */
   places: number;
 }
@@ -29,7 +32,9 @@ export interface ServerFigures {
 /**
  * Skycast's forecast path against the naive baseline, under the same load in
  * the same run: many users asking for a few dozen places, a weather service
- * that answers after a simulated network round trip.
+ * that answers after a simulated network round trip. Each server runs as
+ * `instances` processes, the connections spread over them; Skycast's share
+ * one database, so their cache, leases and quota are shared.
  */
 export async function benchServer(options: ServerBenchOptions): Promise<ServerFigures[]> {
   const { stubUrl } = options;
@@ -62,13 +67,16 @@ export async function benchServer(options: ServerBenchOptions): Promise<ServerFi
 
   const figures: ServerFigures[] = [];
   for (const server of servers) {
-    const running = await startNodeServer(server);
+    const running = await Promise.all(
+      Array.from({ length: options.instances }, () => startNodeServer(server)),
+    );
     try {
       const before = await providerCalls(stubUrl);
       const result = await autocannon({
-        url: running.url,
+        // autocannon spreads the connections over several URLs (its types say one).
+        url: running.map((instance) => instance.url) as unknown as string,
         connections: options.connections,
-        duration: options.durationSeconds,
+        amount: options.requests,
         requests: [{ method: 'GET', setupRequest: cyclePlaces(options.places) }],
       });
       figures.push({
@@ -81,7 +89,7 @@ export async function benchServer(options: ServerBenchOptions): Promise<ServerFi
         providerCalls: (await providerCalls(stubUrl)) - before,
       });
     } finally {
-      await running.stop();
+      await Promise.all(running.map((instance) => instance.stop()));
     }
   }
   return figures;
