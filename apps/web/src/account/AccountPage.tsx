@@ -78,12 +78,12 @@ function ChangePassword() {
       <h2 id="change-password">Change your password</h2>
       <form className="auth__form card" noValidate onSubmit={(event) => void submit(event)}>
         {errors.form && (
-          <p className="auth__form-error" role="alert">
+          <p className="notice notice--error" role="alert">
             {errors.form}
           </p>
         )}
         {done && (
-          <p className="auth__success" role="status">
+          <p className="notice notice--done" role="status">
             Password changed. Every other device was signed out.
           </p>
         )}
@@ -141,7 +141,7 @@ function SignOut() {
         </button>
       </div>
       {failure && (
-        <p className="auth__form-error" role="alert">
+        <p className="notice notice--error" role="alert">
           {failure}
         </p>
       )}

@@ -113,7 +113,7 @@ export function AuthPage({ mode }: { mode: Mode }) {
         aria-describedby={errors.form ? formErrorId : undefined}
       >
         {errors.form && (
-          <p id={formErrorId} className="auth__form-error" role="alert">
+          <p id={formErrorId} className="notice notice--error" role="alert">
             {errors.form}
           </p>
         )}

@@ -73,7 +73,7 @@ export function SavedPlaceList() {
         </p>
       )}
       {failure && (
-        <p className="saved__error" role="alert">
+        <p className="notice notice--error saved__error" role="alert">
           {failure}
         </p>
       )}
