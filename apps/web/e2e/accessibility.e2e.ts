@@ -1,16 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 
-import { describeViolations, launchBrowser, seriousAxeViolations, withPage } from './browser.ts';
+import { describeViolations, sharedBrowser, seriousAxeViolations, withPage } from './browser.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 const pages: [string, string, (page: Page) => Promise<void>][] = [
   [
@@ -39,7 +32,7 @@ describe('axe-core finds no serious or critical WCAG 2.2 AA violation', () => {
   for (const scheme of ['light', 'dark'] as const) {
     for (const [name, path, ready] of pages) {
       it(`on ${name} in the ${scheme} theme`, async () => {
-        await withPage(browser, { colorScheme: scheme }, async ({ page }) => {
+        await withPage(browser(), { colorScheme: scheme }, async ({ page }) => {
           await page.goto(path);
           await ready(page);
           expect(describeViolations(await seriousAxeViolations(page))).toEqual([]);
@@ -51,7 +44,7 @@ describe('axe-core finds no serious or critical WCAG 2.2 AA violation', () => {
 
 describe('the accessibility check itself', () => {
   it('catches text without enough contrast, so a clean result means something', async () => {
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       await page.goto('/');
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.evaluate(() => {
@@ -69,7 +62,7 @@ describe('the accessibility check itself', () => {
 
 describe('landmarks and headings', () => {
   it('has one banner, main and contentinfo, and headings that do not skip levels', async () => {
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       await page.goto('/place/52.52,13.41/Berlin');
       await page.getByRole('heading', { name: /^Next \d+ days$/ }).waitFor();
       expect(await page.getByRole('banner').count()).toBe(1);

@@ -1,23 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 
 import {
   describeViolations,
   horizontalOverflow,
-  launchBrowser,
+  sharedBrowser,
   PHONE,
   seriousAxeViolations,
   withPage,
 } from './browser.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 const PASSWORD = 'a walk along the river';
 let accounts = 0;
@@ -59,7 +52,7 @@ async function signOut(page: Page) {
 
 describe('accounts in the browser', () => {
   it('signs up, saves a place, keeps it across a reload, and signs out', async () => {
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       const email = newEmail();
       await page.goto('/place/48.86,2.35/Paris');
       await page.getByRole('link', { name: 'Sign in' }).click();
@@ -95,7 +88,7 @@ describe('accounts in the browser', () => {
   });
 
   it('says what is wrong beside each field, and the same for a wrong password as an unknown email', async () => {
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       await page.goto('/sign-up');
       await page.getByLabel('Email').fill('not-an-email');
       await page.getByLabel('Password', { exact: true }).fill('short');
@@ -132,7 +125,7 @@ describe('accounts in the browser', () => {
   });
 
   it("keeps a visitor's places in the browser and brings them into the account on sign-up", async () => {
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       await openPlace(page, '/place/45.44,12.32/Venice');
       await page.getByRole('button', { name: 'Save place' }).click();
       await page.getByRole('button', { name: 'Saved', pressed: true }).waitFor();
@@ -156,7 +149,7 @@ describe('accounts in the browser', () => {
   });
 
   it('renames, reorders and removes saved places from the keyboard', async () => {
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       await signUp(page, newEmail());
       await page.getByRole('button', { name: 'Account', exact: true }).waitFor();
       for (const path of ['/place/52.52,13.41/Berlin', '/place/51.51,-0.13/London']) {
@@ -198,7 +191,7 @@ describe('accounts in the browser', () => {
 
   it('keeps units in the account: set on one device, used on another', async () => {
     const email = newEmail();
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       await signUp(page, email);
       await page.getByRole('button', { name: 'Account', exact: true }).waitFor();
       await page.getByRole('button', { name: /Units and theme/ }).click();
@@ -206,7 +199,7 @@ describe('accounts in the browser', () => {
       await page.getByRole('radio', { name: 'mph' }).check();
       await page.getByRole('status').filter({ hasText: 'Wind speeds now in mph' }).waitFor();
     });
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       await page.goto('/sign-in');
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill(PASSWORD);
@@ -221,7 +214,7 @@ describe('accounts in the browser', () => {
   });
 
   it('changes the password on the account page', async () => {
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       await signUp(page, newEmail());
       await page.getByRole('button', { name: 'Account', exact: true }).click();
       await page.getByRole('link', { name: 'Account settings' }).click();
@@ -238,7 +231,7 @@ describe('accounts in the browser', () => {
 
   it('has no serious accessibility violation and fits a phone, in both themes: sign-up, places, menu, account', async () => {
     for (const scheme of ['light', 'dark'] as const) {
-      await withPage(browser, { colorScheme: scheme, viewport: PHONE }, async ({ page }) => {
+      await withPage(browser(), { colorScheme: scheme, viewport: PHONE }, async ({ page }) => {
         await page.goto('/sign-up');
         await page.getByRole('button', { name: 'Create account' }).click();
         await page.getByText('Enter your email address.').waitFor();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 
@@ -11,6 +11,28 @@ export const UI_TIMEOUT = 30_000;
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+}
+
+/**
+ * One Chromium for a test file: launched before its tests, closed after them.
+ *
+ * @example
+ * const browser = sharedBrowser();
+ * it('…', () => withPage(browser(), {}, async ({ page }) => { … }));
+ */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser)
+      throw new Error('sharedBrowser(): the browser starts in beforeAll; call it in a test');
+    return browser;
+  };
 }
 
 export const DESKTOP = { width: 1280, height: 860 };

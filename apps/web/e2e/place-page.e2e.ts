@@ -1,21 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
-import { launchBrowser, weatherStub, withPage } from './browser.ts';
+import { sharedBrowser, weatherStub, withPage } from './browser.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await weatherStub.setFault(null);
-  await browser.close();
-});
+const browser = sharedBrowser();
+afterAll(() => weatherStub.setFault(null));
 
 describe('the 48-hour chart', () => {
   it('draws temperature and precipitation on a canvas loaded apart, with a text alternative', async () => {
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       const scripts: string[] = [];
       page.on('request', (request) => {
         if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
@@ -41,7 +33,7 @@ describe('the 48-hour chart', () => {
 
 describe('air quality', () => {
   it('shows the indexes with their bands and the four pollutants', async () => {
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       await page.goto('/place/52.52,13.41/Berlin');
       const card = page.getByRole('region', { name: 'Air quality' });
       await card.getByText('European AQI').waitFor();
@@ -55,7 +47,7 @@ describe('air quality', () => {
 
   it('fails on its own, in words, with a retry that works', async () => {
     await weatherStub.setFault({ mode: 'bad-request', endpoints: ['/v1/air-quality'] });
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       await page.goto('/place/41.9,12.5/Rome');
       const card = page.getByRole('region', { name: 'Air quality' });
       await card
@@ -73,7 +65,7 @@ describe('air quality', () => {
 
 describe('coming back to the tab', () => {
   it('fetches the forecast again only once it is older than the server’s ten minutes', async () => {
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       await page.clock.install();
       const forecastCalls: string[] = [];
       page.on('request', (request) => {
@@ -105,7 +97,7 @@ describe('coming back to the tab', () => {
 describe('your location', () => {
   it('opens the forecast where the browser says you are', async () => {
     await withPage(
-      browser,
+      browser(),
       { permissions: ['geolocation'], geolocation: { latitude: 45.46, longitude: 9.19 } },
       async ({ page }) => {
         await page.goto('/');
@@ -120,7 +112,7 @@ describe('your location', () => {
   });
 
   it('says clearly what to do when the location is refused', async () => {
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       await page.goto('/');
       await page.context().clearPermissions();
       await page.getByRole('button', { name: 'Use my location' }).click();
@@ -134,7 +126,7 @@ describe('your location', () => {
 
 describe('coming back', () => {
   it('opens the last place viewed on return, while the logo still leads to the start page', async () => {
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       await page.goto('/place/-23.55,-46.64/S%C3%A3o%20Paulo');
       await page.getByRole('heading', { name: 'Right now' }).waitFor();
       await page.goto('/');

@@ -1,16 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 
-import { launchBrowser, withPage } from './browser.ts';
+import { sharedBrowser, withPage } from './browser.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 const temperatures = (page: Page) =>
   page.locator('[data-temperature]').evaluateAll((nodes) => nodes.map((node) => node.textContent));
@@ -30,7 +23,7 @@ async function openPlace(page: Page, path: string) {
 
 describe('units', () => {
   it('switches every temperature on the page to °F at once, and says so', async () => {
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       await openPlace(page, '/place/52.52,13.41/Berlin');
       const celsius = await temperatures(page);
       // Now, feels like, high, low; the chart's summary and table; 48 hours; the days.
@@ -59,7 +52,7 @@ describe('units', () => {
   });
 
   it('switches every wind speed to the chosen unit', async () => {
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       await openPlace(page, '/place/51.51,-0.13/London');
       expect((await windSpeeds(page)).every((text) => /km\/h/.test(text ?? ''))).toBe(true);
       await openPreferences(page);
@@ -81,7 +74,7 @@ describe('units', () => {
   });
 
   it('keeps the choice for the next visit and for other places', async () => {
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       await openPlace(page, '/place/40.71,-74.01/New%20York');
       await openPreferences(page);
       await page.getByRole('radio', { name: '°F' }).check();
@@ -103,7 +96,7 @@ describe('theme', () => {
     page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
   it('follows the system until the visitor picks light or dark', async () => {
-    await withPage(browser, { colorScheme: 'dark' }, async ({ page }) => {
+    await withPage(browser(), { colorScheme: 'dark' }, async ({ page }) => {
       await page.goto('/');
       await page.getByRole('heading', { level: 1 }).waitFor();
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
@@ -127,7 +120,7 @@ describe('theme', () => {
   });
 
   it('closes the menu with Escape, giving focus back to its button, and when focus leaves it', async () => {
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       await page.goto('/');
       const button = page.getByRole('button', { name: /Units and theme/ });
       await button.focus();

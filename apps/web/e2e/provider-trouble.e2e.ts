@@ -1,22 +1,17 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { createDb, sql, type Database, type Kysely } from '@skycast/db';
 
-import { launchBrowser, weatherStub, withPage } from './browser.ts';
+import { sharedBrowser, weatherStub, withPage } from './browser.ts';
 
-let browser: Browser;
+const browser = sharedBrowser();
 let db: Kysely<Database>;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
+beforeAll(() => {
   db = createDb({ connectionString: inject('databaseUrl') });
 });
 afterEach(() => weatherStub.setFault(null));
-afterAll(async () => {
-  await browser.close();
-  await db.destroy();
-});
+afterAll(() => db.destroy());
 
 // A malformed body is one upstream failure per request (it is not retried), so
 // these tests never trip the server's circuit breaker for the tests after them.
@@ -25,7 +20,7 @@ const forecastDown = { mode: 'malformed', endpoints: ['/v1/forecast'] };
 describe('when the weather service stops answering', () => {
   it('shows the stored forecast under a stale banner instead of a blank page', async () => {
     const path = '/place/59.33,18.07/Stockholm';
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       await page.goto(path);
       await page.getByRole('heading', { name: 'Right now' }).waitFor();
       expect(await page.getByText('the weather service is not answering').count()).toBe(0);
@@ -41,7 +36,7 @@ describe('when the weather service stops answering', () => {
     expect(Number(aged.numAffectedRows)).toBe(1);
     await weatherStub.setFault(forecastDown);
 
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       await page.goto(path);
       const banner = page
         .getByRole('status')
@@ -59,7 +54,7 @@ describe('when the weather service stops answering', () => {
 
   it('says so in words with a retry when nothing is stored, and recovers on retry', async () => {
     await weatherStub.setFault(forecastDown);
-    await withPage(browser, {}, async ({ page }) => {
+    await withPage(browser(), {}, async ({ page }) => {
       await page.goto('/place/64.14,-21.94/Reykjavík');
       const alert = page.getByRole('alert').filter({ hasText: 'The forecast could not be loaded' });
       await alert.waitFor();

@@ -1,27 +1,19 @@
 import { gzipSync } from 'node:zlib';
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
 import {
   horizontalOverflow,
-  launchBrowser,
+  sharedBrowser,
   PHONE,
   withPage as withBrowserPage,
 } from './browser.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 const withPage = (
   ...args: Parameters<typeof withBrowserPage> extends [unknown, ...infer Rest] ? Rest : never
-) => withBrowserPage(browser, ...args);
+) => withBrowserPage(browser(), ...args);
 
 describe('finding a place', () => {
   it('searches, picks a place and shows its forecast with the place as the h1', async () => {
