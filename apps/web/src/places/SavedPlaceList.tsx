@@ -6,16 +6,16 @@ import { formatPlacePath } from '../place/place-path.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { describeWeather } from '../weather/weather-codes.ts';
 import { formatShortTemperature, formatTemperature } from '../weather/units.ts';
-import { placesErrorMessage, useSavedPlaces, type SavedPlace } from './use-saved-places.ts';
+import { placesErrorMessage, type SavedPlace, type SavedPlaces } from './use-saved-places.ts';
 import '../ui/TextField.css';
 import './SavedPlaceList.css';
 
 /**
- * "Your places" on the start page: each saved place with its weather now, and
+ * "Your places" on the start page (from `useSavedPlaces({ withWeather: true })`):
+ * each saved place with its weather now, and
  * ways to rename, reorder and remove them. Nothing shows until there is a place.
  */
-export function SavedPlaceList() {
-  const saved = useSavedPlaces({ withWeather: true });
+export function SavedPlaceList({ saved }: { saved: SavedPlaces }) {
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);

@@ -20,7 +20,8 @@ export function StartPage() {
   useDocumentTitle('Skycast — the weather for any place');
   const location = useMyLocation();
   // Someone with saved places came for them: the welcome shrinks so they show first.
-  const hasPlaces = (useSavedPlaces({ withWeather: true }).places?.length ?? 0) > 0;
+  const saved = useSavedPlaces({ withWeather: true });
+  const hasPlaces = (saved.places?.length ?? 0) > 0;
   return (
     <div className={hasPlaces ? 'start start--with-places' : 'start'}>
       {!hasPlaces && (
@@ -29,7 +30,7 @@ export function StartPage() {
         </p>
       )}
       <h1 className="start__title">The weather for any place</h1>
-      {hasPlaces && <SavedPlaceList />}
+      {hasPlaces && <SavedPlaceList saved={saved} />}
       {!hasPlaces && (
         <p className="start__lead">
           Search for a city or town above to see the weather there now, hour by hour for the next
@@ -56,7 +57,7 @@ export function StartPage() {
           />
         )}
       </div>
-      {!hasPlaces && <SavedPlaceList />}
+      {!hasPlaces && <SavedPlaceList saved={saved} />}
       <h2 className="start__examples-title">Or start with</h2>
       <ul className="start__examples">
         {EXAMPLES.map((place) => (
