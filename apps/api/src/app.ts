@@ -20,10 +20,13 @@ import {
   responseHeaders,
   type Services,
 } from '@skycast/api';
-import { isSchemaCurrent, sql } from '@skycast/db';
+import { databaseTrouble } from '@skycast/db';
 
 import { cors } from './cors.ts';
+import { errorSerializer } from './logger.ts';
 import { originCheck } from './origin-check.ts';
+import { createReadiness, type Readiness } from './readiness.ts';
+import { createRepeatSummary, type RepeatSummary } from './repeat-summary.ts';
 import { sessionCookieOf, sessionCookieSettings } from './session-cookie.ts';
 import { sendTRPCError } from './trpc-error-response.ts';
 
@@ -43,6 +46,10 @@ export interface AppOptions {
   trustProxy?: number;
   /** Other origins allowed to call the API from a browser (CORS_ORIGINS). */
   corsOrigins?: readonly string[];
+  /** What `/readyz` answers; the server's shutdown turns it to "shutting down". Default: checks `services.db`. */
+  readiness?: Readiness;
+  /** Where repeated identical failures are counted instead of logged one by one. */
+  repeats?: RepeatSummary;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -68,6 +75,8 @@ export function createApp(options: AppOptions): express.Express {
     ...(nodeEnv === 'development' ? [VITE_DEV_ORIGIN] : []),
   ]);
   const cookieSettings = sessionCookieSettings(publicOrigin, nodeEnv === 'production');
+  const readiness = options.readiness ?? createReadiness({ db: services.db });
+  const repeats = options.repeats ?? createRepeatSummary(logger);
 
   const app = express();
   app.disable('x-powered-by');
@@ -98,6 +107,13 @@ export function createApp(options: AppOptions): express.Express {
     }),
   );
 
+  // While draining for shutdown, every answer closes its connection, so
+  // keep-alive clients open their next one to an instance that stays.
+  app.use((_req, res, next) => {
+    if (readiness.draining) res.setHeader('connection', 'close');
+    next();
+  });
+
   app.use(
     pinoHttp({
       logger,
@@ -110,16 +126,19 @@ export function createApp(options: AppOptions): express.Express {
       },
       // Probes would drown the log.
       autoLogging: { ignore: (req) => req.url === '/livez' || req.url === '/readyz' },
-      // Upstream trouble (502–504) is logged, with its cause, where it is handled.
+      // Upstream and database trouble (502–504) is logged, with its cause and
+      // summarised when it repeats, where it is handled: here it is one info line.
       customLogLevel: (_req, res, error) =>
         res.statusCode >= 500 &&
         res.statusCode !== 502 &&
         res.statusCode !== 503 &&
         res.statusCode !== 504
           ? 'error'
-          : error || res.statusCode >= 400
-            ? 'warn'
-            : 'info',
+          : res.statusCode >= 502 && res.statusCode <= 504
+            ? 'info'
+            : error || res.statusCode >= 400
+              ? 'warn'
+              : 'info',
       customErrorMessage: (_req, res) => `request answered ${res.statusCode}`,
       // Only what identifies a request: headers can carry cookies and tokens.
       serializers: {
@@ -129,6 +148,7 @@ export function createApp(options: AppOptions): express.Express {
           url: req.url,
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        err: errorSerializer(logger.level),
       },
     }),
   );
@@ -138,22 +158,31 @@ export function createApp(options: AppOptions): express.Express {
     res.json({ status: 'ok' });
   });
 
-  // Readiness: the database answers and every migration is applied.
-  app.get('/readyz', async (req, res) => {
-    try {
-      await sql`select 1`.execute(services.db);
-      if (!(await isSchemaCurrent(services.db))) {
-        res.status(503).json({ status: 'unavailable', reason: 'database migrations pending' });
-        return;
-      }
+  // Readiness: not shutting down, the database answers and every migration is applied.
+  app.get('/readyz', async (_req, res) => {
+    const verdict = await readiness.check();
+    res.setHeader('cache-control', 'no-store');
+    if (verdict.ready) {
       res.json({ status: 'ok' });
-    } catch (error) {
-      req.log.warn({ err: error }, 'readiness check failed');
-      res.status(503).json({ status: 'unavailable', reason: 'database not reachable' });
+      return;
     }
+    if (verdict.reason !== 'shutting down') {
+      repeats.log('warn', `readyz:${verdict.reason}`, { reason: verdict.reason }, 'not ready');
+    }
+    res.status(503).json({ status: 'unavailable', reason: verdict.reason });
   });
 
   app.use('/trpc', cors(corsOrigins), originCheck(allowedOrigins), (req, res, next) => {
+    // A streamed answer starts before the procedures finish, so a cookie set by
+    // sign-in could not be sent and an error would arrive inside a 200: not offered.
+    if (req.get('trpc-accept') === 'application/jsonl') {
+      sendTRPCError(
+        res,
+        'BAD_REQUEST',
+        'Streamed responses (trpc-accept: application/jsonl) are not offered. Send the request without that header to get plain JSON.',
+      );
+      return;
+    }
     // Refused before reading: tRPC's own limit below catches bodies that lie about their length.
     if (Number(req.get('content-length') ?? 0) > MAX_REQUEST_BODY_BYTES) {
       res.setHeader('connection', 'close');
@@ -185,9 +214,31 @@ export function createApp(options: AppOptions): express.Express {
         }),
       onError({ error, path: procedure, req }) {
         const log = req.log ?? logger;
-        const details = { err: error.cause ?? error, procedure, code: error.code };
-        if (error.code === 'INTERNAL_SERVER_ERROR') log.error(details, 'procedure failed');
-        else if (error.cause) log.warn(details, 'procedure failed');
+        const cause = error.cause ?? error;
+        const details = { err: cause, procedure, code: error.code };
+        const trouble = databaseTrouble(cause);
+        if (trouble) {
+          // Every request fails alike while the database is away: one line, then a count.
+          const code = (cause.cause as { code?: unknown } | undefined)?.code;
+          const what = trouble === 'busy' ? 'database busy' : 'database not reachable';
+          repeats.log('warn', `db:${trouble}:${String(code)}:${cause.message}`, details, what, log);
+        } else if (error.code === 'INTERNAL_SERVER_ERROR') {
+          repeats.log(
+            'error',
+            `internal:${procedure}:${cause.message}`,
+            details,
+            'procedure failed',
+            log,
+          );
+        } else if (error.cause) {
+          repeats.log(
+            'warn',
+            `${error.code}:${procedure}:${cause.message}`,
+            details,
+            'procedure failed',
+            log,
+          );
+        }
       },
     }),
   );
@@ -219,14 +270,20 @@ export function createApp(options: AppOptions): express.Express {
         },
       }),
     );
-    // Client-side routes (e.g. /place/52.52,13.41/Berlin) all load the app.
-    app.get('/{*path}', (_req, res) => {
+    // Client-side routes (e.g. /place/52.52,13.41/Berlin) all load the app; a
+    // missing file (anything under /assets/ or with an extension) is a 404.
+    app.get('/{*path}', (req, res, next) => {
+      if (req.path.startsWith('/assets/') || path.extname(req.path) !== '') {
+        next();
+        return;
+      }
       res.setHeader('cache-control', 'no-cache');
       res.sendFile(path.join(webDistDir, 'index.html'));
     });
   }
 
   app.use((_req, res) => {
+    res.setHeader('cache-control', 'no-store');
     res.status(404).json({ error: 'Not found' });
   });
 
@@ -234,6 +291,7 @@ export function createApp(options: AppOptions): express.Express {
     const status = errorStatus(error);
     if (status >= 500) req.log.error({ err: error }, 'request failed');
     if (res.headersSent) return;
+    res.setHeader('cache-control', 'no-store');
     res.status(status).json({
       error: status >= 500 ? 'Something went wrong on our side.' : 'The request could not be read.',
     });

@@ -24,6 +24,9 @@ const quota = (fallback: string) =>
       'windows must be positive',
     );
 
+/** A duration in whole milliseconds within bounds. */
+const milliseconds = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
 /** An origin as browsers send it: scheme, host and port, no path. */
 const origin = z.url({ protocol: /^https?$/ }).transform((value, ctx) => {
   const url = new URL(value);
@@ -75,6 +78,31 @@ const envSchema = z.object({
     .pipe(z.array(origin).max(20)),
   /** The built web app, served on the same port in production. */
   WEB_DIST_DIR: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
+  /** How long to wait for a database connection, new or from the pool, before answering 503. */
+  DATABASE_CONNECT_TIMEOUT_MS: milliseconds(100, 60_000).default(2_000),
+  /** The server cancels a statement (lock waits included) after this; the request answers 503. */
+  DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(100, 300_000).default(5_000),
+  /** At start, how long to keep trying a database that is not up yet before exiting with 1. */
+  DATABASE_START_TIMEOUT_MS: milliseconds(0, 600_000).default(30_000),
+  /** Idle keep-alive connections stay open this long: longer than a load balancer's idle timeout (60 s on AWS ALB). */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds(1_000, 600_000).default(65_000),
+  /**
+   * On SIGTERM, /readyz answers 503 at once and new connections are still
+   * accepted this long, for load balancers to notice. Default 5 s in
+   * production, 0 otherwise.
+   */
+  SHUTDOWN_DRAIN_MS: milliseconds(0, 120_000).optional(),
+  /** After the drain, in-flight requests get this long to finish before their connections are closed. */
+  SHUTDOWN_TIMEOUT_MS: milliseconds(0, 600_000).default(20_000),
+  /**
+   * Stop when a process this one was started under exits (`pnpm dev` sets it,
+   * as its shims do not pass signals on). Off by default, so a server run as a
+   * daemon (`nohup … &`) keeps running when the shell that started it exits.
+   */
+  STOP_WITH_PARENT: z
+    .enum(['0', '1', 'false', 'true'])
+    .default('0')
+    .transform((value) => value === '1' || value === 'true'),
 });
 
 const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
@@ -87,7 +115,7 @@ const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
   }
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = z.infer<typeof envSchema> & { SHUTDOWN_DRAIN_MS: number };
 
 /**
  * Reads and validates the environment. A bad value yields one line naming the
@@ -97,7 +125,13 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   // An empty variable means "not set", as in most shells' `VAR= cmd`.
   const defined = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
   const result = checkedEnvSchema.safeParse(defined);
-  if (result.success) return result.data;
+  if (result.success) {
+    const env = result.data;
+    return {
+      ...env,
+      SHUTDOWN_DRAIN_MS: env.SHUTDOWN_DRAIN_MS ?? (env.NODE_ENV === 'production' ? 5_000 : 0),
+    };
+  }
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');
   const given = typeof source[name] === 'string' ? ` (got "${source[name]}")` : '';

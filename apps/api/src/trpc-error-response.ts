@@ -1,9 +1,10 @@
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import type { Response } from 'express';
 
-type ErrorKey = 'FORBIDDEN' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE';
+type ErrorKey = 'BAD_REQUEST' | 'FORBIDDEN' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE';
 
 const STATUS: Record<ErrorKey, number> = {
+  BAD_REQUEST: 400,
   FORBIDDEN: 403,
   UNSUPPORTED_MEDIA_TYPE: 415,
   PAYLOAD_TOO_LARGE: 413,
@@ -14,6 +15,7 @@ const STATUS: Record<ErrorKey, number> = {
  * like any other error (a batch link spreads one error over every call).
  */
 export function sendTRPCError(res: Response, key: ErrorKey, message: string): void {
+  res.setHeader('cache-control', 'no-store');
   res.status(STATUS[key]).json({
     error: {
       message,

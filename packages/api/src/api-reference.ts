@@ -38,7 +38,8 @@ const ERROR_REASONS: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
     'the rate limit was reached (see the Retry-After header), or an upstream service is busy',
   BAD_GATEWAY: 'an upstream service answered with something unusable',
   GATEWAY_TIMEOUT: 'an upstream service took too long',
-  SERVICE_UNAVAILABLE: 'an upstream service keeps failing, so calls to it are paused',
+  SERVICE_UNAVAILABLE:
+    'our database cannot be reached or is too busy (see the Retry-After header), or an upstream service keeps failing, so calls to it are paused',
   NOT_FOUND: 'what the input names does not exist',
   CONFLICT: 'the change conflicts with what is stored',
   FORBIDDEN: 'the signed-in user may not do this',
@@ -71,7 +72,10 @@ export function describeRouter(
       if (input) codes.push('BAD_REQUEST');
       if (access === 'protected') codes.push('UNAUTHORIZED');
       if (meta.rateLimit) codes.push('TOO_MANY_REQUESTS');
-      codes.push(...(meta.errors ?? []), 'INTERNAL_SERVER_ERROR');
+      codes.push(...(meta.errors ?? []));
+      // Any procedure may meet the database away or saturated.
+      if (!codes.includes('SERVICE_UNAVAILABLE')) codes.push('SERVICE_UNAVAILABLE');
+      codes.push('INTERNAL_SERVER_ERROR');
       return {
         path,
         type: procedure._def.type,

@@ -5,7 +5,7 @@ import { ProviderError } from '@skycast/weather';
 
 import { metaOf, type IsProtected } from './procedure-rules.ts';
 import { RateLimitExceeded } from './rate-limit.ts';
-import type { Context } from './trpc.ts';
+import { DatabaseUnavailable, type Context } from './trpc.ts';
 
 export interface ResponseHeaderOptions {
   isProtected: IsProtected;
@@ -22,7 +22,7 @@ export interface ResponseHeaderOptions {
  * `Cache-Control: public, max-age=N` only when every call in the request is a
  * public query with `meta.cacheSeconds` and none failed (N is the smallest),
  * `no-store` otherwise; `Retry-After` when a call was refused for its rate
- * limit or an upstream's.
+ * limit, an upstream's, or because the database could not serve it.
  *
  * @example
  * createExpressMiddleware({ router, responseMeta: (opts) => responseHeaders(opts, { isProtected }) });
@@ -74,7 +74,8 @@ function retryAfterSeconds(errors: TRPCError[]): number | undefined {
   let seconds: number | undefined;
   for (const error of errors) {
     let wait: number | undefined;
-    if (error.cause instanceof RateLimitExceeded) wait = error.cause.retryAfterSeconds;
+    if (error.cause instanceof RateLimitExceeded || error.cause instanceof DatabaseUnavailable)
+      wait = error.cause.retryAfterSeconds;
     else if (error.cause instanceof ProviderError && error.cause.retryAt) {
       wait = Math.max(1, Math.ceil((error.cause.retryAt.getTime() - Date.now()) / 1000));
     }

@@ -1,7 +1,13 @@
 import { initTRPC, TRPCError, type AnyProcedure, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { z, ZodError } from 'zod';
 
-import type { Kysely, PublicDatabase, SignedInDatabase } from '@skycast/db';
+import {
+  databaseTrouble,
+  type DatabaseTrouble,
+  type Kysely,
+  type PublicDatabase,
+  type SignedInDatabase,
+} from '@skycast/db';
 import { ProviderError } from '@skycast/weather';
 
 import type { SessionUser } from './accounts/accounts-service.ts';
@@ -176,6 +182,48 @@ function retryHint(retryAt: Date | undefined): string {
   return seconds <= 90 ? `in ${seconds} seconds` : `in ${Math.ceil(seconds / 60)} minutes`;
 }
 
+/** How long a client is asked to wait (`Retry-After`) when the database cannot serve it. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** The cause of a SERVICE_UNAVAILABLE answer given because of the database (see `databaseTrouble`). */
+export class DatabaseUnavailable extends Error {
+  override readonly name = 'DatabaseUnavailable';
+  readonly retryAfterSeconds = DATABASE_RETRY_AFTER_SECONDS;
+  readonly trouble: DatabaseTrouble;
+  constructor(trouble: DatabaseTrouble, cause: unknown) {
+    super(
+      `database ${trouble === 'busy' ? 'busy' : 'not reachable'}: ${(cause as Error | undefined)?.message ?? String(cause)}`,
+      { cause },
+    );
+    this.trouble = trouble;
+  }
+}
+
+/**
+ * The database being away or saturated is not the request's fault nor a bug:
+ * it answers 503 with `Retry-After` and says so, instead of a 500. Outermost,
+ * so the rate limit's and the session's queries are covered too. A write that
+ * failed this way was rolled back by PostgreSQL (each one is one statement or
+ * one transaction), so trying again is safe.
+ */
+const databaseErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && !(result.error.cause instanceof ProviderError)) {
+    const trouble = databaseTrouble(result.error.cause);
+    if (trouble) {
+      throw new TRPCError({
+        code: 'SERVICE_UNAVAILABLE',
+        message:
+          trouble === 'busy'
+            ? `Our database is too busy to answer right now. Please try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`
+            : `Our database cannot be reached right now. Please try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`,
+        cause: new DatabaseUnavailable(trouble, result.error.cause),
+      });
+    }
+  }
+  return result;
+});
+
 /**
  * Enforces `meta.rateLimit` per procedure and client IP. Calls without an IP
  * (server-side callers, tests through `createCaller`) are not limited.
@@ -199,7 +247,7 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** A procedure anyone may call, signed in or not. */
-export const publicProcedure = t.procedure.use(rateLimited).use(providerErrors);
+export const publicProcedure = t.procedure.use(databaseErrors).use(rateLimited).use(providerErrors);
 
 const requireUser = t.middleware(async ({ ctx, next }) => {
   const user = await ctx.currentUser();

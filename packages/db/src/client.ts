@@ -5,9 +5,21 @@ import type { Database } from './schema.ts';
 
 export interface CreateDbOptions {
   connectionString: string;
-  /** Called when an idle client loses its connection; the pool replaces it. */
+  /**
+   * Called when a client loses its connection, idle or checked out; the pool
+   * replaces it, and a query on it fails with an error `databaseTrouble()`
+   * classifies as `unreachable`.
+   */
   onPoolError?: (error: Error) => void;
   max?: number;
+  /** How long to wait for a connection, new or from the pool, before failing. Default 2 s. */
+  connectTimeoutMs?: number;
+  /**
+   * The server cancels a statement running longer than this (`statement_timeout`,
+   * lock waits included); the client stops waiting 1 s later in case the
+   * network is gone. 0 turns both off (migrations, which may wait on a lock). Default 5 s.
+   */
+  statementTimeoutMs?: number;
 }
 
 /**
@@ -18,14 +30,25 @@ export interface CreateDbOptions {
  * const rows = await db.selectFrom('forecasts').selectAll().execute();
  */
 export function createDb(options: CreateDbOptions): Kysely<Database> {
+  const statementTimeoutMs = options.statementTimeoutMs ?? 5_000;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max ?? 10,
-    connectionTimeoutMillis: 5_000,
+    // Also bounds the wait for a free client when all are in use.
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 2_000,
+    ...(statementTimeoutMs > 0
+      ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + 1_000 }
+      : {}),
+    // A half-open connection (server gone without a FIN) is noticed instead of hanging.
+    keepAlive: true,
   });
-  // Without a listener an idle client's network error is thrown as an
-  // 'error' event and would take the whole process down.
-  pool.on('error', (error) => options.onPoolError?.(error));
+  const onError = (error: Error) => options.onPoolError?.(error);
+  // pg-pool listens on a client only while it is idle; a checked-out client's
+  // 'error' event (the server stopping mid-query) with no listener would take
+  // the whole process down. This listener stays for the client's life.
+  pool.on('connect', (client) => client.on('error', onError));
+  // The pool re-emits an idle client's error; the client's own listener above already reported it.
+  pool.on('error', () => undefined);
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     // jsonb payloads keep their own keys (e.g. `pm2_5`); only column names are converted.

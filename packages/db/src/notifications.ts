@@ -12,19 +12,25 @@ export interface ListenOptions {
   onNotification: (payload: string) => void;
   /** Connection trouble; the listener reconnects by itself. */
   onError?: (error: Error) => void;
+  /** First wait before reconnecting; doubled after each failed try up to `maxReconnectDelayMs`. */
   reconnectDelayMs?: number;
+  maxReconnectDelayMs?: number;
 }
 
 /**
  * LISTENs on a PostgreSQL channel over a dedicated connection (a pooled one
- * would lose the subscription when returned), reconnecting if it drops.
+ * would lose the subscription when returned), reconnecting if it drops:
+ * with a growing, jittered delay while the database stays away, so a
+ * restart is not met by every instance at the same moment.
  *
  * @example
  * const listener = listenForNotifications({ connectionString, channel: 'cache', onNotification: console.log });
  * await listener.ready;
  */
 export function listenForNotifications(options: ListenOptions): NotificationListener {
-  const reconnectDelayMs = options.reconnectDelayMs ?? 1_000;
+  const firstDelayMs = options.reconnectDelayMs ?? 250;
+  const maxDelayMs = options.maxReconnectDelayMs ?? 10_000;
+  let failures = 0;
   let closed = false;
   let client: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
@@ -34,7 +40,11 @@ export function listenForNotifications(options: ListenOptions): NotificationList
   });
 
   async function connect(): Promise<void> {
-    const next = new pg.Client({ connectionString: options.connectionString });
+    const next = new pg.Client({
+      connectionString: options.connectionString,
+      connectionTimeoutMillis: 5_000,
+      keepAlive: true,
+    });
     next.on('error', (error) => {
       // Once closed, the server going away (e.g. shutting down with us) is expected.
       if (closed) return;
@@ -53,6 +63,7 @@ export function listenForNotifications(options: ListenOptions): NotificationList
         return;
       }
       client = next;
+      failures = 0;
       markReady();
     } catch (error) {
       options.onError?.(error as Error);
@@ -65,10 +76,15 @@ export function listenForNotifications(options: ListenOptions): NotificationList
     client = undefined;
     failed.removeAllListeners('end');
     void failed.end().catch(() => undefined);
-    retry = setTimeout(() => {
-      retry = undefined;
-      void connect();
-    }, reconnectDelayMs);
+    const ceiling = Math.min(maxDelayMs, firstDelayMs * 2 ** failures);
+    failures += 1;
+    retry = setTimeout(
+      () => {
+        retry = undefined;
+        void connect();
+      },
+      ceiling / 2 + Math.random() * (ceiling / 2),
+    );
     retry.unref();
   }
 
