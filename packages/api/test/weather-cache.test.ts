@@ -2,6 +2,8 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
+import { sql } from '@skycast/db';
+
 import { silentLogger } from '../src/logger.ts';
 import { createProviderGate } from '../src/weather/provider-gate.ts';
 import { createRefreshCoordinator, type CacheKey } from '../src/weather/refresh-coordinator.ts';
@@ -96,6 +98,71 @@ describe('coalescing when one instance finishes just before another claims', () 
       const answer = await second.get(request);
       expect(calls).toBe(1);
       expect(answer.value).toEqual({ call: 1 });
+    } finally {
+      await coordinator.close();
+    }
+  });
+});
+
+describe('leases', () => {
+  const parts = () => ({ db: api.db, logger: silentLogger });
+
+  it('renews a lease while its holder works, so a slow refresh is not taken over', async () => {
+    const key: CacheKey = { provider: 'open-meteo', resource: 'forecast', cacheKey: 'renewed' };
+    const holder = createRefreshCoordinator({
+      ...parts(),
+      connectionString: api.connectionString,
+      leaseMs: 600,
+    });
+    const rival = createRefreshCoordinator({
+      ...parts(),
+      connectionString: api.connectionString,
+      leaseMs: 600,
+    });
+    try {
+      expect(await holder.claim(key)).toBe(true);
+      // Three lease lengths later the holder still has it: it was renewed.
+      await new Promise((resolve) => setTimeout(resolve, 1_800));
+      expect(await rival.claim(key)).toBe(false);
+      await holder.release(key);
+      expect(await rival.claim(key)).toBe(true);
+      await rival.release(key);
+    } finally {
+      await holder.close();
+      await rival.close();
+    }
+  });
+
+  it("takes over a dead instance's lease once it expires and fetches, instead of failing", async () => {
+    const key: CacheKey = { provider: 'open-meteo', resource: 'forecast', cacheKey: 'orphaned' };
+    // What a holder killed with -9 leaves behind: a lease nobody renews or releases.
+    await api.db
+      .insertInto('refreshLeases')
+      .values({ ...key, owner: 'dead-instance', expiresAt: sql`now() + interval '1 second'` })
+      .execute();
+    let calls = 0;
+    const gate = createProviderGate({ ...parts(), quotas: {} });
+    const coordinator = createRefreshCoordinator({
+      ...parts(),
+      connectionString: api.connectionString,
+      leaseMs: 1_000,
+    });
+    try {
+      const cache = createWeatherCache({ ...parts(), gate, coordinator, waitForPeerMs: 5_000 });
+      const answer = await cache.get({
+        key,
+        schema: z.object({ call: z.number() }),
+        freshness: FORECAST_FRESHNESS,
+        fetch: () => Promise.resolve({ call: ++calls }),
+      });
+      expect(answer).toMatchObject({ value: { call: 1 }, stale: false });
+      const lease = await api.db
+        .selectFrom('refreshLeases')
+        .select('owner')
+        .where('cacheKey', '=', key.cacheKey)
+        .executeTakeFirst();
+      // Released after the takeover: nothing left blocking the next refresh.
+      expect(lease).toBeUndefined();
     } finally {
       await coordinator.close();
     }

@@ -14,10 +14,12 @@ export interface CacheKey {
 /**
  * Makes sure one instance at a time refreshes a cache entry. The winner holds
  * a lease row, claimed with one conditional upsert (no lock is held while it
- * calls the provider); the others wait for its NOTIFY, or see the lease go.
+ * calls the provider) and renewed while it works; the others wait for its
+ * NOTIFY, or see the lease go. A lease is short, so an instance that dies
+ * holding one (kill -9, a lost machine) blocks the entry only until it expires.
  */
 export interface RefreshCoordinator {
-  /** True when this instance now holds the lease for `key`. */
+  /** True when this instance now holds the lease for `key`; it is renewed until released. */
   claim(key: CacheKey): Promise<boolean>;
   /** Gives the lease up and wakes every waiting instance. */
   release(key: CacheKey): Promise<void>;
@@ -34,7 +36,7 @@ export interface RefreshCoordinatorOptions {
   /** For the dedicated LISTEN connection. */
   connectionString: string;
   logger: Logger;
-  /** A lease outlives a crashed holder by at most this long. */
+  /** A lease outlives a crashed holder by at most this long; a live holder renews it every third of it. */
   leaseMs?: number;
   /** How often a waiter re-checks the lease, in case a notification is lost. */
   pollMs?: number;
@@ -52,9 +54,29 @@ const keyId = (key: CacheKey) => `${key.provider}|${key.resource}|${key.cacheKey
 export function createRefreshCoordinator(options: RefreshCoordinatorOptions): RefreshCoordinator {
   const { db, logger } = options;
   const owner = randomUUID();
-  const leaseMs = options.leaseMs ?? 15_000;
+  const leaseMs = options.leaseMs ?? 5_000;
   const pollMs = options.pollMs ?? 250;
   const waiters = new Map<string, Set<() => void>>();
+  const renewals = new Map<string, NodeJS.Timeout>();
+  const leaseInterval = sql`${`${leaseMs} milliseconds`}::interval`;
+
+  function renewWhileHeld(key: CacheKey): void {
+    const id = keyId(key);
+    const timer = setInterval(() => {
+      db.updateTable('refreshLeases')
+        .set({ expiresAt: sql`now() + ${leaseInterval}` })
+        .where('provider', '=', key.provider)
+        .where('resource', '=', key.resource)
+        .where('cacheKey', '=', key.cacheKey)
+        .where('owner', '=', owner)
+        .execute()
+        .catch((error: unknown) =>
+          logger.debug({ err: error, key }, 'could not renew a refresh lease'),
+        );
+    }, leaseMs / 3);
+    timer.unref();
+    renewals.set(id, timer);
+  }
 
   const listener: NotificationListener = listenForNotifications({
     connectionString: options.connectionString,
@@ -84,7 +106,7 @@ export function createRefreshCoordinator(options: RefreshCoordinatorOptions): Re
       await Promise.race([listener.ready, delay(2_000)]);
       const claimed = await db
         .insertInto('refreshLeases')
-        .values({ ...key, owner, expiresAt: sql`now() + ${`${leaseMs} milliseconds`}::interval` })
+        .values({ ...key, owner, expiresAt: sql`now() + ${leaseInterval}` })
         .onConflict((oc) =>
           oc
             .columns(['provider', 'resource', 'cacheKey'])
@@ -93,10 +115,14 @@ export function createRefreshCoordinator(options: RefreshCoordinatorOptions): Re
         )
         .returning('owner')
         .executeTakeFirst();
-      return claimed?.owner === owner;
+      if (claimed?.owner !== owner) return false;
+      renewWhileHeld(key);
+      return true;
     },
 
     async release(key) {
+      clearInterval(renewals.get(keyId(key)));
+      renewals.delete(keyId(key));
       await db
         .deleteFrom('refreshLeases')
         .where('provider', '=', key.provider)
@@ -134,6 +160,10 @@ export function createRefreshCoordinator(options: RefreshCoordinatorOptions): Re
       });
     },
 
-    close: () => listener.close(),
+    async close() {
+      for (const timer of renewals.values()) clearInterval(timer);
+      renewals.clear();
+      await listener.close();
+    },
   };
 }

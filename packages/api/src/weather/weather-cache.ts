@@ -44,7 +44,10 @@ export interface WeatherCacheOptions {
   coordinator: RefreshCoordinator;
   logger: Logger;
   now?: () => Date;
-  /** How long a request waits for another instance's refresh. */
+  /**
+   * How long a request waits for another instance's refresh; longer than a
+   * lease, so a dead holder's lease expires within it and the waiter fetches.
+   */
   waitForPeerMs?: number;
 }
 
@@ -127,29 +130,40 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
     request: CacheRequest<T>,
     previous: Date | undefined,
   ): Promise<StoredEntry<T>> {
-    if (await coordinator.claim(request.key)) {
-      try {
-        // Another instance may have stored a newer entry between our read and our
-        // claim (its lease already released): then that entry is the refresh.
-        const current = await read(request.key, request.schema);
-        if (current && current.freshUntil > now() && (!previous || current.fetchedAt > previous)) {
-          return current;
+    const deadline = Date.now() + waitForPeerMs;
+    // Bounded: claim, or wait for the holder; if it finished without storing
+    // (its provider call failed, or it died and its lease expired), claim again.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (await coordinator.claim(request.key)) {
+        try {
+          // Another instance may have stored a newer entry between our read and our
+          // claim (its lease already released): then that entry is the refresh.
+          const current = await read(request.key, request.schema);
+          if (
+            current &&
+            current.freshUntil > now() &&
+            (!previous || current.fetchedAt > previous)
+          ) {
+            return current;
+          }
+          // Validated by the provider client before it gets here: a bad body is never stored.
+          const value = await gate.call(request.key.provider, request.fetch);
+          return await store(request, value);
+        } finally {
+          await coordinator.release(request.key);
         }
-        // Validated by the provider client before it gets here: a bad body is never stored.
-        const value = await gate.call(request.key.provider, request.fetch);
-        return await store(request, value);
-      } finally {
-        await coordinator.release(request.key);
       }
+      // Another instance is refreshing this entry: wait for its row instead of calling too.
+      const left = deadline - Date.now();
+      if (left <= 0) break;
+      await coordinator.waitFor(request.key, left);
+      const entry = await read(request.key, request.schema);
+      if (entry && (!previous || entry.fetchedAt > previous)) return entry;
     }
-    // Another instance is refreshing this entry: wait for its row instead of calling too.
-    await coordinator.waitFor(request.key, waitForPeerMs);
-    const entry = await read(request.key, request.schema);
-    if (entry && (!previous || entry.fetchedAt > previous)) return entry;
     throw new ProviderError({
       kind: 'network',
       provider: request.key.provider,
-      message: `${request.key.provider}: the refresh another instance was making did not succeed`,
+      message: `${request.key.provider}: the refresh another instance was making did not finish in time`,
     });
   }
 
