@@ -1,4 +1,4 @@
-import { pino, type Logger, type SerializedError } from 'pino';
+import { pino, type Logger } from 'pino';
 
 import type { Env } from './env.ts';
 
@@ -28,9 +28,17 @@ export function createLogger(env: Pick<Env, 'LOG_LEVEL'>): Logger {
 export function errorSerializer(level: string): (error: unknown) => unknown {
   const withStack = level === 'debug' || level === 'trace';
   return (error) => {
-    if (!(error instanceof Error)) return error;
-    const serialized: Partial<SerializedError> = pino.stdSerializers.err(error);
-    if (!withStack) delete serialized.stack;
-    return serialized;
+    // pino-http hands its serializers an error already serialized; pino, the Error itself.
+    const serialized: unknown = error instanceof Error ? pino.stdSerializers.err(error) : error;
+    return withStack ? serialized : withoutStacks(serialized, 0);
   };
+}
+
+function withoutStacks(value: unknown, depth: number): unknown {
+  if (typeof value !== 'object' || value === null || depth > 5) return value;
+  const { stack: _stack, ...rest } = value as Record<string, unknown>;
+  // A cause or an AggregateError's errors carry stacks of their own.
+  if ('cause' in rest) rest.cause = withoutStacks(rest.cause, depth + 1);
+  if (Array.isArray(rest.errors)) rest.errors = rest.errors.map((e) => withoutStacks(e, depth + 1));
+  return rest;
 }

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { sql } from '@skycast/db';
+import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
+
+import { mutationRequest, queryRequest, signUp } from '../src/api-calls.ts';
+import { send, startLoad, tally, type Outcome } from '../src/load.ts';
+import { startRestartablePostgres, type RestartablePostgres } from '../src/postgres.ts';
+import { startServerProcess, type ServerProcess } from '../src/server-process.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const WARM = { latitude: 48.86, longitude: 2.35 };
+
+let pg: RestartablePostgres;
+let stub: WeatherStub;
+let server: ServerProcess;
+
+beforeAll(async () => {
+  pg = await startRestartablePostgres();
+  stub = await startWeatherStub();
+  server = await startServerProcess({
+    databaseUrl: pg.databaseUrl,
+    stubUrl: stub.url,
+    // Short, so the faults below resolve quickly; the defaults are 2 s and 5 s.
+    env: { DATABASE_CONNECT_TIMEOUT_MS: '1000', DATABASE_STATEMENT_TIMEOUT_MS: '1500' },
+  });
+  const warm = queryRequest(server.url, 'weather.forecast', WARM);
+  expect((await send(warm.url, warm.init)).status).toBe(200);
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await stub?.close();
+  await pg?.destroy();
+});
+
+const forecastLoad = (workers: number) =>
+  startLoad({
+    workers,
+    pauseMs: 10,
+    request: () => queryRequest(server.url, 'weather.forecast', WARM),
+  });
+
+/** Every answer was a 200 or a 503 that says why and when to try again; none went unanswered. */
+function expectOnly200Or503(outcomes: readonly Outcome[]): void {
+  const counts = tally(outcomes);
+  expect(Object.keys(counts).filter((key) => key !== '200' && key !== '503')).toEqual([]);
+  for (const outcome of outcomes.filter((o) => o.status === 503)) {
+    expect(outcome.headers?.get('retry-after')).toMatch(/^\d+$/);
+    expect(outcome.headers?.get('cache-control')).not.toMatch(/public/);
+    expect(outcome.body).toMatch(/database/i);
+  }
+}
+
+/** Warnings and errors in the server's log: summarised, and never with a stack at `info`. */
+function expectQuietLog(sinceLine: number): void {
+  const lines = server.logs().slice(sinceLine);
+  expect(
+    lines.filter((line) => 'stack' in line || JSON.stringify(line).includes('"stack"')),
+  ).toEqual([]);
+  const loud = lines.filter((line) => (line.level ?? 0) >= 40);
+  expect(loud.length).toBeLessThanOrEqual(40);
+}
+
+describe('PostgreSQL stopped and started again under load', () => {
+  it('answers 503 (never 500), keeps running, writes nothing half, and is back within 2 s', async () => {
+    const logStart = server.logs().length;
+    const cookie = await signUp(server.url);
+    const reads = forecastLoad(6);
+    // Adds spread over before, during and after the outage, each a distinct place.
+    const writes = startLoad({
+      workers: 1,
+      pauseMs: 120,
+      maxRequests: 45,
+      request: (n) =>
+        mutationRequest(
+          server.url,
+          'places.add',
+          { latitude: -40 + n / 10, longitude: 100 + n / 10, name: `Place ${n}` },
+          cookie,
+        ),
+    });
+
+    await sleep(600);
+    await pg.stop();
+    await sleep(2_500);
+    await pg.start();
+    const backAt = performance.now();
+    await sleep(3_000);
+    const readOutcomes = await reads.stop();
+    const writeOutcomes = await writes.stop();
+
+    expect(server.running).toBe(true);
+    expectOnly200Or503(readOutcomes);
+    expectOnly200Or503(writeOutcomes);
+    // The outage was seen…
+    expect(tally(readOutcomes)['503']).toBeGreaterThan(0);
+    // …and over within 2 s of PostgreSQL being back.
+    const lateFailures = readOutcomes.filter((o) => o.started > backAt + 2_000 && o.status !== 200);
+    expect(lateFailures).toEqual([]);
+
+    // Every accepted add is stored exactly once; no refused one is.
+    const listed = await send(`${server.url}/trpc/places.list`, { headers: { cookie } });
+    expect(listed.status).toBe(200);
+    const places = (
+      JSON.parse(listed.body ?? '{}') as { result: { data: { name: string }[] } }
+    ).result.data.map((place) => place.name);
+    expect(new Set(places).size).toBe(places.length);
+    const accepted = writeOutcomes
+      .filter((outcome) => outcome.status === 200)
+      .map((outcome) => `Place ${outcome.n}`);
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(places.toSorted()).toEqual(accepted.toSorted());
+
+    expectQuietLog(logStart);
+  });
+});
