@@ -115,3 +115,91 @@ describe('PostgreSQL stopped and started again under load', () => {
     expectQuietLog(logStart);
   });
 });
+
+describe("PostgreSQL ending the app's connections (pg_terminate_backend)", () => {
+  it('keeps running, answers 503 at worst, and listens for notifications again', async () => {
+    const logStart = server.logs().length;
+    const reads = forecastLoad(6);
+    const terminate = () =>
+      sql`select pg_terminate_backend(pid) from pg_stat_activity
+          where datname = current_database() and pid <> pg_backend_pid()`.execute(pg.admin);
+    for (let round = 0; round < 5; round++) {
+      await sleep(300);
+      await terminate();
+    }
+    const lastAt = performance.now();
+    await sleep(2_000);
+    const outcomes = await reads.stop();
+
+    expect(server.running).toBe(true);
+    expectOnly200Or503(outcomes);
+    expect(outcomes.filter((o) => o.started > lastAt + 1_000 && o.status !== 200)).toEqual([]);
+    // The dedicated LISTEN connection was cut too, and came back by itself.
+    await expect
+      .poll(
+        async () =>
+          (
+            await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+              where datname = current_database() and query ilike 'listen %'`.execute(pg.admin)
+          ).rows[0]?.n,
+        { timeout: 15_000, interval: 250 },
+      )
+      .toBe(1);
+    expectQuietLog(logStart);
+  });
+});
+
+describe('a table locked for longer than the statement timeout, with the pool saturated', () => {
+  it('answers 503 within the budget instead of hanging, and /readyz never says unreachable', async () => {
+    const logStart = server.logs().length;
+    let unlock: () => void = () => undefined;
+    const unlocked = new Promise<void>((resolve) => (unlock = resolve));
+    let locked: () => void = () => undefined;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const holder = pg.admin.transaction().execute(async (trx) => {
+      await sql`lock table weather_cache in access exclusive mode`.execute(trx);
+      locked();
+      await unlocked;
+    });
+    await lockTaken;
+    try {
+      // 30 at once for a pool of 10: some wait on the lock, the rest for a connection.
+      const burst = await Promise.all(
+        Array.from({ length: 30 }, () => {
+          const { url, init } = queryRequest(server.url, 'weather.forecast', WARM);
+          return send(url, init);
+        }),
+      );
+      expect(tally(burst)).toEqual({ '503': 30 });
+      expectOnly200Or503(burst);
+      // Statement timeout 1.5 s, connection wait 1 s: a bounded wait, not the lock's length.
+      expect(Math.max(...burst.map((o) => o.ended - o.started))).toBeLessThan(15_000);
+
+      // With the pool kept busy, a probe may get a connection or not; either
+      // way readiness never calls a reachable database unreachable.
+      const busy = forecastLoad(40);
+      try {
+        const verdicts: Outcome[] = [];
+        for (let check = 0; check < 6; check++) verdicts.push(await send(`${server.url}/readyz`));
+        for (const verdict of verdicts) {
+          expect([
+            '200 {"status":"ok"}',
+            '503 {"status":"unavailable","reason":"database busy"}',
+          ]).toContain(`${verdict.status} ${verdict.body}`);
+        }
+      } finally {
+        expectOnly200Or503(await busy.stop());
+      }
+    } finally {
+      unlock();
+      await holder;
+    }
+    expect(server.running).toBe(true);
+    const { url, init } = queryRequest(server.url, 'weather.forecast', WARM);
+    expect((await send(url, init)).status).toBe(200);
+    await expect
+      .poll(async () => (await send(`${server.url}/readyz`)).status, { timeout: 10_000 })
+      .toBe(200);
+    expectQuietLog(logStart);
+  });
+});
