@@ -270,10 +270,13 @@ export function createApp(options: AppOptions): express.Express {
         },
       }),
     );
-    // Client-side routes (e.g. /place/52.52,13.41/Berlin) all load the app; a
-    // missing file (anything under /assets/ or with an extension) is a 404.
+    // Client-side routes (e.g. /place/52.52,13.41/St.%20Louis) all load the
+    // app; a missing file (under /assets/, or a last segment with a dot, such
+    // as /robots.txt or /.env) or API path is a 404 rather than the app's HTML.
     app.get('/{*path}', (req, res, next) => {
-      if (req.path.startsWith('/assets/') || path.extname(req.path) !== '') {
+      const lastSegment = req.path.slice(req.path.lastIndexOf('/') + 1);
+      const looksLikeFile = !req.path.startsWith('/place/') && lastSegment.includes('.');
+      if (/^\/(assets|api|trpc)\//.test(req.path) || looksLikeFile) {
         next();
         return;
       }

@@ -43,7 +43,8 @@ export function createReadiness(options: ReadinessOptions): Readiness {
   const timeoutMs = options.timeoutMs ?? 2_000;
   const reuseMs = options.reuseMs ?? 250;
   let draining = false;
-  let current: ReadinessVerdict = { ready: true };
+  // The first check decides alone; after it, changes need `threshold` checks in a row.
+  let current: ReadinessVerdict | undefined;
   let streak = 0;
   let pending: Promise<ReadinessVerdict> | undefined;
   let checkedAt = 0;
@@ -76,7 +77,7 @@ export function createReadiness(options: ReadinessOptions): Readiness {
   }
 
   function settle(observed: ReadinessVerdict): ReadinessVerdict {
-    if (observed.ready === current.ready) {
+    if (!current || observed.ready === current.ready) {
       streak = 0;
       // Still unready, but perhaps for another reason now: say the latest.
       current = observed;
@@ -97,7 +98,7 @@ export function createReadiness(options: ReadinessOptions): Readiness {
     async check() {
       if (draining) return { ready: false, reason: 'shutting down' };
       if (pending) return pending;
-      if (Date.now() - checkedAt < reuseMs) return current;
+      if (current && Date.now() - checkedAt < reuseMs) return current;
       pending = probe()
         .then(settle)
         .finally(() => {

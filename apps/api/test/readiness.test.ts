@@ -24,6 +24,8 @@ describe('readiness', () => {
       max: 1,
       connectTimeoutMs: 200,
     });
+    const readiness = createReadiness({ db, reuseMs: 0 });
+    expect(await readiness.check()).toEqual({ ready: true });
     let release: () => void = () => undefined;
     let held: () => void = () => undefined;
     const holding = new Promise<void>((resolve) => (held = resolve));
@@ -34,7 +36,6 @@ describe('readiness', () => {
     });
     await holding;
     try {
-      const readiness = createReadiness({ db, reuseMs: 0 });
       // One failed check does not flip the answer (no flapping under contention)…
       expect(await readiness.check()).toEqual({ ready: true });
       // …two in a row do.
@@ -56,7 +57,6 @@ describe('readiness', () => {
     const db = createDb({ connectionString: url.toString(), connectTimeoutMs: 500 });
     try {
       const readiness = createReadiness({ db, reuseMs: 0 });
-      await readiness.check();
       expect(await readiness.check()).toEqual({
         ready: false,
         reason: 'database not reachable',

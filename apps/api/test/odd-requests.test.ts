@@ -1,0 +1,156 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { pino } from 'pino';
+
+import { createServices, type Services } from '@skycast/api';
+import { createTestDatabase, type TestDatabase } from '@skycast/db/testing';
+import { createOpenMeteo } from '@skycast/weather';
+import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
+
+import { createApp } from '../src/app.ts';
+import { configureHttpServer } from '../src/http-server.ts';
+
+let testDb: TestDatabase;
+let stub: WeatherStub;
+let services: Services;
+let server: Server;
+let baseUrl: string;
+let port: number;
+let webDistDir: string;
+const logger = pino({ level: 'silent' });
+
+beforeAll(async () => {
+  testDb = await createTestDatabase(inject('databaseAdminUrl'));
+  stub = await startWeatherStub();
+  webDistDir = await mkdtemp(path.join(os.tmpdir(), 'skycast-web-'));
+  await writeFile(path.join(webDistDir, 'index.html'), '<!doctype html><title>Skycast</title>');
+  services = createServices({
+    db: testDb.db,
+    connectionString: testDb.connectionString,
+    provider: createOpenMeteo({
+      forecastUrl: stub.url,
+      geocodingUrl: stub.url,
+      airQualityUrl: stub.url,
+    }),
+    logger,
+  });
+  const app = createApp({ services, logger, webDistDir });
+  server = await new Promise<Server>((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  configureHttpServer(server, { keepAliveTimeoutMs: 65_000 });
+  const address = server.address();
+  port = typeof address === 'object' && address ? address.port : 0;
+  baseUrl = `http://127.0.0.1:${port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await services.close();
+  await stub.close();
+  await testDb.destroy();
+  await rm(webDistDir, { recursive: true, force: true });
+});
+
+/** Sends raw bytes and reads the whole answer: fetch refuses to send some of these requests. */
+function rawRequest(request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+    socket.write(request);
+  });
+}
+
+describe('streamed responses (trpc-accept: application/jsonl)', () => {
+  it('are refused with 400 and a message, before any procedure runs or any cookie changes', async () => {
+    const response = await fetch(`${baseUrl}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: 'http://localhost:3000',
+        'trpc-accept': 'application/jsonl',
+        cookie: 'skycast_session=kept',
+      },
+      body: JSON.stringify({ email: 'someone@example.com', password: 'whatever-it-is' }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('set-cookie')).toBeNull();
+    const body = (await response.json()) as { error: { message: string } };
+    expect(body.error.message).toMatch(/jsonl.*not offered/);
+  });
+
+  it('are refused for queries too, never answered as public', async () => {
+    const response = await fetch(
+      `${baseUrl}/trpc/weather.forecast?input=${encodeURIComponent('{"latitude":1,"longitude":2}')}`,
+      { headers: { 'trpc-accept': 'application/jsonl' } },
+    );
+    expect(response.status).toBe(400);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('error answers', () => {
+  it('are never marked public', async () => {
+    const answers = await Promise.all([
+      fetch(`${baseUrl}/trpc/weather.forecast?input=${encodeURIComponent('{"latitude":"x"}')}`),
+      fetch(`${baseUrl}/trpc/no.such.procedure`),
+      fetch(`${baseUrl}/api/nothing-here`),
+      fetch(`${baseUrl}/assets/missing.js`),
+    ]);
+    for (const answer of answers) {
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      expect(answer.headers.get('cache-control') ?? '').not.toMatch(/public/);
+    }
+  });
+});
+
+describe('files that do not exist', () => {
+  it.each(['/assets/missing.js', '/.env', '/favicon.ico', '/robots.txt', '/assets/x'])(
+    '%s is a 404 in JSON, not the app',
+    async (file) => {
+      const response = await fetch(`${baseUrl}${file}`);
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ error: 'Not found' });
+    },
+  );
+
+  it.each([
+    '/place/52.52,13.41/Berlin',
+    '/place/38.63,-90.2/St.%20Louis',
+    '/place/1.5,2.5',
+    '/account',
+  ])('while the client-side route %s still loads the app', async (route) => {
+    const response = await fetch(`${baseUrl}${route}`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<title>Skycast</title>');
+  });
+});
+
+describe('over-long requests', () => {
+  it('a 100 KB URL gets 431 with a short JSON message, not a reset', async () => {
+    const answer = await rawRequest(
+      `GET /trpc/weather.searchLocations?input=${'a'.repeat(100_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    expect(answer).toMatch(/content-type: application\/json/i);
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { error: string };
+    expect(body.error).toMatch(/larger than 16 KiB/);
+  });
+
+  it('a request that is not HTTP gets 400 in JSON', async () => {
+    const answer = await rawRequest('HELLO\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toContain('"error"');
+  });
+});
