@@ -32,6 +32,8 @@ export interface ServerProcess {
   signal(signal: NodeJS.Signals): void;
   /** SIGTERM, then SIGKILL after 20 s; resolves with how it exited. */
   stop(): Promise<Exit>;
+  /** Resolves once `/readyz` answers 200; throws if the process exits first or after 60 s. */
+  ready(): Promise<void>;
 }
 
 export interface LogLine {
@@ -69,6 +71,13 @@ export function freePort(): Promise<number> {
  * expect(await server.stop()).toEqual({ code: 0, signal: null });
  */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
+  const server = await spawnServerProcess(options);
+  await server.ready();
+  return server;
+}
+
+/** {@link startServerProcess} without waiting for readiness: for a server expected to wait, or to fail. */
+export async function spawnServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [serverEntry], {
@@ -131,24 +140,29 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       clearTimeout(timer);
       return exit;
     },
+    ready,
   };
 
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (!running) {
-      throw new Error(
-        `The API server exited before it was ready:\n${lines.map((l) => JSON.stringify(l)).join('\n')}`,
-      );
+  return server;
+
+  async function ready(): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (!running) {
+        throw new Error(
+          `The API server exited before it was ready:\n${lines.map((l) => JSON.stringify(l)).join('\n')}`,
+        );
+      }
+      try {
+        if ((await fetch(`${url}/readyz`)).ok) return;
+      } catch {
+        // Not listening yet.
+      }
+      if (Date.now() > deadline) {
+        await server.stop();
+        throw new Error('The API server was not ready within 60 s');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) return server;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) {
-      await server.stop();
-      throw new Error('The API server was not ready within 60 s');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -8,7 +8,7 @@ import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
 import { queryRequest } from '../src/api-calls.ts';
 import { send, startLoad, tally } from '../src/load.ts';
 import { startRestartablePostgres, type RestartablePostgres } from '../src/postgres.ts';
-import { freePort, startServerProcess } from '../src/server-process.ts';
+import { freePort, spawnServerProcess, startServerProcess } from '../src/server-process.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -140,5 +140,38 @@ describe('run as a daemon', () => {
         )
         .toBe('gone');
     }
+  });
+});
+
+describe('start-up with the database not there yet', () => {
+  it('waits for a database that comes up a moment later, then serves', async () => {
+    await pg.stop();
+    const server = await spawnServerProcess({ databaseUrl: pg.databaseUrl, stubUrl: stub.url });
+    try {
+      await sleep(1_500);
+      expect(server.running).toBe(true);
+      await pg.start();
+      await server.ready();
+      expect(server.logs().map((line) => line.msg)).toContain(
+        'database not reachable yet; trying again',
+      );
+    } finally {
+      await pg.start();
+      expect(await server.stop()).toEqual({ code: 0, signal: null });
+    }
+  });
+
+  it('gives up after DATABASE_START_TIMEOUT_MS with one clear line and exit code 1', async () => {
+    const nowhere = new URL(pg.databaseUrl);
+    nowhere.port = String(await freePort());
+    const server = await spawnServerProcess({
+      databaseUrl: nowhere.toString(),
+      stubUrl: stub.url,
+      env: { DATABASE_START_TIMEOUT_MS: '1000' },
+    });
+    expect(await server.exited).toEqual({ code: 1, signal: null });
+    const fatal = server.logs().find((line) => line.level === 60);
+    expect(fatal?.msg).toBe('Skycast could not start');
+    expect(JSON.stringify(fatal)).toMatch(/did not answer within DATABASE_START_TIMEOUT_MS/);
   });
 });
