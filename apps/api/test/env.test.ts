@@ -83,3 +83,34 @@ describe('security settings', () => {
     );
   });
 });
+
+describe('operations settings', () => {
+  it('defaults to short database timeouts, a keep-alive longer than a load balancer’s, and no parent watch', () => {
+    const env = loadEnv({});
+    expect(env.DATABASE_CONNECT_TIMEOUT_MS).toBe(2_000);
+    expect(env.DATABASE_STATEMENT_TIMEOUT_MS).toBe(5_000);
+    expect(env.DATABASE_START_TIMEOUT_MS).toBe(30_000);
+    expect(env.HTTP_KEEP_ALIVE_TIMEOUT_MS).toBe(65_000);
+    expect(env.SHUTDOWN_TIMEOUT_MS).toBe(20_000);
+    expect(env.STOP_WITH_PARENT).toBe(false);
+  });
+
+  it('drains for 5 s before closing in production, not while developing', () => {
+    expect(loadEnv({ NODE_ENV: 'production' }).SHUTDOWN_DRAIN_MS).toBe(5_000);
+    expect(loadEnv({}).SHUTDOWN_DRAIN_MS).toBe(0);
+    expect(loadEnv({ NODE_ENV: 'production', SHUTDOWN_DRAIN_MS: '0' }).SHUTDOWN_DRAIN_MS).toBe(0);
+  });
+
+  it('watches the parent only when asked (the dev script sets STOP_WITH_PARENT=1)', () => {
+    expect(loadEnv({ STOP_WITH_PARENT: '1' }).STOP_WITH_PARENT).toBe(true);
+    expect(() => loadEnv({ STOP_WITH_PARENT: 'yes' })).toThrow(/STOP_WITH_PARENT/);
+  });
+
+  it.each([
+    ['DATABASE_STATEMENT_TIMEOUT_MS', '0'],
+    ['SHUTDOWN_DRAIN_MS', '-1'],
+    ['HTTP_KEEP_ALIVE_TIMEOUT_MS', 'long'],
+  ])('refuses %s=%j', (name, value) => {
+    expect(() => loadEnv({ [name]: value })).toThrow(new RegExp(name));
+  });
+});
