@@ -84,6 +84,8 @@ export async function startTestWorld(): Promise<TestWorld> {
       OPEN_METEO_AIR_QUALITY_URL: stub.url,
       WEATHER_PROVIDER: 'open-meteo',
       WEB_DIST_DIR: path.join(webDir, 'dist'),
+      // No load balancer to wait for: stop at once when the run ends.
+      SHUTDOWN_DRAIN_MS: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
