@@ -1,9 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import compression from 'compression';
 import express, { type ErrorRequestHandler } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -18,6 +21,7 @@ import {
   renderApiReferenceHtml,
   renderOpenApi,
   responseHeaders,
+  type Context,
   type Services,
 } from '@skycast/api';
 import { databaseTrouble } from '@skycast/db';
@@ -27,6 +31,7 @@ import { errorSerializer } from './logger.ts';
 import { originCheck } from './origin-check.ts';
 import { createReadiness, type Readiness } from './readiness.ts';
 import { createRepeatSummary, type RepeatSummary } from './repeat-summary.ts';
+import { ANSWER_VARY, cacheableProcedures, createPublicAnswers } from './public-answers.ts';
 import { sessionCookieOf, sessionCookieSettings } from './session-cookie.ts';
 import { sendTRPCError } from './trpc-error-response.ts';
 
@@ -50,6 +55,8 @@ export interface AppOptions {
   readiness?: Readiness;
   /** Where repeated identical failures are counted instead of logged one by one. */
   repeats?: RepeatSummary;
+  /** Bytes of ready-to-send public answers kept in memory (PUBLIC_ANSWER_CACHE_MB); default 64 MiB. */
+  publicAnswerBytes?: number;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -83,29 +90,27 @@ export function createApp(options: AppOptions): express.Express {
   // req.ip is then the address the nearest untrusted hop saw; extra
   // X-Forwarded-For entries a client adds itself are ignored.
   app.set('trust proxy', options.trustProxy && options.trustProxy > 0 ? options.trustProxy : false);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        // Vite's build is files only: a module script, a stylesheet, images.
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          scriptSrcAttr: ["'none'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-          ...(https ? { upgradeInsecureRequests: [] } : {}),
-        },
+  const securityHeaders = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      // Vite's build is files only: a module script, a stylesheet, images.
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
       },
-      strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    }),
-  );
+    },
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
 
   // While draining for shutdown, every answer closes its connection, so
   // keep-alive clients open their next one to an instance that stays.
@@ -114,13 +119,42 @@ export function createApp(options: AppOptions): express.Express {
     next();
   });
 
+  // A streamed answer starts before the procedures finish, so a cookie set by
+  // sign-in could not be sent and an error would arrive inside a 200: not
+  // offered, for any procedure (answers from memory included).
+  app.use('/trpc', (req, res, next) => {
+    if (req.get('trpc-accept') === 'application/jsonl') {
+      sendTRPCError(
+        res,
+        'BAD_REQUEST',
+        'Streamed responses (trpc-accept: application/jsonl) are not offered. Send the request without that header to get plain JSON.',
+      );
+      return;
+    }
+    next();
+  });
+
+  const publicAnswers = createPublicAnswers({
+    procedures: cacheableProcedures(appRouter, isProtectedProcedure),
+    rateLimiter: services.rateLimiter,
+    sessionCookieName: cookieSettings.name,
+    maxBytes: options.publicAnswerBytes ?? 64 * 1024 * 1024,
+    logger,
+    requestId: requestIdFor,
+    // The same security headers as every other answer, worked out once.
+    staticHeaders: headersSetBy(securityHeaders),
+  });
+  services.onWeatherStored((id, storedAt) => publicAnswers.entryStored(id, storedAt));
+  // A fresh public answer goes out from memory, first thing: no middleware
+  // chain, no resolver, no database. It logs and rate-limits on its own.
+  app.use('/trpc', publicAnswers.serve);
+
+  app.use(securityHeaders);
   app.use(
     pinoHttp({
       logger,
       genReqId(req, res) {
-        const incoming = req.headers['x-request-id'];
-        const id =
-          typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        const id = requestIdFor(req);
         res.setHeader('x-request-id', id);
         return id;
       },
@@ -172,17 +206,10 @@ export function createApp(options: AppOptions): express.Express {
     res.status(503).json({ status: 'unavailable', reason: verdict.reason });
   });
 
+  // The request each context was made for, so responseMeta can keep its answer.
+  const requestOf = new WeakMap<Context, express.Request>();
+
   app.use('/trpc', cors(corsOrigins), originCheck(allowedOrigins), (req, res, next) => {
-    // A streamed answer starts before the procedures finish, so a cookie set by
-    // sign-in could not be sent and an error would arrive inside a 200: not offered.
-    if (req.get('trpc-accept') === 'application/jsonl') {
-      sendTRPCError(
-        res,
-        'BAD_REQUEST',
-        'Streamed responses (trpc-accept: application/jsonl) are not offered. Send the request without that header to get plain JSON.',
-      );
-      return;
-    }
     // Refused before reading: tRPC's own limit below catches bodies that lie about their length.
     if (Number(req.get('content-length') ?? 0) > MAX_REQUEST_BODY_BYTES) {
       res.setHeader('connection', 'close');
@@ -191,27 +218,44 @@ export function createApp(options: AppOptions): express.Express {
     }
     next();
   });
+  app.use('/trpc', compression({ threshold: 1024 }));
   app.use(
     '/trpc',
     createExpressMiddleware({
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
       maxBodySize: MAX_REQUEST_BODY_BYTES,
-      createContext: ({ req, res }) =>
-        createTRPCContext({
+      createContext: ({ req, res }) => {
+        const ctx = createTRPCContext({
           services,
           logger: req.log,
           requestId: requestIdOf(req),
           sessionCookie: sessionCookieOf(req, res, cookieSettings),
           // Honours Express's `trust proxy`, so a spoofed X-Forwarded-For cannot pick the key.
           clientIp: req.ip ?? req.socket.remoteAddress,
-        }),
-      responseMeta: (opts) =>
-        responseHeaders(opts, {
+        });
+        requestOf.set(ctx, req);
+        return ctx;
+      },
+      responseMeta: (opts) => {
+        const meta = responseHeaders(opts, {
           isProtected: isProtectedProcedure,
           // A browser with a session may get a renewed cookie: never cache its answers publicly.
           isPersonal: (ctx) => ctx?.sessionCookie.token !== undefined,
-        }),
+        });
+        const req = opts.ctx && requestOf.get(opts.ctx);
+        const call = opts.info?.calls[0];
+        if (req && call && !opts.info?.isBatchCall && !opts.eagerGeneration) {
+          const etag = publicAnswers.remember(req, {
+            procedure: call.path,
+            body: opts.data[0],
+            cacheControl: meta.headers['cache-control'] ?? 'no-store',
+            served: opts.ctx?.weatherScope.served ?? [],
+          });
+          if (etag) Object.assign(meta.headers, { etag, vary: ANSWER_VARY });
+        }
+        return meta;
+      },
       onError({ error, path: procedure, req }) {
         const log = req.log ?? logger;
         const cause = error.cause ?? error;
@@ -260,13 +304,19 @@ export function createApp(options: AppOptions): express.Express {
   if (options.webDistDir && existsSync(path.join(options.webDistDir, 'index.html'))) {
     const webDistDir = options.webDistDir;
     app.use(
-      express.static(webDistDir, {
+      // The build writes .br and .gz beside each asset: sent as they are, never compressed per request.
+      expressStaticGzip(webDistDir, {
+        enableBrotli: true,
+        orderPreference: ['br', 'gzip'],
         index: false,
-        setHeaders(res, file) {
-          // Vite fingerprints everything under assets/, so it may be cached for good.
-          if (file.includes(`${path.sep}assets${path.sep}`)) {
-            res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-          }
+        serveStatic: {
+          index: false,
+          setHeaders(res, file) {
+            // Vite fingerprints everything under assets/, so it may be cached for good.
+            if (file.includes(`${path.sep}assets${path.sep}`)) {
+              res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+            }
+          },
         },
       }),
     );
@@ -312,6 +362,26 @@ function styleHashes(html: string): string {
         .digest('base64')}'`,
   );
   return styles.length > 0 ? styles.join(' ') : "'none'";
+}
+
+/** The caller's `X-Request-Id` when it looks like one, else a new id. */
+function requestIdFor(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+/** The headers a middleware sets on a response that needs nothing else, for answers sent without it. */
+function headersSetBy(middleware: express.RequestHandler): [string, string][] {
+  const headers: [string, string][] = [];
+  const response = {
+    setHeader(name: string, value: unknown) {
+      headers.push([name.toLowerCase(), String(value)]);
+    },
+    removeHeader() {},
+    getHeader: () => undefined,
+  };
+  void middleware({} as express.Request, response as unknown as express.Response, () => {});
+  return headers;
 }
 
 function requestIdOf(req: express.Request): string {
