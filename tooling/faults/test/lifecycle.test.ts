@@ -148,13 +148,12 @@ describe('start-up with the database not there yet', () => {
     await pg.stop();
     const server = await spawnServerProcess({ databaseUrl: pg.databaseUrl, stubUrl: stub.url });
     try {
-      await sleep(1_500);
+      await expect
+        .poll(() => server.logs().map((line) => line.msg), { timeout: 30_000, interval: 100 })
+        .toContain('database not reachable yet; trying again');
       expect(server.running).toBe(true);
       await pg.start();
       await server.ready();
-      expect(server.logs().map((line) => line.msg)).toContain(
-        'database not reachable yet; trying again',
-      );
     } finally {
       await pg.start();
       expect(await server.stop()).toEqual({ code: 0, signal: null });
