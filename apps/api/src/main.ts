@@ -121,6 +121,8 @@ async function start(): Promise<void> {
     provider,
     logger,
     quotas: { [provider.id]: quota },
+    newPlacesPerMinute: env.NEW_PLACES_PER_MINUTE,
+    weatherMemoryBytes: env.WEATHER_MEMORY_MB * 1024 * 1024,
   });
   // Settles background refreshes (and releases their leases) while the pool is still open.
   cleanups.unshift(() => services.close());
@@ -148,6 +150,7 @@ async function start(): Promise<void> {
     nodeEnv: env.NODE_ENV,
     trustProxy: env.TRUST_PROXY,
     corsOrigins: env.CORS_ORIGINS,
+    publicAnswerBytes: env.PUBLIC_ANSWER_CACHE_MB * 1024 * 1024,
     ...(env.NODE_ENV === 'production' ? { webDistDir: env.WEB_DIST_DIR } : {}),
   });
 
