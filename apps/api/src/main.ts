@@ -51,7 +51,7 @@ async function startEmbedded(): Promise<string> {
  */
 async function waitForDatabase(connectionString: string): Promise<void> {
   const deadline = Date.now() + env.DATABASE_START_TIMEOUT_MS;
-  const probe = createDb({ connectionString, max: 1, statementTimeoutMs: 0 });
+  const probe = createDb({ connectionString, max: 1 });
   try {
     for (let pause = 250; ; pause = Math.min(pause * 2, 5_000)) {
       try {
@@ -85,7 +85,7 @@ async function start(): Promise<void> {
   await waitForDatabase(connectionString);
 
   // Migrations may wait on another instance's migration lock: no statement timeout there.
-  const migrator = createDb({ connectionString, max: 1, statementTimeoutMs: 0 });
+  const migrator = createDb({ connectionString, max: 1 });
   try {
     const applied = await migrateToLatest(migrator);
     if (applied.length > 0)

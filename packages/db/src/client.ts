@@ -12,12 +12,16 @@ export interface CreateDbOptions {
    */
   onPoolError?: (error: Error) => void;
   max?: number;
-  /** How long to wait for a connection, new or from the pool, before failing. Default 2 s. */
+  /**
+   * How long to wait for a connection, new or from the pool, before failing.
+   * Default 5 s; the server passes DATABASE_CONNECT_TIMEOUT_MS.
+   */
   connectTimeoutMs?: number;
   /**
    * The server cancels a statement running longer than this (`statement_timeout`,
    * lock waits included); the client stops waiting 1 s later in case the
-   * network is gone. 0 turns both off (migrations, which may wait on a lock). Default 5 s.
+   * network is gone. Default 0, off (migrations, scripts, tests); the server
+   * passes DATABASE_STATEMENT_TIMEOUT_MS.
    */
   statementTimeoutMs?: number;
 }
@@ -30,12 +34,12 @@ export interface CreateDbOptions {
  * const rows = await db.selectFrom('forecasts').selectAll().execute();
  */
 export function createDb(options: CreateDbOptions): Kysely<Database> {
-  const statementTimeoutMs = options.statementTimeoutMs ?? 5_000;
+  const statementTimeoutMs = options.statementTimeoutMs ?? 0;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max ?? 10,
     // Also bounds the wait for a free client when all are in use.
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 2_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     ...(statementTimeoutMs > 0
       ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + 1_000 }
       : {}),

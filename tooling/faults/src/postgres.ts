@@ -33,7 +33,7 @@ export async function startRestartablePostgres(): Promise<RestartablePostgres> {
     database: 'skycast',
   });
   const { port, connectionString } = server;
-  const admin = createDb({ connectionString, max: 4, statementTimeoutMs: 0 });
+  const admin = createDb({ connectionString, max: 4 });
   return {
     databaseUrl: connectionString,
     admin,

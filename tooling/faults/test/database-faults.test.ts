@@ -1,3 +1,4 @@
+import postgres from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { sql } from '@skycast/db';
@@ -217,6 +218,68 @@ describe('a table locked for longer than the statement timeout, with the pool sa
     await expect
       .poll(async () => (await send(`${server.url}/readyz`)).status, { timeout: 10_000 })
       .toBe(200);
+    expectQuietLog(logStart);
+  });
+});
+
+describe('PostgreSQL out of connections (too many clients)', () => {
+  it('answers 503 "busy", /readyz says "database busy", and recovers once slots free up', async () => {
+    const logStart = server.logs().length;
+    // Take every connection slot the server has, then cut the app's own
+    // connections: each one it opens again is refused with "too many clients".
+    const hogs: postgres.Client[] = [];
+    const takeEverySlot = async () => {
+      for (let i = 0; i < 120; i++) {
+        const client = new postgres.Client({ connectionString: pg.databaseUrl });
+        client.on('error', () => undefined);
+        try {
+          await client.connect();
+          hogs.push(client);
+        } catch (error) {
+          expect((error as { code?: string }).code).toBe('53300');
+          return;
+        }
+      }
+    };
+    try {
+      await takeEverySlot();
+      await hogs[0]?.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity
+         where datname = current_database() and backend_type = 'client backend'
+         and pid <> all($1::int[])`,
+        [hogs.map((client) => (client as unknown as { processID: number }).processID)],
+      );
+      // The slots the app's connections held are free now: take them too.
+      await sleep(200);
+      await takeEverySlot();
+      // Let the pool see its idle connections go.
+      await sleep(300);
+      const { url, init } = queryRequest(server.url, 'weather.forecast', coldPlace());
+      const refused = await send(url, init);
+      expect(refused.status).toBe(503);
+      expect(refused.body).toMatch(/too busy/);
+      // Two checks in a row (each verdict is reused for 250 ms) turn it unready.
+      const verdicts: string[] = [];
+      await expect
+        .poll(
+          async () => {
+            const verdict = await send(`${server.url}/readyz`);
+            verdicts.push(`${verdict.status} ${verdict.body}`);
+            return verdicts.at(-1);
+          },
+          { timeout: 10_000, interval: 300 },
+        )
+        .toBe('503 {"status":"unavailable","reason":"database busy"}');
+      expect(verdicts.filter((verdict) => verdict.includes('not reachable'))).toEqual([]);
+    } finally {
+      await Promise.all(hogs.map((client) => client.end().catch(() => undefined)));
+    }
+    expect(server.running).toBe(true);
+    await expect
+      .poll(async () => (await send(`${server.url}/readyz`)).status, { timeout: 10_000 })
+      .toBe(200);
+    const { url, init } = queryRequest(server.url, 'weather.forecast', coldPlace());
+    expect((await send(url, init)).status).toBe(200);
     expectQuietLog(logStart);
   });
 });
