@@ -24,6 +24,7 @@ const pages: [string, string, (page: Page) => Promise<void>][] = [
       // The units menu and the chart's table are checked open.
       await page.getByRole('button', { name: /Units and theme/ }).click();
       await page.getByText('Show the chart as a table').click();
+      await page.getByText(/^Sun and moon for the next/).click();
     },
   ],
 ];

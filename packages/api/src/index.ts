@@ -21,11 +21,7 @@ export {
 } from './accounts/accounts-service.ts';
 export { DEFAULT_THROTTLE_RULES, type ThrottleRules } from './accounts/login-throttle.ts';
 export { MAX_PLACES } from './routers/places.ts';
-export {
-  inUserDataRouter,
-  USER_DATA_ROUTERS,
-  type IsProtected,
-} from './procedure-rules.ts';
+export { inUserDataRouter, USER_DATA_ROUTERS, type IsProtected } from './procedure-rules.ts';
 export { responseHeaders } from './response-headers.ts';
 export {
   curlExample,

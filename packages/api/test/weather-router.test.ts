@@ -204,3 +204,37 @@ describe('weather.airQuality', () => {
     expect(error.code).toBe('BAD_REQUEST');
   });
 });
+
+describe('weather.sunAndMoon', () => {
+  it('answers 16 local days of sun and moon in the point’s own zone, asking no provider', async () => {
+    api.stub.resetCalls();
+    const answer = await api.caller.weather.sunAndMoon({ latitude: 52.52, longitude: 13.41 });
+    expect(api.stub.calls('/v1/forecast')).toBe(0);
+    expect(answer.timezone).toBe('Europe/Berlin');
+    expect(answer.days).toHaveLength(16);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(
+      new Date(),
+    );
+    expect(answer.days[0]!.date).toBe(today);
+    for (const day of answer.days) {
+      expect(day.sunrise?.startsWith(day.date)).toBe(true);
+      expect(day.dayLength).toBeGreaterThan(6 * 3600);
+      expect(day.moonIllumination).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('falls back to nautical time at sea, where no zone is named', async () => {
+    const answer = await api.caller.weather.sunAndMoon({ latitude: -40, longitude: -150, days: 1 });
+    expect(answer.timezone).toMatch(/^(Etc\/GMT\+10|Pacific\/)/);
+    expect(answer.days).toHaveLength(1);
+  });
+
+  it.each([
+    ['more than 16 days', { latitude: 0, longitude: 0, days: 17 }],
+    ['no days', { latitude: 0, longitude: 0, days: 0 }],
+    ['a latitude off the globe', { latitude: 95, longitude: 0 }],
+  ])('rejects %s with BAD_REQUEST', async (_name, input) => {
+    const error = await errorOf(api.caller.weather.sunAndMoon(input));
+    expect(error.code).toBe('BAD_REQUEST');
+  });
+});

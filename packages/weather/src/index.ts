@@ -16,3 +16,13 @@ export {
 export { wmoCodeForOpenWeather } from './openweather-conditions.ts';
 export { createOpenWeather, type OpenWeatherOptions } from './openweather.ts';
 export { usAqiFromPm25 } from './us-aqi.ts';
+export {
+  moonPhaseNameSchema,
+  sunAndMoon,
+  sunAndMoonDaySchema,
+  sunAndMoonSchema,
+  type MoonPhaseName,
+  type SunAndMoon,
+  type SunAndMoonDay,
+} from './sun-and-moon.ts';
+export { fixedOffsetZone, zoneAtCoordinates } from './time-zones.ts';

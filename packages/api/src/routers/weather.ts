@@ -6,6 +6,7 @@ import {
   forecastSchema,
   placeSchema,
   providerIdSchema,
+  sunAndMoonSchema,
   unitsSchema,
   unitSystemSchema,
   weatherCodeSchema,
@@ -24,6 +25,9 @@ export const unitChoiceInputSchema = z.object({
   units: unitSystemSchema.default('metric'),
   windUnit: windUnitSchema.default('kmh'),
 });
+
+/** The most days ahead any daily answer covers: what the forecast provider gives. */
+export const MAX_DAYS = 16;
 
 /** A place's weather in a line, as a list of places shows it. */
 export const weatherSummarySchema = z.object({
@@ -146,4 +150,22 @@ export const weatherRouter = {
       }),
     )
     .query(({ ctx, input }) => ctx.weather.airQuality(input, { logger: ctx.logger })),
+
+  /** Sunrise, sunset, day length, moon phase, illumination, moonrise and moonset, day by day. */
+  sunAndMoon: publicProcedure
+    // Computed, not fetched: no upstream errors. "Today" turns at local midnight, so not cached long.
+    .meta({
+      rateLimit: { max: 240, windowSeconds: 60 },
+      cacheSeconds: 600,
+      description:
+        'Sunrise, sunset, day length, moon phase, illumination, moonrise and moonset for the coming days (local times), computed from the coordinates.',
+      example: { latitude: 52.52, longitude: 13.41, days: 7 },
+    })
+    .input(
+      coordinatesSchema.extend({
+        days: z.number().int().min(1).max(MAX_DAYS).default(MAX_DAYS),
+      }),
+    )
+    .output(sunAndMoonSchema.extend({ days: sunAndMoonSchema.shape.days.max(MAX_DAYS) }))
+    .query(({ ctx, input }) => ctx.weather.sunAndMoon(input, input.days)),
 } satisfies TRPCRouterRecord;

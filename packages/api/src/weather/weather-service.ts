@@ -3,12 +3,16 @@ import { z } from 'zod';
 import {
   airQualitySchema,
   convertForecast,
+  fixedOffsetZone,
   placeSchema,
   providerForecastSchema,
+  sunAndMoon,
+  zoneAtCoordinates,
   type AirQuality,
   type Forecast,
   type Place,
   type ProviderForecast,
+  type SunAndMoon,
   type UnitChoice,
   type WeatherProvider,
 } from '@skycast/weather';
@@ -156,6 +160,18 @@ export function createWeatherService(options: WeatherServiceOptions) {
         source: provider.id,
         simulated: cached.value.simulated,
       };
+    },
+
+    /**
+     * Sunrise, sunset, day length and the moon for the coming `days` local days,
+     * computed here (no provider call), in the zone the point lies in.
+     */
+    sunAndMoon(at: Coordinates, days: number): SunAndMoon {
+      // Open sea has no named zone: nautical time, one hour per 15° of longitude.
+      const timezone =
+        zoneAtCoordinates(at.latitude, at.longitude) ??
+        fixedOffsetZone(Math.round(at.longitude / 15) * 3600);
+      return sunAndMoon({ ...at, timezone, days, from: now() });
     },
 
     async searchLocations(

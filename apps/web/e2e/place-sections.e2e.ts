@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+
+import { sharedBrowser, withPage } from './browser.ts';
+
+const browser = sharedBrowser();
+
+describe('sun and moon', () => {
+  it('shows today’s sunrise, sunset, daylight and moon, and the coming days as a table', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await page.goto('/place/51.51,-0.13/London');
+      const card = page.getByRole('region', { name: 'Sun and moon' });
+      await card.getByRole('heading', { name: 'Moon' }).waitFor();
+      const text = (await card.locator('.sun-moon__today').textContent()) ?? '';
+      expect(text).toMatch(/Sunrise\d\d:\d\d/);
+      expect(text).toMatch(/Sunset\d\d:\d\d/);
+      expect(text).toMatch(/Daylight\d+ h( \d+ min)? \([+−]/);
+      expect(text).toMatch(
+        /Phase(New moon|Waxing crescent|First quarter|Waxing gibbous|Full moon|Waning gibbous|Last quarter|Waning crescent)Lit\d+%/,
+      );
+      expect(text).toMatch(/Moonrise(\d\d:\d\d|none today)Moonset(\d\d:\d\d|none today)/);
+      await card.getByText('Sun and moon for the next 9 days').click();
+      const rows = card.getByRole('region', { name: 'Sun and moon by day' }).getByRole('row');
+      expect(await rows.count()).toBe(10);
+    });
+  });
+});
