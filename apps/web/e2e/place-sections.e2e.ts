@@ -24,3 +24,17 @@ describe('sun and moon', () => {
     });
   });
 });
+
+describe('compared with yesterday', () => {
+  it('says how now and today’s high compare with yesterday, in the chosen units', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await page.goto('/place/59.91,10.75/Oslo');
+      const current = page.getByRole('region', { name: 'Right now' });
+      const sentence = current.getByText(/yesterday at this time/);
+      await sentence.waitFor();
+      expect(await sentence.textContent()).toMatch(
+        /^(\d+° (warmer|colder) than|About as warm as) yesterday at this time\. Today’s high is (\d+° (above|below)|the same as) yesterday’s \(-?\d+°C\)\.$/,
+      );
+    });
+  });
+});

@@ -121,6 +121,28 @@ describe('weather.forecast', () => {
     expect(Date.parse(forecast.fetchedAt)).not.toBeNaN();
   });
 
+  it('compares with yesterday from the same provider call, in the units asked for', async () => {
+    const oslo = { latitude: 59.91, longitude: 10.75 };
+    api.stub.resetCalls();
+    const metric = await api.caller.weather.forecast(oslo);
+    const imperial = await api.caller.weather.forecast({ ...oslo, units: 'imperial' });
+    expect(api.stub.calls('/v1/forecast')).toBe(1);
+    const yesterday = metric.yesterday!;
+    const today = metric.current.time.slice(0, 10);
+    expect(yesterday.date).toBe(
+      new Date(Date.parse(`${today}T00:00Z`) - 86_400_000).toISOString().slice(0, 10),
+    );
+    expect(yesterday.temperature).toEqual(expect.any(Number));
+    expect(yesterday.temperature!).toBeGreaterThanOrEqual(yesterday.temperatureMin);
+    expect(yesterday.temperature!).toBeLessThanOrEqual(yesterday.temperatureMax);
+    // Yesterday is not served among the coming days.
+    expect(metric.daily[0]!.date).toBe(today);
+    expect(imperial.yesterday!.temperatureMax).toBeCloseTo(
+      (yesterday.temperatureMax * 9) / 5 + 32,
+      0,
+    );
+  });
+
   it('asks the provider once for repeated requests within 10 minutes', async () => {
     const paris = { latitude: 48.8566, longitude: 2.3522 };
     api.stub.resetCalls();

@@ -5,6 +5,7 @@ export type { ForecastQuery, LocationQuery, ProviderResult, WeatherProvider } fr
 export { ProviderError, type ProviderErrorKind } from './provider-error.ts';
 export {
   convertForecast,
+  convertTemperature,
   unitChoiceSchema,
   unitsFor,
   unitSystemSchema,

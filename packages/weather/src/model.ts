@@ -97,8 +97,22 @@ export const providerForecastSchema = z.object({
 });
 export type ProviderForecast = z.infer<typeof providerForecastSchema>;
 
+/**
+ * Yesterday beside today, from the same provider answer (Open-Meteo's
+ * `past_days=1`): the temperature at the same local clock time as
+ * `current.time`, and yesterday's high and low. Null where the provider has no past.
+ */
+export const yesterdaySchema = z.object({
+  date: z.string(),
+  temperature: z.number().nullable(),
+  temperatureMax: z.number(),
+  temperatureMin: z.number(),
+});
+export type Yesterday = z.infer<typeof yesterdaySchema>;
+
 /** The forecast as served to clients: the provider's data plus its provenance. */
 export const forecastSchema = providerForecastSchema.extend({
+  yesterday: yesterdaySchema.nullable(),
   units: unitsSchema,
   /** When the provider produced this data (ISO 8601, UTC). */
   fetchedAt: z.iso.datetime(),

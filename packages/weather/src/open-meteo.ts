@@ -70,6 +70,8 @@ const AIR_QUALITY_DAYS = 5;
 
 /** Days of hourly data kept: enough to derive "now" from a day-old forecast. */
 const HOURLY_DAYS_KEPT = 5;
+/** Yesterday comes in the same call, so "warmer than yesterday" costs nothing extra. */
+const PAST_DAYS = 1;
 
 // Open-Meteo sends columns; a value may be null where a model has no data.
 const column = z.array(z.number().nullable());
@@ -218,6 +220,7 @@ export function createOpenMeteo(options: OpenMeteoOptions): WeatherProvider {
       // Daily min/max are aggregated over the local day of this zone.
       url.searchParams.set('timezone', 'auto');
       url.searchParams.set('forecast_days', '16');
+      url.searchParams.set('past_days', String(PAST_DAYS));
       const { body, simulated } = await fetchJson({
         provider: PROVIDER,
         url,
@@ -303,7 +306,7 @@ function toForecast(body: ForecastResponse): ProviderForecast {
       uvIndex: at(hourly.uv_index, currentHourIndex),
       visibility: at(hourly.visibility, currentHourIndex),
     },
-    hourly: hourly.time.slice(0, HOURLY_DAYS_KEPT * 24).flatMap((time, i): HourlyEntry[] => {
+    hourly: hourly.time.slice(0, (PAST_DAYS + HOURLY_DAYS_KEPT) * 24).flatMap((time, i): HourlyEntry[] => {
       const temperature = hourly.temperature_2m[i];
       const weatherCode = hourly.weather_code[i];
       const windSpeed = hourly.wind_speed_10m[i];

@@ -30,6 +30,16 @@ const orNull = <T>(value: T | null, convert: (value: T) => number) =>
   value === null ? null : convert(value);
 
 /**
+ * A temperature in °C in the unit system asked for, rounded as a forecast shows it.
+ *
+ * @example
+ * convertTemperature(20, 'imperial'); // 68
+ */
+export function convertTemperature(celsius: number, system: UnitSystem): number {
+  return round(system === 'imperial' ? (celsius * 9) / 5 + 32 : celsius, 1);
+}
+
+/**
  * The labels for a unit choice, as the API reports them.
  *
  * @example
@@ -62,7 +72,7 @@ export function convertForecast(
   choice: UnitChoice,
 ): { forecast: ProviderForecast; units: Units } {
   const imperial = choice.units === 'imperial';
-  const temperature = (celsius: number) => round(imperial ? (celsius * 9) / 5 + 32 : celsius, 1);
+  const temperature = (celsius: number) => convertTemperature(celsius, choice.units);
   const wind = (kmh: number) => round(kmh / KMH_PER[choice.windUnit], 1);
   const precipitation = (mm: number) => (imperial ? round(mm / MM_PER_INCH, 3) : round(mm, 2));
   const pressure = (hpa: number) => (imperial ? round(hpa / HPA_PER_INHG, 2) : round(hpa, 1));

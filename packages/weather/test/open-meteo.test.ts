@@ -71,23 +71,113 @@ describe('createOpenMeteo: forecast', () => {
     expect(data.current.uvIndex).toEqual(expect.any(Number));
     expect(data.current.visibility).toEqual(expect.any(Number));
 
-    expect(data.hourly.length).toBeGreaterThanOrEqual(48);
-    expect(data.hourly[0]).toMatchObject({ time: '2026-02-23T00:00', isDay: false });
-    expect(data.hourly[13]?.time).toBe('2026-02-23T13:00');
+    // `past_days=1`: the series start with yesterday, for "warmer than yesterday".
+    expect(data.hourly.length).toBeGreaterThanOrEqual(72);
+    expect(data.hourly[0]).toMatchObject({ time: '2026-02-22T00:00', isDay: false });
+    expect(data.hourly[24 + 13]?.time).toBe('2026-02-23T13:00');
     for (const hour of data.hourly) {
       expect(hour.humidity).toBeGreaterThanOrEqual(0);
       expect(hour.humidity).toBeLessThanOrEqual(100);
       expect(hour.precipitationProbability).toEqual(expect.any(Number));
     }
 
-    expect(data.daily.length).toBeGreaterThanOrEqual(7);
-    expect(data.daily[0]).toMatchObject({
+    expect(data.daily.length).toBe(17);
+    expect(data.daily[0]?.date).toBe('2026-02-22');
+    expect(data.daily[1]).toMatchObject({
       date: '2026-02-23',
       sunrise: expect.stringMatching(/^2026-02-23T0[67]:\d\d$/) as string,
       sunset: expect.stringMatching(/^2026-02-23T17:\d\d$/) as string,
     });
     for (const day of data.daily)
       expect(day.temperatureMax).toBeGreaterThanOrEqual(day.temperatureMin);
+  });
+});
+
+describe('createOpenMeteo: forecast request and a recorded answer', () => {
+  it('asks for 16 days ahead and 1 day back in the local zone, in canonical units', async () => {
+    const relay = await startRelay(forwardTo(stub.url));
+    try {
+      await openMeteoAt(relay.url).forecast(BERLIN);
+      const params = Object.fromEntries(relay.requests[0]!.searchParams);
+      expect(params).toMatchObject({
+        timezone: 'auto',
+        forecast_days: '16',
+        past_days: '1',
+      });
+      // Units are never asked for: Open-Meteo's defaults are the canonical ones.
+      expect(params).not.toHaveProperty('temperature_unit');
+    } finally {
+      await relay.close();
+    }
+  });
+
+  it('maps a recorded answer with a past day: yesterday stays in the days and hours', async () => {
+    // Open-Meteo's documented shape with `past_days=1`, trimmed to two days of two hours each.
+    const relay = await startRelay(
+      fixture({
+        latitude: 52.52,
+        longitude: 13.419998,
+        generationtime_ms: 0.31,
+        utc_offset_seconds: 3600,
+        timezone: 'Europe/Berlin',
+        timezone_abbreviation: 'GMT+1',
+        elevation: 38,
+        current_units: { time: 'iso8601', interval: 'seconds', temperature_2m: '°C' },
+        current: {
+          time: '2026-02-23T13:30',
+          interval: 900,
+          temperature_2m: 6.1,
+          relative_humidity_2m: 71,
+          apparent_temperature: 2.9,
+          is_day: 1,
+          precipitation: 0,
+          weather_code: 3,
+          cloud_cover: 100,
+          pressure_msl: 1012.4,
+          wind_speed_10m: 14.8,
+          wind_direction_10m: 245,
+          wind_gusts_10m: 31.3,
+        },
+        hourly_units: { time: 'iso8601', temperature_2m: '°C' },
+        hourly: {
+          time: ['2026-02-22T13:00', '2026-02-22T14:00', '2026-02-23T13:00', '2026-02-23T14:00'],
+          temperature_2m: [3.2, 3.4, 5.9, 6.3],
+          apparent_temperature: [0.1, 0.4, 2.8, 3.1],
+          precipitation_probability: [10, 5, 20, 15],
+          precipitation: [0, 0, 0.1, 0],
+          weather_code: [2, 2, 3, 3],
+          wind_speed_10m: [9.4, 10.1, 14.8, 15.2],
+          relative_humidity_2m: [80, 78, 71, 70],
+          is_day: [1, 1, 1, 1],
+          uv_index: [0.9, 0.7, 1.1, 0.8],
+          visibility: [24000, 24100, 18000, 19000],
+        },
+        daily_units: { time: 'iso8601', temperature_2m_max: '°C' },
+        daily: {
+          time: ['2026-02-22', '2026-02-23'],
+          weather_code: [2, 61],
+          temperature_2m_max: [4.1, 7.0],
+          temperature_2m_min: [-1.2, 1.9],
+          precipitation_sum: [0, 1.4],
+          precipitation_probability_max: [10, 60],
+          sunrise: ['2026-02-22T07:07', '2026-02-23T07:05'],
+          sunset: ['2026-02-22T17:40', '2026-02-23T17:42'],
+          uv_index_max: [1.3, 1.2],
+        },
+      }),
+    );
+    try {
+      const { data } = await openMeteoAt(relay.url).forecast(BERLIN);
+      expect(data.daily.map((day) => [day.date, day.temperatureMax])).toEqual([
+        ['2026-02-22', 4.1],
+        ['2026-02-23', 7.0],
+      ]);
+      expect(data.hourly[0]).toMatchObject({ time: '2026-02-22T13:00', temperature: 3.2 });
+      // "Now" still comes from the current hour, not the first (yesterday's) one.
+      expect(data.current).toMatchObject({ uvIndex: 1.1, visibility: 18000 });
+    } finally {
+      await relay.close();
+    }
   });
 });
 

@@ -30,6 +30,7 @@ export function PlaceForecast({ forecast }: { forecast: Forecast }) {
       <CurrentConditions
         current={forecast.current}
         today={forecast.daily.find((day) => day.date === today)}
+        yesterday={forecast.yesterday}
         units={forecast.units}
       />
       <HourlyStrip hourly={forecast.hourly} daily={forecast.daily} units={forecast.units} />

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   airQualitySchema,
   convertForecast,
+  convertTemperature,
   fixedOffsetZone,
   placeSchema,
   providerForecastSchema,
@@ -15,6 +16,7 @@ import {
   type SunAndMoon,
   type UnitChoice,
   type WeatherProvider,
+  type Yesterday,
 } from '@skycast/weather';
 
 import type { Logger } from '../logger.ts';
@@ -103,6 +105,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
     const { forecast: converted, units } = convertForecast(presentWindow(base), choice);
     return {
       ...converted,
+      yesterday: yesterdayOf(base, choice),
       units,
       fetchedAt: cached.fetchedAt.toISOString(),
       stale: cached.stale,
@@ -225,6 +228,30 @@ export type AirQualityReport = AirQuality & {
   source: WeatherProvider['id'];
   simulated: boolean;
 };
+
+/** The calendar day before `date` (`YYYY-MM-DD`). */
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00Z`) - DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * Yesterday from the stored answer, in the caller's units: the temperature at
+ * the same local clock time as "now" (what a person means across a DST
+ * change too) and yesterday's high and low. Null when the provider sent no past day.
+ */
+function yesterdayOf(forecast: ProviderForecast, choice: UnitChoice): Yesterday | null {
+  const date = dayBefore(forecast.current.time.slice(0, 10));
+  const day = forecast.daily.find((entry) => entry.date === date);
+  if (!day) return null;
+  const sameHour = `${date}T${forecast.current.time.slice(11, 13)}`;
+  const hour = forecast.hourly.find((entry) => entry.time.startsWith(sameHour));
+  return {
+    date,
+    temperature: hour ? convertTemperature(hour.temperature, choice.units) : null,
+    temperatureMax: convertTemperature(day.temperatureMax, choice.units),
+    temperatureMin: convertTemperature(day.temperatureMin, choice.units),
+  };
+}
 
 /** From the present hour on: past hours and days are of no use to a reader. */
 function presentWindow(forecast: ProviderForecast): ProviderForecast {
