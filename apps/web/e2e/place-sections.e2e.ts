@@ -38,3 +38,31 @@ describe('compared with yesterday', () => {
     });
   });
 });
+
+describe('rain in the next two hours', () => {
+  it('says in one sentence what falls, with a strip of eight 15-minute steps', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await page.goto('/place/47.37,8.54/Zürich');
+      const section = page.getByRole('region', { name: 'Next 2 hours' });
+      const bars = section.getByRole('list', { name: 'Precipitation every 15 minutes' });
+      await bars.waitFor();
+      expect(await section.locator('p').first().textContent()).toMatch(
+        /^((Light|Moderate|Heavy) (rain|snow|rain and snow) (starting around \d\d:\d\d|stopping around \d\d:\d\d|for the next 2 hours)|No rain or snow for the next 2 hours)\.$/,
+      );
+      const steps = await bars.getByRole('listitem').allTextContents();
+      expect(steps).toHaveLength(8);
+      for (const step of steps)
+        expect(step).toMatch(
+          /^until \d\d:\d\d: (dry|(light|moderate|heavy) (rain|snow|rain and snow), \d+\.\d mm)$/,
+        );
+    });
+  });
+
+  it('says where the timing is only estimated from hourly forecasts', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await page.goto('/place/-33.87,151.21/Sydney');
+      const section = page.getByRole('region', { name: 'Next 2 hours' });
+      await section.getByText(/\(timing estimated from hourly forecasts\)\.$/).waitFor();
+    });
+  });
+});

@@ -143,6 +143,21 @@ describe('weather.forecast', () => {
     );
   });
 
+  it('says what falls in the next two hours, in 15-minute steps from now, in one sentence', async () => {
+    const forecast = await api.caller.weather.forecast({ latitude: 47.37, longitude: 8.54 });
+    const next = forecast.nextTwoHours!;
+    expect(next.steps).toHaveLength(8);
+    expect(next.steps[0]!.time > forecast.current.time).toBe(true);
+    // Zürich lies where Open-Meteo has 15-minute models.
+    expect(next.interpolated).toBe(false);
+    expect(next.summary).toMatch(
+      /^((Light|Moderate|Heavy) (rain|snow|rain and snow) (starting around \d\d:\d\d|stopping around \d\d:\d\d|for the next 2 hours)|No rain or snow for the next 2 hours)\.$/,
+    );
+    const sydney = await api.caller.weather.forecast({ latitude: -33.9, longitude: 151.1 });
+    expect(sydney.nextTwoHours!.interpolated).toBe(true);
+    expect(sydney.nextTwoHours!.summary).toMatch(/\(timing estimated from hourly forecasts\)\.$/);
+  });
+
   it('asks the provider once for repeated requests within 10 minutes', async () => {
     const paris = { latitude: 48.8566, longitude: 2.3522 };
     api.stub.resetCalls();

@@ -1,10 +1,11 @@
 export * from './model.ts';
-export { createOpenMeteo, type OpenMeteoOptions } from './open-meteo.ts';
+export { createOpenMeteo, hasNativeMinutely15, type OpenMeteoOptions } from './open-meteo.ts';
 export { parseRetryAfter, SIMULATED_HEADER } from './http.ts';
 export type { ForecastQuery, LocationQuery, ProviderResult, WeatherProvider } from './provider.ts';
 export { ProviderError, type ProviderErrorKind } from './provider-error.ts';
 export {
   convertForecast,
+  convertPrecipitation,
   convertTemperature,
   unitChoiceSchema,
   unitsFor,

@@ -83,6 +83,26 @@ export const unitsSchema = z.object({
 });
 export type Units = z.infer<typeof unitsSchema>;
 
+/** Precipitation in one 15-minute step, summed over the 15 minutes before `time`: mm (snowfall cm). */
+export const precipitationStepSchema = z.object({
+  time: localTime,
+  precipitation: z.number(),
+  rain: z.number(),
+  snowfall: z.number(),
+});
+export type PrecipitationStep = z.infer<typeof precipitationStepSchema>;
+
+/**
+ * The coming hours in 15-minute steps. `interpolated` is true where the
+ * provider has no model at that resolution and spreads hourly values instead:
+ * the timing is then only as good as an hourly forecast's.
+ */
+export const minutely15Schema = z.object({
+  interpolated: z.boolean(),
+  steps: z.array(precipitationStepSchema),
+});
+export type Minutely15 = z.infer<typeof minutely15Schema>;
+
 /** What a provider returns for one place: always °C, km/h, mm, hPa and visibility in metres. */
 export const providerForecastSchema = z.object({
   location: z.object({
@@ -94,6 +114,8 @@ export const providerForecastSchema = z.object({
   current: currentConditionsSchema,
   hourly: z.array(hourlyEntrySchema),
   daily: z.array(dailyEntrySchema),
+  /** Null where the provider has no sub-hourly precipitation. */
+  minutely15: minutely15Schema.nullable(),
 });
 export type ProviderForecast = z.infer<typeof providerForecastSchema>;
 
@@ -110,9 +132,36 @@ export const yesterdaySchema = z.object({
 });
 export type Yesterday = z.infer<typeof yesterdaySchema>;
 
+export const precipitationKindSchema = z.enum(['none', 'rain', 'snow', 'rain-and-snow']);
+export const precipitationIntensitySchema = z.enum(['none', 'light', 'moderate', 'heavy']);
+
+/**
+ * Rain in the next two hours: eight 15-minute steps in the caller's
+ * precipitation unit, and one sentence about them ("Light rain starting
+ * around 14:30"), which says so where the steps are interpolated.
+ */
+export const nextTwoHoursSchema = z.object({
+  summary: z.string(),
+  interpolated: z.boolean(),
+  steps: z
+    .array(
+      z.object({
+        /** The end of the 15 minutes the amount covers, local time. */
+        time: localTime,
+        precipitation: z.number(),
+        kind: precipitationKindSchema,
+        intensity: precipitationIntensitySchema,
+      }),
+    )
+    .max(8),
+});
+export type NextTwoHours = z.infer<typeof nextTwoHoursSchema>;
+
 /** The forecast as served to clients: the provider's data plus its provenance. */
-export const forecastSchema = providerForecastSchema.extend({
+export const forecastSchema = providerForecastSchema.omit({ minutely15: true }).extend({
   yesterday: yesterdaySchema.nullable(),
+  /** Null where the provider has no 15-minute data, or the stored steps no longer reach two hours ahead. */
+  nextTwoHours: nextTwoHoursSchema.nullable(),
   units: unitsSchema,
   /** When the provider produced this data (ISO 8601, UTC). */
   fetchedAt: z.iso.datetime(),

@@ -57,6 +57,30 @@ const DAILY = [
   'uv_index_max',
 ] as const;
 
+const MINUTELY_15 = ['precipitation', 'rain', 'snowfall'] as const;
+/** Six hours of steps: two to show, and the rest so a forecast served late still has them. */
+const MINUTELY_15_STEPS = 24;
+
+/**
+ * Where Open-Meteo runs models at 15-minute resolution: its documentation names
+ * Central Europe and North America, elsewhere it interpolates hourly values.
+ * The boxes are those models' domains, roughly (ICON-D2 and AROME; HRRR).
+ */
+const NATIVE_MINUTELY_15 = [
+  { south: 43, north: 58, west: -5, east: 20 },
+  { south: 21, north: 53, west: -135, east: -60 },
+];
+
+export function hasNativeMinutely15(latitude: number, longitude: number): boolean {
+  return NATIVE_MINUTELY_15.some(
+    (box) =>
+      latitude >= box.south &&
+      latitude <= box.north &&
+      longitude >= box.west &&
+      longitude <= box.east,
+  );
+}
+
 const AIR_QUALITY = [
   'european_aqi',
   'us_aqi',
@@ -109,6 +133,14 @@ const forecastResponseSchema = z.object({
     uv_index: column.optional(),
     visibility: column.optional(),
   }),
+  minutely_15: z
+    .object({
+      time: z.array(z.string()),
+      precipitation: column,
+      rain: column,
+      snowfall: column,
+    })
+    .optional(),
   daily: z.object({
     time: z.array(z.string()),
     weather_code: column,
@@ -221,6 +253,8 @@ export function createOpenMeteo(options: OpenMeteoOptions): WeatherProvider {
       url.searchParams.set('timezone', 'auto');
       url.searchParams.set('forecast_days', '16');
       url.searchParams.set('past_days', String(PAST_DAYS));
+      url.searchParams.set('minutely_15', MINUTELY_15.join(','));
+      url.searchParams.set('forecast_minutely_15', String(MINUTELY_15_STEPS));
       const { body, simulated } = await fetchJson({
         provider: PROVIDER,
         url,
@@ -277,6 +311,25 @@ function toAirQuality(body: AirQualityResponse): AirQuality {
   };
 }
 
+function toMinutely15(body: ForecastResponse): ProviderForecast['minutely15'] {
+  const minutely = body.minutely_15;
+  if (!minutely) return null;
+  const steps = minutely.time.flatMap((time, i) => {
+    const precipitation = minutely.precipitation[i];
+    // A step without an amount is dropped: "no rain" must not be invented.
+    if (precipitation == null) return [];
+    return [
+      {
+        time,
+        precipitation,
+        rain: minutely.rain[i] ?? 0,
+        snowfall: minutely.snowfall[i] ?? 0,
+      },
+    ];
+  });
+  return { interpolated: !hasNativeMinutely15(body.latitude, body.longitude), steps };
+}
+
 function toForecast(body: ForecastResponse): ProviderForecast {
   const { current, hourly, daily } = body;
   const currentHour = current.time.slice(0, 13);
@@ -306,27 +359,30 @@ function toForecast(body: ForecastResponse): ProviderForecast {
       uvIndex: at(hourly.uv_index, currentHourIndex),
       visibility: at(hourly.visibility, currentHourIndex),
     },
-    hourly: hourly.time.slice(0, (PAST_DAYS + HOURLY_DAYS_KEPT) * 24).flatMap((time, i): HourlyEntry[] => {
-      const temperature = hourly.temperature_2m[i];
-      const weatherCode = hourly.weather_code[i];
-      const windSpeed = hourly.wind_speed_10m[i];
-      // An hour without its core values is dropped rather than invented.
-      if (temperature == null || weatherCode == null || windSpeed == null) return [];
-      const isDay = at(hourly.is_day, i);
-      return [
-        {
-          time,
-          temperature,
-          apparentTemperature: at(hourly.apparent_temperature, i),
-          precipitationProbability: at(hourly.precipitation_probability, i),
-          precipitation: at(hourly.precipitation, i),
-          weatherCode,
-          windSpeed,
-          humidity: at(hourly.relative_humidity_2m, i),
-          isDay: isDay === null ? null : isDay === 1,
-        },
-      ];
-    }),
+    hourly: hourly.time
+      .slice(0, (PAST_DAYS + HOURLY_DAYS_KEPT) * 24)
+      .flatMap((time, i): HourlyEntry[] => {
+        const temperature = hourly.temperature_2m[i];
+        const weatherCode = hourly.weather_code[i];
+        const windSpeed = hourly.wind_speed_10m[i];
+        // An hour without its core values is dropped rather than invented.
+        if (temperature == null || weatherCode == null || windSpeed == null) return [];
+        const isDay = at(hourly.is_day, i);
+        return [
+          {
+            time,
+            temperature,
+            apparentTemperature: at(hourly.apparent_temperature, i),
+            precipitationProbability: at(hourly.precipitation_probability, i),
+            precipitation: at(hourly.precipitation, i),
+            weatherCode,
+            windSpeed,
+            humidity: at(hourly.relative_humidity_2m, i),
+            isDay: isDay === null ? null : isDay === 1,
+          },
+        ];
+      }),
+    minutely15: toMinutely15(body),
     daily: daily.time.flatMap((date, i): DailyEntry[] => {
       const temperatureMax = daily.temperature_2m_max[i];
       const temperatureMin = daily.temperature_2m_min[i];

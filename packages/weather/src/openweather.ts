@@ -371,6 +371,8 @@ function toForecast(current: CurrentResponse, steps: Step[]): ProviderForecast {
     current: now,
     hourly,
     daily,
+    // The free API's steps are three hours long: nothing to say about the next two.
+    minutely15: null,
   };
 }
 

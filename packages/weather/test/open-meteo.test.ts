@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   airQualitySchema,
   createOpenMeteo,
+  hasNativeMinutely15,
   ProviderError,
   type WeatherProvider,
 } from '../src/index.ts';
@@ -103,6 +104,8 @@ describe('createOpenMeteo: forecast request and a recorded answer', () => {
         timezone: 'auto',
         forecast_days: '16',
         past_days: '1',
+        minutely_15: 'precipitation,rain,snowfall',
+        forecast_minutely_15: '24',
       });
       // Units are never asked for: Open-Meteo's defaults are the canonical ones.
       expect(params).not.toHaveProperty('temperature_unit');
@@ -152,6 +155,13 @@ describe('createOpenMeteo: forecast request and a recorded answer', () => {
           uv_index: [0.9, 0.7, 1.1, 0.8],
           visibility: [24000, 24100, 18000, 19000],
         },
+        minutely_15_units: { time: 'iso8601', precipitation: 'mm', rain: 'mm', snowfall: 'cm' },
+        minutely_15: {
+          time: ['2026-02-23T13:30', '2026-02-23T13:45', '2026-02-23T14:00'],
+          precipitation: [0.0, 0.3, null],
+          rain: [0.0, 0.2, null],
+          snowfall: [0.0, 0.07, null],
+        },
         daily_units: { time: 'iso8601', temperature_2m_max: '°C' },
         daily: {
           time: ['2026-02-22', '2026-02-23'],
@@ -175,6 +185,14 @@ describe('createOpenMeteo: forecast request and a recorded answer', () => {
       expect(data.hourly[0]).toMatchObject({ time: '2026-02-22T13:00', temperature: 3.2 });
       // "Now" still comes from the current hour, not the first (yesterday's) one.
       expect(data.current).toMatchObject({ uvIndex: 1.1, visibility: 18000 });
+      // A step without a value is dropped, not read as dry; Berlin has 15-minute models.
+      expect(data.minutely15).toEqual({
+        interpolated: false,
+        steps: [
+          { time: '2026-02-23T13:30', precipitation: 0, rain: 0, snowfall: 0 },
+          { time: '2026-02-23T13:45', precipitation: 0.3, rain: 0.2, snowfall: 0.07 },
+        ],
+      });
     } finally {
       await relay.close();
     }
@@ -477,5 +495,18 @@ describe('createOpenMeteo: failures', () => {
     const error = await failureOf(provider.forecast(BERLIN));
     expect(error.kind).toBe('network');
     expect(error.status).toBeUndefined();
+  });
+});
+
+describe('hasNativeMinutely15', () => {
+  it.each([
+    ['Berlin', 52.52, 13.41, true],
+    ['Paris', 48.86, 2.35, true],
+    ['Denver', 39.74, -104.99, true],
+    ['Sydney', -33.87, 151.21, false],
+    ['Lisbon', 38.72, -9.14, false],
+    ['Tokyo', 35.68, 139.69, false],
+  ])('says whether %s has 15-minute models (%s)', (_name, latitude, longitude, native) => {
+    expect(hasNativeMinutely15(latitude, longitude)).toBe(native);
   });
 });

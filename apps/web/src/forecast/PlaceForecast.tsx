@@ -5,6 +5,7 @@ import { dateOf } from '../weather/local-time.ts';
 import { CurrentConditions } from './CurrentConditions.tsx';
 import { DailyForecast } from './DailyForecast.tsx';
 import { HourlyStrip } from './HourlyStrip.tsx';
+import { NextTwoHours } from './NextTwoHours.tsx';
 import { StaleBanner } from './StaleBanner.tsx';
 import './PlaceForecast.css';
 
@@ -33,6 +34,9 @@ export function PlaceForecast({ forecast }: { forecast: Forecast }) {
         yesterday={forecast.yesterday}
         units={forecast.units}
       />
+      {forecast.nextTwoHours && (
+        <NextTwoHours next={forecast.nextTwoHours} units={forecast.units} />
+      )}
       <HourlyStrip hourly={forecast.hourly} daily={forecast.daily} units={forecast.units} />
       <DailyForecast daily={forecast.daily} today={today} units={forecast.units} />
     </div>

@@ -21,6 +21,7 @@ import {
 
 import type { Logger } from '../logger.ts';
 import { localWallClock } from './local-time.ts';
+import { nextTwoHours } from './next-two-hours.ts';
 import type { Freshness, WeatherCache } from './weather-cache.ts';
 
 export interface WeatherServiceOptions {
@@ -106,6 +107,11 @@ export function createWeatherService(options: WeatherServiceOptions) {
     return {
       ...converted,
       yesterday: yesterdayOf(base, choice),
+      nextTwoHours: nextTwoHours(
+        base.minutely15,
+        localWallClock(base.location.timezone, now()),
+        choice.units,
+      ),
       units,
       fetchedAt: cached.fetchedAt.toISOString(),
       stale: cached.stale,
