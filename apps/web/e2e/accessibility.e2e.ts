@@ -27,6 +27,15 @@ const pages: [string, string, (page: Page) => Promise<void>][] = [
       await page.getByText(/^Sun and moon for the next/).click();
     },
   ],
+  [
+    'a day in detail',
+    '/place/52.52,13.41/Berlin/day/' +
+      new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10),
+    async (page) => {
+      await page.getByRole('region', { name: 'Every hour' }).waitFor();
+      await page.getByRole('figure').locator('canvas').first().waitFor();
+    },
+  ],
 ];
 
 describe('axe-core finds no serious or critical WCAG 2.2 AA violation', () => {

@@ -9,7 +9,7 @@ describe('sun and moon', () => {
     await withPage(browser(), {}, async ({ page }) => {
       await page.goto('/place/51.51,-0.13/London');
       const card = page.getByRole('region', { name: 'Sun and moon' });
-      await card.getByRole('heading', { name: 'Moon' }).waitFor();
+      await card.getByRole('heading', { name: 'Moon', exact: true }).waitFor();
       const text = (await card.locator('.sun-moon__today').textContent()) ?? '';
       expect(text).toMatch(/Sunrise\d\d:\d\d/);
       expect(text).toMatch(/Sunset\d\d:\d\d/);
@@ -63,6 +63,50 @@ describe('rain in the next two hours', () => {
       await page.goto('/place/-33.87,151.21/Sydney');
       const section = page.getByRole('region', { name: 'Next 2 hours' });
       await section.getByText(/\(timing estimated from hourly forecasts\)\.$/).waitFor();
+    });
+  });
+});
+
+describe('a day in detail', () => {
+  it('opens from the day list by keyboard, at a URL of its own, with the chart and every hour in a table', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await page.goto('/place/48.86,2.35/Paris');
+      const daily = page.getByRole('region', { name: /^Next \d+ days$/ });
+      const links = daily.getByRole('link', { name: /, hour by hour$/ });
+      await links.first().waitFor();
+      expect(await links.count()).toBe(10);
+      await daily.getByRole('button', { name: 'Show all 16 days' }).click();
+      expect(await links.count()).toBe(16);
+
+      await links.nth(2).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/place\/48\.86,2\.35\/Paris\/day\/\d{4}-\d\d-\d\d$/);
+      const heading = page.getByRole('heading', { level: 1 });
+      expect(await heading.textContent()).toMatch(/^[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+$/);
+      // A screen reader lands on the day's name.
+      expect(await heading.evaluate((el) => el === document.activeElement)).toBe(true);
+
+      const table = page.getByRole('region', { name: 'Every hour' });
+      await table.waitFor();
+      expect(await table.getByRole('row').count()).toBe(25);
+      expect(await table.getByRole('row').nth(1).textContent()).toMatch(
+        /^00:00-?\d+°-?\d+°\d+\.\d mm\d+%\d+ km\/h\d+ km\/h\d+%-?\d+°\d/,
+      );
+      await page.getByRole('figure').locator('canvas').first().waitFor();
+      const nav = page.getByRole('navigation', { name: 'Other days' });
+      expect(await nav.getByRole('link').count()).toBe(2);
+
+      await page.getByRole('link', { name: 'All days in Paris' }).click();
+      await page.waitForURL(/\/place\/48\.86,2\.35\/Paris$/);
+      await page.getByRole('heading', { name: 'Right now' }).waitFor();
+    });
+  });
+
+  it('says so in words for a day the forecast does not have', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await page.goto('/place/48.86,2.35/Paris/day/1999-01-01');
+      await page.getByRole('alert').filter({ hasText: 'This day could not be loaded' }).waitFor();
+      expect(await page.getByRole('alert').textContent()).toMatch(/coming 16 days/);
     });
   });
 });

@@ -275,3 +275,53 @@ describe('weather.sunAndMoon', () => {
     expect(error.code).toBe('BAD_REQUEST');
   });
 });
+
+describe('weather.day', () => {
+  const rome = { latitude: 41.9, longitude: 12.5 };
+  const dayAfter = (date: string, days: number) =>
+    new Date(Date.parse(`${date}T00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+  it('answers a coming day hour by hour from the stored forecast, in the units asked for', async () => {
+    const forecast = await api.caller.weather.forecast(rome);
+    const today = forecast.daily[0]!.date;
+    api.stub.resetCalls();
+    const last = dayAfter(today, 15);
+    const detail = await api.caller.weather.day({ ...rome, date: last, units: 'imperial' });
+    expect(api.stub.calls('/v1/forecast')).toBe(0);
+    expect(detail.day.date).toBe(last);
+    expect([detail.previousDate, detail.nextDate]).toEqual([dayAfter(today, 14), null]);
+    expect(detail.hours).toHaveLength(24);
+    expect(detail.hours.every((hour) => hour.time.startsWith(last))).toBe(true);
+    expect(detail.units.temperature).toBe('°F');
+    for (const hour of detail.hours) {
+      expect(hour.windGusts).toEqual(expect.any(Number));
+      expect(hour.cloudCover).toEqual(expect.any(Number));
+      expect(hour.dewPoint).toEqual(expect.any(Number));
+      expect(hour.uvIndex).toEqual(expect.any(Number));
+      expect(hour.dewPoint!).toBeLessThanOrEqual(hour.temperature + 0.2);
+    }
+    expect(Math.max(...detail.hours.map((hour) => hour.temperature))).toBeCloseTo(
+      detail.day.temperatureMax,
+      0,
+    );
+  });
+
+  it('answers NOT_FOUND for a day outside the coming 16, yesterday included', async () => {
+    const forecast = await api.caller.weather.forecast(rome);
+    const today = forecast.daily[0]!.date;
+    for (const date of [dayAfter(today, -1), dayAfter(today, 16), '1999-01-01']) {
+      const error = await errorOf(api.caller.weather.day({ ...rome, date }));
+      expect(error.code).toBe('NOT_FOUND');
+      expect(error.message).toMatch(/coming 16 days/);
+    }
+  });
+
+  it.each([
+    ['a date in another form', '03/12/2026'],
+    ['a date that does not exist', '2026-02-30'],
+    ['a very long string', 'x'.repeat(10_000)],
+  ])('rejects %s with BAD_REQUEST', async (_name, date) => {
+    const error = await errorOf(api.caller.weather.day({ ...rome, date }));
+    expect(error.code).toBe('BAD_REQUEST');
+  });
+});

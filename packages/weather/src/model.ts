@@ -54,6 +54,11 @@ export const hourlyEntrySchema = z.object({
   windSpeed: z.number(),
   humidity: z.number().nullable(),
   isDay: z.boolean().nullable(),
+  /** For a day in detail: each null where the provider does not give it. */
+  windGusts: z.number().nullable(),
+  cloudCover: z.number().nullable(),
+  dewPoint: z.number().nullable(),
+  uvIndex: z.number().nullable(),
 });
 export type HourlyEntry = z.infer<typeof hourlyEntrySchema>;
 
@@ -205,3 +210,20 @@ export const airQualitySchema = z.object({
   hourly: z.array(airQualityEntrySchema),
 });
 export type AirQuality = z.infer<typeof airQualitySchema>;
+
+/** One day of the forecast hour by hour, with the day's own summary. */
+export const dayDetailSchema = z.object({
+  location: providerForecastSchema.shape.location,
+  day: dailyEntrySchema,
+  /** The neighbouring days the forecast also has in detail, for "previous" and "next"; null at either end. */
+  previousDate: z.string().nullable(),
+  nextDate: z.string().nullable(),
+  /** The local day's hours: 24, or 23 and 25 on days the clocks change. */
+  hours: z.array(hourlyEntrySchema).max(25),
+  units: unitsSchema,
+  fetchedAt: z.iso.datetime(),
+  stale: z.boolean(),
+  source: providerIdSchema,
+  simulated: z.boolean(),
+});
+export type DayDetail = z.infer<typeof dayDetailSchema>;

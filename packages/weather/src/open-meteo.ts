@@ -45,6 +45,9 @@ const HOURLY = [
   'is_day',
   'uv_index',
   'visibility',
+  'wind_gusts_10m',
+  'cloud_cover',
+  'dew_point_2m',
 ] as const;
 const DAILY = [
   'weather_code',
@@ -92,8 +95,6 @@ const AIR_QUALITY = [
 /** Open-Meteo's default and the span its air-quality models cover well (at most 7). */
 const AIR_QUALITY_DAYS = 5;
 
-/** Days of hourly data kept: enough to derive "now" from a day-old forecast. */
-const HOURLY_DAYS_KEPT = 5;
 /** Yesterday comes in the same call, so "warmer than yesterday" costs nothing extra. */
 const PAST_DAYS = 1;
 
@@ -132,6 +133,9 @@ const forecastResponseSchema = z.object({
     is_day: column.optional(),
     uv_index: column.optional(),
     visibility: column.optional(),
+    wind_gusts_10m: column.optional(),
+    cloud_cover: column.optional(),
+    dew_point_2m: column.optional(),
   }),
   minutely_15: z
     .object({
@@ -359,29 +363,32 @@ function toForecast(body: ForecastResponse): ProviderForecast {
       uvIndex: at(hourly.uv_index, currentHourIndex),
       visibility: at(hourly.visibility, currentHourIndex),
     },
-    hourly: hourly.time
-      .slice(0, (PAST_DAYS + HOURLY_DAYS_KEPT) * 24)
-      .flatMap((time, i): HourlyEntry[] => {
-        const temperature = hourly.temperature_2m[i];
-        const weatherCode = hourly.weather_code[i];
-        const windSpeed = hourly.wind_speed_10m[i];
-        // An hour without its core values is dropped rather than invented.
-        if (temperature == null || weatherCode == null || windSpeed == null) return [];
-        const isDay = at(hourly.is_day, i);
-        return [
-          {
-            time,
-            temperature,
-            apparentTemperature: at(hourly.apparent_temperature, i),
-            precipitationProbability: at(hourly.precipitation_probability, i),
-            precipitation: at(hourly.precipitation, i),
-            weatherCode,
-            windSpeed,
-            humidity: at(hourly.relative_humidity_2m, i),
-            isDay: isDay === null ? null : isDay === 1,
-          },
-        ];
-      }),
+    // Every day's hours are kept: a day in detail reads them from the same stored answer.
+    hourly: hourly.time.flatMap((time, i): HourlyEntry[] => {
+      const temperature = hourly.temperature_2m[i];
+      const weatherCode = hourly.weather_code[i];
+      const windSpeed = hourly.wind_speed_10m[i];
+      // An hour without its core values is dropped rather than invented.
+      if (temperature == null || weatherCode == null || windSpeed == null) return [];
+      const isDay = at(hourly.is_day, i);
+      return [
+        {
+          time,
+          temperature,
+          apparentTemperature: at(hourly.apparent_temperature, i),
+          precipitationProbability: at(hourly.precipitation_probability, i),
+          precipitation: at(hourly.precipitation, i),
+          weatherCode,
+          windSpeed,
+          humidity: at(hourly.relative_humidity_2m, i),
+          isDay: isDay === null ? null : isDay === 1,
+          windGusts: at(hourly.wind_gusts_10m, i),
+          cloudCover: at(hourly.cloud_cover, i),
+          dewPoint: at(hourly.dew_point_2m, i),
+          uvIndex: at(hourly.uv_index, i),
+        },
+      ];
+    }),
     minutely15: toMinutely15(body),
     daily: daily.time.flatMap((date, i): DailyEntry[] => {
       const temperatureMax = daily.temperature_2m_max[i];

@@ -99,6 +99,7 @@ const stepSchema = z.object({
   }),
   weather: conditions,
   wind,
+  clouds: z.object({ all: z.number() }).optional(),
   /** Probability of precipitation, 0–1. */
   pop: z.number().min(0).max(1).optional(),
   /** mm over the three hours up to `dt`. */
@@ -318,6 +319,11 @@ function toForecast(current: CurrentResponse, steps: Step[]): ProviderForecast {
     windSpeed: kmh(step.wind.speed),
     humidity: step.main.humidity,
     isDay: step.sys ? step.sys.pod === 'd' : null,
+    windGusts: step.wind.gust === undefined ? null : kmh(step.wind.gust),
+    cloudCover: step.clouds?.all ?? null,
+    // The free 5-day forecast gives neither.
+    dewPoint: null,
+    uvIndex: null,
   }));
 
   const today = now.time.slice(0, 10);

@@ -110,6 +110,8 @@ export function convertForecast(
         apparentTemperature: orNull(hour.apparentTemperature, temperature),
         precipitation: orNull(hour.precipitation, precipitation),
         windSpeed: wind(hour.windSpeed),
+        windGusts: orNull(hour.windGusts, wind),
+        dewPoint: orNull(hour.dewPoint, temperature),
       })),
       daily: source.daily.map((day) => ({
         ...day,

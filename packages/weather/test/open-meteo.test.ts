@@ -154,6 +154,9 @@ describe('createOpenMeteo: forecast request and a recorded answer', () => {
           is_day: [1, 1, 1, 1],
           uv_index: [0.9, 0.7, 1.1, 0.8],
           visibility: [24000, 24100, 18000, 19000],
+          wind_gusts_10m: [20.5, 22.3, 31.3, 33.1],
+          cloud_cover: [40, 45, 100, 100],
+          dew_point_2m: [-0.4, -0.5, 1.2, 1.3],
         },
         minutely_15_units: { time: 'iso8601', precipitation: 'mm', rain: 'mm', snowfall: 'cm' },
         minutely_15: {
@@ -182,7 +185,21 @@ describe('createOpenMeteo: forecast request and a recorded answer', () => {
         ['2026-02-22', 4.1],
         ['2026-02-23', 7.0],
       ]);
-      expect(data.hourly[0]).toMatchObject({ time: '2026-02-22T13:00', temperature: 3.2 });
+      expect(data.hourly[0]).toEqual({
+        time: '2026-02-22T13:00',
+        temperature: 3.2,
+        apparentTemperature: 0.1,
+        precipitationProbability: 10,
+        precipitation: 0,
+        weatherCode: 2,
+        windSpeed: 9.4,
+        humidity: 80,
+        isDay: true,
+        windGusts: 20.5,
+        cloudCover: 40,
+        dewPoint: -0.4,
+        uvIndex: 0.9,
+      });
       // "Now" still comes from the current hour, not the first (yesterday's) one.
       expect(data.current).toMatchObject({ uvIndex: 1.1, visibility: 18000 });
       // A step without a value is dropped, not read as dry; Berlin has 15-minute models.

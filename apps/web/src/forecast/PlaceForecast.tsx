@@ -17,7 +17,14 @@ import './PlaceForecast.css';
 export const FORECAST_VISIBLE_MARK = 'skycast:forecast-visible';
 
 /** Everything the forecast says about a place: now, the coming hours, the coming days. */
-export function PlaceForecast({ forecast }: { forecast: Forecast }) {
+export function PlaceForecast({
+  forecast,
+  dayHref,
+}: {
+  forecast: Forecast;
+  /** The path of a day's detail page. */
+  dayHref: (date: string) => string;
+}) {
   const today = dateOf(forecast.current.time);
   useEffect(() => {
     if (performance.getEntriesByName(FORECAST_VISIBLE_MARK).length === 0)
@@ -38,7 +45,12 @@ export function PlaceForecast({ forecast }: { forecast: Forecast }) {
         <NextTwoHours next={forecast.nextTwoHours} units={forecast.units} />
       )}
       <HourlyStrip hourly={forecast.hourly} daily={forecast.daily} units={forecast.units} />
-      <DailyForecast daily={forecast.daily} today={today} units={forecast.units} />
+      <DailyForecast
+        daily={forecast.daily}
+        today={today}
+        units={forecast.units}
+        dayHref={dayHref}
+      />
     </div>
   );
 }

@@ -46,7 +46,13 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
   }, [path]);
 
   let body;
-  if (forecast.data) body = <PlaceForecast forecast={forecast.data} />;
+  if (forecast.data)
+    body = (
+      <PlaceForecast
+        forecast={forecast.data}
+        dayHref={(day) => formatPlacePath({ ...route, day })}
+      />
+    );
   else if (forecast.isError)
     body = (
       <ErrorMessage

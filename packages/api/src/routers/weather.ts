@@ -1,8 +1,9 @@
-import type { TRPCRouterRecord } from '@trpc/server';
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 
 import {
   airQualitySchema,
+  dayDetailSchema,
   forecastSchema,
   placeSchema,
   providerIdSchema,
@@ -93,6 +94,37 @@ export const weatherRouter = {
         { logger: ctx.logger },
       ),
     ),
+
+  /** One of the coming days hour by hour: what the 10-day list opens. */
+  day: publicProcedure
+    .meta({
+      rateLimit: { max: 240, windowSeconds: 60 },
+      cacheSeconds: 300,
+      errors: [...upstreamErrors, 'NOT_FOUND'],
+      description:
+        'One of the coming 16 days hour by hour (temperature, feels like, precipitation and its chance, wind and gusts, cloud cover, dew point, UV), with the day’s summary.',
+      example: { latitude: 52.52, longitude: 13.41, date: '2026-12-03', units: 'metric' },
+    })
+    .input(
+      coordinatesSchema.extend(unitChoiceInputSchema.shape).extend({
+        date: z.iso.date('Give the day as YYYY-MM-DD.'),
+      }),
+    )
+    .output(dayDetailSchema)
+    .query(async ({ ctx, input }) => {
+      const detail = await ctx.weather.day(
+        input,
+        input.date,
+        { units: input.units, windUnit: input.windUnit },
+        { logger: ctx.logger },
+      );
+      if (!detail)
+        throw new TRPCError({
+          code: 'NOT_FOUND',
+          message: `The forecast has no ${input.date} here: choose one of the coming ${MAX_DAYS} days.`,
+        });
+      return detail;
+    }),
 
   /**
    * Now at up to 50 places in one call, for a list of places: each entry is

@@ -10,6 +10,7 @@ import {
   sunAndMoon,
   zoneAtCoordinates,
   type AirQuality,
+  type DayDetail,
   type Forecast,
   type Place,
   type ProviderForecast,
@@ -89,19 +90,23 @@ export function createWeatherService(options: WeatherServiceOptions) {
   const { provider, cache } = options;
   const now = options.now ?? (() => new Date());
 
-  async function forecast(
-    at: Coordinates,
-    choice: UnitChoice,
-    context: RequestContext = {},
-  ): Promise<Forecast> {
+  function cachedForecast(at: Coordinates, context: RequestContext) {
     const cell = cellOf(at);
-    const cached = await cache.get({
+    return cache.get({
       ...context,
       key: { provider: provider.id, resource: 'forecast', cacheKey: cell.key },
       schema: storedForecast,
       freshness: FORECAST_FRESHNESS,
       fetch: () => provider.forecast(cell),
     });
+  }
+
+  async function forecast(
+    at: Coordinates,
+    choice: UnitChoice,
+    context: RequestContext = {},
+  ): Promise<Forecast> {
+    const cached = await cachedForecast(at, context);
     const base = cached.stale ? withCurrentFromHourly(cached.value.data, now()) : cached.value.data;
     const { forecast: converted, units } = convertForecast(presentWindow(base), choice);
     return {
@@ -122,6 +127,45 @@ export function createWeatherService(options: WeatherServiceOptions) {
 
   return {
     forecast,
+
+    /**
+     * One local day hour by hour, from the same stored forecast (no other
+     * provider call). Null when the day is not among the coming days it covers.
+     */
+    async day(
+      at: Coordinates,
+      date: string,
+      choice: UnitChoice,
+      context: RequestContext = {},
+    ): Promise<DayDetail | null> {
+      const cached = await cachedForecast(at, context);
+      const stored = cached.value.data;
+      const today = localWallClock(stored.location.timezone, now()).slice(0, 10);
+      const days = stored.daily.filter((entry) => entry.date >= today);
+      const index = days.findIndex((entry) => entry.date === date);
+      const day = days[index];
+      if (!day) return null;
+      const { forecast: converted, units } = convertForecast(
+        {
+          ...stored,
+          hourly: stored.hourly.filter((hour) => hour.time.startsWith(date)),
+          daily: [day],
+        },
+        choice,
+      );
+      return {
+        location: converted.location,
+        day: converted.daily[0]!,
+        previousDate: days[index - 1]?.date ?? null,
+        nextDate: days[index + 1]?.date ?? null,
+        hours: converted.hourly,
+        units,
+        fetchedAt: cached.fetchedAt.toISOString(),
+        stale: cached.stale,
+        source: provider.id,
+        simulated: cached.value.simulated,
+      };
+    },
 
     /**
      * Now at several points at once, each from its cached forecast: what a
