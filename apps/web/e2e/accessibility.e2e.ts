@@ -25,6 +25,7 @@ const pages: [string, string, (page: Page) => Promise<void>][] = [
       await page.getByRole('button', { name: /Units and theme/ }).click();
       await page.getByText('Show the chart as a table').click();
       await page.getByText(/^Sun and moon for the next/).click();
+      await page.getByText('What the pollen levels mean').click();
     },
   ],
   [

@@ -110,3 +110,30 @@ describe('a day in detail', () => {
     });
   });
 });
+
+describe('pollen', () => {
+  it('shows each type’s level in words with its count in Europe, and explains the levels', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await page.goto('/place/52.52,13.41/Berlin');
+      const card = page.getByRole('region', { name: 'Air quality' });
+      await card.getByRole('heading', { name: 'Pollen' }).waitFor();
+      const types = await card.locator('.pollen__type').allTextContents();
+      expect(types).toHaveLength(6);
+      for (const type of types)
+        expect(type).toMatch(
+          /^(Alder|Birch|Grass|Mugwort|Olive|Ragweed) (None|Low|Moderate|High|Very high) \(\d+ grains\/m³\)$/,
+        );
+      await card.getByText('What the pollen levels mean').click();
+      await card.getByText(/^Grass: low 1–29, moderate 30–49/).waitFor();
+    });
+  });
+
+  it('shows no pollen where there is no pollen model, rather than zeros', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await page.goto('/place/-33.87,151.21/Sydney');
+      const card = page.getByRole('region', { name: 'Air quality' });
+      await card.getByText('European AQI').waitFor();
+      expect(await card.getByRole('heading', { name: 'Pollen' }).count()).toBe(0);
+    });
+  });
+});

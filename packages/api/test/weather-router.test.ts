@@ -236,6 +236,21 @@ describe('weather.airQuality', () => {
     expect(report.hourly[0]!.time.slice(0, 13) >= report.current.time.slice(0, 13)).toBe(true);
   });
 
+  it('gives pollen by type in Europe and none at all (null, not zeros) where there is no model', async () => {
+    const paris = await api.caller.weather.airQuality({ latitude: 48.86, longitude: 2.35 });
+    expect(Object.keys(paris.pollen!)).toEqual([
+      'alder',
+      'birch',
+      'grass',
+      'mugwort',
+      'olive',
+      'ragweed',
+    ]);
+    for (const count of Object.values(paris.pollen!)) expect(count).toBeGreaterThanOrEqual(0);
+    const santiago = await api.caller.weather.airQuality({ latitude: -33.45, longitude: -70.67 });
+    expect(santiago.pollen).toBeNull();
+  });
+
   it('rejects coordinates off the globe with BAD_REQUEST', async () => {
     const error = await errorOf(api.caller.weather.airQuality({ latitude: -91, longitude: 0 }));
     expect(error.code).toBe('BAD_REQUEST');

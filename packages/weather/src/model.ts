@@ -198,6 +198,22 @@ export type AirQualityValues = z.infer<typeof airQualityValuesSchema>;
 export const airQualityEntrySchema = airQualityValuesSchema.extend({ time: localTime });
 export type AirQualityEntry = z.infer<typeof airQualityEntrySchema>;
 
+/**
+ * Pollen in the air now, grains per cubic metre, by type. A type is null
+ * where the provider has no model for it (Open-Meteo: outside Europe) and 0
+ * when there is none in the air (out of season).
+ */
+export const pollenSchema = z.object({
+  alder: z.number().nullable(),
+  birch: z.number().nullable(),
+  grass: z.number().nullable(),
+  mugwort: z.number().nullable(),
+  olive: z.number().nullable(),
+  ragweed: z.number().nullable(),
+});
+export type Pollen = z.infer<typeof pollenSchema>;
+export const POLLEN_TYPES = ['alder', 'birch', 'grass', 'mugwort', 'olive', 'ragweed'] as const;
+
 /** What a provider returns about the air at one place: now, and hourly for the coming days. */
 export const airQualitySchema = z.object({
   location: z.object({
@@ -208,6 +224,8 @@ export const airQualitySchema = z.object({
   current: airQualityEntrySchema,
   /** Empty when the provider has no forecast of the air, only the present. */
   hourly: z.array(airQualityEntrySchema),
+  /** Null where the provider has no pollen at all for the place: absent, not zero. */
+  pollen: pollenSchema.nullable(),
 });
 export type AirQuality = z.infer<typeof airQualitySchema>;
 

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 
 import { fetchJson } from './http.ts';
+import { POLLEN_TYPES } from './model.ts';
 import type {
   AirQuality,
   AirQualityEntry,
   DailyEntry,
   HourlyEntry,
   Place,
+  Pollen,
   ProviderForecast,
 } from './model.ts';
 import type { ForecastQuery, LocationQuery, ProviderResult, WeatherProvider } from './provider.ts';
@@ -92,6 +94,8 @@ const AIR_QUALITY = [
   'ozone',
   'nitrogen_dioxide',
 ] as const;
+const POLLEN = POLLEN_TYPES.map((type) => `${type}_pollen` as const);
+
 /** Open-Meteo's default and the span its air-quality models cover well (at most 7). */
 const AIR_QUALITY_DAYS = 5;
 
@@ -167,6 +171,7 @@ const airQualityResponseSchema = z.object({
   timezone: z.string(),
   current: z.object({
     time: z.string(),
+    ...Object.fromEntries(POLLEN.map((name) => [name, airValue.optional()])),
     european_aqi: airValue,
     us_aqi: airValue,
     pm2_5: airValue,
@@ -273,7 +278,8 @@ export function createOpenMeteo(options: OpenMeteoOptions): WeatherProvider {
       const url = new URL('/v1/air-quality', options.airQualityUrl);
       url.searchParams.set('latitude', String(query.latitude));
       url.searchParams.set('longitude', String(query.longitude));
-      url.searchParams.set('current', AIR_QUALITY.join(','));
+      // Pollen now only: the hourly series would double the answer for little use.
+      url.searchParams.set('current', [...AIR_QUALITY, ...POLLEN].join(','));
       url.searchParams.set('hourly', AIR_QUALITY.join(','));
       url.searchParams.set('timezone', 'auto');
       url.searchParams.set('forecast_days', String(AIR_QUALITY_DAYS));
@@ -287,6 +293,15 @@ export function createOpenMeteo(options: OpenMeteoOptions): WeatherProvider {
       return { data: toAirQuality(body), simulated };
     },
   };
+}
+
+function toPollen(current: Record<string, unknown>): Pollen | null {
+  const value = (type: (typeof POLLEN_TYPES)[number]) => {
+    const raw = current[`${type}_pollen`];
+    return typeof raw === 'number' ? raw : null;
+  };
+  const pollen = Object.fromEntries(POLLEN_TYPES.map((type) => [type, value(type)])) as Pollen;
+  return Object.values(pollen).every((count) => count === null) ? null : pollen;
 }
 
 function toAirQuality(body: AirQualityResponse): AirQuality {
@@ -303,6 +318,7 @@ function toAirQuality(body: AirQualityResponse): AirQuality {
       ozone: current.ozone,
       nitrogenDioxide: current.nitrogen_dioxide,
     },
+    pollen: toPollen(current),
     hourly: hourly.time.map((time, i): AirQualityEntry => ({
       time,
       europeanAqi: at(hourly.european_aqi, i),

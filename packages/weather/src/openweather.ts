@@ -261,6 +261,8 @@ export function createOpenWeather(options: OpenWeatherOptions): WeatherProvider 
           // The hourly pollution forecast is a separate endpoint the local stub
           // does not serve; until it does, only the present is known.
           hourly: [],
+          // OpenWeather has no pollen.
+          pollen: null,
         },
         simulated,
       };

@@ -252,6 +252,9 @@ describe('createOpenMeteo: searchLocations', () => {
 
 describe('createOpenMeteo: airQuality', () => {
   const AIR = ['european_aqi', 'us_aqi', 'pm2_5', 'pm10', 'ozone', 'nitrogen_dioxide'];
+  const POLLEN = ['alder', 'birch', 'grass', 'mugwort', 'olive', 'ragweed'].map(
+    (type) => `${type}_pollen`,
+  );
 
   it('asks for current and hourly AQI, PM2.5, PM10, O3 and NO2 over 5 days in the local zone', async () => {
     const relay = await startRelay(forwardTo(stub.url));
@@ -262,7 +265,7 @@ describe('createOpenMeteo: airQuality', () => {
       expect(Object.fromEntries(request!.searchParams)).toEqual({
         latitude: '52.52',
         longitude: '13.41',
-        current: AIR.join(','),
+        current: [...AIR, ...POLLEN].join(','),
         hourly: AIR.join(','),
         timezone: 'auto',
         forecast_days: '5',
@@ -389,6 +392,59 @@ describe('createOpenMeteo: airQuality', () => {
       ]);
     } finally {
       await relay.close();
+    }
+  });
+
+  it('maps a recorded answer with pollen, and none at all to null rather than zeros', async () => {
+    // Open-Meteo's documented shape, `current` with the six *_pollen variables (grains/m³).
+    const answer = (pollen: (number | null)[]) => ({
+      latitude: 48.86,
+      longitude: 2.3399997,
+      generationtime_ms: 0.4,
+      utc_offset_seconds: 7200,
+      timezone: 'Europe/Paris',
+      timezone_abbreviation: 'GMT+2',
+      elevation: 43,
+      current_units: { time: 'iso8601', interval: 'seconds', birch_pollen: 'grains/m³' },
+      current: {
+        time: '2026-04-20T14:00',
+        interval: 3600,
+        european_aqi: 38,
+        us_aqi: 51,
+        pm2_5: 9.3,
+        pm10: 15.1,
+        ozone: 88,
+        nitrogen_dioxide: 17.2,
+        ...Object.fromEntries(POLLEN.map((name, i) => [name, pollen[i]])),
+      },
+      hourly_units: { time: 'iso8601' },
+      hourly: {
+        time: [],
+        european_aqi: [],
+        us_aqi: [],
+        pm2_5: [],
+        pm10: [],
+        ozone: [],
+        nitrogen_dioxide: [],
+      },
+    });
+    const inSeason = await startRelay(fixture(answer([12.4, 310.0, 8.1, 0.0, 0.3, 0.0])));
+    const elsewhere = await startRelay(fixture(answer([null, null, null, null, null, null])));
+    try {
+      const europe = await openMeteoAt(inSeason.url).airQuality(BERLIN);
+      expect(europe.data.pollen).toEqual({
+        alder: 12.4,
+        birch: 310,
+        grass: 8.1,
+        mugwort: 0,
+        olive: 0.3,
+        ragweed: 0,
+      });
+      const away = await openMeteoAt(elsewhere.url).airQuality(BERLIN);
+      expect(away.data.pollen).toBeNull();
+    } finally {
+      await inSeason.close();
+      await elsewhere.close();
     }
   });
 

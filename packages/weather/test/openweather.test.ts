@@ -508,6 +508,7 @@ describe('createOpenWeather: airQuality', () => {
         nitrogenDioxide: components.no2,
       },
       hourly: [],
+      pollen: null,
     });
   });
 

@@ -208,6 +208,8 @@ export function createWeatherService(options: WeatherServiceOptions) {
         location: report.location,
         current: present ?? report.current,
         hourly: report.hourly.slice(firstHour, firstHour + HOURS_SERVED),
+        // Pollen is the count when fetched; a stale answer says how old with `fetchedAt`.
+        pollen: report.pollen,
         fetchedAt: cached.fetchedAt.toISOString(),
         stale: cached.stale,
         source: provider.id,
