@@ -54,16 +54,24 @@ describe('nextTwoHours', () => {
     expect(nextTwoHours(steps([1, 1, 1, 0, 0, 0, 0, 0, 0, 0]), NOW, 'metric')!.summary).toBe(
       'Moderate rain stopping around 14:00.',
     );
-    expect(nextTwoHours(steps(Array(10).fill(2.5)), NOW, 'metric')!.summary).toBe(
+    expect(nextTwoHours(steps(Array.from({ length: 10 }, () => 2.5)), NOW, 'metric')!.summary).toBe(
       'Heavy rain for the next 2 hours.',
     );
   });
 
   it('names snow, and rain and snow together', () => {
-    const snow = Array(10).fill(true);
-    expect(nextTwoHours(steps(Array(10).fill(0.2), false, snow), NOW, 'metric')!.summary).toBe(
-      'Light snow for the next 2 hours.',
-    );
+    const snow = Array.from({ length: 10 }, () => true);
+    expect(
+      nextTwoHours(
+        steps(
+          Array.from({ length: 10 }, () => 0.2),
+          false,
+          snow,
+        ),
+        NOW,
+        'metric',
+      )!.summary,
+    ).toBe('Light snow for the next 2 hours.');
   });
 
   it('says so when the steps are interpolated from hourly values', () => {
@@ -75,7 +83,7 @@ describe('nextTwoHours', () => {
   });
 
   it('gives amounts in inches for imperial units', () => {
-    const answer = nextTwoHours(steps(Array(10).fill(2.54)), NOW, 'imperial')!;
+    const answer = nextTwoHours(steps(Array.from({ length: 10 }, () => 2.54)), NOW, 'imperial')!;
     expect(answer.steps[0]!.precipitation).toBe(0.1);
   });
 

@@ -185,9 +185,10 @@ export const weatherRouter = {
 
   /** Sunrise, sunset, day length, moon phase, illumination, moonrise and moonset, day by day. */
   sunAndMoon: publicProcedure
-    // Computed, not fetched: no upstream errors. "Today" turns at local midnight, so not cached long.
+    // Computed, not fetched: no upstream errors, but tens of milliseconds of CPU for a new
+    // place, so a tighter limit. "Today" turns at local midnight, so not cached long.
     .meta({
-      rateLimit: { max: 240, windowSeconds: 60 },
+      rateLimit: { max: 60, windowSeconds: 60 },
       cacheSeconds: 600,
       description:
         'Sunrise, sunset, day length, moon phase, illumination, moonrise and moonset for the coming days (local times), computed from the coordinates.',

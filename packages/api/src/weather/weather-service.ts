@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 
 import {
@@ -64,6 +65,8 @@ export const GEOCODING_FRESHNESS: Freshness = {
 };
 
 const HOURS_SERVED = 72;
+/** About 30 MB at most: a day's worth of the places people look at. */
+const SUN_AND_MOON_ANSWERS_KEPT = 10_000;
 
 const result = <T extends z.ZodType>(data: T) => z.object({ data, simulated: z.boolean() });
 const storedForecast = result(providerForecastSchema);
@@ -89,6 +92,7 @@ export function normaliseQuery(query: string): string {
 export function createWeatherService(options: WeatherServiceOptions) {
   const { provider, cache } = options;
   const now = options.now ?? (() => new Date());
+  const sunAndMoonAnswers = new LRUCache<string, SunAndMoon>({ max: SUN_AND_MOON_ANSWERS_KEPT });
 
   function cachedForecast(at: Coordinates, context: RequestContext) {
     const cell = cellOf(at);
@@ -222,11 +226,22 @@ export function createWeatherService(options: WeatherServiceOptions) {
      * computed here (no provider call), in the zone the point lies in.
      */
     sunAndMoon(at: Coordinates, days: number): SunAndMoon {
+      // 0.1° moves sunrise or moonrise by well under a minute, and each answer costs
+      // tens of milliseconds of computing: one per cell and local day is kept.
+      const latitude = Math.round(at.latitude * 10) / 10;
+      const longitude = Math.round(at.longitude * 10) / 10;
       // Open sea has no named zone: nautical time, one hour per 15° of longitude.
       const timezone =
-        zoneAtCoordinates(at.latitude, at.longitude) ??
-        fixedOffsetZone(Math.round(at.longitude / 15) * 3600);
-      return sunAndMoon({ ...at, timezone, days, from: now() });
+        zoneAtCoordinates(latitude, longitude) ??
+        fixedOffsetZone(Math.round(longitude / 15) * 3600);
+      const today = localWallClock(timezone, now()).slice(0, 10);
+      const key = `${latitude}:${longitude}:${timezone}:${today}:${days}`;
+      let answer = sunAndMoonAnswers.get(key);
+      if (!answer) {
+        answer = sunAndMoon({ latitude, longitude, timezone, days, from: now() });
+        sunAndMoonAnswers.set(key, answer);
+      }
+      return answer;
     },
 
     async searchLocations(
