@@ -43,7 +43,7 @@ describe('rain in the next two hours', () => {
   it('says in one sentence what falls, with a strip of eight 15-minute steps', async () => {
     await withPage(browser(), {}, async ({ page }) => {
       await page.goto('/place/47.37,8.54/Zürich');
-      const section = page.getByRole('region', { name: 'Next 2 hours' });
+      const section = page.getByRole('region', { name: 'Rain in the next 2 hours' });
       const bars = section.getByRole('list', { name: 'Precipitation every 15 minutes' });
       await bars.waitFor();
       expect(await section.locator('p').first().textContent()).toMatch(
@@ -61,7 +61,7 @@ describe('rain in the next two hours', () => {
   it('says where the timing is only estimated from hourly forecasts', async () => {
     await withPage(browser(), {}, async ({ page }) => {
       await page.goto('/place/-33.87,151.21/Sydney');
-      const section = page.getByRole('region', { name: 'Next 2 hours' });
+      const section = page.getByRole('region', { name: 'Rain in the next 2 hours' });
       await section.getByText(/\(timing estimated from hourly forecasts\)\.$/).waitFor();
     });
   });

@@ -33,7 +33,7 @@ export function NextTwoHours({ next, units }: { next: Next; units: Units }) {
   return (
     <section className="next-hours card" aria-labelledby="next-hours-title">
       <h2 id="next-hours-title" className="section-title">
-        Next 2 hours
+        Rain in the next 2 hours
       </h2>
       <p className="next-hours__summary">{next.summary}</p>
       <ol className="next-hours__bars" aria-label="Precipitation every 15 minutes">
