@@ -84,7 +84,7 @@ export function DailyForecast({ daily, today, units, dayHref }: DailyForecastPro
       {daily.length > DAYS_SHOWN && (
         <button
           type="button"
-          className="daily__more"
+          className="button button--quiet daily__more"
           aria-expanded={showAll}
           onClick={() => setShowAll((shown) => !shown)}
         >
