@@ -23,6 +23,7 @@ import {
 import { isSchemaCurrent, sql } from '@skycast/db';
 
 import { cors } from './cors.ts';
+import type { Metrics } from './metrics.ts';
 import { originCheck } from './origin-check.ts';
 import { sessionCookieOf, sessionCookieSettings } from './session-cookie.ts';
 import { sendTRPCError } from './trpc-error-response.ts';
@@ -43,6 +44,8 @@ export interface AppOptions {
   trustProxy?: number;
   /** Other origins allowed to call the API from a browser (CORS_ORIGINS). */
   corsOrigins?: readonly string[];
+  /** Prometheus metrics, served on their own port by the caller; unset: nothing counted. */
+  metrics?: Metrics;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -153,6 +156,7 @@ export function createApp(options: AppOptions): express.Express {
     }
   });
 
+  if (options.metrics) app.use('/trpc', options.metrics.trpcRequests);
   app.use('/trpc', cors(corsOrigins), originCheck(allowedOrigins), (req, res, next) => {
     // Refused before reading: tRPC's own limit below catches bodies that lie about their length.
     if (Number(req.get('content-length') ?? 0) > MAX_REQUEST_BODY_BYTES) {
@@ -184,6 +188,7 @@ export function createApp(options: AppOptions): express.Express {
           isPersonal: (ctx) => ctx?.sessionCookie.token !== undefined,
         }),
       onError({ error, path: procedure, req }) {
+        if (error.code === 'TOO_MANY_REQUESTS') options.metrics?.rateLimitRefused(procedure ?? '');
         const log = req.log ?? logger;
         const details = { err: error.cause ?? error, procedure, code: error.code };
         if (error.code === 'INTERNAL_SERVER_ERROR') log.error(details, 'procedure failed');

@@ -1,12 +1,19 @@
 import type { Server } from 'node:http';
 
-import { createServices, schedulePruning } from '@skycast/api';
+import {
+  appRouter,
+  createServices,
+  describeRouter,
+  isProtectedProcedure,
+  schedulePruning,
+} from '@skycast/api';
 import { createDb, migrateToLatest } from '@skycast/db';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '@skycast/db/embedded';
+import type { EmbeddedDatabase } from '@skycast/db/embedded';
 
 import { createApp } from './app.ts';
 import { loadEnvOrExit } from './env.ts';
 import { createLogger } from './logger.ts';
+import { createMetrics, serveMetrics } from './metrics.ts';
 import { watchAncestors } from './parent-watch.ts';
 import { createProvider } from './provider.ts';
 
@@ -20,12 +27,20 @@ async function start(): Promise<Server> {
   let embedded: EmbeddedDatabase | undefined;
   if (!env.DATABASE_URL) {
     logger.info({ dataDir: env.DATA_DIR }, 'DATABASE_URL is not set: starting embedded PostgreSQL');
+    // Loaded only here: the container image ships without the embedded server.
+    const { startEmbeddedPostgres } = await import('@skycast/db/embedded');
     embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, database: 'skycast' });
     cleanups.unshift(() => embedded!.stop());
   }
   const connectionString = env.DATABASE_URL ?? embedded!.connectionString;
+  const metrics = env.METRICS_PORT
+    ? createMetrics(
+        describeRouter(appRouter, { isProtected: isProtectedProcedure }).map((p) => p.path),
+      )
+    : undefined;
   const db = createDb({
     connectionString,
+    ...(metrics ? { observePool: metrics.observePool } : {}),
     // While stopping, the server going away first is expected, not an error.
     // The error object holds the whole client: log what identifies the cause.
     onPoolError: (error) => {
@@ -47,6 +62,7 @@ async function start(): Promise<Server> {
     provider,
     logger,
     quotas: { [provider.id]: quota },
+    ...(metrics ? { metrics: metrics.api } : {}),
   });
   cleanups.unshift(() => services.close());
   const stopPruning = schedulePruning(db, logger, {
@@ -70,7 +86,13 @@ async function start(): Promise<Server> {
     trustProxy: env.TRUST_PROXY,
     corsOrigins: env.CORS_ORIGINS,
     ...(env.NODE_ENV === 'production' ? { webDistDir: env.WEB_DIST_DIR } : {}),
+    ...(metrics ? { metrics } : {}),
   });
+  if (metrics && env.METRICS_PORT) {
+    const metricsServer = await serveMetrics(metrics, env.METRICS_PORT, logger);
+    cleanups.unshift(() => new Promise<void>((done) => metricsServer.close(() => done())));
+    logger.info({ port: env.METRICS_PORT }, 'metrics at /metrics');
+  }
 
   return new Promise((resolve, reject) => {
     const server = app.listen(env.PORT, (error) => {

@@ -8,6 +8,15 @@ export interface CreateDbOptions {
   /** Called when an idle client loses its connection; the pool replaces it. */
   onPoolError?: (error: Error) => void;
   max?: number;
+  /** Handed the pool's live counts once it exists, e.g. to report them as metrics. */
+  observePool?: (pool: PoolCounts) => void;
+}
+
+/** A pool's connections right now: open, idle, and queries waiting for one. */
+export interface PoolCounts {
+  readonly totalCount: number;
+  readonly idleCount: number;
+  readonly waitingCount: number;
 }
 
 /**
@@ -26,6 +35,7 @@ export function createDb(options: CreateDbOptions): Kysely<Database> {
   // Without a listener an idle client's network error is thrown as an
   // 'error' event and would take the whole process down.
   pool.on('error', (error) => options.onPoolError?.(error));
+  options.observePool?.(pool);
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     // jsonb payloads keep their own keys (e.g. `pm2_5`); only column names are converted.

@@ -4,6 +4,7 @@ import type { Database, Kysely } from '@skycast/db';
 import { ProviderError } from '@skycast/weather';
 
 import type { Logger } from '../logger.ts';
+import { noMetrics, type ApiMetrics } from '../metrics.ts';
 import type { ProviderGate } from './provider-gate.ts';
 import type { CacheKey, RefreshCoordinator } from './refresh-coordinator.ts';
 
@@ -46,6 +47,7 @@ export interface WeatherCacheOptions {
   now?: () => Date;
   /** How long a request waits for another instance's refresh. */
   waitForPeerMs?: number;
+  metrics?: ApiMetrics;
 }
 
 interface StoredEntry<T> {
@@ -70,6 +72,7 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
   const { db, gate, coordinator, logger } = options;
   const now = options.now ?? (() => new Date());
   const waitForPeerMs = options.waitForPeerMs ?? 8_000;
+  const metrics = options.metrics ?? noMetrics;
   const inFlight = new Map<string, Promise<StoredEntry<unknown>>>();
   const background = new Set<Promise<unknown>>();
 
@@ -172,6 +175,7 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
       const stored = await read(request.key, request.schema);
       const at = now();
       if (stored && stored.freshUntil > at) {
+        metrics.cacheAnswer('hit');
         return { value: stored.value, fetchedAt: stored.fetchedAt, stale: false };
       }
       if (
@@ -186,10 +190,12 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
         });
         background.add(task);
         void task.finally(() => background.delete(task));
+        metrics.cacheAnswer('revalidate');
         return { value: stored.value, fetchedAt: stored.fetchedAt, stale: false };
       }
       try {
         const entry = await refreshOnce(request, stored?.fetchedAt);
+        metrics.cacheAnswer('miss');
         return { value: entry.value, fetchedAt: entry.fetchedAt, stale: false };
       } catch (error) {
         if (stored && stored.staleUntil > now()) {
@@ -197,6 +203,7 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
             { err: error, key: request.key },
             'provider unavailable; serving stored data',
           );
+          metrics.cacheAnswer('stale');
           return { value: stored.value, fetchedAt: stored.fetchedAt, stale: true };
         }
         throw error;
