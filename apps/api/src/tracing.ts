@@ -30,5 +30,6 @@ export async function startTracing(): Promise<void> {
   await waitForAllMessagesAcknowledged();
   // main.ts exits once drained; sending the batched spans starts with the signal.
   // Spans of requests that finish during the drain after that are not sent.
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void sdk.shutdown());
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signal, () => void sdk.shutdown());
 }
