@@ -246,9 +246,13 @@ function describeLoad(report: LoadReport): string {
   return `${report.sent} requests, ${report.ok} ok, ${report.failures.length} failed, ${report.timedOut} timed out, slowest ${report.slowestMs} ms${failures.length ? ` (${failures.join('; ')})` : ''}`;
 }
 
-/** Requests per second one replica answers for cached forecasts, from a short closed-loop load. */
-async function throughput(baseUrl: string, seconds: number): Promise<number> {
+/** Answers per second for cached forecasts from a short closed-loop load of 16 connections. */
+async function throughput(
+  baseUrl: string,
+  seconds: number,
+): Promise<{ perSecond: number; failed: number }> {
   let answered = 0;
+  let failed = 0;
   const until = Date.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: 16 }, async (_, id) => {
@@ -260,10 +264,11 @@ async function throughput(baseUrl: string, seconds: number): Promise<number> {
         });
         await response.arrayBuffer();
         if (response.ok) answered++;
+        else failed++;
       }
     }),
   );
-  return Math.round(answered / seconds);
+  return { perSecond: Math.round(answered / seconds), failed };
 }
 
 async function scenario(): Promise<void> {
@@ -359,8 +364,6 @@ async function scenario(): Promise<void> {
   step(
     `three replicas ready, each ${startMs.map((ms) => (ms / 1000).toFixed(1)).join(' s, ')} s after docker run`,
   );
-  const health = await docker('inspect', '--format', '{{.State.Health.Status}}', `${PREFIX}app1`);
-  step(`Docker HEALTHCHECK of app1: ${health}`);
 
   const answers = await Promise.all(
     REPLICAS.map(async (name) => httpOk(`${await appUrl(name)}${forecastPath(0)}`)),
@@ -520,8 +523,15 @@ async function scenario(): Promise<void> {
   );
 
   // Figures for docs/benchmarks.md: one replica alone, cached forecasts, 16 connections.
-  figures.requestsPerSecondPerReplica = await throughput(await appUrl('app1'), 10);
-  figures.requestsPerSecondThroughNginx = await throughput(lbUrl, 10);
+  const health = await docker('inspect', '--format', '{{.State.Health.Status}}', `${PREFIX}app1`);
+  check('Docker HEALTHCHECK (/livez) reports the replica healthy', health === 'healthy', health);
+
+  // Figures for docs/benchmarks.md: one replica alone, then all three through nginx.
+  const alone = await throughput(await appUrl('app1'), 10);
+  const behindNginx = await throughput(lbUrl, 10);
+  figures.requestsPerSecondOneReplica = alone.perSecond;
+  figures.requestsPerSecondThroughNginx = behindNginx.perSecond;
+  figures.throughputFailed = alone.failed + behindNginx.failed;
 }
 
 async function main(): Promise<number> {
