@@ -15,6 +15,7 @@ import {
   isProtectedProcedure,
   MAX_BATCH_SIZE,
   MAX_REQUEST_BODY_BYTES,
+  RateLimitExceeded,
   renderApiReferenceHtml,
   renderOpenApi,
   responseHeaders,
@@ -188,7 +189,9 @@ export function createApp(options: AppOptions): express.Express {
           isPersonal: (ctx) => ctx?.sessionCookie.token !== undefined,
         }),
       onError({ error, path: procedure, req }) {
-        if (error.code === 'TOO_MANY_REQUESTS') options.metrics?.rateLimitRefused(procedure ?? '');
+        // A client over its limit, not a busy provider (also 429).
+        if (error.cause instanceof RateLimitExceeded)
+          options.metrics?.rateLimitRefused(procedure ?? '');
         const log = req.log ?? logger;
         const details = { err: error.cause ?? error, procedure, code: error.code };
         if (error.code === 'INTERNAL_SERVER_ERROR') log.error(details, 'procedure failed');

@@ -21,11 +21,7 @@ export {
 } from './accounts/accounts-service.ts';
 export { DEFAULT_THROTTLE_RULES, type ThrottleRules } from './accounts/login-throttle.ts';
 export { MAX_PLACES } from './routers/places.ts';
-export {
-  inUserDataRouter,
-  USER_DATA_ROUTERS,
-  type IsProtected,
-} from './procedure-rules.ts';
+export { inUserDataRouter, USER_DATA_ROUTERS, type IsProtected } from './procedure-rules.ts';
 export { responseHeaders } from './response-headers.ts';
 export {
   curlExample,
@@ -37,6 +33,7 @@ export {
 } from './api-reference.ts';
 export { createServices, type ServiceDependencies, type Services } from './services.ts';
 export { silentLogger, type Logger } from './logger.ts';
+export { RateLimitExceeded } from './rate-limit.ts';
 export { noMetrics, type ApiMetrics, type BreakerState, type CacheAnswer } from './metrics.ts';
 export { pruneWeatherCache, schedulePruning } from './weather/cache-pruner.ts';
 

@@ -180,7 +180,7 @@ describe('the router', () => {
 
   it('names the tables that hold user data', () => {
     expect([...USER_DATA_TABLES].sort()).toEqual(
-      ['loginThrottles', 'places', 'preferences', 'sessions', 'users'].sort(),
+      ['places', 'preferences', 'sessions', 'users'].sort(),
     );
   });
 });

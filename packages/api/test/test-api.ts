@@ -11,6 +11,13 @@ import { createCallerFactory, createTRPCContext } from '../src/trpc.ts';
 
 const createCaller = createCallerFactory(appRouter);
 
+let browsers = 0;
+/** Addresses from 10.0.0.0/8, one per test browser, so per-address limits see separate people. */
+const nextBrowserAddress = () => {
+  const n = ++browsers;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+};
+
 export interface InstanceOptions {
   /** The provider's per-call timeout; generous by default so a loaded machine passes. */
   timeoutMs?: number;
@@ -59,10 +66,12 @@ export async function createTestApi(options: InstanceOptions = {}) {
       createTRPCContext({ services, logger: silentLogger, requestId: 'test-request' }),
     );
     /**
-     * A browser with its own cookie jar: every `.api` is a new request
-     * carrying the session cookie the previous answers set.
+     * A browser with its own cookie jar and, unless told, its own address:
+     * every `.api` is a new request carrying the session cookie the previous
+     * answers set.
      */
     function browser(client: { ip?: string } = {}) {
+      const ip = client.ip ?? nextBrowserAddress();
       const jar: { token: string | undefined; expiresAt: Date | undefined } = {
         token: undefined,
         expiresAt: undefined,
@@ -75,7 +84,7 @@ export async function createTestApi(options: InstanceOptions = {}) {
               services,
               logger: silentLogger,
               requestId: 'test-request',
-              clientIp: client.ip ?? '192.0.2.1',
+              clientIp: ip,
               sessionCookie: {
                 get token() {
                   return jar.token;

@@ -56,6 +56,9 @@ function toClientError(error: unknown): unknown {
 export const authRouter = {
   /** Creates an account and signs it in on this browser. */
   signUp: publicProcedure
+    // Each sign-up costs an argon2id hash (19 MiB), and a taken email is told apart:
+    // counted across instances, so neither can be run at scale from one address.
+    .meta({ rateLimit: { max: 10, windowSeconds: 3600, scope: 'shared' } })
     .input(z.object({ email: emailSchema, password: newPasswordSchema }))
     .output(userSchema)
     .mutation(async ({ ctx, input }) => {
@@ -118,6 +121,7 @@ export const authRouter = {
 
   /** Sets a new password; every other session (another device, a thief) ends. */
   changePassword: protectedProcedure
+    .meta({ rateLimit: { max: 10, windowSeconds: 3600, scope: 'shared' } })
     .input(
       z.object({
         currentPassword: passwordSchema,
