@@ -132,6 +132,18 @@ describe('/metrics', () => {
     expect(text).toContain('process_resident_memory_bytes');
   });
 
+  it('counts calls refused by a rate limit', async () => {
+    // weather.forecast allows 240 calls a minute per client; the first test made 4.
+    const statuses: number[] = [];
+    for (let i = 0; i < 240; i++)
+      statuses.push((await fetch(`${urlOf(app)}${forecast(52.5)}`)).status);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+    const text = await scrape();
+    expect(value(text, 'skycast_rate_limit_refusals_total{procedure="weather.forecast"}')).toBe(
+      statuses.filter((status) => status === 429).length,
+    );
+  });
+
   it('is not served on the public port', async () => {
     const response = await fetch(`${urlOf(app)}/metrics`);
     expect(response.status).toBe(404);
