@@ -16,9 +16,9 @@ export interface Metrics {
   /** Times every `/trpc` request, labelled by procedure and status. */
   readonly trpcRequests: RequestHandler;
   /** Counts a procedure call refused by a rate limit. */
-  rateLimitRefused(procedure: string): void;
+  readonly rateLimitRefused: (procedure: string) => void;
   /** Reports a database pool's connections at every scrape. */
-  observePool(pool: PoolCounts): void;
+  readonly observePool: (pool: PoolCounts) => void;
 }
 
 /**
