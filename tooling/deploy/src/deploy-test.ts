@@ -532,6 +532,17 @@ async function scenario(): Promise<void> {
   figures.requestsPerSecondOneReplica = alone.perSecond;
   figures.requestsPerSecondThroughNginx = behindNginx.perSecond;
   figures.throughputFailed = alone.failed + behindNginx.failed;
+  const memory = await docker(
+    'stats',
+    '--no-stream',
+    '--format',
+    '{{.MemUsage}}',
+    ...REPLICAS.map((name) => PREFIX + name),
+  );
+  figures.replicaMemory = memory
+    .split('\n')
+    .map((line) => line.split(' / ')[0])
+    .join(', ');
 }
 
 async function main(): Promise<number> {
