@@ -15,6 +15,8 @@ export interface Metrics {
   readonly api: ApiMetrics;
   /** Times every `/trpc` request, labelled by procedure and status. */
   readonly trpcRequests: RequestHandler;
+  /** Counts a public answer sent ready-made from memory (the hot path before tRPC). */
+  readonly publicAnswerSent: () => void;
   /** Counts a procedure call refused by a rate limit. */
   readonly rateLimitRefused: (procedure: string) => void;
   /** Reports a database pool's connections at every scrape. */
@@ -66,6 +68,11 @@ export function createMetrics(procedures: readonly string[]): Metrics {
     name: 'skycast_provider_breaker_state',
     help: 'Circuit breaker per provider: 1 for the state it is in, 0 for the others.',
     labelNames: ['provider', 'state'],
+    registers: [registry],
+  });
+  const publicAnswers = new Counter({
+    name: 'skycast_public_answers_from_memory_total',
+    help: 'Public answers sent ready-made from memory, before tRPC (304s included).',
     registers: [registry],
   });
   const refusals = new Counter({
@@ -122,6 +129,7 @@ export function createMetrics(procedures: readonly string[]): Metrics {
       });
       next();
     },
+    publicAnswerSent: () => publicAnswers.inc(),
     rateLimitRefused: (procedure) => refusals.inc({ procedure: procedureLabel(procedure) }),
     observePool: (pool) => void pools.push(pool),
   };

@@ -103,8 +103,9 @@ describe('/metrics', () => {
     expect(text).toContain(
       'skycast_trpc_request_duration_seconds_count{procedure="unknown",status="404"} 1',
     );
+    // The first answer came through the weather cache; the next two, ready-made from memory.
     expect(value(text, 'skycast_weather_cache_answers_total{result="miss"}')).toBe(1);
-    expect(value(text, 'skycast_weather_cache_answers_total{result="hit"}')).toBe(2);
+    expect(value(text, 'skycast_public_answers_from_memory_total')).toBe(2);
     expect(value(text, 'skycast_provider_calls_total{provider="open-meteo",outcome="ok"}')).toBe(1);
     expect(value(text, 'skycast_provider_call_duration_seconds_count{provider="open-meteo"}')).toBe(
       1,

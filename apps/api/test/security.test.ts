@@ -215,7 +215,7 @@ describe('sign-in throttling over HTTP', () => {
       statuses.push(await failedSignIn(url, `nobody${i}@spoof.example`, `10.0.0.${i}`));
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
-    await testDb.db.deleteFrom('loginThrottles').execute();
+    await testDb.db.deleteFrom('rateLimits').where('key', 'like', 'sign-in:%').execute();
   });
 
   it('behind one proxy, takes the address the proxy saw, not what the client prepended', async () => {
@@ -229,7 +229,7 @@ describe('sign-in throttling over HTTP', () => {
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     // Another client behind the same proxy is not locked out.
     expect(await failedSignIn(url, 'other@spoof.example', '203.0.113.78')).toBe(401);
-    await testDb.db.deleteFrom('loginThrottles').execute();
+    await testDb.db.deleteFrom('rateLimits').where('key', 'like', 'sign-in:%').execute();
   });
 
   it('locks one account after repeated failures from many addresses', async () => {
@@ -249,7 +249,7 @@ describe('sign-in throttling over HTTP', () => {
     expect(right.status).toBe(429);
     const [body] = (await right.json()) as [{ error: { message: string } }];
     expect(body.error.message).toMatch(/Too many failed sign-ins/);
-    await testDb.db.deleteFrom('loginThrottles').execute();
+    await testDb.db.deleteFrom('rateLimits').where('key', 'like', 'sign-in:%').execute();
   });
 });
 

@@ -70,7 +70,10 @@ export interface SharedLimitOptions {
  * const signUps = sharedLimiter(db, { name: 'sign-up', points: 5, windowSeconds: 3600 });
  * await signUps.consume(clientIp); // rejects with a RateLimiterRes when over
  */
-export function sharedLimiter(db: Kysely<Database>, options: SharedLimitOptions): RateLimiterAbstract {
+export function sharedLimiter(
+  db: Kysely<Database>,
+  options: SharedLimitOptions,
+): RateLimiterAbstract {
   return new RateLimiterPostgres({
     storeClient: kyselyStoreClient(db),
     storeType: 'client',

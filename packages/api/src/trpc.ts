@@ -214,10 +214,7 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** A procedure anyone may call, signed in or not. */
-export const publicProcedure = t.procedure
-  .use(inRequestScope)
-  .use(rateLimited)
-  .use(providerErrors);
+export const publicProcedure = t.procedure.use(inRequestScope).use(rateLimited).use(providerErrors);
 
 const requireUser = t.middleware(async ({ ctx, next }) => {
   const user = await ctx.currentUser();

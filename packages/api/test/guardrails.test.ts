@@ -22,6 +22,23 @@ describe('guardrails on the real router', () => {
     ).toEqual([]);
   });
 
+  it('keeps every weather.* procedure a public, cacheable query, as the web app sends them', () => {
+    // The web app sends weather.* queries cookie-less and unbatched, for shared caches.
+    const weather = Object.entries(appRouter._def.procedures).filter(([path]) =>
+      path.startsWith('weather.'),
+    );
+    expect(weather.length).toBeGreaterThan(0);
+    for (const [path, procedure] of weather) {
+      const def = procedure._def as { type: string; meta?: { cacheSeconds?: number } };
+      expect({ path, type: def.type, protected: isProtectedProcedure(procedure) }).toEqual({
+        path,
+        type: 'query',
+        protected: false,
+      });
+      expect(def.meta?.cacheSeconds ?? 0, path).toBeGreaterThan(0);
+    }
+  });
+
   it('walks every procedure of the router', () => {
     expect(Object.keys(appRouter._def.procedures)).toEqual(
       expect.arrayContaining(['weather.forecast', 'weather.searchLocations', 'weather.airQuality']),

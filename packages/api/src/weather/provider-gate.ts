@@ -149,9 +149,9 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
     const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
     if (refused.length === 0) return true;
     await Promise.all(
-      outcomes.map((outcome, i) =>
-        outcome.status === 'fulfilled' ? limiters[i]!.reward(provider, 1) : undefined,
-      ),
+      limiters
+        .filter((_, i) => outcomes[i]?.status === 'fulfilled')
+        .map((limiter) => limiter.reward(provider, 1)),
     );
     const failure = refused.find((outcome) => !(outcome.reason instanceof RateLimiterRes));
     if (failure) throw failure.reason;

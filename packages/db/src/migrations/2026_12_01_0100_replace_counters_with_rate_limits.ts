@@ -17,7 +17,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       expire bigint
     )
   `.execute(db);
-  await db.schema.createIndex('rate_limits_expire_idx').on('rate_limits').column('expire').execute();
+  await db.schema
+    .createIndex('rate_limits_expire_idx')
+    .on('rate_limits')
+    .column('expire')
+    .execute();
   await db.schema.dropTable('rate_limit_counters').execute();
   await db.schema.dropTable('login_throttles').execute();
   await db.schema.dropTable('provider_quotas').execute();
@@ -35,7 +39,9 @@ export async function down(db: Kysely<any>): Promise<void> {
       constraint rate_limit_counters_pkey primary key (procedure, client_key, window_start)
     )
   `.execute(db);
-  await sql`create index rate_limit_counters_expires_at_idx on rate_limit_counters (expires_at)`.execute(db);
+  await sql`create index rate_limit_counters_expires_at_idx on rate_limit_counters (expires_at)`.execute(
+    db,
+  );
   await sql`
     create table login_throttles (
       key text primary key check (length(key) <= 300),
