@@ -62,6 +62,8 @@ async function start(): Promise<Server> {
     provider,
     logger,
     quotas: { [provider.id]: quota },
+    newPlacesPerMinute: env.NEW_PLACES_PER_MINUTE,
+    weatherMemoryBytes: env.WEATHER_MEMORY_MB * 1024 * 1024,
     ...(metrics ? { metrics: metrics.api } : {}),
   });
   cleanups.unshift(() => services.close());
@@ -85,6 +87,7 @@ async function start(): Promise<Server> {
     nodeEnv: env.NODE_ENV,
     trustProxy: env.TRUST_PROXY,
     corsOrigins: env.CORS_ORIGINS,
+    publicAnswerBytes: env.PUBLIC_ANSWER_CACHE_MB * 1024 * 1024,
     ...(env.NODE_ENV === 'production' ? { webDistDir: env.WEB_DIST_DIR } : {}),
     ...(metrics ? { metrics } : {}),
   });

@@ -232,6 +232,28 @@ describe('sign-in throttling over HTTP', () => {
     await testDb.db.deleteFrom('rateLimits').where('key', 'like', 'sign-in:%').execute();
   });
 
+  it('checks no more passwords than the limit when 300 wrong tries for one account arrive at once', async () => {
+    const url = await start({ publicOrigin: ORIGIN, trustProxy: 1 });
+    const email = `burst${++counter}@example.com`;
+    const created = await post(
+      url,
+      'auth.signUp',
+      { email, password: PASSWORD },
+      { 'x-forwarded-for': '203.0.113.98' },
+    );
+    expect(created.status).toBe(200);
+    const statuses = await Promise.all(
+      Array.from({ length: 300 }, () => failedSignIn(url, email, '203.0.113.99')),
+    );
+    // Each try is counted, for the account and the address, before its password is
+    // checked: at most 5 (this server's limit) are checked (401), every other is refused.
+    const checked = statuses.filter((status) => status === 401).length;
+    expect(checked).toBeGreaterThanOrEqual(1);
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(300 - checked);
+    await testDb.db.deleteFrom('rateLimits').where('key', 'like', 'sign-in:%').execute();
+  });
+
   it('locks one account after repeated failures from many addresses', async () => {
     const url = await start({ publicOrigin: ORIGIN, trustProxy: 1 });
     const { email } = await signUp();

@@ -26,6 +26,9 @@ export interface InstanceOptions {
   resilience?: ServiceDependencies['resilience'];
   provider?: 'open-meteo' | 'openweather';
   throttle?: ServiceDependencies['throttle'];
+  newPlacesPerMinute?: number;
+  /** Another way to the same database (e.g. through a proxy a test can cut). */
+  connection?: { db: ServiceDependencies['db']; connectionString: string };
 }
 
 /**
@@ -51,13 +54,14 @@ export async function createTestApi(options: InstanceOptions = {}) {
             timeoutMs,
           });
     const services = createServices({
-      db: testDb.db,
-      connectionString: testDb.connectionString,
+      db: settings.connection?.db ?? testDb.db,
+      connectionString: settings.connection?.connectionString ?? testDb.connectionString,
       provider,
       logger: silentLogger,
       ...(settings.now ? { now: settings.now } : {}),
       ...(settings.quotas ? { quotas: settings.quotas } : {}),
       ...(settings.throttle ? { throttle: settings.throttle } : {}),
+      ...(settings.newPlacesPerMinute ? { newPlacesPerMinute: settings.newPlacesPerMinute } : {}),
       // Tests that are not about the breaker must not trip it by failing on purpose.
       resilience: { retryDelayMs: 10, breakerThreshold: 1_000, ...settings.resilience },
     });

@@ -140,7 +140,21 @@ async function printWeb(databaseUrl: string, stubUrl: string) {
   console.log(`\nInitial JavaScript: ${kib(initialJs)} gzip (budget 150 KiB).\n`);
 
   const runs = Number(values.runs);
-  const loads = await measureLoads({ repoRoot, databaseUrl, stubUrl, runs });
+  const { loads, traffic } = await measureLoads({ repoRoot, databaseUrl, stubUrl, runs });
+  console.log(
+    '## Web app: a place page on the wire\n\nHeadless Chromium, empty browser cache, a first visit of London; ' +
+      'bytes are response headers plus encoded bodies.\n',
+  );
+  console.log('| what | requests | bytes |');
+  console.log('| --- | ---: | ---: |');
+  for (const row of traffic.rows) {
+    console.log(`| ${row.kind} | ${row.requests} | ${(row.bytes / 1024).toFixed(1)} KiB |`);
+  }
+  const total = traffic.rows.reduce(
+    (sum, row) => ({ requests: sum.requests + row.requests, bytes: sum.bytes + row.bytes }),
+    { requests: 0, bytes: 0 },
+  );
+  console.log(`| **all** | ${total.requests} | ${(total.bytes / 1024).toFixed(1)} KiB |\n`);
   console.log(
     `## Web app: navigation to forecast visible\n\nHeadless Chromium, empty browser cache, ${runs} runs each; ` +
       `the provider answers after ${latencyMs} ms.\n`,
