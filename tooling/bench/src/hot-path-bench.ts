@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 
 import autocannon from 'autocannon';
 
-import { startNodeServer, type RunningProcess } from './processes.ts';
+import { startNodeServer, startSkycast, type RunningProcess } from './processes.ts';
 import { providerCalls } from './server-bench.ts';
 
 export interface HotPathOptions {
@@ -50,19 +50,8 @@ export async function benchHotPath(options: HotPathOptions): Promise<HotPathFigu
   let skycast: RunningProcess | undefined;
   let bare: RunningProcess | undefined;
   try {
-    skycast = await startNodeServer({
-      script: path.join(options.repoRoot, 'apps/api/src/main.ts'),
-      env: {
-        DATABASE_URL: options.databaseUrl,
-        OPEN_METEO_URL: options.stubUrl,
-        OPEN_METEO_GEOCODING_URL: options.stubUrl,
-        OPEN_METEO_AIR_QUALITY_URL: options.stubUrl,
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'info',
-        TRUST_PROXY: '1',
-      },
-      readyPath: '/readyz',
-    });
+    // Logging every request, as production does.
+    skycast = await startSkycast({ ...options, env: { LOG_LEVEL: 'info', TRUST_PROXY: '1' } });
     for (let index = 0; index < options.places; index++) {
       const response = await fetch(`${skycast.url}${forecastPath(index)}`);
       if (!response.ok) throw new Error(`warming place ${index} answered ${response.status}`);

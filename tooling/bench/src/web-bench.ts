@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 
 import { chromium } from 'playwright-core';
 
-import { startNodeServer, type RunningProcess } from './processes.ts';
+import { startSkycast, type RunningProcess } from './processes.ts';
 
 export interface Chunk {
   file: string;
@@ -107,18 +107,7 @@ export async function measureLoads(options: {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {
-    server = await startNodeServer({
-      script: path.join(options.repoRoot, 'apps/api/src/main.ts'),
-      env: {
-        DATABASE_URL: options.databaseUrl,
-        OPEN_METEO_URL: options.stubUrl,
-        OPEN_METEO_GEOCODING_URL: options.stubUrl,
-        OPEN_METEO_AIR_QUALITY_URL: options.stubUrl,
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
-      },
-      readyPath: '/readyz',
-    });
+    server = await startSkycast(options);
     const traffic = await placePageTraffic(browser, `${server.url}/place/51.51,-0.13/London`);
     const cold: number[] = [];
     const warm: number[] = [];
