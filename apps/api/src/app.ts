@@ -18,6 +18,7 @@ import {
   isProtectedProcedure,
   MAX_BATCH_SIZE,
   MAX_REQUEST_BODY_BYTES,
+  RateLimitExceeded,
   renderApiReferenceHtml,
   renderOpenApi,
   responseHeaders,
@@ -28,6 +29,7 @@ import { databaseTrouble } from '@skycast/db';
 
 import { cors } from './cors.ts';
 import { errorSerializer } from './logger.ts';
+import type { Metrics } from './metrics.ts';
 import { originCheck } from './origin-check.ts';
 import { createReadiness, type Readiness } from './readiness.ts';
 import { createRepeatSummary, type RepeatSummary } from './repeat-summary.ts';
@@ -57,6 +59,8 @@ export interface AppOptions {
   repeats?: RepeatSummary;
   /** Bytes of ready-to-send public answers kept in memory (PUBLIC_ANSWER_CACHE_MB); default 64 MiB. */
   publicAnswerBytes?: number;
+  /** Prometheus metrics, served on their own port by the caller; unset: nothing counted. */
+  metrics?: Metrics;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -147,7 +151,22 @@ export function createApp(options: AppOptions): express.Express {
   services.onWeatherStored((id, storedAt) => publicAnswers.entryStored(id, storedAt));
   // A fresh public answer goes out from memory, first thing: no middleware
   // chain, no resolver, no database. It logs and rate-limits on its own.
-  app.use('/trpc', publicAnswers.serve);
+  if (options.metrics) {
+    const metrics = options.metrics;
+    app.use('/trpc', metrics.trpcRequests);
+    app.use('/trpc', (req, res, next) => {
+      let handedOn = false;
+      res.once('finish', () => {
+        if (!handedOn) metrics.publicAnswerSent();
+      });
+      publicAnswers.serve(req, res, (error?: unknown) => {
+        handedOn = true;
+        next(error);
+      });
+    });
+  } else {
+    app.use('/trpc', publicAnswers.serve);
+  }
 
   app.use(securityHeaders);
   app.use(
@@ -257,6 +276,9 @@ export function createApp(options: AppOptions): express.Express {
         return meta;
       },
       onError({ error, path: procedure, req }) {
+        // A client over its limit, not a busy provider (also 429).
+        if (error.cause instanceof RateLimitExceeded)
+          options.metrics?.rateLimitRefused(procedure ?? '');
         const log = req.log ?? logger;
         const cause = error.cause ?? error;
         const details = { err: cause, procedure, code: error.code };

@@ -43,6 +43,8 @@ const envSchema = z.object({
   /** When unset, an embedded PostgreSQL is started with its data in DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data')),
+  /** `off` in the container image, which has no PostgreSQL of its own: DATABASE_URL is then required. */
+  EMBEDDED_DATABASE: z.enum(['allowed', 'off']).default('allowed'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OPEN_METEO_URL: z.url().default('https://api.open-meteo.com'),
   OPEN_METEO_GEOCODING_URL: z.url().default('https://geocoding-api.open-meteo.com'),
@@ -82,6 +84,10 @@ const envSchema = z.object({
         .filter((entry) => entry.length > 0),
     )
     .pipe(z.array(origin).max(20)),
+  /** Port of the Prometheus `/metrics` endpoint, kept off the public port; unset: no metrics server. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  /** Where OpenTelemetry traces go (OTLP over HTTP); unset: tracing is not even loaded. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   /** The built web app, served on the same port in production. */
   WEB_DIST_DIR: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
   /** How long to wait for a database connection, new or from the pool, before answering 503. */
@@ -112,6 +118,20 @@ const envSchema = z.object({
 });
 
 const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
+  if (env.EMBEDDED_DATABASE === 'off' && !env.DATABASE_URL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DATABASE_URL'],
+      message: 'is required: this build has no embedded PostgreSQL (EMBEDDED_DATABASE=off)',
+    });
+  }
+  if (env.METRICS_PORT !== undefined && env.METRICS_PORT === env.PORT) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['METRICS_PORT'],
+      message: 'must differ from PORT: metrics are not for the public port',
+    });
+  }
   if (env.WEATHER_PROVIDER === 'openweather' && !env.OPENWEATHER_API_KEY) {
     ctx.addIssue({
       code: 'custom',

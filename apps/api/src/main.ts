@@ -1,13 +1,20 @@
 import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { createServices, schedulePruning } from '@skycast/api';
+import {
+  appRouter,
+  createServices,
+  describeRouter,
+  isProtectedProcedure,
+  schedulePruning,
+} from '@skycast/api';
 import { createDb, databaseTrouble, migrateToLatest, sql } from '@skycast/db';
 
 import { createApp } from './app.ts';
 import { loadEnvOrExit } from './env.ts';
 import { configureHttpServer } from './http-server.ts';
 import { createLogger } from './logger.ts';
+import { createMetrics, serveMetrics } from './metrics.ts';
 import { watchAncestors } from './parent-watch.ts';
 import { createProvider } from './provider.ts';
 import { createReadiness, type Readiness } from './readiness.ts';
@@ -94,10 +101,16 @@ async function start(): Promise<void> {
     await migrator.destroy();
   }
 
+  const metrics = env.METRICS_PORT
+    ? createMetrics(
+        describeRouter(appRouter, { isProtected: isProtectedProcedure }).map((p) => p.path),
+      )
+    : undefined;
   const db = createDb({
     connectionString,
     connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    ...(metrics ? { observePool: metrics.observePool } : {}),
     // While stopping, the server going away first is expected, not an error.
     // The error object holds the whole client: log what identifies the cause.
     onPoolError: (error) => {
@@ -123,6 +136,7 @@ async function start(): Promise<void> {
     quotas: { [provider.id]: quota },
     newPlacesPerMinute: env.NEW_PLACES_PER_MINUTE,
     weatherMemoryBytes: env.WEATHER_MEMORY_MB * 1024 * 1024,
+    ...(metrics ? { metrics: metrics.api } : {}),
   });
   // Settles background refreshes (and releases their leases) while the pool is still open.
   cleanups.unshift(() => services.close());
@@ -152,7 +166,13 @@ async function start(): Promise<void> {
     corsOrigins: env.CORS_ORIGINS,
     publicAnswerBytes: env.PUBLIC_ANSWER_CACHE_MB * 1024 * 1024,
     ...(env.NODE_ENV === 'production' ? { webDistDir: env.WEB_DIST_DIR } : {}),
+    ...(metrics ? { metrics } : {}),
   });
+  if (metrics && env.METRICS_PORT) {
+    const metricsServer = await serveMetrics(metrics, env.METRICS_PORT, logger);
+    cleanups.unshift(() => new Promise<void>((done) => metricsServer.close(() => done())));
+    logger.info({ port: env.METRICS_PORT }, 'metrics at /metrics');
+  }
 
   await new Promise<void>((resolve, reject) => {
     server = configureHttpServer(

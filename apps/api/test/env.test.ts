@@ -114,3 +114,29 @@ describe('operations settings', () => {
     expect(() => loadEnv({ [name]: value })).toThrow(new RegExp(name));
   });
 });
+
+describe('the container image settings', () => {
+  it('requires DATABASE_URL when the embedded PostgreSQL is off', () => {
+    expect(() => loadEnv({ EMBEDDED_DATABASE: 'off' })).toThrow(
+      /^Invalid environment variable DATABASE_URL: is required: this build has no embedded PostgreSQL/,
+    );
+    expect(
+      loadEnv({ EMBEDDED_DATABASE: 'off', DATABASE_URL: 'postgres://db/skycast' }).DATABASE_URL,
+    ).toBe('postgres://db/skycast');
+  });
+
+  it('keeps metrics off the public port', () => {
+    expect(loadEnv({}).METRICS_PORT).toBeUndefined();
+    expect(loadEnv({ METRICS_PORT: '9464' }).METRICS_PORT).toBe(9464);
+    expect(() => loadEnv({ PORT: '9464', METRICS_PORT: '9464' })).toThrow(
+      /^Invalid environment variable METRICS_PORT: must differ from PORT/,
+    );
+  });
+
+  it('takes an OTLP endpoint only as an http(s) URL', () => {
+    expect(loadEnv({}).OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+    expect(() => loadEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toThrow(
+      /OTEL_EXPORTER_OTLP_ENDPOINT/,
+    );
+  });
+});

@@ -35,6 +35,8 @@ export {
 } from './api-reference.ts';
 export { createServices, type ServiceDependencies, type Services } from './services.ts';
 export { silentLogger, type Logger } from './logger.ts';
+export { RateLimitExceeded } from './rate-limit.ts';
+export { noMetrics, type ApiMetrics, type BreakerState, type CacheAnswer } from './metrics.ts';
 export { pruneWeatherCache, schedulePruning } from './weather/cache-pruner.ts';
 
 /** Largest number of calls one batched HTTP request may carry; clients batch at most this many. */

@@ -4,6 +4,7 @@ import type { WeatherProvider } from '@skycast/weather';
 import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
 import type { ThrottleRules } from './accounts/login-throttle.ts';
 import type { Logger } from './logger.ts';
+import type { ApiMetrics } from './metrics.ts';
 import { createRateLimiter, sharedLimiter, type RateLimiter } from './rate-limit.ts';
 import { createProviderGate, type QuotaWindow } from './weather/provider-gate.ts';
 import { createRefreshCoordinator } from './weather/refresh-coordinator.ts';
@@ -21,6 +22,8 @@ export interface ServiceDependencies {
   now?: () => Date;
   /** Sign-in throttling; the defaults lock after 10 tries per account, 50 per address, in 10 minutes. */
   throttle?: ThrottleRules;
+  /** Where cache answers and provider calls are counted; default: nowhere. */
+  metrics?: ApiMetrics;
   /**
    * Per client and minute: how many places nobody asked about lately it may
    * make us fetch from the provider (default 60), across instances.
@@ -68,6 +71,7 @@ export function createServices(deps: ServiceDependencies): Services {
     logger: deps.logger,
     quotas: deps.quotas ?? {},
     ...deps.resilience,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });
   const coordinator = createRefreshCoordinator({
     db: deps.db,
@@ -86,6 +90,7 @@ export function createServices(deps: ServiceDependencies): Services {
     }),
     ...(deps.weatherMemoryBytes ? { memoryBytes: deps.weatherMemoryBytes } : {}),
     ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });
   return {
     db: deps.db,

@@ -24,6 +24,15 @@ export interface CreateDbOptions {
    * passes DATABASE_STATEMENT_TIMEOUT_MS.
    */
   statementTimeoutMs?: number;
+  /** Handed the pool's live counts once it exists, e.g. to report them as metrics. */
+  observePool?: (pool: PoolCounts) => void;
+}
+
+/** A pool's connections right now: open, idle, and queries waiting for one. */
+export interface PoolCounts {
+  readonly totalCount: number;
+  readonly idleCount: number;
+  readonly waitingCount: number;
 }
 
 /**
@@ -53,6 +62,7 @@ export function createDb(options: CreateDbOptions): Kysely<Database> {
   pool.on('connect', (client) => client.on('error', onError));
   // The pool re-emits an idle client's error; the client's own listener above already reported it.
   pool.on('error', () => undefined);
+  options.observePool?.(pool);
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     // jsonb payloads keep their own keys (e.g. `pm2_5`); only column names are converted.

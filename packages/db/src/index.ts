@@ -1,5 +1,5 @@
 export { CompiledQuery, sql, type Kysely, type KyselyPlugin, type Transaction } from 'kysely';
-export { createDb, type CreateDbOptions } from './client.ts';
+export { createDb, type CreateDbOptions, type PoolCounts } from './client.ts';
 export { isSchemaCurrent, migrateToLatest } from './migrate.ts';
 export type * from './schema.ts';
 export {

@@ -15,6 +15,7 @@ import { sql, type Database, type Kysely } from '@skycast/db';
 import { ProviderError } from '@skycast/weather';
 
 import type { Logger } from '../logger.ts';
+import { noMetrics, type ApiMetrics } from '../metrics.ts';
 import { sharedLimiter } from '../rate-limit.ts';
 
 export interface QuotaWindow {
@@ -33,6 +34,7 @@ export interface ProviderGateOptions {
   breakerHalfOpenAfterMs?: number;
   /** Base delay of the jittered exponential backoff between attempts. */
   retryDelayMs?: number;
+  metrics?: ApiMetrics;
 }
 
 /**
@@ -64,6 +66,7 @@ const isRetryable = (error: unknown) =>
 
 export function createProviderGate(options: ProviderGateOptions): ProviderGate {
   const { db, logger } = options;
+  const metrics = options.metrics ?? noMetrics;
   const policies = new Map<string, IPolicy>();
 
   function policyFor(provider: string): IPolicy {
@@ -73,8 +76,16 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
         halfOpenAfter: options.breakerHalfOpenAfterMs ?? 15_000,
         breaker: new ConsecutiveBreaker(options.breakerThreshold ?? 5),
       });
-      breaker.onBreak(() => logger.warn({ provider }, 'circuit opened: provider keeps failing'));
-      breaker.onReset(() => logger.info({ provider }, 'circuit closed: provider answers again'));
+      breaker.onBreak(() => {
+        metrics.breakerState(provider, 'open');
+        logger.warn({ provider }, 'circuit opened: provider keeps failing');
+      });
+      breaker.onHalfOpen(() => metrics.breakerState(provider, 'half-open'));
+      breaker.onReset(() => {
+        metrics.breakerState(provider, 'closed');
+        logger.info({ provider }, 'circuit closed: provider answers again');
+      });
+      metrics.breakerState(provider, 'closed');
       const retries = retry(handleWhen(isRetryable), {
         maxAttempts: 2,
         backoff: new ExponentialBackoff({
@@ -164,9 +175,17 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
         message: `${provider} call budget is used up`,
       });
     }
+    const started = performance.now();
     try {
-      return await action();
+      const result = await action();
+      metrics.providerCall(provider, 'ok', (performance.now() - started) / 1000);
+      return result;
     } catch (error) {
+      metrics.providerCall(
+        provider,
+        error instanceof ProviderError ? error.kind : 'network',
+        (performance.now() - started) / 1000,
+      );
       if (error instanceof ProviderError && error.kind === 'rate-limited' && error.retryAt) {
         await block(provider, error.retryAt, error.reason ?? 'HTTP 429');
         logger.warn({ provider, until: error.retryAt }, 'provider rate-limited us; pausing calls');

@@ -6,6 +6,7 @@ import type { Database, Kysely } from '@skycast/db';
 import { ProviderError } from '@skycast/weather';
 
 import type { Logger } from '../logger.ts';
+import { noMetrics, type ApiMetrics, type CacheAnswer } from '../metrics.ts';
 import { RateLimitExceeded, verdictOf } from '../rate-limit.ts';
 import type { ProviderGate } from './provider-gate.ts';
 import type { CacheKey, RefreshCoordinator } from './refresh-coordinator.ts';
@@ -53,6 +54,7 @@ export interface WeatherCacheOptions {
    * lease, so a dead holder's lease expires within it and the waiter fetches.
    */
   waitForPeerMs?: number;
+  metrics?: ApiMetrics;
   /** Bytes of decoded entries kept in this process (default 64 MiB). */
   memoryBytes?: number;
   /**
@@ -91,6 +93,7 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
   const { db, gate, coordinator, logger } = options;
   const now = options.now ?? (() => new Date());
   const waitForPeerMs = options.waitForPeerMs ?? 8_000;
+  const metrics = options.metrics ?? noMetrics;
   const inFlight = new Map<string, Promise<StoredEntry<unknown>>>();
   const background = new Set<Promise<unknown>>();
   const memory = new LRUCache<string, StoredEntry<unknown> & { bytes: number }>({
@@ -242,8 +245,10 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
     }
   }
 
-  /** Tells the request's scope which entry its answer came from. */
-  function served<T>(key: CacheKey, entry: StoredEntry<T>, stale: boolean): Cached<T> {
+  /** Tells the request's scope which entry its answer came from, and counts how the cache answered. */
+  function served<T>(key: CacheKey, entry: StoredEntry<T>, answer: CacheAnswer): Cached<T> {
+    const stale = answer === 'stale';
+    metrics.cacheAnswer(answer);
     const record: ServedEntry = {
       id: entryId(key),
       fetchedAt: entry.fetchedAt,
@@ -258,7 +263,7 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
     async get<T>(request: CacheRequest<T>): Promise<Cached<T>> {
       const log = request.logger ?? logger;
       const kept = memory.get(entryId(request.key)) as StoredEntry<T> | undefined;
-      if (kept && kept.freshUntil > now()) return served(request.key, kept, false);
+      if (kept && kept.freshUntil > now()) return served(request.key, kept, 'hit');
 
       let stored: StoredEntry<T> | undefined;
       try {
@@ -267,12 +272,12 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
         // The database is away: what this process still holds beats no forecast.
         if (kept && kept.staleUntil > now()) {
           log.warn({ err: error, key: request.key }, 'database unavailable; serving kept data');
-          return served(request.key, kept, true);
+          return served(request.key, kept, 'stale');
         }
         throw error;
       }
       const at = now();
-      if (stored && stored.freshUntil > at) return served(request.key, stored, false);
+      if (stored && stored.freshUntil > at) return served(request.key, stored, 'hit');
       if (
         stored &&
         at.getTime() - stored.fetchedAt.getTime() < request.freshness.revalidateWithinMs
@@ -282,15 +287,15 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
         });
         background.add(task);
         void task.finally(() => background.delete(task));
-        return served(request.key, stored, false);
+        return served(request.key, stored, 'revalidate');
       }
       try {
         const entry = await refreshOnce(request, stored?.fetchedAt, true);
-        return served(request.key, entry, false);
+        return served(request.key, entry, 'miss');
       } catch (error) {
         if (stored && stored.staleUntil > now()) {
           log.warn({ err: error, key: request.key }, 'provider unavailable; serving stored data');
-          return served(request.key, stored, true);
+          return served(request.key, stored, 'stale');
         }
         throw error;
       }

@@ -1,0 +1,163 @@
+import { createServer, type Server } from 'node:http';
+
+import type { RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+import type { ApiMetrics, BreakerState } from '@skycast/api';
+import type { PoolCounts } from '@skycast/db';
+
+const BREAKER_STATES: readonly BreakerState[] = ['closed', 'half-open', 'open'];
+
+export interface Metrics {
+  readonly registry: Registry;
+  /** Handed to createServices: cache answers and provider calls. */
+  readonly api: ApiMetrics;
+  /** Times every `/trpc` request, labelled by procedure and status. */
+  readonly trpcRequests: RequestHandler;
+  /** Counts a public answer sent ready-made from memory (the hot path before tRPC). */
+  readonly publicAnswerSent: () => void;
+  /** Counts a procedure call refused by a rate limit. */
+  readonly rateLimitRefused: (procedure: string) => void;
+  /** Reports a database pool's connections at every scrape. */
+  readonly observePool: (pool: PoolCounts) => void;
+}
+
+/**
+ * The server's Prometheus metrics: requests, the weather cache, provider
+ * calls, rate limiting, the database pool, and Node's own (event-loop lag,
+ * memory, CPU, handles). Procedure labels come only from `procedures`, so a
+ * client cannot grow the label set with made-up paths.
+ *
+ * @example
+ * const metrics = createMetrics(procedureNames);
+ * await serveMetrics(metrics, 9464);
+ */
+export function createMetrics(procedures: readonly string[]): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const known = new Set(procedures);
+
+  const requestSeconds = new Histogram({
+    name: 'skycast_trpc_request_duration_seconds',
+    help: 'tRPC calls by procedure and HTTP status; a batch counts once for each of its procedures.',
+    labelNames: ['procedure', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const cacheAnswers = new Counter({
+    name: 'skycast_weather_cache_answers_total',
+    help: 'Weather cache answers: hit, revalidate (served while refreshing), miss (waited for the provider), stale.',
+    labelNames: ['result'],
+    registers: [registry],
+  });
+  const providerCalls = new Counter({
+    name: 'skycast_provider_calls_total',
+    help: 'Calls to upstream weather services by outcome (ok, or the kind of failure).',
+    labelNames: ['provider', 'outcome'],
+    registers: [registry],
+  });
+  const providerSeconds = new Histogram({
+    name: 'skycast_provider_call_duration_seconds',
+    help: 'Latency of calls to upstream weather services.',
+    labelNames: ['provider'],
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10],
+    registers: [registry],
+  });
+  const breaker = new Gauge({
+    name: 'skycast_provider_breaker_state',
+    help: 'Circuit breaker per provider: 1 for the state it is in, 0 for the others.',
+    labelNames: ['provider', 'state'],
+    registers: [registry],
+  });
+  const publicAnswers = new Counter({
+    name: 'skycast_public_answers_from_memory_total',
+    help: 'Public answers sent ready-made from memory, before tRPC (304s included).',
+    registers: [registry],
+  });
+  const refusals = new Counter({
+    name: 'skycast_rate_limit_refusals_total',
+    help: 'Calls refused because a client went over a procedure’s rate limit.',
+    labelNames: ['procedure'],
+    registers: [registry],
+  });
+  const pools: PoolCounts[] = [];
+  new Gauge({
+    name: 'skycast_db_pool_connections',
+    help: 'PostgreSQL pool connections: in_use, idle, and queries waiting for one.',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      let total = 0;
+      let idle = 0;
+      let waiting = 0;
+      for (const pool of pools) {
+        total += pool.totalCount;
+        idle += pool.idleCount;
+        waiting += pool.waitingCount;
+      }
+      this.set({ state: 'in_use' }, total - idle);
+      this.set({ state: 'idle' }, idle);
+      this.set({ state: 'waiting' }, waiting);
+    },
+  });
+
+  const procedureLabel = (name: string) => (known.has(name) ? name : 'unknown');
+
+  return {
+    registry,
+    api: {
+      cacheAnswer: (result) => cacheAnswers.inc({ result }),
+      providerCall(provider, outcome, seconds) {
+        providerCalls.inc({ provider, outcome });
+        providerSeconds.observe({ provider }, seconds);
+      },
+      breakerState(provider, state) {
+        for (const each of BREAKER_STATES)
+          breaker.set({ provider, state: each }, each === state ? 1 : 0);
+      },
+    },
+    trpcRequests(req, res, next) {
+      const end = requestSeconds.startTimer();
+      // `/trpc/a,b?batch=1` carries two calls: each is labelled, at most a batch's worth.
+      const names = req.path.slice(1).split(',').slice(0, 16).map(procedureLabel);
+      res.once('finish', () => {
+        const seconds = end();
+        for (const procedure of names) {
+          requestSeconds.observe({ procedure, status: String(res.statusCode) }, seconds);
+        }
+      });
+      next();
+    },
+    publicAnswerSent: () => publicAnswers.inc(),
+    rateLimitRefused: (procedure) => refusals.inc({ procedure: procedureLabel(procedure) }),
+    observePool: (pool) => void pools.push(pool),
+  };
+}
+
+/**
+ * Serves `GET /metrics` on its own port, away from the public one: what
+ * reaches the app through the load balancer or Ingress never sees it.
+ */
+export function serveMetrics(metrics: Metrics, port: number, logger: Logger): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' || req.url !== '/metrics') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: try GET /metrics\n');
+      return;
+    }
+    metrics.registry.metrics().then(
+      (body) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body),
+      (error: unknown) => {
+        res
+          .writeHead(500, { 'content-type': 'text/plain' })
+          .end('metrics could not be collected\n');
+        logger.error({ err: error }, 'collecting metrics failed');
+      },
+    );
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    // Every interface: Prometheus scrapes the pod's address. Nothing routes the public there.
+    server.listen(port, () => resolve(server));
+  });
+}

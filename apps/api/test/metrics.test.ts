@@ -1,0 +1,158 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import {
+  appRouter,
+  createServices,
+  describeRouter,
+  isProtectedProcedure,
+  type Services,
+} from '@skycast/api';
+import { createDb, type Kysely, type Database } from '@skycast/db';
+import { createTestDatabase, type TestDatabase } from '@skycast/db/testing';
+import { createOpenMeteo } from '@skycast/weather';
+import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
+
+import { createApp } from '../src/app.ts';
+import { createMetrics, serveMetrics, type Metrics } from '../src/metrics.ts';
+
+const logger = pino({ level: 'silent' });
+const urlOf = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+let testDb: TestDatabase;
+let db: Kysely<Database>;
+let stub: WeatherStub;
+let services: Services;
+let metrics: Metrics;
+let app: Server;
+let metricsServer: Server;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase(inject('databaseAdminUrl'));
+  stub = await startWeatherStub();
+  metrics = createMetrics(
+    describeRouter(appRouter, { isProtected: isProtectedProcedure }).map((p) => p.path),
+  );
+  db = createDb({ connectionString: testDb.connectionString, observePool: metrics.observePool });
+  services = createServices({
+    db,
+    connectionString: testDb.connectionString,
+    provider: createOpenMeteo({
+      forecastUrl: stub.url,
+      geocodingUrl: stub.url,
+      airQualityUrl: stub.url,
+    }),
+    logger,
+    metrics: metrics.api,
+  });
+  const express = createApp({ services, logger, metrics });
+  app = await new Promise<Server>((resolve) => {
+    const server = express.listen(0, '127.0.0.1', () => resolve(server));
+  });
+  metricsServer = await serveMetrics(metrics, 0, logger);
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => app.close(resolve));
+  await new Promise((resolve) => metricsServer.close(resolve));
+  await services.close();
+  await db.destroy();
+  await stub.close();
+  await testDb.destroy();
+});
+
+async function scrape(): Promise<string> {
+  const port = (metricsServer.address() as AddressInfo).port;
+  const response = await fetch(`http://127.0.0.1:${port}/metrics`);
+  expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+  return response.text();
+}
+
+function value(text: string, series: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : Number.NaN;
+}
+
+const forecast = (latitude: number) =>
+  `/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify({ latitude, longitude: 13.4 }))}`;
+
+describe('/metrics', () => {
+  it('counts requests by procedure and status, cache answers and provider calls', async () => {
+    for (let i = 0; i < 3; i++)
+      expect((await fetch(`${urlOf(app)}${forecast(52.5)}`)).status).toBe(200);
+    expect((await fetch(`${urlOf(app)}/trpc/weather.forecast?input=%7B%7D`)).status).toBe(400);
+    expect((await fetch(`${urlOf(app)}/trpc/no.such.procedure`)).status).toBe(404);
+    const text = await scrape();
+
+    expect(
+      value(
+        text,
+        'skycast_trpc_request_duration_seconds_count{procedure="weather.forecast",status="200"}',
+      ),
+    ).toBe(3);
+    expect(
+      value(
+        text,
+        'skycast_trpc_request_duration_seconds_count{procedure="weather.forecast",status="400"}',
+      ),
+    ).toBe(1);
+    // A made-up path is one label, whatever its name: clients cannot grow the label set.
+    expect(text).toContain(
+      'skycast_trpc_request_duration_seconds_count{procedure="unknown",status="404"} 1',
+    );
+    // The first answer came through the weather cache; the next two, ready-made from memory.
+    expect(value(text, 'skycast_weather_cache_answers_total{result="miss"}')).toBe(1);
+    expect(value(text, 'skycast_public_answers_from_memory_total')).toBe(2);
+    expect(value(text, 'skycast_provider_calls_total{provider="open-meteo",outcome="ok"}')).toBe(1);
+    expect(value(text, 'skycast_provider_call_duration_seconds_count{provider="open-meteo"}')).toBe(
+      1,
+    );
+    expect(
+      value(text, 'skycast_provider_breaker_state{provider="open-meteo",state="closed"}'),
+    ).toBe(1);
+  });
+
+  it('reports provider failures and the database pool', async () => {
+    stub.setFault({ mode: 'error', status: 503, endpoints: ['/v1/forecast'] });
+    try {
+      // Nothing stored for this place: the failure reaches the client.
+      expect((await fetch(`${urlOf(app)}${forecast(48.1)}`)).status).toBeGreaterThanOrEqual(500);
+    } finally {
+      stub.setFault(null);
+    }
+    const text = await scrape();
+    expect(
+      value(text, 'skycast_provider_calls_total{provider="open-meteo",outcome="http"}'),
+    ).toBeGreaterThan(0);
+    expect(value(text, 'skycast_db_pool_connections{state="waiting"}')).toBe(0);
+    expect(value(text, 'skycast_db_pool_connections{state="idle"}')).toBeGreaterThan(0);
+    expect(text).toContain('nodejs_eventloop_lag_seconds');
+    expect(text).toContain('process_resident_memory_bytes');
+  });
+
+  it('counts calls refused by a rate limit', async () => {
+    // weather.forecast allows 240 calls a minute per client; the first test made 4.
+    const statuses: number[] = [];
+    for (let i = 0; i < 240; i++)
+      statuses.push((await fetch(`${urlOf(app)}${forecast(52.5)}`)).status);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+    const text = await scrape();
+    expect(value(text, 'skycast_rate_limit_refusals_total{procedure="weather.forecast"}')).toBe(
+      statuses.filter((status) => status === 429).length,
+    );
+  });
+
+  it('is not served on the public port', async () => {
+    const response = await fetch(`${urlOf(app)}/metrics`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('skycast_');
+  });
+
+  it('answers only GET /metrics on its own port', async () => {
+    const port = (metricsServer.address() as AddressInfo).port;
+    expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(404);
+  });
+});
