@@ -20,12 +20,8 @@ export {
   type SessionUser,
 } from './accounts/accounts-service.ts';
 export { DEFAULT_THROTTLE_RULES, type ThrottleRules } from './accounts/login-throttle.ts';
-export { MAX_PLACES } from './routers/places.ts';
-export {
-  inUserDataRouter,
-  USER_DATA_ROUTERS,
-  type IsProtected,
-} from './procedure-rules.ts';
+export { MAX_PLACES } from '@skycast/validators';
+export { inUserDataRouter, USER_DATA_ROUTERS, type IsProtected } from './procedure-rules.ts';
 export { responseHeaders } from './response-headers.ts';
 export {
   curlExample,

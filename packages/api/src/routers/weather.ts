@@ -11,13 +11,15 @@ import {
   weatherCodeSchema,
   windUnitSchema,
 } from '@skycast/weather';
+import {
+  coordinatesSchema,
+  MAX_SUMMARY_PLACES,
+  SEARCH_LIMIT_MAX,
+  SEARCH_QUERY_MAX_LENGTH,
+  text,
+} from '@skycast/validators';
 
 import { publicProcedure } from '../trpc.ts';
-
-export const coordinatesSchema = z.object({
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
-});
 
 /** The units a caller asks for, metric and km/h unless it says; the answer says which it used. */
 export const unitChoiceInputSchema = z.object({
@@ -36,9 +38,6 @@ export const weatherSummarySchema = z.object({
   fetchedAt: z.iso.datetime(),
   stale: z.boolean(),
 });
-
-/** How many places one call may ask about: a user's whole list. */
-export const MAX_SUMMARY_PLACES = 50;
 
 /** What an upstream weather service's trouble turns into (see `providerErrors` in trpc.ts). */
 const upstreamErrors = [
@@ -60,11 +59,11 @@ export const weatherRouter = {
     })
     .input(
       z.object({
-        query: z.string().trim().min(1).max(100),
-        limit: z.number().int().min(1).max(20).default(10),
+        query: text({ max: SEARCH_QUERY_MAX_LENGTH }).trim().min(1),
+        limit: z.number().int().min(1).max(SEARCH_LIMIT_MAX).default(10),
       }),
     )
-    .output(z.array(placeSchema).max(20))
+    .output(z.array(placeSchema).max(SEARCH_LIMIT_MAX))
     .query(({ ctx, input }) =>
       ctx.weather.searchLocations(input.query, input.limit, { logger: ctx.logger }),
     ),
