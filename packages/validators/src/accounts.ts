@@ -22,10 +22,7 @@ export const newPasswordSchema = text({
   max: PASSWORD_MAX_LENGTH,
   tooLong: `Use at most ${PASSWORD_MAX_LENGTH} characters.`,
 })
-  .refine((value) => value.length >= PASSWORD_MIN_LENGTH, {
-    message: `Use at least ${PASSWORD_MIN_LENGTH} characters.`,
-    abort: true,
-  })
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   // Eight spaces count as eight characters but guard nothing.
   .refine(
     (value) => value.trim().length >= PASSWORD_MIN_LENGTH,
@@ -36,7 +33,7 @@ export const newPasswordSchema = text({
 export const passwordSchema = text({
   max: PASSWORD_MAX_LENGTH,
   tooLong: `Use at most ${PASSWORD_MAX_LENGTH} characters.`,
-}).refine((value) => value.length > 0, 'Enter your password.');
+}).min(1, 'Enter your password.');
 
 /**
  * True when the password is the email address or contains it, or its part
