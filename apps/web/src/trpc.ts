@@ -20,7 +20,7 @@ export const queryClient = new QueryClient({
   },
 });
 
-export const trpcClient = createTRPCClient<AppRouter>({
+const trpcClient = createTRPCClient<AppRouter>({
   links: [httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE })],
 });
 
