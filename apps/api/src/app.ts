@@ -23,6 +23,7 @@ import {
 import { isSchemaCurrent, sql } from '@skycast/db';
 
 import { cors } from './cors.ts';
+import { emptyBodyAsJson } from './empty-body.ts';
 import { originCheck } from './origin-check.ts';
 import { sessionCookieOf, sessionCookieSettings } from './session-cookie.ts';
 import { sendTRPCError } from './trpc-error-response.ts';
@@ -153,15 +154,21 @@ export function createApp(options: AppOptions): express.Express {
     }
   });
 
-  app.use('/trpc', cors(corsOrigins), originCheck(allowedOrigins), (req, res, next) => {
-    // Refused before reading: tRPC's own limit below catches bodies that lie about their length.
-    if (Number(req.get('content-length') ?? 0) > MAX_REQUEST_BODY_BYTES) {
-      res.setHeader('connection', 'close');
-      sendTRPCError(res, 'PAYLOAD_TOO_LARGE', tooLargeMessage);
-      return;
-    }
-    next();
-  });
+  app.use(
+    '/trpc',
+    cors(corsOrigins),
+    emptyBodyAsJson,
+    originCheck(allowedOrigins),
+    (req, res, next) => {
+      // Refused before reading: tRPC's own limit below catches bodies that lie about their length.
+      if (Number(req.get('content-length') ?? 0) > MAX_REQUEST_BODY_BYTES) {
+        res.setHeader('connection', 'close');
+        sendTRPCError(res, 'PAYLOAD_TOO_LARGE', tooLargeMessage);
+        return;
+      }
+      next();
+    },
+  );
   app.use(
     '/trpc',
     createExpressMiddleware({

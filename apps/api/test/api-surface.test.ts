@@ -1,50 +1,17 @@
 import { createHash } from 'node:crypto';
-import type { Server } from 'node:http';
 
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createServices, type Services } from '@skycast/api';
-import { createTestDatabase, type TestDatabase } from '@skycast/db/testing';
-import { createOpenMeteo } from '@skycast/weather';
-import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
+import { startTestServer, type TestServer } from './test-server.ts';
 
-import { createApp } from '../src/app.ts';
-
-const logger = pino({ level: 'silent' });
-let testDb: TestDatabase;
-let stub: WeatherStub;
-let server: Server;
+let world: TestServer;
 let baseUrl: string;
-let services: Services;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase(inject('databaseAdminUrl'));
-  stub = await startWeatherStub();
-  services = createServices({
-    db: testDb.db,
-    connectionString: testDb.connectionString,
-    provider: createOpenMeteo({
-      forecastUrl: stub.url,
-      geocodingUrl: stub.url,
-      airQualityUrl: stub.url,
-    }),
-    logger,
-  });
-  const app = createApp({ services, logger });
-  await new Promise<void>((resolve) => {
-    server = app.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  world = await startTestServer();
+  baseUrl = await world.start();
 });
-
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await services.close();
-  await stub.close();
-  await testDb.destroy();
-});
+afterAll(() => world.close());
 
 const query = (procedure: string, input: unknown, headers: Record<string, string> = {}) =>
   fetch(`${baseUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, {
@@ -70,7 +37,7 @@ describe('procedure metadata over HTTP', () => {
       { query: 'Berlin' },
       { 'x-forwarded-for': '203.0.113.9' },
     );
-    const rows = await testDb.db
+    const rows = await world.db
       .selectFrom('rateLimitCounters')
       .select(['procedure', 'clientKey', 'hits'])
       .where('procedure', '=', 'weather.searchLocations')

@@ -7,6 +7,8 @@ import {
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { z } from 'zod';
 
+import { noInputSchema } from '@skycast/validators';
+
 import { metaOf, type IsProtected } from './procedure-rules.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -93,8 +95,8 @@ export function describeRouter(
 
 function toJsonSchema(schema: unknown, io: 'input' | 'output'): JsonSchema | null {
   if (!(schema instanceof z.ZodType)) return null;
-  // `.input(z.void())` declares that a procedure takes nothing.
-  if (schema._zod.def.type === 'void' || schema._zod.def.type === 'undefined') return null;
+  // `.input(noInputSchema)` declares that a procedure takes nothing.
+  if (schema === noInputSchema) return null;
   const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   delete json.$schema;
   return json;

@@ -15,6 +15,7 @@ export const emailSchema = text({
 })
   .trim()
   .toLowerCase()
+  .min(1, 'Enter your email address.')
   .pipe(z.email('Enter an email address such as ada@example.com.'));
 
 /** A password being chosen: the length rules; the server also refuses common ones and the email itself. */

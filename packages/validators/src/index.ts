@@ -38,3 +38,4 @@ export {
 } from './reasons.ts';
 export { CONTROL_CHARACTER_MESSAGE, hasControlCharacter, text } from './text.ts';
 export { MAX_SUMMARY_PLACES, SEARCH_LIMIT_MAX, SEARCH_QUERY_MAX_LENGTH } from './weather.ts';
+export { noInputSchema } from './no-input.ts';

@@ -71,3 +71,14 @@ describe('the same place', () => {
     );
   });
 });
+
+describe('email messages', () => {
+  it('asks for an address when there is none, and for a valid one otherwise', () => {
+    expect(emailSchema.safeParse('  ').error?.issues.map((issue) => issue.message)).toEqual([
+      'Enter your email address.',
+    ]);
+    expect(emailSchema.safeParse('ada').error?.issues.map((issue) => issue.message)).toEqual([
+      'Enter an email address such as ada@example.com.',
+    ]);
+  });
+});

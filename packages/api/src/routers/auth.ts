@@ -5,6 +5,7 @@ import {
   changePasswordInputSchema,
   signInInputSchema,
   signUpInputSchema,
+  noInputSchema,
 } from '@skycast/validators';
 
 import {
@@ -104,7 +105,7 @@ export const authRouter = {
 
   /** Ends this browser's session (its row is deleted); harmless when signed out. */
   signOut: publicProcedure
-    .input(z.void())
+    .input(noInputSchema)
     .output(okSchema)
     .mutation(async ({ ctx }) => {
       await ctx.accounts.signOut(ctx.sessionCookie.token);
@@ -115,7 +116,7 @@ export const authRouter = {
 
   /** Ends every session of the signed-in user, on every device. */
   signOutEverywhere: protectedProcedure
-    .input(z.void())
+    .input(noInputSchema)
     .output(z.object({ ended: z.number().int().min(0) }))
     .mutation(async ({ ctx }) => {
       const ended = await ctx.accounts.signOutEverywhere(ctx.user.id);
@@ -126,7 +127,7 @@ export const authRouter = {
 
   /** The signed-in user, or null. */
   me: publicProcedure
-    .input(z.void())
+    .input(noInputSchema)
     .output(userSchema.nullable())
     .query(({ ctx }) => ctx.currentUser()),
 

@@ -9,6 +9,7 @@ import {
   renamePlaceInputSchema,
   reorderPlacesInputSchema,
   roundCoordinate,
+  noInputSchema,
 } from '@skycast/validators';
 
 import { ClientError } from '../client-error.ts';
@@ -62,7 +63,7 @@ function withPlacesLock<T>(
 export const placesRouter = {
   /** The signed-in user's places, in their order. */
   list: protectedProcedure
-    .input(z.void())
+    .input(noInputSchema)
     .output(z.array(savedPlaceSchema).max(MAX_PLACES))
     .query(({ ctx }) => listPlaces(ctx.db, ctx.user.id)),
 
