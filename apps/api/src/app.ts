@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -15,13 +15,13 @@ import {
   isProtectedProcedure,
   MAX_BATCH_SIZE,
   MAX_REQUEST_BODY_BYTES,
-  renderApiReferenceHtml,
   renderOpenApi,
   responseHeaders,
   type Services,
 } from '@skycast/api';
 import { isSchemaCurrent, sql } from '@skycast/db';
 
+import { apiReferencePages } from './api-reference-page.ts';
 import { cors } from './cors.ts';
 import { emptyBodyAsJson } from './empty-body.ts';
 import { originCheck } from './origin-check.ts';
@@ -200,18 +200,11 @@ export function createApp(options: AppOptions): express.Express {
   );
 
   // The API reference, generated from the router at start-up (docs/api/ holds the same).
-  const procedureDocs = describeRouter(appRouter, { isProtected: isProtectedProcedure });
-  const referenceHtml = renderApiReferenceHtml(procedureDocs);
-  const openApi = renderOpenApi(procedureDocs);
-  // The page carries its one inline stylesheet; the policy allows exactly that, by hash.
-  const referencePolicy = `default-src 'none'; style-src ${styleHashes(referenceHtml)}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
-  app.get('/api', (_req, res) => {
-    res.setHeader('content-security-policy', referencePolicy);
-    res.type('html').send(referenceHtml);
-  });
-  app.get('/api/openapi.json', (_req, res) => {
-    res.json(openApi);
-  });
+  app.use(
+    apiReferencePages(
+      renderOpenApi(describeRouter(appRouter, { isProtected: isProtectedProcedure })),
+    ),
+  );
 
   if (options.webDistDir && existsSync(path.join(options.webDistDir, 'index.html'))) {
     const webDistDir = options.webDistDir;
@@ -248,16 +241,6 @@ export function createApp(options: AppOptions): express.Express {
   app.use(handleError);
 
   return app;
-}
-
-function styleHashes(html: string): string {
-  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
-    ([, css]) =>
-      `'sha256-${createHash('sha256')
-        .update(css ?? '')
-        .digest('base64')}'`,
-  );
-  return styles.length > 0 ? styles.join(' ') : "'none'";
 }
 
 function requestIdOf(req: express.Request): string {

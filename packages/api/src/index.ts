@@ -26,7 +26,6 @@ export { responseHeaders } from './response-headers.ts';
 export {
   curlExample,
   describeRouter,
-  renderApiReferenceHtml,
   renderApiReferenceMarkdown,
   renderOpenApi,
   type ProcedureDoc,

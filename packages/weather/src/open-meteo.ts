@@ -68,6 +68,9 @@ const AIR_QUALITY = [
 /** Open-Meteo's default and the span its air-quality models cover well (at most 7). */
 const AIR_QUALITY_DAYS = 5;
 
+/** Days of forecast asked for: Open-Meteo's longest. */
+export const OPEN_METEO_FORECAST_DAYS = 16;
+
 /** Days of hourly data kept: enough to derive "now" from a day-old forecast. */
 const HOURLY_DAYS_KEPT = 5;
 
@@ -217,7 +220,7 @@ export function createOpenMeteo(options: OpenMeteoOptions): WeatherProvider {
       url.searchParams.set('daily', DAILY.join(','));
       // Daily min/max are aggregated over the local day of this zone.
       url.searchParams.set('timezone', 'auto');
-      url.searchParams.set('forecast_days', '16');
+      url.searchParams.set('forecast_days', String(OPEN_METEO_FORECAST_DAYS));
       const { body, simulated } = await fetchJson({
         provider: PROVIDER,
         url,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   airQualitySchema,
   forecastSchema,
+  OPEN_METEO_FORECAST_DAYS,
   placeSchema,
   providerIdSchema,
   unitsSchema,
@@ -20,6 +21,7 @@ import {
 } from '@skycast/validators';
 
 import { publicProcedure } from '../trpc.ts';
+import { HOURS_SERVED } from '../weather/weather-service.ts';
 
 /** The units a caller asks for, metric and km/h unless it says; the answer says which it used. */
 export const unitChoiceInputSchema = z.object({
@@ -75,8 +77,7 @@ export const weatherRouter = {
       rateLimit: { max: 240, windowSeconds: 60 },
       cacheSeconds: 300,
       errors: upstreamErrors,
-      description:
-        'Current conditions, the coming 48 hours and 7 days for a point, in the units asked for.',
+      description: `Current conditions, the coming ${HOURS_SERVED} hours and up to ${OPEN_METEO_FORECAST_DAYS} days for a point (OpenWeather: 5 days), in the units asked for.`,
       example: { latitude: 52.52, longitude: 13.41, units: 'metric', windUnit: 'kmh' },
     })
     .input(coordinatesSchema.extend(unitChoiceInputSchema.shape))
@@ -90,7 +91,7 @@ export const weatherRouter = {
     ),
 
   /**
-   * Now at up to 50 places in one call, for a list of places: each entry is
+   * Now at up to MAX_SUMMARY_PLACES places in one call, for a list of places: each entry is
    * that place's summary, or `null` when its weather cannot be had just now.
    */
   summaries: publicProcedure
@@ -98,8 +99,7 @@ export const weatherRouter = {
       rateLimit: { max: 60, windowSeconds: 60 },
       cacheSeconds: 300,
       errors: upstreamErrors,
-      description:
-        'Now at up to 50 places in one call: temperature, condition, today’s high and low; `null` for a place whose weather cannot be had.',
+      description: `Now at up to ${MAX_SUMMARY_PLACES} places in one call: temperature, condition, today’s high and low; \`null\` for a place whose weather cannot be had.`,
       example: {
         places: [
           { latitude: 52.52, longitude: 13.41 },

@@ -55,7 +55,8 @@ export const GEOCODING_FRESHNESS: Freshness = {
   usableForMs: 30 * DAY,
 };
 
-const HOURS_SERVED = 72;
+/** Hours of the hourly forecast served, from the present hour on. */
+export const HOURS_SERVED = 72;
 
 const result = <T extends z.ZodType>(data: T) => z.object({ data, simulated: z.boolean() });
 const storedForecast = result(providerForecastSchema);
