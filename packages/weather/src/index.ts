@@ -1,9 +1,5 @@
 export * from './model.ts';
-export {
-  createOpenMeteo,
-  OPEN_METEO_FORECAST_DAYS,
-  type OpenMeteoOptions,
-} from './open-meteo.ts';
+export { createOpenMeteo, OPEN_METEO_FORECAST_DAYS, type OpenMeteoOptions } from './open-meteo.ts';
 export { parseRetryAfter, SIMULATED_HEADER } from './http.ts';
 export type { ForecastQuery, LocationQuery, ProviderResult, WeatherProvider } from './provider.ts';
 export { ProviderError, type ProviderErrorKind } from './provider-error.ts';

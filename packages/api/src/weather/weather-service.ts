@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { localDateTime } from '@skycast/local-time';
 import {
   airQualitySchema,
   convertForecast,
@@ -14,7 +15,6 @@ import {
 } from '@skycast/weather';
 
 import type { Logger } from '../logger.ts';
-import { localWallClock } from './local-time.ts';
 import type { Freshness, WeatherCache } from './weather-cache.ts';
 
 export interface WeatherServiceOptions {
@@ -140,7 +140,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
       });
       const report = cached.value.data;
       // "Now" is the present hour of the stored series when one matches.
-      const hour = localWallClock(report.location.timezone, now()).slice(0, 13);
+      const hour = localDateTime(report.location.timezone, now().getTime()).slice(0, 13);
       const firstHour = Math.max(
         0,
         report.hourly.findIndex((entry) => entry.time.slice(0, 13) >= hour),
@@ -231,7 +231,7 @@ function presentWindow(forecast: ProviderForecast): ProviderForecast {
  * served later, "now" is the stored hourly entry for the present hour instead.
  */
 export function withCurrentFromHourly(forecast: ProviderForecast, at: Date): ProviderForecast {
-  const hour = localWallClock(forecast.location.timezone, at).slice(0, 13);
+  const hour = localDateTime(forecast.location.timezone, at.getTime()).slice(0, 13);
   const entry = forecast.hourly.find((candidate) => candidate.time.startsWith(hour));
   if (!entry) return forecast;
   return {
