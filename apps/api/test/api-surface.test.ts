@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startTestServer, type TestServer } from './test-server.ts';
+import { testServerForFile } from './test-server.ts';
 
-let world: TestServer;
-let baseUrl: string;
-
-beforeAll(async () => {
-  world = await startTestServer();
-  baseUrl = await world.start();
-});
-afterAll(() => world.close());
+const server = testServerForFile();
 
 const query = (procedure: string, input: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${baseUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+  fetch(`${server.url}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, {
     headers,
   });
 
@@ -35,7 +28,7 @@ describe('procedure metadata over HTTP', () => {
       { query: 'Berlin' },
       { 'x-forwarded-for': '203.0.113.9' },
     );
-    const rows = await world.db
+    const rows = await server.world.db
       .selectFrom('rateLimitCounters')
       .select(['procedure', 'clientKey', 'hits'])
       .where('procedure', '=', 'weather.searchLocations')
@@ -48,7 +41,7 @@ describe('procedure metadata over HTTP', () => {
 
 describe('API reference', () => {
   it("serves the viewer at /api, its scripts allowed by this response's nonce only", async () => {
-    const response = await fetch(`${baseUrl}/api`);
+    const response = await fetch(`${server.url}/api`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
     const page = await response.text();
@@ -61,23 +54,23 @@ describe('API reference', () => {
     expect(policy).toContain("default-src 'none'");
     // Everything the page loads is served here: no CDN.
     expect(page).not.toMatch(/https?:\/\//);
-    expect((await fetch(`${baseUrl}/api`)).headers.get('content-security-policy')).not.toContain(
+    expect((await fetch(`${server.url}/api`)).headers.get('content-security-policy')).not.toContain(
       nonce,
     );
   });
 
   it("serves the viewer's script from this app", async () => {
-    const page = await (await fetch(`${baseUrl}/api`)).text();
+    const page = await (await fetch(`${server.url}/api`)).text();
     const src = /<script src="([^"]+)"/.exec(page)?.[1] ?? '';
     expect(src).toMatch(/^\/api\/assets\//);
-    const script = await fetch(`${baseUrl}${src}`);
+    const script = await fetch(`${server.url}${src}`);
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toMatch(/javascript/);
     expect((await script.text()).length).toBeGreaterThan(100_000);
   });
 
   it('serves the OpenAPI document at /api/openapi.json', async () => {
-    const response = await fetch(`${baseUrl}/api/openapi.json`);
+    const response = await fetch(`${server.url}/api/openapi.json`);
     expect(response.status).toBe(200);
     const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toBe('3.1.0');

@@ -1,19 +1,12 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { appRouter, describeRouter, isProtectedProcedure } from '@skycast/api';
 import { sql } from '@skycast/db';
 
-import { startTestServer, type TestServer } from './test-server.ts';
+import { testServerForFile } from './test-server.ts';
 
-let world: TestServer;
-let baseUrl: string;
-
-beforeAll(async () => {
-  world = await startTestServer();
-  baseUrl = await world.start();
-});
-afterAll(() => world.close());
+const server = testServerForFile();
 
 interface ProcedureInfo {
   path: string;
@@ -73,7 +66,7 @@ function withNulInEachText(example: unknown): unknown[] {
 }
 
 async function signedInCookie(): Promise<string> {
-  const response = await fetch(`${baseUrl}/trpc/auth.signUp`, {
+  const response = await fetch(`${server.url}/trpc/auth.signUp`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -87,7 +80,7 @@ async function signedInCookie(): Promise<string> {
 
 function call(procedure: ProcedureInfo, input: unknown, cookie: string): Promise<Response> {
   const json = JSON.stringify(input) ?? 'null';
-  const url = `${baseUrl}/trpc/${procedure.path}`;
+  const url = `${server.url}/trpc/${procedure.path}`;
   if (procedure.type === 'query') {
     return fetch(`${url}?input=${encodeURIComponent(json)}`, { headers: { cookie } });
   }
@@ -106,7 +99,7 @@ async function userData(): Promise<string> {
       (select string_agg(s::text, ',' order by s.token_hash) from sessions s),
       (select string_agg(p::text, ',' order by p.id) from places p),
       (select string_agg(f::text, ',' order by f.user_id) from preferences f)
-    )) as digest`.execute(world.db);
+    )) as digest`.execute(server.world.db);
   return rows[0]?.digest ?? '';
 }
 

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 
 import { pino, type Logger } from 'pino';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 import { createServices, type ServiceDependencies } from '@skycast/api';
 import type { Database, Kysely } from '@skycast/db';
@@ -36,13 +36,8 @@ export async function startTestServer(options: TestServerOptions = {}) {
     geocodingUrl: stub.url,
     airQualityUrl: stub.url,
   });
-  const services = createServices({
-    db: testDb.db,
-    connectionString: testDb.connectionString,
-    provider,
-    logger,
-    ...options.services,
-  });
+  const { db, connectionString } = testDb;
+  const services = createServices({ db, connectionString, provider, logger, ...options.services });
   const servers: Server[] = [];
 
   /** Starts an app on a free loopback port and gives its base URL. */
@@ -61,8 +56,8 @@ export async function startTestServer(options: TestServerOptions = {}) {
    * An app with services of its own over another database (an unreachable or
    * an unmigrated one); `close()` stops both, before the caller drops `db`.
    */
-  async function startOn(db: Kysely<Database>, connectionString: string) {
-    const own = createServices({ db, connectionString, provider, logger });
+  async function startOn(otherDb: Kysely<Database>, otherUrl: string) {
+    const own = createServices({ db: otherDb, connectionString: otherUrl, provider, logger });
     const url = await start({ services: own });
     const server = servers.at(-1);
     return {
@@ -76,7 +71,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
   }
 
   return {
-    db: testDb.db,
+    db,
     stub,
     services,
     start,
@@ -91,3 +86,23 @@ export async function startTestServer(options: TestServerOptions = {}) {
 }
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/**
+ * {@link startTestServer} for a whole test file: started before its tests,
+ * one app listening at `url`, closed after them.
+ *
+ * @example
+ * const server = testServerForFile();
+ * it('…', async () => fetch(`${server.url}/livez`));
+ */
+export function testServerForFile(
+  options: TestServerOptions & { app?: Parameters<TestServer['start']>[0] } = {},
+) {
+  const handle = { world: undefined as unknown as TestServer, url: '' };
+  beforeAll(async () => {
+    handle.world = await startTestServer(options);
+    handle.url = await handle.world.start(options.app);
+  });
+  afterAll(() => handle.world.close());
+  return handle;
+}

@@ -7,7 +7,7 @@ import { errorMessage, formErrors, schemaErrors, type FormErrors } from '../erro
 import { AppLink } from '../navigation/AppLink.tsx';
 import { navigate } from '../navigation/use-location.ts';
 import { trpc } from '../trpc.ts';
-import { TextField } from '../ui/TextField.tsx';
+import { FormFields, type FieldSpec } from '../ui/FormFields.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { ACCOUNT_PATH, signInPath } from './account-paths.ts';
 import { CHANGE_PASSWORD_REASON_FIELDS } from './form-reasons.ts';
@@ -18,6 +18,23 @@ type Field = 'currentPassword' | 'newPassword';
 type Errors = FormErrors<Field>;
 
 const FIELDS: readonly Field[] = ['currentPassword', 'newPassword'];
+const EMPTY: Record<Field, string> = { currentPassword: '', newPassword: '' };
+
+const CHANGE_PASSWORD_FIELDS: FieldSpec<Field>[] = [
+  {
+    name: 'currentPassword',
+    label: 'Current password',
+    type: 'password',
+    autoComplete: 'current-password',
+  },
+  {
+    name: 'newPassword',
+    label: 'New password',
+    type: 'password',
+    autoComplete: 'new-password',
+    hint: `At least ${PASSWORD_MIN_LENGTH} characters. Other devices are signed out when you change it.`,
+  },
+];
 
 /** The signed-in person's account: who they are, a new password, signing out (everywhere). */
 export function AccountPage() {
@@ -48,15 +65,11 @@ export function AccountPage() {
 }
 
 function ChangePassword() {
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
+  const [values, setValues] = useState(EMPTY);
   const [errors, setErrors] = useState<Errors>({});
   const change = useMutation(
     trpc.auth.changePassword.mutationOptions({
-      onSuccess: () => {
-        setCurrentPassword('');
-        setNewPassword('');
-      },
+      onSuccess: () => setValues(EMPTY),
       onError: (error) => setErrors(formErrors(error, FIELDS, CHANGE_PASSWORD_REASON_FIELDS)),
     }),
   );
@@ -64,10 +77,10 @@ function ChangePassword() {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     change.reset();
-    const problems = schemaErrors(changePasswordInputSchema, { currentPassword, newPassword });
+    const problems = schemaErrors(changePasswordInputSchema, values);
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
-    change.mutate({ currentPassword, newPassword });
+    change.mutate(values);
   }
 
   return (
@@ -84,22 +97,11 @@ function ChangePassword() {
             Password changed. Every other device was signed out.
           </p>
         )}
-        <TextField
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
-          value={currentPassword}
-          onChange={setCurrentPassword}
-          error={errors.currentPassword}
-        />
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          value={newPassword}
-          onChange={setNewPassword}
-          error={errors.newPassword}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters. Other devices are signed out when you change it.`}
+        <FormFields
+          fields={CHANGE_PASSWORD_FIELDS}
+          values={values}
+          errors={errors}
+          onChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))}
         />
         <button type="submit" className="button auth__submit" disabled={change.isPending}>
           {change.isPending ? 'Changing…' : 'Change password'}

@@ -12,7 +12,7 @@ import { formErrors, schemaErrors, type FormErrors } from '../error-message.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { navigate } from '../navigation/use-location.ts';
 import { trpc } from '../trpc.ts';
-import { TextField } from '../ui/TextField.tsx';
+import { FormFields, type FieldSpec } from '../ui/FormFields.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { nextPath, SIGN_IN_PATH, SIGN_UP_PATH } from './account-paths.ts';
 import { AUTH_REASON_FIELDS } from './form-reasons.ts';
@@ -42,6 +42,22 @@ const TEXT = {
   },
 } as const;
 
+function fieldsFor(mode: Mode): FieldSpec<Field>[] {
+  const signUp = mode === 'signUp';
+  return [
+    { name: 'email', label: 'Email', type: 'email', autoComplete: signUp ? 'email' : 'username' },
+    {
+      name: 'password',
+      label: 'Password',
+      type: 'password',
+      autoComplete: signUp ? 'new-password' : 'current-password',
+      hint: signUp
+        ? `At least ${PASSWORD_MIN_LENGTH} characters. A few words together make a strong one; the most common passwords are refused.`
+        : undefined,
+    },
+  ];
+}
+
 /** What is wrong with the form before asking the server, per field, by the API's own rules. */
 function checkForm(mode: Mode, email: string, password: string): Errors {
   const schema = mode === 'signUp' ? signUpInputSchema : signInInputSchema;
@@ -57,8 +73,7 @@ export function AuthPage({ mode }: { mode: Mode }) {
   const text = TEXT[mode];
   useDocumentTitle(`${text.title} — Skycast`);
   const { user } = useAccount();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [values, setValues] = useState({ email: '', password: '' });
   const [errors, setErrors] = useState<Errors>({});
   const formErrorId = useId();
   const startSession = useStartSession();
@@ -73,6 +88,7 @@ export function AuthPage({ mode }: { mode: Mode }) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
+    const { email, password } = values;
     const problems = checkForm(mode, email, password);
     setErrors(problems);
     if (Object.keys(problems).length > 0) {
@@ -117,26 +133,11 @@ export function AuthPage({ mode }: { mode: Mode }) {
             {errors.form}
           </p>
         )}
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete={mode === 'signUp' ? 'email' : 'username'}
-          value={email}
-          onChange={setEmail}
-          error={errors.email}
-        />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete={mode === 'signUp' ? 'new-password' : 'current-password'}
-          value={password}
-          onChange={setPassword}
-          error={errors.password}
-          hint={
-            mode === 'signUp'
-              ? `At least ${PASSWORD_MIN_LENGTH} characters. A few words together make a strong one; the most common passwords are refused.`
-              : undefined
-          }
+        <FormFields
+          fields={fieldsFor(mode)}
+          values={values}
+          errors={errors}
+          onChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))}
         />
         <button type="submit" className="button auth__submit" disabled={auth.isPending}>
           {auth.isPending ? text.busy : text.submit}
