@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import compression from 'compression';
 import express, { type ErrorRequestHandler } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -17,6 +20,7 @@ import {
   MAX_REQUEST_BODY_BYTES,
   renderOpenApi,
   responseHeaders,
+  type Context,
   type Services,
 } from '@skycast/api';
 import { isSchemaCurrent, sql } from '@skycast/db';
@@ -25,6 +29,7 @@ import { apiReferencePages } from './api-reference-page.ts';
 import { cors } from './cors.ts';
 import { emptyBodyAsJson } from './empty-body.ts';
 import { originCheck } from './origin-check.ts';
+import { ANSWER_VARY, cacheableProcedures, createPublicAnswers } from './public-answers.ts';
 import { sessionCookieOf, sessionCookieSettings } from './session-cookie.ts';
 import { sendTRPCError } from './trpc-error-response.ts';
 
@@ -44,6 +49,8 @@ export interface AppOptions {
   trustProxy?: number;
   /** Other origins allowed to call the API from a browser (CORS_ORIGINS). */
   corsOrigins?: readonly string[];
+  /** Bytes of ready-to-send public answers kept in memory (PUBLIC_ANSWER_CACHE_MB); default 64 MiB. */
+  publicAnswerBytes?: number;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -75,37 +82,49 @@ export function createApp(options: AppOptions): express.Express {
   // req.ip is then the address the nearest untrusted hop saw; extra
   // X-Forwarded-For entries a client adds itself are ignored.
   app.set('trust proxy', options.trustProxy && options.trustProxy > 0 ? options.trustProxy : false);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        // Vite's build is files only: a module script, a stylesheet, images.
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          scriptSrcAttr: ["'none'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-          ...(https ? { upgradeInsecureRequests: [] } : {}),
-        },
+  const securityHeaders = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      // Vite's build is files only: a module script, a stylesheet, images.
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
       },
-      strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    }),
-  );
+    },
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
 
+  const publicAnswers = createPublicAnswers({
+    procedures: cacheableProcedures(appRouter, isProtectedProcedure),
+    rateLimiter: services.rateLimiter,
+    sessionCookieName: cookieSettings.name,
+    maxBytes: options.publicAnswerBytes ?? 64 * 1024 * 1024,
+    logger,
+    requestId: requestIdFor,
+    // The same security headers as every other answer, worked out once.
+    staticHeaders: headersSetBy(securityHeaders),
+  });
+  services.onWeatherStored((id, storedAt) => publicAnswers.entryStored(id, storedAt));
+  // A fresh public answer goes out from memory, first thing: no middleware
+  // chain, no resolver, no database. It logs and rate-limits on its own.
+  app.use('/trpc', publicAnswers.serve);
+
+  app.use(securityHeaders);
   app.use(
     pinoHttp({
       logger,
       genReqId(req, res) {
-        const incoming = req.headers['x-request-id'];
-        const id =
-          typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        const id = requestIdFor(req);
         res.setHeader('x-request-id', id);
         return id;
       },
@@ -154,6 +173,9 @@ export function createApp(options: AppOptions): express.Express {
     }
   });
 
+  // The request each context was made for, so responseMeta can keep its answer.
+  const requestOf = new WeakMap<Context, express.Request>();
+
   app.use(
     '/trpc',
     cors(corsOrigins),
@@ -169,27 +191,44 @@ export function createApp(options: AppOptions): express.Express {
       next();
     },
   );
+  app.use('/trpc', compression({ threshold: 1024 }));
   app.use(
     '/trpc',
     createExpressMiddleware({
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
       maxBodySize: MAX_REQUEST_BODY_BYTES,
-      createContext: ({ req, res }) =>
-        createTRPCContext({
+      createContext: ({ req, res }) => {
+        const ctx = createTRPCContext({
           services,
           logger: req.log,
           requestId: requestIdOf(req),
           sessionCookie: sessionCookieOf(req, res, cookieSettings),
           // Honours Express's `trust proxy`, so a spoofed X-Forwarded-For cannot pick the key.
           clientIp: req.ip ?? req.socket.remoteAddress,
-        }),
-      responseMeta: (opts) =>
-        responseHeaders(opts, {
+        });
+        requestOf.set(ctx, req);
+        return ctx;
+      },
+      responseMeta: (opts) => {
+        const meta = responseHeaders(opts, {
           isProtected: isProtectedProcedure,
           // A browser with a session may get a renewed cookie: never cache its answers publicly.
           isPersonal: (ctx) => ctx?.sessionCookie.token !== undefined,
-        }),
+        });
+        const req = opts.ctx && requestOf.get(opts.ctx);
+        const call = opts.info?.calls[0];
+        if (req && call && !opts.info?.isBatchCall && !opts.eagerGeneration) {
+          const etag = publicAnswers.remember(req, {
+            procedure: call.path,
+            body: opts.data[0],
+            cacheControl: meta.headers['cache-control'] ?? 'no-store',
+            served: opts.ctx?.weatherScope.served ?? [],
+          });
+          if (etag) Object.assign(meta.headers, { etag, vary: ANSWER_VARY });
+        }
+        return meta;
+      },
       onError({ error, path: procedure, req }) {
         const log = req.log ?? logger;
         const details = { err: error.cause ?? error, procedure, code: error.code };
@@ -209,13 +248,19 @@ export function createApp(options: AppOptions): express.Express {
   if (options.webDistDir && existsSync(path.join(options.webDistDir, 'index.html'))) {
     const webDistDir = options.webDistDir;
     app.use(
-      express.static(webDistDir, {
+      // The build writes .br and .gz beside each asset: sent as they are, never compressed per request.
+      expressStaticGzip(webDistDir, {
+        enableBrotli: true,
+        orderPreference: ['br', 'gzip'],
         index: false,
-        setHeaders(res, file) {
-          // Vite fingerprints everything under assets/, so it may be cached for good.
-          if (file.includes(`${path.sep}assets${path.sep}`)) {
-            res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-          }
+        serveStatic: {
+          index: false,
+          setHeaders(res, file) {
+            // Vite fingerprints everything under assets/, so it may be cached for good.
+            if (file.includes(`${path.sep}assets${path.sep}`)) {
+              res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+            }
+          },
         },
       }),
     );
@@ -241,6 +286,26 @@ export function createApp(options: AppOptions): express.Express {
   app.use(handleError);
 
   return app;
+}
+
+/** The caller's `X-Request-Id` when it looks like one, else a new id. */
+function requestIdFor(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+/** The headers a middleware sets on a response that needs nothing else, for answers sent without it. */
+function headersSetBy(middleware: express.RequestHandler): [string, string][] {
+  const headers: [string, string][] = [];
+  const response = {
+    setHeader(name: string, value: unknown) {
+      headers.push([name.toLowerCase(), String(value)]);
+    },
+    removeHeader() {},
+    getHeader: () => undefined,
+  };
+  void middleware({} as express.Request, response as unknown as express.Response, () => {});
+  return headers;
 }
 
 function requestIdOf(req: express.Request): string {

@@ -54,6 +54,12 @@ export const envSchema = z.object({
   OPEN_METEO_QUOTA: quota('600/60,5000/3600,10000/86400'),
   /** Upper bound on stored provider answers; the least recently fetched go first. */
   WEATHER_CACHE_MAX_ENTRIES: z.coerce.number().int().min(100).default(100_000),
+  /** MiB of ready-to-send public answers each instance keeps in memory. */
+  PUBLIC_ANSWER_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(64),
+  /** MiB of decoded weather entries each instance keeps in memory. */
+  WEATHER_MEMORY_MB: z.coerce.number().int().min(1).max(65_536).default(64),
+  /** Per client address and minute, across instances: places nobody asked about lately it may make us fetch. */
+  NEW_PLACES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
   /**
    * Where users reach the app (scheme, host, port). State-changing requests
    * must come from it; `https` makes the session cookie `__Host-` prefixed.

@@ -47,6 +47,8 @@ async function start(): Promise<Server> {
     provider,
     logger,
     quotas: { [provider.id]: quota },
+    newPlacesPerMinute: env.NEW_PLACES_PER_MINUTE,
+    weatherMemoryBytes: env.WEATHER_MEMORY_MB * 1024 * 1024,
   });
   cleanups.unshift(() => services.close());
   const stopPruning = schedulePruning(db, logger, {
@@ -69,6 +71,7 @@ async function start(): Promise<Server> {
     nodeEnv: env.NODE_ENV,
     trustProxy: env.TRUST_PROXY,
     corsOrigins: env.CORS_ORIGINS,
+    publicAnswerBytes: env.PUBLIC_ANSWER_CACHE_MB * 1024 * 1024,
     ...(env.NODE_ENV === 'production' ? { webDistDir: env.WEB_DIST_DIR } : {}),
   });
 

@@ -175,7 +175,7 @@ describe('sign-in throttling over HTTP', () => {
       statuses.push(await failedSignIn(url, `nobody${i}@spoof.example`, `10.0.0.${i}`));
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
-    await world.db.deleteFrom('loginThrottles').execute();
+    await world.db.deleteFrom('rateLimits').where('key', 'like', 'sign-in:%').execute();
   });
 
   it('behind one proxy, takes the address the proxy saw, not what the client prepended', async () => {
@@ -189,7 +189,29 @@ describe('sign-in throttling over HTTP', () => {
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     // Another client behind the same proxy is not locked out.
     expect(await failedSignIn(url, 'other@spoof.example', '203.0.113.78')).toBe(401);
-    await world.db.deleteFrom('loginThrottles').execute();
+    await world.db.deleteFrom('rateLimits').where('key', 'like', 'sign-in:%').execute();
+  });
+
+  it('checks no more passwords than the limit when 300 wrong tries for one account arrive at once', async () => {
+    const url = await start({ publicOrigin: ORIGIN, trustProxy: 1 });
+    const email = `burst${++counter}@example.com`;
+    const created = await post(
+      url,
+      'auth.signUp',
+      { email, password: PASSWORD },
+      { 'x-forwarded-for': '203.0.113.98' },
+    );
+    expect(created.status).toBe(200);
+    const statuses = await Promise.all(
+      Array.from({ length: 300 }, () => failedSignIn(url, email, '203.0.113.99')),
+    );
+    // Each try is counted, for the account and the address, before its password is
+    // checked: at most 5 (this server's limit) are checked (401), every other is refused.
+    const checked = statuses.filter((status) => status === 401).length;
+    expect(checked).toBeGreaterThanOrEqual(1);
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(300 - checked);
+    await world.db.deleteFrom('rateLimits').where('key', 'like', 'sign-in:%').execute();
   });
 
   it('locks one account after repeated failures from many addresses', async () => {
@@ -209,7 +231,7 @@ describe('sign-in throttling over HTTP', () => {
     expect(right.status).toBe(429);
     const [body] = (await right.json()) as [{ error: { message: string } }];
     expect(body.error.message).toMatch(/Too many failed sign-ins/);
-    await world.db.deleteFrom('loginThrottles').execute();
+    await world.db.deleteFrom('rateLimits').where('key', 'like', 'sign-in:%').execute();
   });
 });
 

@@ -45,6 +45,13 @@ export interface TestPage {
   close(): Promise<void>;
 }
 
+let contexts = 0;
+/** An address of its own for each browser context (the test server trusts one proxy hop). */
+const nextClientAddress = () => {
+  const n = ++contexts + (process.pid % 200) * 1000;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+};
+
 /**
  * A fresh browser context (no storage shared with other tests) and a page in
  * it, with the app's base URL, so `page.goto('/place/…')` works.
@@ -58,6 +65,7 @@ export async function openPage(
     viewport: DESKTOP,
     timezoneId: 'Europe/Berlin',
     locale: 'en-GB',
+    extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() },
     ...options,
   });
   context.setDefaultTimeout(UI_TIMEOUT);

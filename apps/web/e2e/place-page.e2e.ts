@@ -141,3 +141,38 @@ describe('coming back', () => {
     });
   });
 });
+
+describe('public answers on the wire', () => {
+  it('asks for the forecast alone, without cookies, and gets a compressed, cacheable answer', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      const forecasts: { cookie: string | undefined; method: string; url: string }[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('weather.forecast')) {
+          forecasts.push({
+            cookie: request.headers().cookie,
+            method: request.method(),
+            url: request.url(),
+          });
+        }
+      });
+      const answered = page.waitForResponse((response) =>
+        response.url().includes('/trpc/weather.forecast?'),
+      );
+      await page.goto('/place/47.37,8.54/Zurich');
+      const response = await answered;
+      await page.getByRole('heading', { name: 'Right now' }).waitFor();
+
+      expect(forecasts).toHaveLength(1);
+      expect(forecasts[0]?.method).toBe('GET');
+      expect(forecasts[0]?.cookie).toBeUndefined();
+      // Unbatched: the URL names this one answer, so any shared cache can keep it.
+      expect(forecasts[0]?.url).not.toContain('batch=1');
+      const headers = await response.allHeaders();
+      expect(headers['cache-control']).toMatch(/^public, max-age=\d+$/);
+      expect(headers.etag).toMatch(/^W\/".+"$/);
+      expect(headers['content-encoding']).toMatch(/^(br|gzip)$/);
+      const sizes = await response.request().sizes();
+      expect(sizes.responseBodySize).toBeLessThanOrEqual(5 * 1024);
+    });
+  });
+});

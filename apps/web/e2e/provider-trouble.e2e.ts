@@ -34,6 +34,11 @@ describe('when the weather service stops answering', () => {
              fresh_until = now() - interval '110 minutes'
        where resource = 'forecast' and cache_key = '5933:1807'`.execute(db);
     expect(Number(aged.numAffectedRows)).toBe(1);
+    // Say so as another instance would after changing the entry, so the server drops
+    // the copy it keeps in memory and reads the aged row.
+    await sql`select pg_notify('skycast_cache_refreshed', ${`open-meteo|forecast|5933:1807@${Date.now()}`})`.execute(
+      db,
+    );
     await weatherStub.setFault(forecastDown);
 
     await withPage(browser(), {}, async ({ page }) => {

@@ -83,6 +83,9 @@ export async function startTestWorld(): Promise<TestWorld> {
       OPEN_METEO_GEOCODING_URL: stub.url,
       OPEN_METEO_AIR_QUALITY_URL: stub.url,
       WEATHER_PROVIDER: 'open-meteo',
+      // Each browser context sends its own X-Forwarded-For (see openPage), as people
+      // behind a proxy would: per-address limits then see separate people.
+      TRUST_PROXY: '1',
       WEB_DIST_DIR: path.join(webDir, 'dist'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

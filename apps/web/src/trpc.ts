@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 
 import type { AppRouter, MaxBatchSize } from '@skycast/api';
@@ -20,8 +20,26 @@ export const queryClient = new QueryClient({
   },
 });
 
+/**
+ * Weather is the same for everyone: `weather.*` queries are public and
+ * cacheable (a guardrail test on the router holds every one to that).
+ */
+export const isPublicQuery = (op: { type: string; path: string }) =>
+  op.type === 'query' && op.path.startsWith('weather.');
+
 const trpcClient = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE })],
+  links: [
+    splitLink({
+      condition: isPublicQuery,
+      // One GET per public query, without cookies: the URL alone names the answer, so the
+      // browser, a CDN and the server's memory can all keep it. Personal calls stay batched.
+      true: httpLink({
+        url: '/trpc',
+        fetch: (url, init) => fetch(url, { ...init, credentials: 'omit' }),
+      }),
+      false: httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE }),
+    }),
+  ],
 });
 
 /**

@@ -23,6 +23,8 @@ export { DEFAULT_THROTTLE_RULES, type ThrottleRules } from './accounts/login-thr
 export { MAX_PLACES } from '@skycast/validators';
 export { inUserDataRouter, USER_DATA_ROUTERS, type IsProtected } from './procedure-rules.ts';
 export { responseHeaders } from './response-headers.ts';
+export type { RateLimit, RateLimiter } from './rate-limit.ts';
+export type { ServedEntry } from './weather/request-scope.ts';
 export {
   curlExample,
   describeRouter,

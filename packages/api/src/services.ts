@@ -4,7 +4,7 @@ import type { WeatherProvider } from '@skycast/weather';
 import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
 import type { ThrottleRules } from './accounts/login-throttle.ts';
 import type { Logger } from './logger.ts';
-import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
+import { createRateLimiter, sharedLimiter, type RateLimiter } from './rate-limit.ts';
 import { createProviderGate, type QuotaWindow } from './weather/provider-gate.ts';
 import { createRefreshCoordinator } from './weather/refresh-coordinator.ts';
 import { createWeatherCache } from './weather/weather-cache.ts';
@@ -19,8 +19,15 @@ export interface ServiceDependencies {
   /** Call budgets per provider id, shared by every instance on the database. */
   quotas?: Record<string, QuotaWindow[]>;
   now?: () => Date;
-  /** Sign-in throttling; the defaults lock after 10 failures per account, 50 per address. */
+  /** Sign-in throttling; the defaults lock after 10 tries per account, 50 per address, in 10 minutes. */
   throttle?: ThrottleRules;
+  /**
+   * Per client and minute: how many places nobody asked about lately it may
+   * make us fetch from the provider (default 60), across instances.
+   */
+  newPlacesPerMinute?: number;
+  /** Bytes of decoded weather kept in each instance's memory (default 64 MiB). */
+  weatherMemoryBytes?: number;
   /** Resilience tuning; the defaults suit production. */
   resilience?: {
     breakerThreshold?: number;
@@ -35,8 +42,13 @@ export interface Services {
   weather: WeatherService;
   /** Accounts and sessions: the only way into `users` and `sessions`. */
   accounts: AccountsService;
-  /** Per-procedure request counters shared by every instance (see `meta.rateLimit`). */
+  /** Per-procedure request limits, per instance or shared by scope (see `meta.rateLimit`). */
   rateLimiter: RateLimiter;
+  /**
+   * Calls `listener` when any instance stored a newer weather entry (id as in
+   * `ServedEntry.id`), so copies of answers made from an older one can go.
+   */
+  onWeatherStored(listener: (id: string, storedAt: Date) => void): void;
   /** Resolves when background cache refreshes started so far are done. */
   settled(): Promise<void>;
   /** Stops the LISTEN connection; the pool belongs to the caller. */
@@ -67,6 +79,12 @@ export function createServices(deps: ServiceDependencies): Services {
     gate,
     coordinator,
     logger: deps.logger,
+    newEntryBudget: sharedLimiter(deps.db, {
+      name: 'new-places',
+      points: deps.newPlacesPerMinute ?? 60,
+      windowSeconds: 60,
+    }),
+    ...(deps.weatherMemoryBytes ? { memoryBytes: deps.weatherMemoryBytes } : {}),
     ...(deps.now ? { now: deps.now } : {}),
   });
   return {
@@ -81,7 +99,8 @@ export function createServices(deps: ServiceDependencies): Services {
       ...(deps.now ? { now: deps.now } : {}),
       ...(deps.throttle ? { throttle: deps.throttle } : {}),
     }),
-    rateLimiter: createRateLimiter({ db: deps.db, ...(deps.now ? { now: deps.now } : {}) }),
+    rateLimiter: createRateLimiter({ db: deps.db }),
+    onWeatherStored: (listener) => coordinator.onStored(listener),
     settled: () => cache.settled(),
     async close() {
       // Stop listening first: on shutdown the database may go away while the

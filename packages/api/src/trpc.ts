@@ -9,6 +9,7 @@ import { ClientError, reasonOf } from './client-error.ts';
 import type { Logger } from './logger.ts';
 import { RateLimitExceeded, type RateLimit } from './rate-limit.ts';
 import type { Services } from './services.ts';
+import { runInRequestScope, type WeatherRequestScope } from './weather/request-scope.ts';
 
 /** The session cookie as the HTTP host sees it: read from the request, written on the response. */
 export interface SessionCookie {
@@ -55,6 +56,8 @@ export function createTRPCContext(options: CreateContextOptions) {
     logger: options.logger,
     requestId: options.requestId,
     clientIp: options.clientIp ?? null,
+    /** Filled by the weather cache while the procedures run: which entries the answer came from. */
+    weatherScope: { clientKey: options.clientIp ?? null, served: [] } as WeatherRequestScope,
     sessionCookie,
     /**
      * The signed-in user, looked up once per request (a batch shares it);
@@ -82,7 +85,7 @@ const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again in 
 
 /** What differs per procedure, set with `.meta({ ... })`; read by middleware, HTTP headers and the API reference. */
 export interface ProcedureMeta {
-  /** At most `max` calls per client IP in `windowSeconds`, counted in PostgreSQL across instances. */
+  /** At most `max` calls per client IP in `windowSeconds`: per instance, or across instances with `scope: 'shared'`. */
   rateLimit?: RateLimit;
   /** Public queries only: browsers and CDNs may reuse a successful answer this many seconds. */
   cacheSeconds?: number;
@@ -137,8 +140,20 @@ const providerErrors = t.middleware(async ({ next }) => {
   if (!result.ok && result.error.cause instanceof ProviderError) {
     throw toClientError(result.error.cause);
   }
+  if (!result.ok && result.error.cause instanceof RateLimitExceeded) {
+    throw new TRPCError({
+      code: 'TOO_MANY_REQUESTS',
+      message: result.error.cause.userMessage,
+      cause: result.error.cause,
+    });
+  }
   return result;
 });
+
+/** Lets the weather cache see the request it serves (see `request-scope.ts`). */
+const inRequestScope = t.middleware(({ ctx, next }) =>
+  runInRequestScope(ctx.weatherScope, () => next()),
+);
 
 function toClientError(error: ProviderError): TRPCError {
   switch (error.kind) {
@@ -203,7 +218,7 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** A procedure anyone may call, signed in or not. */
-export const publicProcedure = t.procedure.use(rateLimited).use(providerErrors);
+export const publicProcedure = t.procedure.use(inRequestScope).use(rateLimited).use(providerErrors);
 
 const requireUser = t.middleware(async ({ ctx, next }) => {
   const user = await ctx.currentUser();

@@ -50,9 +50,19 @@ describe('pruneWeatherCache', () => {
       ])
       .execute();
 
+    await testDb.db
+      .insertInto('rateLimits')
+      .values([
+        { key: 'sign-in:ip:203.0.113.1', points: 3, expire: Date.now() - 1_000 },
+        { key: 'sign-in:ip:203.0.113.2', points: 3, expire: Date.now() + 60_000 },
+      ])
+      .execute();
+
     const result = await pruneWeatherCache(testDb.db, { maxEntries: 100 });
 
-    expect(result).toEqual({ expired: 1, leases: 1, overflow: 0 });
+    expect(result).toEqual({ expired: 1, leases: 1, overflow: 0, rateLimits: 1 });
+    const limits = await testDb.db.selectFrom('rateLimits').select('key').execute();
+    expect(limits.map((row) => row.key)).toEqual(['sign-in:ip:203.0.113.2']);
     const keys = await testDb.db.selectFrom('weatherCache').select('cacheKey').execute();
     expect(keys.map((row) => row.cacheKey)).toEqual(['recent']);
     const leases = await testDb.db.selectFrom('refreshLeases').select('cacheKey').execute();

@@ -1,3 +1,4 @@
+import type { AnyProcedure } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
@@ -20,6 +21,23 @@ describe('guardrails on the real router', () => {
         touchesUserData: inUserDataRouter(USER_DATA_ROUTERS),
       }),
     ).toEqual([]);
+  });
+
+  it('keeps every weather.* procedure a public, cacheable query, as the web app sends them', () => {
+    // The web app sends weather.* queries cookie-less and unbatched, for shared caches.
+    // Flat at run time ("weather.forecast"), whatever the record type says.
+    const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
+    const weather = Object.entries(procedures).filter(([path]) => path.startsWith('weather.'));
+    expect(weather.length).toBeGreaterThan(0);
+    for (const [path, procedure] of weather) {
+      const def = procedure._def as { type: string; meta?: { cacheSeconds?: number } };
+      expect({ path, type: def.type, protected: isProtectedProcedure(procedure) }).toEqual({
+        path,
+        type: 'query',
+        protected: false,
+      });
+      expect(def.meta?.cacheSeconds ?? 0, path).toBeGreaterThan(0);
+    }
   });
 
   it('walks every procedure of the router', () => {
@@ -180,7 +198,7 @@ describe('the router', () => {
 
   it('names the tables that hold user data', () => {
     expect([...USER_DATA_TABLES].sort()).toEqual(
-      ['loginThrottles', 'places', 'preferences', 'sessions', 'users'].sort(),
+      ['places', 'preferences', 'sessions', 'users'].sort(),
     );
   });
 });

@@ -33,7 +33,12 @@ const router = createTRPCRouter({
       .output(ok)
       .mutation(answer),
     limited: publicProcedure
-      .meta({ rateLimit: { max: 3, windowSeconds: 60 } })
+      .meta({ rateLimit: { max: 3, windowSeconds: 60, scope: 'shared' } })
+      .input(z.void())
+      .output(ok)
+      .query(answer),
+    limitedHere: publicProcedure
+      .meta({ rateLimit: { max: 2, windowSeconds: 60 } })
       .input(z.void())
       .output(ok)
       .query(answer),
@@ -47,8 +52,6 @@ const privateQuery = publicProcedure
 protectedOnes.add(privateQuery);
 const appRouter = createTRPCRouter({ ...router._def.record, mine: { list: privateQuery } });
 
-// Fixed inside one window, so the count cannot reset half-way through a test.
-const now = () => new Date('2026-11-29T12:00:10Z');
 let testDb: TestDatabase;
 const servers: ReturnType<typeof createHTTPServer>[] = [];
 const urls: string[] = [];
@@ -59,7 +62,7 @@ beforeAll(async () => {
   for (let i = 0; i < 2; i++) {
     const services = {
       db: testDb.db,
-      rateLimiter: createRateLimiter({ db: testDb.db, now }),
+      rateLimiter: createRateLimiter({ db: testDb.db }),
     } as unknown as Services;
     const server = createHTTPServer({
       router: appRouter,
@@ -146,7 +149,7 @@ describe('Cache-Control', () => {
 });
 
 describe('rate limit', () => {
-  it('counts calls from one client across instances and refuses the one over the limit with Retry-After', async () => {
+  it('counts a shared limit across instances and refuses the call over it with Retry-After', async () => {
     const client = { 'x-test-client': '198.51.100.1' };
     const statuses = [];
     for (const instance of [0, 1, 0]) {
@@ -156,14 +159,25 @@ describe('rate limit', () => {
 
     const refused = await get('probe.limited', undefined, client, 1);
     expect(refused.status).toBe(429);
-    // 10 s into a 60 s window.
-    expect(refused.headers.get('retry-after')).toBe('50');
+    // The window started with the first call, moments ago.
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(50);
+    expect(retryAfter).toBeLessThanOrEqual(60);
     expect(refused.headers.get('cache-control')).toBe('no-store');
     const body = (await refused.json()) as { error: { message: string; data: { code: string } } };
     expect(body.error.data.code).toBe('TOO_MANY_REQUESTS');
     expect(body.error.message).toBe(
-      'Too many requests to probe.limited: at most 3 every 60 seconds. Please try again in 50 seconds.',
+      `Too many requests to probe.limited: at most 3 every 60 seconds. Please try again in ${retryAfter} seconds.`,
     );
+  });
+
+  it('counts an instance-scoped limit in each instance on its own', async () => {
+    const client = { 'x-test-client': '198.51.100.4' };
+    const statuses = [];
+    for (const instance of [0, 0, 1, 1, 0, 1]) {
+      statuses.push((await get('probe.limitedHere', undefined, client, instance)).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
   });
 
   it('counts each client on its own', async () => {

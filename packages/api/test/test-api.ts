@@ -11,6 +11,13 @@ import { createCallerFactory, createTRPCContext } from '../src/trpc.ts';
 
 const createCaller = createCallerFactory(appRouter);
 
+let browsers = 0;
+/** Addresses from 10.0.0.0/8, one per test browser, so per-address limits see separate people. */
+const nextBrowserAddress = () => {
+  const n = ++browsers;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+};
+
 export interface InstanceOptions {
   /** The provider's per-call timeout; generous by default so a loaded machine passes. */
   timeoutMs?: number;
@@ -19,6 +26,9 @@ export interface InstanceOptions {
   resilience?: ServiceDependencies['resilience'];
   provider?: 'open-meteo' | 'openweather';
   throttle?: ServiceDependencies['throttle'];
+  newPlacesPerMinute?: number;
+  /** Another way to the same database (e.g. through a proxy a test can cut). */
+  connection?: { db: ServiceDependencies['db']; connectionString: string };
 }
 
 /**
@@ -44,13 +54,14 @@ export async function createTestApi(options: InstanceOptions = {}) {
             timeoutMs,
           });
     const services = createServices({
-      db: testDb.db,
-      connectionString: testDb.connectionString,
+      db: settings.connection?.db ?? testDb.db,
+      connectionString: settings.connection?.connectionString ?? testDb.connectionString,
       provider,
       logger: silentLogger,
       ...(settings.now ? { now: settings.now } : {}),
       ...(settings.quotas ? { quotas: settings.quotas } : {}),
       ...(settings.throttle ? { throttle: settings.throttle } : {}),
+      ...(settings.newPlacesPerMinute ? { newPlacesPerMinute: settings.newPlacesPerMinute } : {}),
       // Tests that are not about the breaker must not trip it by failing on purpose.
       resilience: { retryDelayMs: 10, breakerThreshold: 1_000, ...settings.resilience },
     });
@@ -59,10 +70,12 @@ export async function createTestApi(options: InstanceOptions = {}) {
       createTRPCContext({ services, logger: silentLogger, requestId: 'test-request' }),
     );
     /**
-     * A browser with its own cookie jar: every `.api` is a new request
-     * carrying the session cookie the previous answers set.
+     * A browser with its own cookie jar and, unless told, its own address:
+     * every `.api` is a new request carrying the session cookie the previous
+     * answers set.
      */
     function browser(client: { ip?: string } = {}) {
+      const ip = client.ip ?? nextBrowserAddress();
       const jar: { token: string | undefined; expiresAt: Date | undefined } = {
         token: undefined,
         expiresAt: undefined,
@@ -75,7 +88,7 @@ export async function createTestApi(options: InstanceOptions = {}) {
               services,
               logger: silentLogger,
               requestId: 'test-request',
-              clientIp: client.ip ?? '192.0.2.1',
+              clientIp: ip,
               sessionCookie: {
                 get token() {
                   return jar.token;

@@ -225,7 +225,7 @@ describe('resilience', () => {
       expect(outcomes.filter((outcome) => outcome === 'ok')).toHaveLength(3);
       expect(outcomes.filter((outcome) => outcome === 'TOO_MANY_REQUESTS')).toHaveLength(3);
     } finally {
-      await api.db.deleteFrom('providerQuotas').execute();
+      await api.db.deleteFrom('rateLimits').where('key', 'like', 'quota:%').execute();
     }
   });
 });

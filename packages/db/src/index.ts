@@ -1,4 +1,4 @@
-export { sql, type Kysely, type Transaction } from 'kysely';
+export { CompiledQuery, sql, type Kysely, type KyselyPlugin, type Transaction } from 'kysely';
 export { createDb, type CreateDbOptions } from './client.ts';
 export { isSchemaCurrent, migrateToLatest } from './migrate.ts';
 export type * from './schema.ts';

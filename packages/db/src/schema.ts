@@ -32,15 +32,6 @@ export interface RefreshLeaseTable {
   expiresAt: Timestamp;
 }
 
-/** One window of a provider's shared token bucket. */
-export interface ProviderQuotaTable {
-  provider: string;
-  windowSeconds: number;
-  capacity: number;
-  tokens: number;
-  refilledAt: Timestamp;
-}
-
 /** A provider that answered 429: nobody calls it before `blockedUntil`. */
 export interface ProviderBlockTable {
   provider: string;
@@ -63,14 +54,6 @@ export interface SessionTable {
   userId: string;
   createdAt: Timestamp;
   expiresAt: Timestamp;
-}
-
-/** Failed sign-ins counted per key (`account:<email>` or `ip:<address>`). */
-export interface LoginThrottleTable {
-  key: string;
-  failures: number;
-  windowStartedAt: Timestamp;
-  lockedUntil: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 /** A place a user keeps, in the order they chose (`position`). */
@@ -99,26 +82,25 @@ export interface PreferenceTable {
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-/** Requests per procedure, client and fixed window, shared by every instance. */
-export interface RateLimitCounterTable {
-  procedure: string;
-  clientKey: string;
-  windowStart: Timestamp;
-  expiresAt: Timestamp;
-  hits: number;
+/**
+ * rate-limiter-flexible's PostgreSQL store: points used per key (`<limit>:<client>`)
+ * until `expire` (epoch milliseconds; int8 arrives as a string).
+ */
+export interface RateLimitTable {
+  key: string;
+  points: Generated<number>;
+  expire: ColumnType<string | null, number | string | null, number | string | null>;
 }
 
 export interface Database {
   weatherCache: WeatherCacheTable;
   refreshLeases: RefreshLeaseTable;
-  providerQuotas: ProviderQuotaTable;
   providerBlocks: ProviderBlockTable;
   users: UserTable;
   sessions: SessionTable;
-  loginThrottles: LoginThrottleTable;
   places: PlaceTable;
   preferences: PreferenceTable;
-  rateLimitCounters: RateLimitCounterTable;
+  rateLimits: RateLimitTable;
 }
 
 export type WeatherCacheRow = Selectable<WeatherCacheTable>;

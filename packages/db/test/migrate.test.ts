@@ -19,11 +19,10 @@ describe('migrations', () => {
       expect.arrayContaining([
         'weather_cache',
         'refresh_leases',
-        'provider_quotas',
         'provider_blocks',
         'users',
         'sessions',
-        'login_throttles',
+        'rate_limits',
         'places',
         'preferences',
       ]),

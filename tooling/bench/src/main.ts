@@ -12,13 +12,14 @@ import { parseArgs } from 'node:util';
 
 import { startEmbeddedPostgres } from '@skycast/db/embedded';
 
+import { benchHotPath } from './hot-path-bench.ts';
 import { describeMachine } from './machine.ts';
 import { startNodeServer } from './processes.ts';
 import { benchServer, control } from './server-bench.ts';
 import { benchTypecheck } from './typecheck-bench.ts';
 import { measureBundle, measureLoads } from './web-bench.ts';
 
-const SECTIONS = ['server', 'web', 'typecheck'] as const;
+const SECTIONS = ['hot', 'server', 'web', 'typecheck'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     places: { type: 'string', default: '50' },
     latency: { type: 'string', default: '100' },
     runs: { type: 'string', default: '5' },
+    seconds: { type: 'string', default: '10' },
   },
 });
 const sections = new Set(values.only.split(',') as Section[]);
@@ -44,7 +46,7 @@ const latencyMs = Number(values.latency);
 
 console.log(`# Skycast benchmarks\n\nMachine: ${describeMachine()}\n`);
 
-if (sections.has('server') || sections.has('web')) {
+if (sections.has('hot') || sections.has('server') || sections.has('web')) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'skycast-bench-'));
   const postgres = await startEmbeddedPostgres({ dataDir, database: 'bench' });
   const stub = await startNodeServer({
@@ -55,6 +57,7 @@ if (sections.has('server') || sections.has('web')) {
   try {
     // The local provider answers after a realistic round trip to a weather service.
     await control(stub.url, 'PUT', '/__stub/fault', { mode: 'slow', delayMs: latencyMs });
+    if (sections.has('hot')) await printHotPath(postgres.connectionString, stub.url);
     if (sections.has('server')) await printServer(postgres.connectionString, stub.url);
     if (sections.has('web')) await printWeb(postgres.connectionString, stub.url);
   } finally {
@@ -64,6 +67,37 @@ if (sections.has('server') || sections.has('web')) {
   }
 }
 if (sections.has('typecheck')) await printTypecheck();
+
+async function printHotPath(databaseUrl: string, stubUrl: string) {
+  const options = {
+    connections: Number(values.connections),
+    seconds: Number(values.seconds),
+    places: Number(values.places),
+  };
+  console.log(
+    `## A cached forecast against the bare metal\n\n${options.connections} connections for ` +
+      `${options.seconds} s each, a new client address on every request (one trusted proxy hop), ` +
+      `${options.places} places all cached beforehand; one Skycast process against a bare ` +
+      `\`node:http\` server sending the same bytes, one after the other in this run.\n`,
+  );
+  const figures = await benchHotPath({ repoRoot, databaseUrl, stubUrl, ...options });
+  console.log(
+    '| server | encoding | body | req/s | × bare | p50 | p99 | non-2xx | provider calls |',
+  );
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const row of figures) {
+    const bare = figures.find(
+      (other) => other.encoding === row.encoding && other.name.startsWith('bare'),
+    );
+    const ratio = bare ? (row.requestsPerSecond / bare.requestsPerSecond).toFixed(2) : '—';
+    console.log(
+      `| ${row.name} | ${row.encoding} | ${(row.bodyBytes / 1024).toFixed(1)} KiB | ` +
+        `${Math.round(row.requestsPerSecond)} | ${ratio} | ${row.p50Ms} ms | ${row.p99Ms} ms | ` +
+        `${row.non2xx} | ${row.providerCalls} |`,
+    );
+  }
+  console.log();
+}
 
 async function printServer(databaseUrl: string, stubUrl: string) {
   const options = {
@@ -106,7 +140,21 @@ async function printWeb(databaseUrl: string, stubUrl: string) {
   console.log(`\nInitial JavaScript: ${kib(initialJs)} gzip (budget 150 KiB).\n`);
 
   const runs = Number(values.runs);
-  const loads = await measureLoads({ repoRoot, databaseUrl, stubUrl, runs });
+  const { loads, traffic } = await measureLoads({ repoRoot, databaseUrl, stubUrl, runs });
+  console.log(
+    '## Web app: a place page on the wire\n\nHeadless Chromium, empty browser cache, a first visit of London; ' +
+      'bytes are response headers plus encoded bodies.\n',
+  );
+  console.log('| what | requests | bytes |');
+  console.log('| --- | ---: | ---: |');
+  for (const row of traffic.rows) {
+    console.log(`| ${row.kind} | ${row.requests} | ${(row.bytes / 1024).toFixed(1)} KiB |`);
+  }
+  const total = traffic.rows.reduce(
+    (sum, row) => ({ requests: sum.requests + row.requests, bytes: sum.bytes + row.bytes }),
+    { requests: 0, bytes: 0 },
+  );
+  console.log(`| **all** | ${total.requests} | ${(total.bytes / 1024).toFixed(1)} KiB |\n`);
   console.log(
     `## Web app: navigation to forecast visible\n\nHeadless Chromium, empty browser cache, ${runs} runs each; ` +
       `the provider answers after ${latencyMs} ms.\n`,

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
 
 export interface RunningProcess {
   readonly url: string;
@@ -47,6 +48,31 @@ export async function startNodeServer(options: {
     });
   }
   return { url, stop: () => stopProcess(child) };
+}
+
+/**
+ * One Skycast server process on `databaseUrl`, its providers pointed at the
+ * local stub, in production mode; `env` adds to or overrides that.
+ */
+export function startSkycast(options: {
+  repoRoot: string;
+  databaseUrl: string;
+  stubUrl: string;
+  env?: Record<string, string>;
+}): Promise<RunningProcess> {
+  return startNodeServer({
+    script: path.join(options.repoRoot, 'apps/api/src/main.ts'),
+    env: {
+      DATABASE_URL: options.databaseUrl,
+      OPEN_METEO_URL: options.stubUrl,
+      OPEN_METEO_GEOCODING_URL: options.stubUrl,
+      OPEN_METEO_AIR_QUALITY_URL: options.stubUrl,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    readyPath: '/readyz',
+  });
 }
 
 async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {

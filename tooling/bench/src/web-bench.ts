@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 
 import { chromium } from 'playwright-core';
 
-import { startNodeServer, type RunningProcess } from './processes.ts';
+import { startSkycast, type RunningProcess } from './processes.ts';
 
 export interface Chunk {
   file: string;
@@ -38,6 +38,54 @@ export interface LoadFigures {
   runs: number[];
 }
 
+export interface TrafficFigures {
+  /** Requests of one kind the page made, and the bytes their responses took on the wire. */
+  rows: { kind: string; requests: number; bytes: number }[];
+}
+
+/**
+ * What a place page costs on the wire with an empty browser cache: requests
+ * and transferred bytes (headers and encoded bodies), by kind.
+ */
+async function placePageTraffic(
+  browser: Awaited<ReturnType<typeof chromium.launch>>,
+  url: string,
+): Promise<TrafficFigures> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  try {
+    const page = await context.newPage();
+    const finished: Promise<{ kind: string; bytes: number }>[] = [];
+    page.on('requestfinished', (request) => {
+      const path = new URL(request.url()).pathname;
+      const kind = path.startsWith('/trpc/')
+        ? `API ${path.slice('/trpc/'.length)}`
+        : request.resourceType();
+      finished.push(
+        request.sizes().then((sizes) => ({
+          kind,
+          bytes: sizes.responseHeadersSize + sizes.responseBodySize,
+        })),
+      );
+    });
+    await page.goto(url);
+    await page.waitForFunction(
+      (mark) => performance.getEntriesByName(mark).length > 0,
+      FORECAST_MARK,
+    );
+    await page.waitForLoadState('networkidle');
+    const rows = new Map<string, { kind: string; requests: number; bytes: number }>();
+    for (const { kind, bytes } of await Promise.all(finished)) {
+      const row = rows.get(kind) ?? { kind, requests: 0, bytes: 0 };
+      row.requests++;
+      row.bytes += bytes;
+      rows.set(kind, row);
+    }
+    return { rows: [...rows.values()].sort((a, b) => b.bytes - a.bytes) };
+  } finally {
+    await context.close();
+  }
+}
+
 /** The User Timing mark the app sets when the first forecast is on screen. */
 const FORECAST_MARK = 'skycast:forecast-visible';
 
@@ -52,25 +100,15 @@ export async function measureLoads(options: {
   databaseUrl: string;
   stubUrl: string;
   runs: number;
-}): Promise<LoadFigures[]> {
+}): Promise<{ loads: LoadFigures[]; traffic: TrafficFigures }> {
   let server: RunningProcess | undefined;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {
-    server = await startNodeServer({
-      script: path.join(options.repoRoot, 'apps/api/src/main.ts'),
-      env: {
-        DATABASE_URL: options.databaseUrl,
-        OPEN_METEO_URL: options.stubUrl,
-        OPEN_METEO_GEOCODING_URL: options.stubUrl,
-        OPEN_METEO_AIR_QUALITY_URL: options.stubUrl,
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
-      },
-      readyPath: '/readyz',
-    });
+    server = await startSkycast(options);
+    const traffic = await placePageTraffic(browser, `${server.url}/place/51.51,-0.13/London`);
     const cold: number[] = [];
     const warm: number[] = [];
     for (let run = 0; run < options.runs; run++) {
@@ -79,10 +117,13 @@ export async function measureLoads(options: {
       cold.push(await timeToForecast(browser, `${server.url}${place}`));
       warm.push(await timeToForecast(browser, `${server.url}${place}`));
     }
-    return [
-      { label: 'first visit of a place (server fetches from the provider)', runs: cold },
-      { label: 'place already in the server cache', runs: warm },
-    ];
+    return {
+      loads: [
+        { label: 'first visit of a place (server fetches from the provider)', runs: cold },
+        { label: 'place already in the server cache', runs: warm },
+      ],
+      traffic,
+    };
   } finally {
     await browser.close();
     await server?.stop();

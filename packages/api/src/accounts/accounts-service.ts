@@ -5,6 +5,8 @@ import type { Database } from '@skycast/db';
 import {
   createLoginThrottle,
   DEFAULT_THROTTLE_RULES,
+  ThrottleLocked,
+  type ThrottleKeys,
   type ThrottleRules,
 } from './login-throttle.ts';
 import {
@@ -82,9 +84,18 @@ export function normaliseEmail(email: string): string {
 export function createAccountsService(options: AccountsOptions) {
   const { db } = options;
   const now = options.now ?? (() => new Date());
-  const rules = options.throttle ?? DEFAULT_THROTTLE_RULES;
-  const throttle = createLoginThrottle(db, rules);
+  const throttle = createLoginThrottle(db, options.throttle ?? DEFAULT_THROTTLE_RULES);
   void prepareDummyHash();
+
+  /** Counts the try first, so concurrent guesses are bounded like serial ones. */
+  async function admitTry(keys: ThrottleKeys): Promise<void> {
+    try {
+      await throttle.admit(keys);
+    } catch (error) {
+      if (error instanceof ThrottleLocked) throw new AccountError('locked', error.retryAfterMs);
+      throw error;
+    }
+  }
 
   async function issueSession(userId: string): Promise<IssuedSession> {
     const token = newSessionToken();
@@ -126,10 +137,7 @@ export function createAccountsService(options: AccountsOptions) {
     async signIn(email: string, password: string, client: { ip: string }) {
       const address = normaliseEmail(email);
       const keys = { account: address, ip: client.ip };
-      const at = now();
-      const lockedUntil = await throttle.lockedUntil(keys, at);
-      if (lockedUntil) throw new AccountError('locked', lockedUntil.getTime() - at.getTime());
-
+      await admitTry(keys);
       const user = await db
         .selectFrom('users')
         .select(['id', 'email', 'passwordHash'])
@@ -138,11 +146,8 @@ export function createAccountsService(options: AccountsOptions) {
       const valid = user
         ? await verifyPassword(user.passwordHash, password)
         : (await verifyDummyPassword(password), false);
-      if (!user || !valid) {
-        await throttle.recordFailure(keys, now());
-        throw new AccountError('invalid-credentials');
-      }
-      await throttle.clearAccount(address);
+      if (!user || !valid) throw new AccountError('invalid-credentials');
+      await throttle.succeeded(keys);
       return { user: { id: user.id, email: user.email }, session: await issueSession(user.id) };
     },
 
@@ -203,26 +208,13 @@ export function createAccountsService(options: AccountsOptions) {
       return result.reduce((sum, r) => sum + Number(r.numDeletedRows), 0);
     },
 
-    /**
-     * Deletes expired sessions and throttle counts whose window and lock have
-     * both passed, so neither table keeps emails or hashes longer than needed.
-     */
-    async prune(): Promise<{ sessions: number; throttles: number }> {
-      const at = now();
-      const longestWindow = Math.max(rules.account.windowMs, rules.ip.windowMs);
+    /** Deletes expired sessions, so the table keeps no hash longer than needed. */
+    async prune(): Promise<{ sessions: number }> {
       const sessions = await db
         .deleteFrom('sessions')
-        .where('expiresAt', '<=', at)
+        .where('expiresAt', '<=', now())
         .executeTakeFirst();
-      const throttles = await db
-        .deleteFrom('loginThrottles')
-        .where('windowStartedAt', '<=', new Date(at.getTime() - longestWindow))
-        .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<=', at)]))
-        .executeTakeFirst();
-      return {
-        sessions: Number(sessions.numDeletedRows),
-        throttles: Number(throttles.numDeletedRows),
-      };
+      return { sessions: Number(sessions.numDeletedRows) };
     },
 
     /**
@@ -237,18 +229,16 @@ export function createAccountsService(options: AccountsOptions) {
       client: { ip: string },
     ): Promise<void> {
       const keys = { account: user.email, ip: client.ip };
-      const at = now();
-      const lockedUntil = await throttle.lockedUntil(keys, at);
-      if (lockedUntil) throw new AccountError('locked', lockedUntil.getTime() - at.getTime());
+      await admitTry(keys);
       const row = await db
         .selectFrom('users')
         .select('passwordHash')
         .where('id', '=', user.id)
         .executeTakeFirstOrThrow();
       if (!(await verifyPassword(row.passwordHash, currentPassword))) {
-        await throttle.recordFailure(keys, now());
         throw new AccountError('wrong-password');
       }
+      await throttle.succeeded(keys);
       const weakness = weakPasswordKind(newPassword, user.email);
       if (weakness) throw new AccountError(weakness);
       const passwordHash = await hashPassword(newPassword);

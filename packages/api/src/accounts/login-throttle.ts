@@ -1,9 +1,13 @@
-import { sql, type Kysely } from 'kysely';
+import { createHash } from 'node:crypto';
 
-import type { Database } from '@skycast/db';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+
+import type { Database, Kysely } from '@skycast/db';
+
+import { sharedLimiter } from '../rate-limit.ts';
 
 export interface ThrottleRule {
-  /** Failures within `windowMs` that lock the key. */
+  /** Tries within `windowMs` before the key is locked (a successful try is not counted). */
   maxFailures: number;
   windowMs: number;
   lockMs: number;
@@ -26,58 +30,59 @@ export interface ThrottleKeys {
   ip: string;
 }
 
+/** Thrown by `admit` when either key is over its limit. */
+export class ThrottleLocked extends Error {
+  override readonly name = 'ThrottleLocked';
+  readonly retryAfterMs: number;
+  constructor(retryAfterMs: number) {
+    super(`locked for ${retryAfterMs} ms`);
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
 /**
- * Failed sign-ins counted in PostgreSQL, so every instance sees the same
- * counts and a restart does not reset them.
+ * Password tries counted in PostgreSQL (rate-limiter-flexible), so every
+ * instance shares the count. A try is counted *before* the password is
+ * checked, in one atomic upsert per key: 300 tries sent at once are bounded
+ * exactly like 300 sent one after another. A success takes its try back.
+ *
+ * @example
+ * await throttle.admit(keys);             // throws ThrottleLocked when over
+ * if (passwordOk) await throttle.succeeded(keys);
  */
 export function createLoginThrottle(db: Kysely<Database>, rules: ThrottleRules) {
-  const keysOf = (keys: ThrottleKeys) => [`account:${keys.account}`, `ip:${keys.ip}`];
+  const limiterOf = (name: string, rule: ThrottleRule) =>
+    sharedLimiter(db, {
+      name,
+      points: rule.maxFailures,
+      windowSeconds: rule.windowMs / 1000,
+      blockSeconds: rule.lockMs / 1000,
+    });
+  const account = limiterOf('sign-in:account', rules.account);
+  const ip = limiterOf('sign-in:ip', rules.ip);
+  // The table keeps no email: a digest names the account.
+  const accountKey = (email: string) => createHash('sha256').update(email).digest('base64url');
 
   return {
-    /** When the later of the two locks ends, or null when neither key is locked. */
-    async lockedUntil(keys: ThrottleKeys, now: Date): Promise<Date | null> {
-      const row = await db
-        .selectFrom('loginThrottles')
-        .select((eb) => eb.fn.max('lockedUntil').as('until'))
-        .where('key', 'in', keysOf(keys))
-        .where('lockedUntil', '>', now)
-        .executeTakeFirst();
-      return row?.until ? new Date(row.until) : null;
-    },
-
-    /** Counts one failure against both keys, locking any that reach its limit. */
-    async recordFailure(keys: ThrottleKeys, now: Date): Promise<void> {
-      await Promise.all([
-        bump(db, `account:${keys.account}`, rules.account, now),
-        bump(db, `ip:${keys.ip}`, rules.ip, now),
+    /** Counts one try against the account and the address; throws ThrottleLocked when either is over. */
+    async admit(keys: ThrottleKeys): Promise<void> {
+      const outcomes = await Promise.allSettled([
+        account.consume(accountKey(keys.account)),
+        ip.consume(keys.ip),
       ]);
+      let waitMs = 0;
+      for (const outcome of outcomes) {
+        if (outcome.status === 'fulfilled') continue;
+        if (!(outcome.reason instanceof RateLimiterRes)) throw outcome.reason;
+        waitMs = Math.max(waitMs, outcome.reason.msBeforeNext);
+      }
+      if (waitMs > 0) throw new ThrottleLocked(waitMs);
     },
 
-    /** A successful sign-in clears the account's count (never the address's). */
-    async clearAccount(account: string): Promise<void> {
-      await db.deleteFrom('loginThrottles').where('key', '=', `account:${account}`).execute();
+    /** The password was right: the account's count starts over and the address gets its try back. */
+    async succeeded(keys: ThrottleKeys): Promise<void> {
+      await Promise.all([account.delete(accountKey(keys.account)), ip.reward(keys.ip, 1)]);
     },
   };
 }
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
-
-async function bump(db: Kysely<Database>, key: string, rule: ThrottleRule, now: Date) {
-  const windowStart = new Date(now.getTime() - rule.windowMs);
-  const lockEnd = new Date(now.getTime() + rule.lockMs);
-  // One statement, so concurrent failures on several instances all count.
-  // A count starts over once its window has passed or its lock has ended.
-  await sql`
-    insert into login_throttles as t (key, failures, window_started_at, locked_until)
-    values (${key}, 1, ${now}, ${rule.maxFailures <= 1 ? lockEnd : null})
-    on conflict (key) do update set
-      failures = case when t.window_started_at <= ${windowStart} or t.locked_until <= ${now}
-                      then 1 else t.failures + 1 end,
-      window_started_at = case when t.window_started_at <= ${windowStart} or t.locked_until <= ${now}
-                               then ${now} else t.window_started_at end,
-      locked_until = case
-        when t.window_started_at <= ${windowStart} or t.locked_until <= ${now}
-          then ${rule.maxFailures <= 1 ? lockEnd : null}::timestamptz
-        when t.failures + 1 >= ${rule.maxFailures} then ${lockEnd}::timestamptz
-        else t.locked_until end
-  `.execute(db);
-}

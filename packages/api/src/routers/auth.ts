@@ -86,6 +86,9 @@ async function handOverSession(
 export const authRouter = {
   /** Creates an account and signs it in on this browser. */
   signUp: accountProcedure
+    // Each sign-up costs an argon2id hash (19 MiB), and a taken email is told apart:
+    // counted across instances, so neither can be run at scale from one address.
+    .meta({ rateLimit: { max: 10, windowSeconds: 3600, scope: 'shared' } })
     .input(signUpInputSchema)
     .output(userSchema)
     .mutation(async ({ ctx, input }) =>
@@ -133,6 +136,7 @@ export const authRouter = {
 
   /** Sets a new password; every other session (another device, a thief) ends. */
   changePassword: signedInAccountProcedure
+    .meta({ rateLimit: { max: 10, windowSeconds: 3600, scope: 'shared' } })
     .input(changePasswordInputSchema)
     .output(okSchema)
     .mutation(async ({ ctx, input }) => {

@@ -1,15 +1,19 @@
 import { sql, type Database, type Kysely } from '@skycast/db';
 
 import type { Logger } from '../logger.ts';
+import { pruneRateLimits } from '../rate-limit.ts';
 
 export interface PruneResult {
   expired: number;
   overflow: number;
   leases: number;
+  /** Rate-limit rows whose window has ended. */
+  rateLimits: number;
 }
 
 /**
- * Deletes cache entries past their usable life and expired leases, and keeps
+ * Deletes cache entries past their usable life, expired leases and ended
+ * rate-limit windows, and keeps
  * the cache under `maxEntries` by dropping the least recently fetched, so the
  * table's size is bounded whatever people search for.
  */
@@ -37,6 +41,7 @@ export async function pruneWeatherCache(
     expired: Number(expired.numDeletedRows),
     leases: Number(leases.numDeletedRows),
     overflow: Number(overflow.numAffectedRows ?? 0n),
+    rateLimits: await pruneRateLimits(db, Date.now()),
   };
 }
 
@@ -52,7 +57,7 @@ export function schedulePruning(
   const run = () => {
     pruneWeatherCache(db, options).then(
       (result) => {
-        if (result.expired + result.overflow + result.leases > 0)
+        if (result.expired + result.overflow + result.leases + result.rateLimits > 0)
           logger.info({ ...result }, 'pruned weather cache');
       },
       (error: unknown) => logger.warn({ err: error }, 'pruning the weather cache failed'),

@@ -9,10 +9,13 @@ import {
   type IPolicy,
 } from 'cockatiel';
 
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
 import { sql, type Database, type Kysely } from '@skycast/db';
 import { ProviderError } from '@skycast/weather';
 
 import type { Logger } from '../logger.ts';
+import { sharedLimiter } from '../rate-limit.ts';
 
 export interface QuotaWindow {
   windowSeconds: number;
@@ -35,17 +38,14 @@ export interface ProviderGateOptions {
 /**
  * Every call to an upstream weather service goes through here. In order:
  * a provider that answered 429 is not called again (by any instance) before
- * its Retry-After; the shared token bucket must grant a token; an open circuit
+ * its Retry-After; every window of the shared call budget must grant a call; an open circuit
  * refuses at once; network errors and 5xx are retried (3 attempts at most).
  *
  * @example
  * const gate = createProviderGate({ db, logger, quotas: { 'open-meteo': [{ windowSeconds: 60, capacity: 600 }] } });
- * await gate.configure();
  * const forecast = await gate.call('open-meteo', () => provider.forecast(query));
  */
 export interface ProviderGate {
-  /** Writes the configured budgets to the database; done before the first call anyway. */
-  configure(): Promise<void>;
   call<T>(provider: string, action: () => Promise<T>): Promise<T>;
 }
 
@@ -65,7 +65,6 @@ const isRetryable = (error: unknown) =>
 export function createProviderGate(options: ProviderGateOptions): ProviderGate {
   const { db, logger } = options;
   const policies = new Map<string, IPolicy>();
-  let configured: Promise<void> | undefined;
 
   function policyFor(provider: string): IPolicy {
     let policy = policies.get(provider);
@@ -112,28 +111,40 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
       .execute();
   }
 
-  /** Takes one token from every window of the provider's bucket, or none. */
+  const quotaLimiters = new Map<string, RateLimiterAbstract[]>();
+  function quotaOf(provider: string): RateLimiterAbstract[] {
+    let limiters = quotaLimiters.get(provider);
+    if (!limiters) {
+      limiters = (options.quotas[provider] ?? []).map((window) =>
+        sharedLimiter(db, {
+          name: `quota:${window.windowSeconds}`,
+          points: window.capacity,
+          windowSeconds: window.windowSeconds,
+        }),
+      );
+      quotaLimiters.set(provider, limiters);
+    }
+    return limiters;
+  }
+
+  /**
+   * Takes one call from every window of the provider's budget, or none: a
+   * window that refuses gets back what the others took. Each window is one
+   * single-row upsert, so instances never wait on each other's locks.
+   */
   async function takeToken(provider: string): Promise<boolean> {
-    const windows = options.quotas[provider] ?? [];
-    if (windows.length === 0) return true;
-    const { rows } = await sql<{ windowSeconds: number }>`
-      with current_window as (
-        select window_seconds,
-               least(capacity::float8,
-                     tokens + extract(epoch from (now() - refilled_at)) * capacity / window_seconds) as available
-        from provider_quotas
-        where provider = ${provider}
-        for update
-      )
-      update provider_quotas q
-      set tokens = c.available - 1, refilled_at = now()
-      from current_window c
-      where q.provider = ${provider}
-        and q.window_seconds = c.window_seconds
-        and (select bool_and(available >= 1) from current_window)
-      returning q.window_seconds
-    `.execute(db);
-    return rows.length === windows.length;
+    const limiters = quotaOf(provider);
+    const outcomes = await Promise.allSettled(limiters.map((limiter) => limiter.consume(provider)));
+    const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
+    if (refused.length === 0) return true;
+    await Promise.all(
+      limiters
+        .filter((_, i) => outcomes[i]?.status === 'fulfilled')
+        .map((limiter) => limiter.reward(provider, 1)),
+    );
+    const failure = refused.find((outcome) => !(outcome.reason instanceof RateLimiterRes));
+    if (failure) throw failure.reason;
+    return false;
   }
 
   async function attempt<T>(provider: string, action: () => Promise<T>): Promise<T> {
@@ -164,47 +175,8 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
     }
   }
 
-  async function configure(): Promise<void> {
-    for (const [provider, windows] of Object.entries(options.quotas)) {
-      await db.transaction().execute(async (trx) => {
-        let stale = trx.deleteFrom('providerQuotas').where('provider', '=', provider);
-        if (windows.length > 0) {
-          stale = stale.where(
-            'windowSeconds',
-            'not in',
-            windows.map((window) => window.windowSeconds),
-          );
-        }
-        await stale.execute();
-        for (const window of windows) {
-          await trx
-            .insertInto('providerQuotas')
-            .values({ provider, ...window, tokens: window.capacity, refilledAt: sql`now()` })
-            .onConflict((oc) =>
-              oc.columns(['provider', 'windowSeconds']).doUpdateSet({
-                capacity: window.capacity,
-                tokens: sql`least(provider_quotas.tokens, excluded.capacity)`,
-              }),
-            )
-            .execute();
-        }
-      });
-    }
-  }
-
-  function ensureConfigured(): Promise<void> {
-    configured ??= configure().catch((error: unknown) => {
-      configured = undefined;
-      throw error;
-    });
-    return configured;
-  }
-
   return {
-    configure: ensureConfigured,
-
     async call(provider, action) {
-      await ensureConfigured();
       try {
         return await policyFor(provider).execute(() => attempt(provider, action));
       } catch (error) {

@@ -4,6 +4,7 @@ import { sql, type Database, type Kysely } from '@skycast/db';
 import { listenForNotifications, type NotificationListener } from '@skycast/db/notifications';
 
 import type { Logger } from '../logger.ts';
+import { entryId } from './request-scope.ts';
 
 export interface CacheKey {
   provider: string;
@@ -19,13 +20,18 @@ export interface CacheKey {
 export interface RefreshCoordinator {
   /** True when this instance now holds the lease for `key`. */
   claim(key: CacheKey): Promise<boolean>;
-  /** Gives the lease up and wakes every waiting instance. */
-  release(key: CacheKey): Promise<void>;
+  /**
+   * Gives the lease up and wakes every waiting instance; `storedAt` (the new
+   * entry's `fetchedAt`) tells every instance to drop older copies it keeps.
+   */
+  release(key: CacheKey, storedAt?: Date): Promise<void>;
   /**
    * Resolves when the lease holder is done (it notified, or its lease is
    * gone) or after `timeoutMs`; the caller then reads what was stored.
    */
   waitFor(key: CacheKey, timeoutMs: number): Promise<void>;
+  /** Calls `listener` whenever any instance (this one too) stored a newer entry. */
+  onStored(listener: (id: string, storedAt: Date) => void): void;
   close(): Promise<void>;
 }
 
@@ -47,7 +53,10 @@ const delay = (ms: number) =>
     setTimeout(resolve, ms).unref();
   });
 
-const keyId = (key: CacheKey) => `${key.provider}|${key.resource}|${key.cacheKey}`;
+// A notification is `<entry id>@<epoch ms of the stored entry>`, or `<entry id>@`
+// when the lease was given up with nothing stored. Ids may hold `@`; the last one separates.
+const payloadOf = (key: CacheKey, storedAt?: Date) =>
+  `${entryId(key)}@${storedAt ? storedAt.getTime() : ''}`;
 
 export function createRefreshCoordinator(options: RefreshCoordinatorOptions): RefreshCoordinator {
   const { db, logger } = options;
@@ -55,14 +64,21 @@ export function createRefreshCoordinator(options: RefreshCoordinatorOptions): Re
   const leaseMs = options.leaseMs ?? 15_000;
   const pollMs = options.pollMs ?? 250;
   const waiters = new Map<string, Set<() => void>>();
+  const storedListeners: ((id: string, storedAt: Date) => void)[] = [];
 
   const listener: NotificationListener = listenForNotifications({
     connectionString: options.connectionString,
     channel: CHANNEL,
     onError: (error) =>
       logger.warn({ err: error }, 'cache notification listener lost its connection'),
-    onNotification(id) {
+    onNotification(payload) {
+      const at = payload.lastIndexOf('@');
+      const id = at === -1 ? payload : payload.slice(0, at);
       for (const wake of waiters.get(id) ?? []) wake();
+      const storedAt = at === -1 ? '' : payload.slice(at + 1);
+      if (/^\d+$/.test(storedAt)) {
+        for (const listener of storedListeners) listener(id, new Date(Number(storedAt)));
+      }
     },
   });
 
@@ -96,7 +112,7 @@ export function createRefreshCoordinator(options: RefreshCoordinatorOptions): Re
       return claimed?.owner === owner;
     },
 
-    async release(key) {
+    async release(key, storedAt) {
       await db
         .deleteFrom('refreshLeases')
         .where('provider', '=', key.provider)
@@ -104,11 +120,11 @@ export function createRefreshCoordinator(options: RefreshCoordinatorOptions): Re
         .where('cacheKey', '=', key.cacheKey)
         .where('owner', '=', owner)
         .execute();
-      await sql`select pg_notify(${CHANNEL}, ${keyId(key)})`.execute(db);
+      await sql`select pg_notify(${CHANNEL}, ${payloadOf(key, storedAt)})`.execute(db);
     },
 
     waitFor(key, timeoutMs) {
-      const id = keyId(key);
+      const id = entryId(key);
       return new Promise((resolve) => {
         let set = waiters.get(id);
         if (!set) waiters.set(id, (set = new Set()));
@@ -132,6 +148,10 @@ export function createRefreshCoordinator(options: RefreshCoordinatorOptions): Re
           );
         }, pollMs);
       });
+    },
+
+    onStored(listener) {
+      storedListeners.push(listener);
     },
 
     close: () => listener.close(),

@@ -1,11 +1,15 @@
+import { LRUCache } from 'lru-cache';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { z } from 'zod';
 
 import type { Database, Kysely } from '@skycast/db';
 import { ProviderError } from '@skycast/weather';
 
 import type { Logger } from '../logger.ts';
+import { RateLimitExceeded, verdictOf } from '../rate-limit.ts';
 import type { ProviderGate } from './provider-gate.ts';
 import type { CacheKey, RefreshCoordinator } from './refresh-coordinator.ts';
+import { currentRequestScope, entryId, type ServedEntry } from './request-scope.ts';
 
 export interface Freshness {
   /** Served as is, without asking the provider. */
@@ -46,6 +50,14 @@ export interface WeatherCacheOptions {
   now?: () => Date;
   /** How long a request waits for another instance's refresh. */
   waitForPeerMs?: number;
+  /** Bytes of decoded entries kept in this process (default 64 MiB). */
+  memoryBytes?: number;
+  /**
+   * Per client: how many entries a minute it may make us fetch from the
+   * provider (places nobody asked for lately), so one client cannot spend
+   * the provider budget every instance shares. Counted across instances.
+   */
+  newEntryBudget?: RateLimiterAbstract;
 }
 
 interface StoredEntry<T> {
@@ -55,13 +67,19 @@ interface StoredEntry<T> {
   staleUntil: Date;
 }
 
+/** Decoded JSON takes a few times its text's size in memory. */
+const DECODED_BYTES_PER_CHAR = 3;
+
 /**
- * The read-through cache in front of every provider. A request is answered
- * from PostgreSQL while the entry is fresh; shortly after, at once from
- * PostgreSQL while one refresh runs in the background; later, after a refresh.
- * A refresh happens once per entry across all instances (in-process map plus
- * a database lease); the others wait for its result. When the provider fails,
- * a usable stored entry is served marked stale.
+ * The read-through cache in front of every provider. A fresh entry is
+ * answered from this process's memory (decoded and validated once, no
+ * database round trip); otherwise from PostgreSQL while it is fresh; shortly
+ * after, at once from PostgreSQL while one refresh runs in the background;
+ * later, after a refresh. A refresh happens once per entry across all
+ * instances (in-process map plus a database lease); the others wait for its
+ * result, and every instance drops its older copy when one stores a newer
+ * entry. When the provider fails, or the database cannot be reached, a usable
+ * entry is served marked stale.
  *
  * @example
  * const { value, stale } = await cache.get({ key, schema, freshness, fetch: () => provider.forecast(q) });
@@ -72,6 +90,21 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
   const waitForPeerMs = options.waitForPeerMs ?? 8_000;
   const inFlight = new Map<string, Promise<StoredEntry<unknown>>>();
   const background = new Set<Promise<unknown>>();
+  const memory = new LRUCache<string, StoredEntry<unknown> & { bytes: number }>({
+    maxSize: options.memoryBytes ?? 64 * 1024 * 1024,
+    sizeCalculation: (entry) => Math.max(1, entry.bytes),
+  });
+  coordinator.onStored((id, storedAt) => {
+    const kept = memory.peek(id);
+    if (kept && kept.fetchedAt < storedAt) memory.delete(id);
+  });
+
+  function remember<T>(key: CacheKey, entry: StoredEntry<T>, textLength: number): void {
+    const id = entryId(key);
+    const kept = memory.peek(id);
+    if (kept && kept.fetchedAt > entry.fetchedAt) return;
+    memory.set(id, { ...entry, bytes: textLength * DECODED_BYTES_PER_CHAR });
+  }
 
   async function read<T>(key: CacheKey, schema: z.ZodType<T>): Promise<StoredEntry<T> | undefined> {
     const row = await db
@@ -85,12 +118,14 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
     // An entry written by an older release may not fit today's model: treat it as absent.
     const parsed = schema.safeParse(row.payload);
     if (!parsed.success) return undefined;
-    return {
+    const entry = {
       value: parsed.data,
       fetchedAt: row.fetchedAt,
       freshUntil: row.freshUntil,
       staleUntil: row.staleUntil,
     };
+    remember(key, entry, JSON.stringify(row.payload).length);
+    return entry;
   }
 
   async function store<T>(request: CacheRequest<T>, value: T): Promise<StoredEntry<T>> {
@@ -120,6 +155,7 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
         }),
       )
       .execute();
+    remember(request.key, entry, payload.length);
     return entry;
   }
 
@@ -128,6 +164,7 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
     previous: Date | undefined,
   ): Promise<StoredEntry<T>> {
     if (await coordinator.claim(request.key)) {
+      let stored: StoredEntry<T> | undefined;
       try {
         // Another instance may have stored a newer entry between our read and our
         // claim (its lease already released): then that entry is the refresh.
@@ -137,9 +174,10 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
         }
         // Validated by the provider client before it gets here: a bad body is never stored.
         const value = await gate.call(request.key.provider, request.fetch);
-        return await store(request, value);
+        stored = await store(request, value);
+        return stored;
       } finally {
-        await coordinator.release(request.key);
+        await coordinator.release(request.key, stored?.fetchedAt);
       }
     }
     // Another instance is refreshing this entry: wait for its row instead of calling too.
@@ -153,13 +191,23 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
     });
   }
 
-  /** One refresh per entry in this process; concurrent callers share it. */
-  function refreshOnce<T>(
+  /**
+   * One refresh per entry in this process; concurrent callers share it. A
+   * caller who starts one and waits for it spends its client's budget of new
+   * entries; joining a refresh, or one in the background, costs nothing.
+   */
+  async function refreshOnce<T>(
     request: CacheRequest<T>,
     previous: Date | undefined,
+    charge: boolean,
   ): Promise<StoredEntry<T>> {
-    const id = `${request.key.provider}|${request.key.resource}|${request.key.cacheKey}`;
+    const id = entryId(request.key);
     let pending = inFlight.get(id) as Promise<StoredEntry<T>> | undefined;
+    if (!pending) {
+      if (charge) await chargeNewEntry();
+      // Checked again: another caller may have started it while we were charged.
+      pending = inFlight.get(id) as Promise<StoredEntry<T>> | undefined;
+    }
     if (!pending) {
       pending = refresh(request, previous).finally(() => inFlight.delete(id));
       inFlight.set(id, pending);
@@ -167,37 +215,68 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
     return pending;
   }
 
+  async function chargeNewEntry(): Promise<void> {
+    const client = currentRequestScope()?.clientKey;
+    if (!client || !options.newEntryBudget) return;
+    const verdict = await verdictOf(options.newEntryBudget.consume(client));
+    if (!verdict.allowed) {
+      throw new RateLimitExceeded(
+        'new places',
+        verdict.retryAfterSeconds,
+        `You asked for the weather at more new places than we fetch for one visitor in a minute. Please try again in ${verdict.retryAfterSeconds} seconds.`,
+      );
+    }
+  }
+
+  /** Tells the request's scope which entry its answer came from. */
+  function served<T>(key: CacheKey, entry: StoredEntry<T>, stale: boolean): Cached<T> {
+    const record: ServedEntry = {
+      id: entryId(key),
+      fetchedAt: entry.fetchedAt,
+      freshUntil: entry.freshUntil,
+      stale,
+    };
+    currentRequestScope()?.served.push(record);
+    return { value: entry.value, fetchedAt: entry.fetchedAt, stale };
+  }
+
   return {
     async get<T>(request: CacheRequest<T>): Promise<Cached<T>> {
-      const stored = await read(request.key, request.schema);
-      const at = now();
-      if (stored && stored.freshUntil > at) {
-        return { value: stored.value, fetchedAt: stored.fetchedAt, stale: false };
+      const log = request.logger ?? logger;
+      const kept = memory.get(entryId(request.key)) as StoredEntry<T> | undefined;
+      if (kept && kept.freshUntil > now()) return served(request.key, kept, false);
+
+      let stored: StoredEntry<T> | undefined;
+      try {
+        stored = await read(request.key, request.schema);
+      } catch (error) {
+        // The database is away: what this process still holds beats no forecast.
+        if (kept && kept.staleUntil > now()) {
+          log.warn({ err: error, key: request.key }, 'database unavailable; serving kept data');
+          return served(request.key, kept, true);
+        }
+        throw error;
       }
+      const at = now();
+      if (stored && stored.freshUntil > at) return served(request.key, stored, false);
       if (
         stored &&
         at.getTime() - stored.fetchedAt.getTime() < request.freshness.revalidateWithinMs
       ) {
-        const task = refreshOnce(request, stored.fetchedAt).catch((error: unknown) => {
-          (request.logger ?? logger).warn(
-            { err: error, key: request.key },
-            'background refresh failed',
-          );
+        const task = refreshOnce(request, stored.fetchedAt, false).catch((error: unknown) => {
+          log.warn({ err: error, key: request.key }, 'background refresh failed');
         });
         background.add(task);
         void task.finally(() => background.delete(task));
-        return { value: stored.value, fetchedAt: stored.fetchedAt, stale: false };
+        return served(request.key, stored, false);
       }
       try {
-        const entry = await refreshOnce(request, stored?.fetchedAt);
-        return { value: entry.value, fetchedAt: entry.fetchedAt, stale: false };
+        const entry = await refreshOnce(request, stored?.fetchedAt, true);
+        return served(request.key, entry, false);
       } catch (error) {
         if (stored && stored.staleUntil > now()) {
-          (request.logger ?? logger).warn(
-            { err: error, key: request.key },
-            'provider unavailable; serving stored data',
-          );
-          return { value: stored.value, fetchedAt: stored.fetchedAt, stale: true };
+          log.warn({ err: error, key: request.key }, 'provider unavailable; serving stored data');
+          return served(request.key, stored, true);
         }
         throw error;
       }

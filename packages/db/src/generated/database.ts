@@ -10,6 +10,8 @@ export type Generated<T> =
     ? ColumnType<S, I | undefined, U>
     : ColumnType<T, T | undefined, T>;
 
+export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
+
 export type Json = JsonValue;
 
 export type JsonArray = JsonValue[];
@@ -23,13 +25,6 @@ export type JsonPrimitive = boolean | number | string | null;
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
-
-export interface LoginThrottles {
-  failures: number;
-  key: string;
-  lockedUntil: Timestamp | null;
-  windowStartedAt: Timestamp;
-}
 
 export interface Places {
   country: string | null;
@@ -57,20 +52,10 @@ export interface ProviderBlocks {
   reason: string | null;
 }
 
-export interface ProviderQuotas {
-  capacity: number;
-  provider: string;
-  refilledAt: Timestamp;
-  tokens: number;
-  windowSeconds: number;
-}
-
-export interface RateLimitCounters {
-  clientKey: string;
-  expiresAt: Timestamp;
-  hits: number;
-  procedure: string;
-  windowStart: Timestamp;
+export interface RateLimits {
+  expire: Int8 | null;
+  key: string;
+  points: Generated<number>;
 }
 
 export interface RefreshLeases {
@@ -107,12 +92,10 @@ export interface WeatherCache {
 }
 
 export interface DB {
-  loginThrottles: LoginThrottles;
   places: Places;
   preferences: Preferences;
   providerBlocks: ProviderBlocks;
-  providerQuotas: ProviderQuotas;
-  rateLimitCounters: RateLimitCounters;
+  rateLimits: RateLimits;
   refreshLeases: RefreshLeases;
   sessions: Sessions;
   users: Users;

@@ -1,0 +1,323 @@
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+
+import type { IncomingMessage } from 'node:http';
+
+import type { AnyProcedure, AnyRouter } from '@trpc/server';
+import type { Request, RequestHandler, Response } from 'express';
+import { LRUCache } from 'lru-cache';
+
+import type { Logger, RateLimit, RateLimiter, ServedEntry } from '@skycast/api';
+
+/** What the router says about a procedure whose answers may be kept. */
+export interface CacheableProcedure {
+  cacheSeconds: number;
+  rateLimit: RateLimit | undefined;
+}
+
+export interface PublicAnswersOptions {
+  /** Public queries with `meta.cacheSeconds`, by path. */
+  procedures: ReadonlyMap<string, CacheableProcedure>;
+  rateLimiter: RateLimiter;
+  /** Name of the session cookie: a request carrying it is personal and never served from here. */
+  sessionCookieName: string;
+  /** Upper bound on the bytes kept (bodies in every encoding). */
+  maxBytes: number;
+  /** Each answer sent from memory is logged here, as pino-http logs the others. */
+  logger: Logger;
+  /** The request's id (the caller's `X-Request-Id` or a new one). */
+  requestId: (req: IncomingMessage) => string;
+  /** Headers every answer carries (the security headers), set on each one sent from memory. */
+  staticHeaders: readonly (readonly [string, string])[];
+  now?: () => number;
+}
+
+interface Answer {
+  procedure: string;
+  identity: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+  etag: string;
+  cacheControl: string;
+  /** Epoch ms: the earliest `freshUntil` of the entries it was made from. */
+  validUntil: number;
+  entries: readonly { id: string; fetchedAt: number }[];
+}
+
+/** What tRPC is about to send for a request, as `responseMeta` sees it. */
+export interface AnswerMade {
+  procedure: string;
+  /** The response object tRPC serialises (`{ result: { data } }`). */
+  body: unknown;
+  cacheControl: string;
+  /** The weather entries it was made from (the context's `weatherScope.served`). */
+  served: readonly ServedEntry[];
+}
+
+export interface PublicAnswers {
+  /** Express middleware: answers a request from memory, or passes it on. */
+  serve: RequestHandler;
+  /** Keeps the answer tRPC is about to send for `req` when it may be kept; returns its ETag, or undefined. */
+  remember(req: Request, answer: AnswerMade): string | undefined;
+  /** Drops every answer made from an entry of `id` older than `storedAt`. */
+  entryStored(id: string, storedAt: Date): void;
+  /** Answers and bytes kept now. */
+  readonly size: { answers: number; bytes: number };
+}
+
+/** tRPC's own Vary, plus the encoding: the same on every public answer, kept or not. */
+export const ANSWER_VARY = 'trpc-accept, accept, accept-encoding';
+
+/** Responses below this size are sent as they are: compression would not pay. */
+const COMPRESS_FROM_BYTES = 1024;
+
+/**
+ * Fresh public answers kept as the bytes to send, so serving one again is a
+ * lookup and a socket write: no tRPC resolver, no database, no validation, no
+ * JSON or compression work. An answer is kept only when tRPC made it for a
+ * cookie-less, non-batched GET of a public query with `meta.cacheSeconds`, and
+ * every weather entry behind it was fresh; it lasts until the first of those
+ * entries stops being fresh, or until any instance stores a newer one.
+ * The per-client rate limit and the request log still apply to every hit.
+ *
+ * @example
+ * const answers = createPublicAnswers({ procedures, rateLimiter, sessionCookieName, maxBytes });
+ * app.use('/trpc', answers.serve, trpcMiddleware);
+ */
+export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswers {
+  const now = options.now ?? Date.now;
+  const byEntry = new Map<string, Set<string>>();
+  // The same URL comes back again and again: its key is worked out once.
+  const keysOfUrls = new LRUCache<string, string>({ max: 10_000 });
+  const staticHeaders = options.staticHeaders.flat();
+  const answers = new LRUCache<string, Answer>({
+    maxSize: options.maxBytes,
+    sizeCalculation: (answer, key) =>
+      key.length + answer.identity.length + answer.gzip.length + answer.br.length + 512,
+    dispose: (answer, key) => {
+      for (const { id } of answer.entries) {
+        const keys = byEntry.get(id);
+        keys?.delete(key);
+        if (keys?.size === 0) byEntry.delete(id);
+      }
+    },
+  });
+
+  /** The cache key of an eligible request, or undefined when it must go to tRPC. */
+  function keyOf(req: Request): string | undefined {
+    if (req.method !== 'GET') return undefined;
+    // Personal, streamed or cross-origin (CORS) requests take the ordinary path.
+    if (isPersonal(req) || req.headers['trpc-accept'] !== undefined) return undefined;
+    if (req.headers.origin !== undefined) return undefined;
+    const url = req.url;
+    let key = keysOfUrls.get(url);
+    if (key === undefined) {
+      key = keyOfUrl(url);
+      if (key !== undefined) keysOfUrls.set(url, key);
+    }
+    return key;
+  }
+
+  function keyOfUrl(url: string): string | undefined {
+    const query = url.indexOf('?');
+    const procedure = url.slice(1, query === -1 ? undefined : query);
+    if (!options.procedures.has(procedure)) return undefined;
+    const params = new URLSearchParams(query === -1 ? '' : url.slice(query + 1));
+    let input = '';
+    for (const [name, value] of params) {
+      // Batches, and anything tRPC might read besides the input, take the ordinary path.
+      if (name !== 'input' || input !== '') return undefined;
+      input = value;
+    }
+    if (input === '') return procedure;
+    try {
+      return `${procedure}?${canonicalJson(JSON.parse(input))}`;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function isPersonal(req: Request): boolean {
+    const cookie = req.headers.cookie;
+    return cookie !== undefined && cookie.includes(options.sessionCookieName);
+  }
+
+  function send(req: Request, res: Response, answer: Answer): void {
+    const started = now();
+    const id = options.requestId(req);
+    const notModified = matchesEtag(req.headers['if-none-match'], answer.etag);
+    const encoding =
+      notModified || answer.identity.length < COMPRESS_FROM_BYTES
+        ? undefined
+        : encodingFor(req.headers['accept-encoding']);
+    const body = encoding ? answer[encoding] : answer.identity;
+    // One writeHead with a flat list: cheaper than a setHeader per header.
+    const headers = [
+      ...staticHeaders,
+      'x-request-id',
+      id,
+      'cache-control',
+      answer.cacheControl,
+      'etag',
+      answer.etag,
+      'vary',
+      ANSWER_VARY,
+    ];
+    if (notModified) {
+      res.writeHead(304, headers).end();
+    } else {
+      headers.push('content-type', 'application/json', 'content-length', String(body.length));
+      if (encoding) headers.push('content-encoding', encoding);
+      res.writeHead(200, headers).end(body);
+    }
+    options.logger.info(
+      {
+        req: { id, method: req.method, url: req.originalUrl },
+        res: { statusCode: res.statusCode },
+        responseTime: now() - started,
+        fromMemory: true,
+      },
+      'request completed',
+    );
+  }
+
+  const serve: RequestHandler = (req, res, next) => {
+    const key = keyOf(req);
+    const answer = key === undefined ? undefined : answers.get(key);
+    if (!key || !answer) return next();
+    if (answer.validUntil <= now()) {
+      answers.delete(key);
+      return next();
+    }
+    const limit = options.procedures.get(answer.procedure)?.rateLimit;
+    const client = req.ip ?? req.socket.remoteAddress;
+    if (!limit || !client) {
+      send(req, res, answer);
+      return;
+    }
+    options.rateLimiter.hit(answer.procedure, client, limit).then(
+      (verdict) => {
+        // Over the limit: tRPC answers the refusal, in its own words and headers.
+        if (verdict.allowed) send(req, res, answer);
+        else next();
+      },
+      (error: unknown) => next(error),
+    );
+  };
+
+  return {
+    serve,
+
+    remember(req, answer) {
+      if (!answer.cacheControl.startsWith('public')) return undefined;
+      const key = keyOf(req);
+      if (key === undefined || answer.served.length === 0) return undefined;
+      if (answer.served.some((entry) => entry.stale)) return undefined;
+      const validUntil = Math.min(...answer.served.map((entry) => entry.freshUntil.getTime()));
+      if (validUntil <= now()) return undefined;
+      const identity = Buffer.from(JSON.stringify(answer.body));
+      const etag = `W/"${createHash('sha256').update(identity).digest('base64url').slice(0, 32)}"`;
+      const compress = identity.length >= COMPRESS_FROM_BYTES;
+      const kept: Answer = {
+        procedure: answer.procedure,
+        identity,
+        gzip: compress ? gzipSync(identity, { level: 9 }) : identity,
+        br: compress
+          ? brotliCompressSync(identity, {
+              params: {
+                [zlib.BROTLI_PARAM_QUALITY]: 9,
+                [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length,
+              },
+            })
+          : identity,
+        etag,
+        cacheControl: answer.cacheControl,
+        validUntil,
+        entries: answer.served.map((entry) => ({
+          id: entry.id,
+          fetchedAt: entry.fetchedAt.getTime(),
+        })),
+      };
+      answers.set(key, kept);
+      for (const { id } of kept.entries) {
+        let keys = byEntry.get(id);
+        if (!keys) byEntry.set(id, (keys = new Set()));
+        keys.add(key);
+      }
+      return etag;
+    },
+
+    entryStored(id, storedAt) {
+      for (const key of [...(byEntry.get(id) ?? [])]) {
+        const answer = answers.peek(key);
+        const made = answer?.entries.find((entry) => entry.id === id);
+        if (made && made.fetchedAt < storedAt.getTime()) answers.delete(key);
+      }
+    },
+
+    get size() {
+      return { answers: answers.size, bytes: answers.calculatedSize };
+    },
+  };
+}
+
+/**
+ * The procedures whose answers the hot path may keep: public queries (not
+ * behind the sign-in check) with `meta.cacheSeconds`.
+ */
+export function cacheableProcedures(
+  router: AnyRouter,
+  isProtected: (procedure: AnyProcedure) => boolean,
+): Map<string, CacheableProcedure> {
+  const found = new Map<string, CacheableProcedure>();
+  const procedures = router._def.procedures as Record<string, AnyProcedure>;
+  for (const [path, procedure] of Object.entries(procedures)) {
+    const def = procedure._def as {
+      type: string;
+      meta?: { cacheSeconds?: number; rateLimit?: RateLimit };
+    };
+    const cacheSeconds = def.meta?.cacheSeconds ?? 0;
+    if (def.type !== 'query' || cacheSeconds <= 0 || isProtected(procedure)) continue;
+    found.set(path, { cacheSeconds, rateLimit: def.meta?.rateLimit });
+  }
+  return found;
+}
+
+/** JSON with object keys sorted, so `{"b":1,"a":2}` and `{"a":2,"b":1}` are one key. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const encodingsOfHeaders = new LRUCache<string, 'br' | 'gzip' | 'identity'>({ max: 200 });
+
+/** br or gzip when `Accept-Encoding` takes it (q > 0), br first; undefined for identity. */
+function encodingFor(header: string | undefined): 'br' | 'gzip' | undefined {
+  if (!header) return undefined;
+  let chosen = encodingsOfHeaders.get(header);
+  if (chosen === undefined) {
+    const accepted = new Map<string, number>();
+    for (const part of header.split(',')) {
+      const [name = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find(Boolean);
+      accepted.set(name.trim(), q === undefined ? 1 : Number(q));
+    }
+    const takes = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+    chosen = takes('br') ? 'br' : takes('gzip') ? 'gzip' : 'identity';
+    encodingsOfHeaders.set(header, chosen);
+  }
+  return chosen === 'identity' ? undefined : chosen;
+}
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const opaque = etag.replace(/^W\//, '');
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === opaque);
+}

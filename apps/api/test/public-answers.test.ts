@@ -1,0 +1,263 @@
+import http, { type Server } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+
+import type { Request } from 'express';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { createServices, silentLogger, type Services } from '@skycast/api';
+import type { KyselyPlugin } from '@skycast/db';
+import { createTestDatabase, type TestDatabase } from '@skycast/db/testing';
+import { createOpenMeteo } from '@skycast/weather';
+import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
+
+import { createApp } from '../src/app.ts';
+import { createPublicAnswers } from '../src/public-answers.ts';
+
+const logger = pino({ level: 'silent' });
+const MINUTE = 60_000;
+let testDb: TestDatabase;
+let stub: WeatherStub;
+
+/** Counts every statement an instance sends to PostgreSQL. */
+function queryCounter(): KyselyPlugin & { count: number } {
+  return {
+    count: 0,
+    transformQuery(args) {
+      this.count++;
+      return args.node;
+    },
+    transformResult: (args) => Promise.resolve(args.result),
+  };
+}
+
+interface Instance {
+  url: string;
+  queries: ReturnType<typeof queryCounter>;
+  services: Services;
+  clock: { offsetMs: number };
+}
+const instances: { server: Server; services: Services }[] = [];
+
+/** A Skycast instance on the shared test database, as a second process would be. */
+async function startInstance(): Promise<Instance> {
+  const queries = queryCounter();
+  const clock = { offsetMs: 0 };
+  const services = createServices({
+    db: testDb.db.withPlugin(queries),
+    connectionString: testDb.connectionString,
+    provider: createOpenMeteo({
+      forecastUrl: stub.url,
+      geocodingUrl: stub.url,
+      airQualityUrl: stub.url,
+    }),
+    logger: silentLogger,
+    now: () => new Date(Date.now() + clock.offsetMs),
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const listening = createApp({ services, logger, trustProxy: 1 }).listen(0, '127.0.0.1', () =>
+      resolve(listening),
+    );
+  });
+  instances.push({ server, services });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, queries, services, clock };
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase(inject('databaseAdminUrl'));
+  stub = await startWeatherStub();
+});
+
+afterAll(async () => {
+  for (const { server, services } of instances) {
+    await new Promise((resolve) => server.close(resolve));
+    await services.close();
+  }
+  await stub.close();
+  await testDb.destroy();
+});
+
+const forecastUrl = (base: string, input: object) =>
+  `${base}/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify(input))}`;
+
+async function get(url: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { headers });
+  return { response, body: Buffer.from(await response.arrayBuffer()) };
+}
+
+describe('fresh public answers served from memory', () => {
+  it('answers a cached forecast again without a database query, byte for byte the same', async () => {
+    const a = await startInstance();
+    const url = forecastUrl(a.url, { latitude: 48.14, longitude: 11.58 });
+    const first = await get(url);
+    expect(first.response.status).toBe(200);
+    const queriesAfterFirst = a.queries.count;
+    expect(queriesAfterFirst).toBeGreaterThan(0);
+
+    const second = await get(url, { 'x-forwarded-for': '203.0.113.5' });
+    expect(second.response.status).toBe(200);
+    expect(a.queries.count).toBe(queriesAfterFirst);
+    expect(second.body.equals(first.body)).toBe(true);
+    // Same headers as the answer tRPC made: caching, identity, security, a request id.
+    expect(second.response.headers.get('etag')).toBe(first.response.headers.get('etag'));
+    expect(second.response.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(second.response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(second.response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(second.response.headers.get('x-request-id')).toMatch(/^[\w-]{36}$/);
+    expect(second.response.headers.get('vary')).toContain('accept-encoding');
+    expect(second.response.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('keys by the input, not its spelling: the same input in another key order shares the answer', async () => {
+    const a = await startInstance();
+    await get(forecastUrl(a.url, { latitude: 40.42, longitude: -3.7 }));
+    const before = a.queries.count;
+    const reordered = await get(forecastUrl(a.url, { longitude: -3.7, latitude: 40.42 }));
+    expect(reordered.response.status).toBe(200);
+    expect(a.queries.count).toBe(before);
+  });
+
+  it('answers 304 to If-None-Match with the current ETag', async () => {
+    const a = await startInstance();
+    const url = forecastUrl(a.url, { latitude: 59.33, longitude: 18.07 });
+    const { response } = await get(url);
+    const etag = response.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^W\/".+"$/);
+    const again = await get(url, { 'if-none-match': etag });
+    expect(again.response.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect(again.response.headers.get('etag')).toBe(etag);
+    const changed = await get(url, { 'if-none-match': 'W/"something-else"' });
+    expect(changed.response.status).toBe(200);
+  });
+
+  it('sends br or gzip as asked, compressed once, under 5 KB, decoding to the same JSON', async () => {
+    const a = await startInstance();
+    const url = forecastUrl(a.url, { latitude: 41.9, longitude: 12.5 });
+    const plain = await get(url);
+    for (const encoding of ['gzip', 'br'] as const) {
+      // node's fetch decodes bodies itself, so read the raw bytes with node:http.
+      const raw = await rawGet(url, { 'accept-encoding': encoding });
+      expect(raw.headers['content-encoding']).toBe(encoding);
+      expect(raw.body.length).toBeLessThanOrEqual(5 * 1024);
+      const decoded = encoding === 'gzip' ? gunzipSync(raw.body) : brotliDecompressSync(raw.body);
+      expect(decoded.equals(plain.body)).toBe(true);
+    }
+  });
+
+  it('still applies the per-client rate limit to answers from memory', async () => {
+    const a = await startInstance();
+    const url = forecastUrl(a.url, { latitude: 52.37, longitude: 4.9 });
+    const client = { 'x-forwarded-for': '198.51.100.77' };
+    const statuses: number[] = [];
+    // weather.forecast allows 240 calls a minute per client.
+    for (let i = 0; i < 241; i++) statuses.push((await get(url, client)).response.status);
+    expect(statuses.slice(0, 240).every((status) => status === 200)).toBe(true);
+    expect(statuses[240]).toBe(429);
+    const other = await get(url, { 'x-forwarded-for': '198.51.100.78' });
+    expect(other.response.status).toBe(200);
+  });
+
+  it('never answers a request that carries a session from memory', async () => {
+    const a = await startInstance();
+    const url = forecastUrl(a.url, { latitude: 45.46, longitude: 9.19 });
+    await get(url);
+    const personal = await get(url, { cookie: 'skycast_session=x' });
+    expect(personal.response.status).toBe(200);
+    expect(personal.response.headers.get('cache-control')).toBe('private, no-store');
+  });
+
+  it('drops the kept answer on every instance when one of them stores a newer forecast', async () => {
+    const a = await startInstance();
+    const b = await startInstance();
+    const input = { latitude: 50.08, longitude: 14.43 };
+    const original = JSON.parse((await get(forecastUrl(a.url, input))).body.toString()) as {
+      result: { data: { fetchedAt: string } };
+    };
+    await get(forecastUrl(b.url, input));
+    const bQueries = b.queries.count;
+    await get(forecastUrl(b.url, input));
+    expect(b.queries.count).toBe(bQueries); // b answers from memory
+
+    // Eleven minutes on for a's weather service: its copy is past fresh, so it refreshes.
+    a.clock.offsetMs = 11 * MINUTE;
+    await a.services.weather.forecast(input, { units: 'metric', windUnit: 'kmh' });
+    await a.services.settled();
+    const refreshed = await waitFor(async () => {
+      const answer = JSON.parse((await get(forecastUrl(b.url, input))).body.toString()) as {
+        result: { data: { fetchedAt: string } };
+      };
+      return answer.result.data.fetchedAt !== original.result.data.fetchedAt ? answer : undefined;
+    });
+    expect(new Date(refreshed.result.data.fetchedAt).getTime()).toBeGreaterThan(
+      new Date(original.result.data.fetchedAt).getTime(),
+    );
+    expect(b.queries.count).toBeGreaterThan(bQueries);
+  });
+});
+
+describe('memory bound', () => {
+  it('keeps 5,000 places of 17 KB answers within its byte budget', () => {
+    const maxBytes = 16 * 1024 * 1024;
+    const answers = createPublicAnswers({
+      procedures: new Map([['weather.forecast', { cacheSeconds: 300, rateLimit: undefined }]]),
+      rateLimiter: {
+        hit: () => Promise.resolve({ allowed: true, remaining: 1, retryAfterSeconds: 1 }),
+      },
+      sessionCookieName: 'skycast_session',
+      maxBytes,
+      logger: silentLogger,
+      requestId: () => 'test',
+      staticHeaders: [],
+    });
+    const body = { result: { data: { hourly: 'x'.repeat(17_000) } } };
+    for (let i = 0; i < 5_000; i++) {
+      const url = `/weather.forecast?input=${encodeURIComponent(JSON.stringify({ latitude: i / 100, longitude: 1 }))}`;
+      const etag = answers.remember({ method: 'GET', url, headers: {} } as Request, {
+        procedure: 'weather.forecast',
+        body: { ...body, i },
+        cacheControl: 'public, max-age=300',
+        served: [
+          {
+            id: `open-meteo|forecast|${i}`,
+            fetchedAt: new Date(),
+            freshUntil: new Date(Date.now() + 10 * MINUTE),
+            stale: false,
+          },
+        ],
+      });
+      expect(etag).toBeDefined();
+    }
+    expect(answers.size.bytes).toBeLessThanOrEqual(maxBytes);
+    expect(answers.size.answers).toBeGreaterThan(0);
+    expect(answers.size.answers).toBeLessThan(5_000);
+  });
+});
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function rawGet(url: string, headers: Record<string, string>) {
+  return new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+    (resolve, reject) => {
+      http
+        .get(url, { headers }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({ headers: response.headers, body: Buffer.concat(chunks) }),
+          );
+        })
+        .on('error', reject);
+    },
+  );
+}

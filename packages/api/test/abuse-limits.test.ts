@@ -1,0 +1,110 @@
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createTestApi, type TestApi } from './test-api.ts';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await createTestApi();
+});
+afterAll(() => api.close());
+
+/** Points on a grid no other test uses, each its own cache cell. */
+const newPlaces = (count: number, row: number) =>
+  Array.from({ length: count }, (_, i) => ({ latitude: -60 + row, longitude: -170 + i }));
+
+async function outcomeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+describe('the per-client budget of new places', () => {
+  it('lets one address make us fetch only its budget, giving null for the rest, and others still get theirs', async () => {
+    const strict = api.instance({ newPlacesPerMinute: 10 });
+    const flooder = strict.browser({ ip: '203.0.113.66' });
+    api.stub.resetCalls();
+
+    const places = newPlaces(20, 0);
+    const first = await flooder.api.weather.summaries({ places });
+    expect(first.filter((summary) => summary !== null)).toHaveLength(10);
+    const fetched = places.filter((_, i) => first[i] !== null);
+    const second = await flooder.api.weather.summaries({ places: newPlaces(20, 1) });
+    expect(second.every((summary) => summary === null)).toBe(true);
+    expect(api.stub.calls('/v1/forecast')).toBe(10);
+
+    // Places already fetched cost nothing, and someone else is not held back.
+    const again = await flooder.api.weather.summaries({ places: fetched });
+    expect(again.every((summary) => summary !== null)).toBe(true);
+    const neighbour = strict.browser({ ip: '203.0.113.67' });
+    const theirs = await neighbour.api.weather.forecast(newPlaces(1, 2)[0]!);
+    expect(theirs.stale).toBe(false);
+  });
+
+  it('answers a single new place over the budget with TOO_MANY_REQUESTS in words', async () => {
+    const strict = api.instance({ newPlacesPerMinute: 1 });
+    const client = strict.browser({ ip: '203.0.113.70' });
+    await client.api.weather.forecast(newPlaces(1, 3)[0]!);
+    const refused = await client.api.weather.forecast(newPlaces(2, 3)[1]!).then(
+      () => undefined,
+      (error: unknown) => error as TRPCError,
+    );
+    expect(refused?.code).toBe('TOO_MANY_REQUESTS');
+    expect(refused?.message).toMatch(/more new places than we fetch for one visitor in a minute/);
+  });
+});
+
+describe('the shared provider budget under concurrency', () => {
+  it('takes 50 concurrent new places on two instances without a deadlock or an internal error', async () => {
+    const quotas = {
+      'open-meteo': [
+        { windowSeconds: 60, capacity: 600 },
+        { windowSeconds: 3_600, capacity: 5_000 },
+      ],
+    };
+    const a = api.instance({ quotas });
+    const b = api.instance({ quotas });
+    api.stub.resetCalls();
+    const outcomes = await Promise.all(
+      newPlaces(50, 4).map((place, i) =>
+        outcomeOf((i % 2 === 0 ? a : b).browser().api.weather.forecast(place)),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome !== 'ok')).toEqual([]);
+    expect(api.stub.calls('/v1/forecast')).toBe(50);
+  });
+});
+
+describe('sign-up from one address', () => {
+  it('is limited across instances, so accounts cannot be made (or emails tried) at scale', async () => {
+    const a = api.instance();
+    const b = api.instance();
+    const ip = '198.51.100.250';
+    const outcomes: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const instance = i % 2 === 0 ? a : b;
+      outcomes.push(
+        await outcomeOf(
+          instance.browser({ ip }).api.auth.signUp({
+            email: `many${i}@limits.example`,
+            password: 'a long and unusual passphrase',
+          }),
+        ),
+      );
+    }
+    expect(outcomes.slice(0, 10)).toEqual(Array.from({ length: 10 }, () => 'ok'));
+    expect(outcomes[10]).toBe('TOO_MANY_REQUESTS');
+    expect(
+      await outcomeOf(
+        a.browser({ ip: '198.51.100.251' }).api.auth.signUp({
+          email: 'someone-else@limits.example',
+          password: 'a long and unusual passphrase',
+        }),
+      ),
+    ).toBe('ok');
+  });
+});
