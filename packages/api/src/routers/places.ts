@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { sql, type Kysely, type SignedInDatabase } from '@skycast/db';
 import {
+  coordinatesSchema,
   MAX_PLACES,
   placeIdSchema,
   placeToSaveSchema,
@@ -16,11 +17,10 @@ import { ClientError } from '../client-error.ts';
 import { protectedProcedure } from '../trpc.ts';
 import { unitChoiceInputSchema, weatherSummarySchema } from './weather.ts';
 
-export const savedPlaceSchema = z.object({
+/** A saved place as answers carry it: what `places.add` took, with its id and position. */
+export const savedPlaceSchema = coordinatesSchema.extend({
   id: z.string(),
   name: z.string(),
-  latitude: z.number(),
-  longitude: z.number(),
   country: z.string().nullable(),
   timezone: z.string().nullable(),
   position: z.number().int(),
