@@ -35,7 +35,7 @@ describe('generated database types', () => {
     ).toBe(true);
 
     const stale = path.join(scratch, 'stale.ts');
-    const withoutColumn = committed.replace(/^\s+hits: number;\n/m, '');
+    const withoutColumn = committed.replace(/^\s+owner: string;\n/m, '');
     expect(withoutColumn).not.toBe(committed);
     await writeFile(stale, withoutColumn);
     const result = await generateDatabaseTypes(templateUrl(), { check: true, outFile: stale });
