@@ -24,6 +24,17 @@ const pages: [string, string, (page: Page) => Promise<void>][] = [
       // The units menu and the chart's table are checked open.
       await page.getByRole('button', { name: /Units and theme/ }).click();
       await page.getByText('Show the chart as a table').click();
+      await page.getByText(/^Sun and moon for the next/).click();
+      await page.getByText('What the pollen levels mean').click();
+    },
+  ],
+  [
+    'a day in detail',
+    '/place/52.52,13.41/Berlin/day/' +
+      new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10),
+    async (page) => {
+      await page.getByRole('region', { name: 'Every hour' }).waitFor();
+      await page.getByRole('figure').locator('canvas').first().waitFor();
     },
   ],
 ];

@@ -165,7 +165,7 @@ describe('measuring', () => {
 });
 
 describe('loading', () => {
-  it('asks who is signed in in one request and for the forecast and air quality each in a cacheable GET of its own, and loads the chart alongside', async () => {
+  it('asks who is signed in in one request and for the forecast, air quality and sun and moon each in a cacheable GET of its own, and loads the chart alongside', async () => {
     await withPage({}, async ({ page }) => {
       const calls: string[] = [];
       page.on('request', (request) => {
@@ -175,11 +175,13 @@ describe('loading', () => {
       await page.goto('/place/50.08,14.42/Prague');
       await page.getByRole('figure').locator('canvas').first().waitFor();
       await page.getByRole('region', { name: 'Air quality' }).getByText('European AQI').waitFor();
+      await page.getByRole('region', { name: 'Sun and moon' }).getByText('Moonrise').waitFor();
       // Public weather goes unbatched, so each URL names one answer any cache can keep.
       expect(calls.sort()).toEqual([
         '/trpc/auth.me',
         '/trpc/weather.airQuality',
         '/trpc/weather.forecast',
+        '/trpc/weather.sunAndMoon',
       ]);
     });
   });

@@ -79,6 +79,7 @@ async function placeReady(page: Page) {
   await page.getByRole('heading', { name: 'Right now' }).waitFor();
   await page.getByRole('figure').locator('canvas').first().waitFor();
   await page.getByRole('region', { name: 'Air quality' }).getByText('European AQI').waitFor();
+  await page.getByRole('region', { name: 'Sun and moon' }).getByText('Moonrise').waitFor();
 }
 
 async function mainScreens(browser: Browser, baseURL: string) {
@@ -97,6 +98,15 @@ async function mainScreens(browser: Browser, baseURL: string) {
     await page.goto('/place/51.51,-0.13/London');
     await placeReady(page);
     await shoot(page, `place-${viewport}-${scheme}`, viewport === 'desktop');
+
+    // A day in detail: the third day in the list, opened as a person would.
+    await page
+      .getByRole('link', { name: /, hour by hour$/ })
+      .nth(2)
+      .click();
+    await page.getByRole('region', { name: 'Every hour' }).waitFor();
+    await page.getByRole('figure').locator('canvas').first().waitFor();
+    await shoot(page, `day-${viewport}-${scheme}`, viewport === 'desktop');
     await page.context().close();
   }
 }

@@ -1,3 +1,5 @@
+import { lazy, Suspense } from 'react';
+
 import { ACCOUNT_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from './account/account-paths.ts';
 import { AccountPage } from './account/AccountPage.tsx';
 import { AuthPage } from './account/AuthPage.tsx';
@@ -13,7 +15,10 @@ import { NotFoundPage } from './start/NotFoundPage.tsx';
 import { StartPage } from './start/StartPage.tsx';
 import './App.css';
 
-/** The page frame and the route: `/`, `/place/<lat>,<lon>/<Name>`, or an account page. */
+// A day in detail is opened from a place page: its code is not part of the first load.
+const DayPage = lazy(() => import('./day/DayPage.tsx'));
+
+/** The page frame and the route: `/`, `/place/<lat>,<lon>/<Name>` (`/day/<date>` for one day), or an account page. */
 export function App() {
   const pathname = usePathname();
   useTheme(usePreferences().theme);
@@ -21,7 +26,13 @@ export function App() {
   const route = parsePlacePath(pathname);
   let page;
   // Keyed by path, so a new place starts from a fresh page (and its heading takes focus).
-  if (route) page = <PlacePage key={pathname} route={route} />;
+  if (route?.day)
+    page = (
+      <Suspense fallback={<div className="skeleton day-page__skeleton" aria-hidden="true" />}>
+        <DayPage key={pathname} route={{ ...route, day: route.day }} />
+      </Suspense>
+    );
+  else if (route) page = <PlacePage key={pathname} route={route} />;
   else if (pathname === '/') page = <StartPage />;
   else if (pathname === SIGN_IN_PATH) page = <AuthPage mode="signIn" />;
   else if (pathname === SIGN_UP_PATH) page = <AuthPage mode="signUp" />;

@@ -30,6 +30,8 @@ describe('the API on OpenWeather', () => {
     const last = Date.parse(`${metric.hourly.at(-1)!.time}:00Z`);
     expect(last - first).toBeGreaterThanOrEqual(48 * 3_600_000);
     expect(metric.daily.length).toBeGreaterThanOrEqual(4);
+    // OpenWeather's free API has no past: no comparison rather than an invented one.
+    expect(metric.yesterday).toBeNull();
   });
 
   it('finds places through OpenWeather geocoding', async () => {

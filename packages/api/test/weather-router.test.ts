@@ -121,6 +121,43 @@ describe('weather.forecast', () => {
     expect(Date.parse(forecast.fetchedAt)).not.toBeNaN();
   });
 
+  it('compares with yesterday from the same provider call, in the units asked for', async () => {
+    const oslo = { latitude: 59.91, longitude: 10.75 };
+    api.stub.resetCalls();
+    const metric = await api.caller.weather.forecast(oslo);
+    const imperial = await api.caller.weather.forecast({ ...oslo, units: 'imperial' });
+    expect(api.stub.calls('/v1/forecast')).toBe(1);
+    const yesterday = metric.yesterday!;
+    const today = metric.current.time.slice(0, 10);
+    expect(yesterday.date).toBe(
+      new Date(Date.parse(`${today}T00:00Z`) - 86_400_000).toISOString().slice(0, 10),
+    );
+    expect(yesterday.temperature).toEqual(expect.any(Number));
+    expect(yesterday.temperature!).toBeGreaterThanOrEqual(yesterday.temperatureMin);
+    expect(yesterday.temperature!).toBeLessThanOrEqual(yesterday.temperatureMax);
+    // Yesterday is not served among the coming days.
+    expect(metric.daily[0]!.date).toBe(today);
+    expect(imperial.yesterday!.temperatureMax).toBeCloseTo(
+      (yesterday.temperatureMax * 9) / 5 + 32,
+      0,
+    );
+  });
+
+  it('says what falls in the next two hours, in 15-minute steps from now, in one sentence', async () => {
+    const forecast = await api.caller.weather.forecast({ latitude: 47.37, longitude: 8.54 });
+    const next = forecast.nextTwoHours!;
+    expect(next.steps).toHaveLength(8);
+    expect(next.steps[0]!.time > forecast.current.time).toBe(true);
+    // Zürich lies where Open-Meteo has 15-minute models.
+    expect(next.interpolated).toBe(false);
+    expect(next.summary).toMatch(
+      /^((Light|Moderate|Heavy) (rain|snow|rain and snow) (starting around \d\d:\d\d|stopping around \d\d:\d\d|for the next 2 hours)|No rain or snow for the next 2 hours)\.$/,
+    );
+    const sydney = await api.caller.weather.forecast({ latitude: -33.9, longitude: 151.1 });
+    expect(sydney.nextTwoHours!.interpolated).toBe(true);
+    expect(sydney.nextTwoHours!.summary).toMatch(/\(timing estimated from hourly forecasts\)\.$/);
+  });
+
   it('asks the provider once for repeated requests within 10 minutes', async () => {
     const paris = { latitude: 48.8566, longitude: 2.3522 };
     api.stub.resetCalls();
@@ -199,8 +236,107 @@ describe('weather.airQuality', () => {
     expect(report.hourly[0]!.time.slice(0, 13) >= report.current.time.slice(0, 13)).toBe(true);
   });
 
+  it('gives pollen by type in Europe and none at all (null, not zeros) where there is no model', async () => {
+    const paris = await api.caller.weather.airQuality({ latitude: 48.86, longitude: 2.35 });
+    expect(Object.keys(paris.pollen!)).toEqual([
+      'alder',
+      'birch',
+      'grass',
+      'mugwort',
+      'olive',
+      'ragweed',
+    ]);
+    for (const count of Object.values(paris.pollen!)) expect(count).toBeGreaterThanOrEqual(0);
+    const santiago = await api.caller.weather.airQuality({ latitude: -33.45, longitude: -70.67 });
+    expect(santiago.pollen).toBeNull();
+  });
+
   it('rejects coordinates off the globe with BAD_REQUEST', async () => {
     const error = await errorOf(api.caller.weather.airQuality({ latitude: -91, longitude: 0 }));
+    expect(error.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('weather.sunAndMoon', () => {
+  it('answers 16 local days of sun and moon in the point’s own zone, asking no provider', async () => {
+    api.stub.resetCalls();
+    const answer = await api.caller.weather.sunAndMoon({ latitude: 52.52, longitude: 13.41 });
+    expect(api.stub.calls('/v1/forecast')).toBe(0);
+    expect(answer.timezone).toBe('Europe/Berlin');
+    expect(answer.days).toHaveLength(16);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(
+      new Date(),
+    );
+    expect(answer.days[0]!.date).toBe(today);
+    for (const day of answer.days) {
+      expect(day.sunrise?.startsWith(day.date)).toBe(true);
+      expect(day.dayLength).toBeGreaterThan(6 * 3600);
+      expect(day.moonIllumination).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('falls back to nautical time at sea, where no zone is named', async () => {
+    const answer = await api.caller.weather.sunAndMoon({ latitude: -40, longitude: -150, days: 1 });
+    expect(answer.timezone).toMatch(/^(Etc\/GMT\+10|Pacific\/)/);
+    expect(answer.days).toHaveLength(1);
+  });
+
+  it.each([
+    ['more than 16 days', { latitude: 0, longitude: 0, days: 17 }],
+    ['no days', { latitude: 0, longitude: 0, days: 0 }],
+    ['a latitude off the globe', { latitude: 95, longitude: 0 }],
+  ])('rejects %s with BAD_REQUEST', async (_name, input) => {
+    const error = await errorOf(api.caller.weather.sunAndMoon(input));
+    expect(error.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('weather.day', () => {
+  const rome = { latitude: 41.9, longitude: 12.5 };
+  const dayAfter = (date: string, days: number) =>
+    new Date(Date.parse(`${date}T00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+  it('answers a coming day hour by hour from the stored forecast, in the units asked for', async () => {
+    const forecast = await api.caller.weather.forecast(rome);
+    const today = forecast.daily[0]!.date;
+    api.stub.resetCalls();
+    const last = dayAfter(today, 15);
+    const detail = await api.caller.weather.day({ ...rome, date: last, units: 'imperial' });
+    expect(api.stub.calls('/v1/forecast')).toBe(0);
+    expect(detail.day.date).toBe(last);
+    expect([detail.previousDate, detail.nextDate]).toEqual([dayAfter(today, 14), null]);
+    expect(detail.hours).toHaveLength(24);
+    expect(detail.hours.every((hour) => hour.time.startsWith(last))).toBe(true);
+    expect(detail.units.temperature).toBe('°F');
+    for (const hour of detail.hours) {
+      expect(hour.windGusts).toEqual(expect.any(Number));
+      expect(hour.cloudCover).toEqual(expect.any(Number));
+      expect(hour.dewPoint).toEqual(expect.any(Number));
+      expect(hour.uvIndex).toEqual(expect.any(Number));
+      expect(hour.dewPoint!).toBeLessThanOrEqual(hour.temperature + 0.2);
+    }
+    expect(Math.max(...detail.hours.map((hour) => hour.temperature))).toBeCloseTo(
+      detail.day.temperatureMax,
+      0,
+    );
+  });
+
+  it('answers NOT_FOUND for a day outside the coming 16, yesterday included', async () => {
+    const forecast = await api.caller.weather.forecast(rome);
+    const today = forecast.daily[0]!.date;
+    for (const date of [dayAfter(today, -1), dayAfter(today, 16), '1999-01-01']) {
+      const error = await errorOf(api.caller.weather.day({ ...rome, date }));
+      expect(error.code).toBe('NOT_FOUND');
+      expect(error.message).toMatch(/coming 16 days/);
+    }
+  });
+
+  it.each([
+    ['a date in another form', '03/12/2026'],
+    ['a date that does not exist', '2026-02-30'],
+    ['a very long string', 'x'.repeat(10_000)],
+  ])('rejects %s with BAD_REQUEST', async (_name, date) => {
+    const error = await errorOf(api.caller.weather.day({ ...rome, date }));
     expect(error.code).toBe('BAD_REQUEST');
   });
 });

@@ -1,4 +1,5 @@
 import { europeanAqi, type Pollution, pollutionAt, usAqi } from './air-quality.ts';
+import { POLLEN_TYPES, pollenAt } from './pollen.ts';
 import { type Clock, columns, formatTime, locationHeader } from './open-meteo-format.ts';
 import {
   InvalidParameter,
@@ -19,7 +20,8 @@ const MICROGRAMS = 'μg/m³';
 
 interface AirVariable {
   unit: string;
-  value(pollution: Pollution, uvIndex: number): number;
+  /** Null where the models behind a variable do not reach (pollen outside Europe). */
+  value(pollution: Pollution, uvIndex: number, sample: Sample): number | null;
 }
 
 const concentration = (pick: (p: Pollution) => number): AirVariable => ({
@@ -40,16 +42,32 @@ const AIR_VARIABLES: Record<string, AirVariable> = {
   ammonia: concentration((p) => p.ammonia),
   aerosol_optical_depth: { unit: '', value: (p) => round(p.aerosolOpticalDepth, 2) },
   uv_index: { unit: '', value: (_p, uvIndex) => round(uvIndex, 2) },
+  ...Object.fromEntries(
+    POLLEN_TYPES.map((type): [string, AirVariable] => [
+      `${type}_pollen`,
+      {
+        unit: 'grains/m³',
+        value: (_p, _uv, sample) => pollenAt(sample.site, type, sample.instant),
+      },
+    ]),
+  ),
 };
 
 interface Sample {
+  site: Site;
+  instant: number;
   pollution: Pollution;
   uvIndex: number;
 }
 
 function sampleAt(site: Site, instant: number): Sample {
   const weather = conditionsAt(site, instant);
-  return { pollution: pollutionAt(site, instant, weather), uvIndex: weather.uvIndex };
+  return {
+    site,
+    instant,
+    pollution: pollutionAt(site, instant, weather),
+    uvIndex: weather.uvIndex,
+  };
 }
 
 /** `GET /v1/air-quality`: hourly data (the models behind it are hourly), in the forecast's column form. */
@@ -79,13 +97,13 @@ function airQuality(query: URLSearchParams, now: number): StubResponse {
     const instant = Math.floor(now / HOUR) * HOUR;
     const sample = sampleAt(site, instant);
     const currentUnits: Record<string, string> = { time: format, interval: 'seconds' };
-    const current: Record<string, number | string> = {
+    const current: Record<string, number | string | null> = {
       time: formatTime(clock, instant),
       interval: 3600,
     };
     for (const name of currentNames) {
       currentUnits[name] = AIR_VARIABLES[name]!.unit;
-      current[name] = AIR_VARIABLES[name]!.value(sample.pollution, sample.uvIndex);
+      current[name] = AIR_VARIABLES[name]!.value(sample.pollution, sample.uvIndex, sample);
     }
     sections.current_units = currentUnits;
     sections.current = current;
@@ -104,7 +122,7 @@ function airQuality(query: URLSearchParams, now: number): StubResponse {
       instants.map((instant) => formatTime(clock, instant)),
       instants.map((instant) => sampleAt(site, instant)),
       (name) => AIR_VARIABLES[name]!.unit,
-      (name, sample) => AIR_VARIABLES[name]!.value(sample.pollution, sample.uvIndex),
+      (name, sample) => AIR_VARIABLES[name]!.value(sample.pollution, sample.uvIndex, sample),
     );
     sections.hourly_units = units;
     sections.hourly = data;

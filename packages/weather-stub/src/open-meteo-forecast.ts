@@ -40,6 +40,11 @@ function forecast(query: URLSearchParams, now: number): StubResponse {
   const dailyNames = readVariables(query, 'daily', DAILY_VARIABLES, 'ForecastVariableDaily');
   const forecastDays = readDays(query, 'forecast_days', 7, 16, 'Forecast days');
   const pastDays = readDays(query, 'past_days', 0, 92, 'Past days');
+  // Counted from the current 15-minute step rather than from midnight, as Open-Meteo does.
+  const forecastQuarters = query.has('forecast_minutely_15')
+    ? readDays(query, 'forecast_minutely_15', 0, 16 * 96, 'Forecast minutely_15')
+    : undefined;
+  const pastQuarters = readDays(query, 'past_minutely_15', 0, 92 * 96, 'Past minutely_15');
   const units = readUnits(query);
   const format = readTimeFormat(query);
   const site = siteAt(latitude, longitude);
@@ -74,7 +79,11 @@ function forecast(query: URLSearchParams, now: number): StubResponse {
   const hours = hourInstants.map((instant) => conditionsAt(site, instant));
 
   if (minutelyNames.length > 0) {
-    const instants = steps(firstDay, days * 96, 15 * MINUTE);
+    const quarter = Math.floor(now / (15 * MINUTE)) * 15 * MINUTE;
+    const instants =
+      forecastQuarters === undefined
+        ? steps(firstDay, days * 96, 15 * MINUTE)
+        : steps(quarter - pastQuarters * 15 * MINUTE, pastQuarters + forecastQuarters, 15 * MINUTE);
     const { units: sectionUnits, data } = columns(
       format,
       minutelyNames,

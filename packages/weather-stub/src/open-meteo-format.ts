@@ -44,10 +44,10 @@ export function columns<T>(
   times: (string | number)[],
   rows: T[],
   unitOf: (name: string) => string,
-  valueOf: (name: string, row: T) => number | string,
+  valueOf: (name: string, row: T) => number | string | null,
 ) {
   const units: Record<string, string> = { time: format };
-  const data: Record<string, (number | string)[]> = { time: times };
+  const data: Record<string, (number | string | null)[]> = { time: times };
   for (const name of names) {
     units[name] = unitOf(name);
     data[name] = rows.map((row) => valueOf(name, row));

@@ -98,3 +98,35 @@ describe('GET /v1/air-quality', () => {
     expect(body.reason).toMatch(/invalid String value smog/);
   });
 });
+
+describe('GET /v1/air-quality: pollen', () => {
+  const POLLEN = ['alder', 'birch', 'grass', 'mugwort', 'olive', 'ragweed'].map(
+    (type) => `${type}_pollen`,
+  );
+
+  it('gives pollen in season in Europe, 0 out of season, in grains/m³', async () => {
+    const { body } = await airQuality({
+      latitude: 48.85,
+      longitude: 2.35,
+      current: POLLEN.join(','),
+      hourly: POLLEN.join(','),
+      timezone: 'auto',
+    });
+    expect(body.current_units).toMatchObject({ alder_pollen: 'grains/m³' });
+    // Late February in Paris: alder is in season, birch, grass and the weeds not yet, olive never this far north.
+    const alder = numbers(body.hourly, 'alder_pollen');
+    expect(Math.max(...alder)).toBeGreaterThan(0);
+    for (const type of ['birch', 'grass', 'mugwort', 'olive', 'ragweed'])
+      expect(numbers(body.hourly, `${type}_pollen`).every((value) => value === 0)).toBe(true);
+  });
+
+  it('gives null, not zero, outside Europe', async () => {
+    const { body } = await airQuality({
+      latitude: -33.87,
+      longitude: 151.21,
+      current: POLLEN.join(','),
+      timezone: 'auto',
+    });
+    for (const name of POLLEN) expect(body.current![name]).toBeNull();
+  });
+});

@@ -77,6 +77,30 @@ describe('GET /v1/forecast', () => {
     expect(body).not.toHaveProperty('minutely_15');
   });
 
+  it('counts forecast_minutely_15 and past_minutely_15 from the current 15-minute step', async () => {
+    const { body } = await forecast({
+      ...BERLIN,
+      minutely_15: 'precipitation,rain,snowfall',
+      forecast_minutely_15: 8,
+      past_minutely_15: 1,
+      past_days: 1,
+      timezone: 'auto',
+    });
+    // 12:37 UTC is 13:37 in Berlin: the current step is 13:30.
+    expect(strings(body.minutely_15, 'time')).toEqual([
+      '2026-02-23T13:15',
+      '2026-02-23T13:30',
+      '2026-02-23T13:45',
+      '2026-02-23T14:00',
+      '2026-02-23T14:15',
+      '2026-02-23T14:30',
+      '2026-02-23T14:45',
+      '2026-02-23T15:00',
+      '2026-02-23T15:15',
+    ]);
+    expect(Object.keys(body.minutely_15!)).toEqual(['time', 'precipitation', 'rain', 'snowfall']);
+  });
+
   it('starts hourly data at local midnight today and covers forecast_days (default 7)', async () => {
     const { body } = await forecast({
       ...BERLIN,

@@ -1,10 +1,17 @@
 export * from './model.ts';
-export { createOpenMeteo, OPEN_METEO_FORECAST_DAYS, type OpenMeteoOptions } from './open-meteo.ts';
+export {
+  createOpenMeteo,
+  hasNativeMinutely15,
+  OPEN_METEO_FORECAST_DAYS,
+  type OpenMeteoOptions,
+} from './open-meteo.ts';
 export { parseRetryAfter, SIMULATED_HEADER } from './http.ts';
 export type { ForecastQuery, LocationQuery, ProviderResult, WeatherProvider } from './provider.ts';
 export { ProviderError, type ProviderErrorKind } from './provider-error.ts';
 export {
   convertForecast,
+  convertPrecipitation,
+  convertTemperature,
   unitChoiceSchema,
   unitsFor,
   unitSystemSchema,
@@ -16,3 +23,13 @@ export {
 export { wmoCodeForOpenWeather } from './openweather-conditions.ts';
 export { createOpenWeather, type OpenWeatherOptions } from './openweather.ts';
 export { usAqiFromPm25 } from './us-aqi.ts';
+export {
+  moonPhaseNameSchema,
+  sunAndMoon,
+  sunAndMoonDaySchema,
+  sunAndMoonSchema,
+  type MoonPhaseName,
+  type SunAndMoon,
+  type SunAndMoonDay,
+} from './sun-and-moon.ts';
+export { fixedOffsetZone, zoneAtCoordinates } from './time-zones.ts';

@@ -54,6 +54,11 @@ export const hourlyEntrySchema = z.object({
   windSpeed: z.number(),
   humidity: z.number().nullable(),
   isDay: z.boolean().nullable(),
+  /** For a day in detail: each null where the provider does not give it. */
+  windGusts: z.number().nullable(),
+  cloudCover: z.number().nullable(),
+  dewPoint: z.number().nullable(),
+  uvIndex: z.number().nullable(),
 });
 export type HourlyEntry = z.infer<typeof hourlyEntrySchema>;
 
@@ -83,6 +88,26 @@ export const unitsSchema = z.object({
 });
 export type Units = z.infer<typeof unitsSchema>;
 
+/** Precipitation in one 15-minute step, summed over the 15 minutes before `time`: mm (snowfall cm). */
+export const precipitationStepSchema = z.object({
+  time: localTime,
+  precipitation: z.number(),
+  rain: z.number(),
+  snowfall: z.number(),
+});
+export type PrecipitationStep = z.infer<typeof precipitationStepSchema>;
+
+/**
+ * The coming hours in 15-minute steps. `interpolated` is true where the
+ * provider has no model at that resolution and spreads hourly values instead:
+ * the timing is then only as good as an hourly forecast's.
+ */
+export const minutely15Schema = z.object({
+  interpolated: z.boolean(),
+  steps: z.array(precipitationStepSchema),
+});
+export type Minutely15 = z.infer<typeof minutely15Schema>;
+
 /** What a provider returns for one place: always °C, km/h, mm, hPa and visibility in metres. */
 export const providerForecastSchema = z.object({
   location: z.object({
@@ -94,11 +119,54 @@ export const providerForecastSchema = z.object({
   current: currentConditionsSchema,
   hourly: z.array(hourlyEntrySchema),
   daily: z.array(dailyEntrySchema),
+  /** Null where the provider has no sub-hourly precipitation. */
+  minutely15: minutely15Schema.nullable(),
 });
 export type ProviderForecast = z.infer<typeof providerForecastSchema>;
 
+/**
+ * Yesterday beside today, from the same provider answer (Open-Meteo's
+ * `past_days=1`): the temperature at the same local clock time as
+ * `current.time`, and yesterday's high and low. Null where the provider has no past.
+ */
+export const yesterdaySchema = z.object({
+  date: z.string(),
+  temperature: z.number().nullable(),
+  temperatureMax: z.number(),
+  temperatureMin: z.number(),
+});
+export type Yesterday = z.infer<typeof yesterdaySchema>;
+
+export const precipitationKindSchema = z.enum(['none', 'rain', 'snow', 'rain-and-snow']);
+export const precipitationIntensitySchema = z.enum(['none', 'light', 'moderate', 'heavy']);
+
+/**
+ * Rain in the next two hours: eight 15-minute steps in the caller's
+ * precipitation unit, and one sentence about them ("Light rain starting
+ * around 14:30"), which says so where the steps are interpolated.
+ */
+export const nextTwoHoursSchema = z.object({
+  summary: z.string(),
+  interpolated: z.boolean(),
+  steps: z
+    .array(
+      z.object({
+        /** The end of the 15 minutes the amount covers, local time. */
+        time: localTime,
+        precipitation: z.number(),
+        kind: precipitationKindSchema,
+        intensity: precipitationIntensitySchema,
+      }),
+    )
+    .max(8),
+});
+export type NextTwoHours = z.infer<typeof nextTwoHoursSchema>;
+
 /** The forecast as served to clients: the provider's data plus its provenance. */
-export const forecastSchema = providerForecastSchema.extend({
+export const forecastSchema = providerForecastSchema.omit({ minutely15: true }).extend({
+  yesterday: yesterdaySchema.nullable(),
+  /** Null where the provider has no 15-minute data, or the stored steps no longer reach two hours ahead. */
+  nextTwoHours: nextTwoHoursSchema.nullable(),
   units: unitsSchema,
   /** When the provider produced this data (ISO 8601, UTC). */
   fetchedAt: z.iso.datetime(),
@@ -130,6 +198,22 @@ export type AirQualityValues = z.infer<typeof airQualityValuesSchema>;
 export const airQualityEntrySchema = airQualityValuesSchema.extend({ time: localTime });
 export type AirQualityEntry = z.infer<typeof airQualityEntrySchema>;
 
+/**
+ * Pollen in the air now, grains per cubic metre, by type. A type is null
+ * where the provider has no model for it (Open-Meteo: outside Europe) and 0
+ * when there is none in the air (out of season).
+ */
+export const pollenSchema = z.object({
+  alder: z.number().nullable(),
+  birch: z.number().nullable(),
+  grass: z.number().nullable(),
+  mugwort: z.number().nullable(),
+  olive: z.number().nullable(),
+  ragweed: z.number().nullable(),
+});
+export type Pollen = z.infer<typeof pollenSchema>;
+export const POLLEN_TYPES = ['alder', 'birch', 'grass', 'mugwort', 'olive', 'ragweed'] as const;
+
 /** What a provider returns about the air at one place: now, and hourly for the coming days. */
 export const airQualitySchema = z.object({
   location: z.object({
@@ -140,5 +224,24 @@ export const airQualitySchema = z.object({
   current: airQualityEntrySchema,
   /** Empty when the provider has no forecast of the air, only the present. */
   hourly: z.array(airQualityEntrySchema),
+  /** Null where the provider has no pollen at all for the place: absent, not zero. */
+  pollen: pollenSchema.nullable(),
 });
 export type AirQuality = z.infer<typeof airQualitySchema>;
+
+/** One day of the forecast hour by hour, with the day's own summary. */
+export const dayDetailSchema = z.object({
+  location: providerForecastSchema.shape.location,
+  day: dailyEntrySchema,
+  /** The neighbouring days the forecast also has in detail, for "previous" and "next"; null at either end. */
+  previousDate: z.string().nullable(),
+  nextDate: z.string().nullable(),
+  /** The local day's hours: 24, or 23 and 25 on days the clocks change. */
+  hours: z.array(hourlyEntrySchema).max(25),
+  units: unitsSchema,
+  fetchedAt: z.iso.datetime(),
+  stale: z.boolean(),
+  source: providerIdSchema,
+  simulated: z.boolean(),
+});
+export type DayDetail = z.infer<typeof dayDetailSchema>;

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 
 import { fetchJson } from './http.ts';
+import { POLLEN_TYPES } from './model.ts';
 import type {
   AirQuality,
   AirQualityEntry,
   DailyEntry,
   HourlyEntry,
   Place,
+  Pollen,
   ProviderForecast,
 } from './model.ts';
 import type { ForecastQuery, LocationQuery, ProviderResult, WeatherProvider } from './provider.ts';
@@ -45,6 +47,9 @@ const HOURLY = [
   'is_day',
   'uv_index',
   'visibility',
+  'wind_gusts_10m',
+  'cloud_cover',
+  'dew_point_2m',
 ] as const;
 const DAILY = [
   'weather_code',
@@ -57,6 +62,30 @@ const DAILY = [
   'uv_index_max',
 ] as const;
 
+const MINUTELY_15 = ['precipitation', 'rain', 'snowfall'] as const;
+/** Six hours of steps: two to show, and the rest so a forecast served late still has them. */
+const MINUTELY_15_STEPS = 24;
+
+/**
+ * Where Open-Meteo runs models at 15-minute resolution: its documentation names
+ * Central Europe and North America, elsewhere it interpolates hourly values.
+ * The boxes are those models' domains, roughly (ICON-D2 and AROME; HRRR).
+ */
+const NATIVE_MINUTELY_15 = [
+  { south: 43, north: 58, west: -5, east: 20 },
+  { south: 21, north: 53, west: -135, east: -60 },
+];
+
+export function hasNativeMinutely15(latitude: number, longitude: number): boolean {
+  return NATIVE_MINUTELY_15.some(
+    (box) =>
+      latitude >= box.south &&
+      latitude <= box.north &&
+      longitude >= box.west &&
+      longitude <= box.east,
+  );
+}
+
 const AIR_QUALITY = [
   'european_aqi',
   'us_aqi',
@@ -65,14 +94,16 @@ const AIR_QUALITY = [
   'ozone',
   'nitrogen_dioxide',
 ] as const;
+const POLLEN = POLLEN_TYPES.map((type) => `${type}_pollen` as const);
+
 /** Open-Meteo's default and the span its air-quality models cover well (at most 7). */
 const AIR_QUALITY_DAYS = 5;
 
 /** Days of forecast asked for: Open-Meteo's longest. */
 export const OPEN_METEO_FORECAST_DAYS = 16;
 
-/** Days of hourly data kept: enough to derive "now" from a day-old forecast. */
-const HOURLY_DAYS_KEPT = 5;
+/** Yesterday comes in the same call, so "warmer than yesterday" costs nothing extra. */
+const PAST_DAYS = 1;
 
 // Open-Meteo sends columns; a value may be null where a model has no data.
 const column = z.array(z.number().nullable());
@@ -109,7 +140,18 @@ const forecastResponseSchema = z.object({
     is_day: column.optional(),
     uv_index: column.optional(),
     visibility: column.optional(),
+    wind_gusts_10m: column.optional(),
+    cloud_cover: column.optional(),
+    dew_point_2m: column.optional(),
   }),
+  minutely_15: z
+    .object({
+      time: z.array(z.string()),
+      precipitation: column,
+      rain: column,
+      snowfall: column,
+    })
+    .optional(),
   daily: z.object({
     time: z.array(z.string()),
     weather_code: column,
@@ -132,6 +174,7 @@ const airQualityResponseSchema = z.object({
   timezone: z.string(),
   current: z.object({
     time: z.string(),
+    ...Object.fromEntries(POLLEN.map((name) => [name, airValue.optional()])),
     european_aqi: airValue,
     us_aqi: airValue,
     pm2_5: airValue,
@@ -221,6 +264,9 @@ export function createOpenMeteo(options: OpenMeteoOptions): WeatherProvider {
       // Daily min/max are aggregated over the local day of this zone.
       url.searchParams.set('timezone', 'auto');
       url.searchParams.set('forecast_days', String(OPEN_METEO_FORECAST_DAYS));
+      url.searchParams.set('past_days', String(PAST_DAYS));
+      url.searchParams.set('minutely_15', MINUTELY_15.join(','));
+      url.searchParams.set('forecast_minutely_15', String(MINUTELY_15_STEPS));
       const { body, simulated } = await fetchJson({
         provider: PROVIDER,
         url,
@@ -235,7 +281,8 @@ export function createOpenMeteo(options: OpenMeteoOptions): WeatherProvider {
       const url = new URL('/v1/air-quality', options.airQualityUrl);
       url.searchParams.set('latitude', String(query.latitude));
       url.searchParams.set('longitude', String(query.longitude));
-      url.searchParams.set('current', AIR_QUALITY.join(','));
+      // Pollen now only: the hourly series would double the answer for little use.
+      url.searchParams.set('current', [...AIR_QUALITY, ...POLLEN].join(','));
       url.searchParams.set('hourly', AIR_QUALITY.join(','));
       url.searchParams.set('timezone', 'auto');
       url.searchParams.set('forecast_days', String(AIR_QUALITY_DAYS));
@@ -249,6 +296,15 @@ export function createOpenMeteo(options: OpenMeteoOptions): WeatherProvider {
       return { data: toAirQuality(body), simulated };
     },
   };
+}
+
+function toPollen(current: Record<string, unknown>): Pollen | null {
+  const value = (type: (typeof POLLEN_TYPES)[number]) => {
+    const raw = current[`${type}_pollen`];
+    return typeof raw === 'number' ? raw : null;
+  };
+  const pollen = Object.fromEntries(POLLEN_TYPES.map((type) => [type, value(type)])) as Pollen;
+  return Object.values(pollen).every((count) => count === null) ? null : pollen;
 }
 
 function toAirQuality(body: AirQualityResponse): AirQuality {
@@ -265,6 +321,7 @@ function toAirQuality(body: AirQualityResponse): AirQuality {
       ozone: current.ozone,
       nitrogenDioxide: current.nitrogen_dioxide,
     },
+    pollen: toPollen(current),
     hourly: hourly.time.map((time, i): AirQualityEntry => ({
       time,
       europeanAqi: at(hourly.european_aqi, i),
@@ -275,6 +332,25 @@ function toAirQuality(body: AirQualityResponse): AirQuality {
       nitrogenDioxide: at(hourly.nitrogen_dioxide, i),
     })),
   };
+}
+
+function toMinutely15(body: ForecastResponse): ProviderForecast['minutely15'] {
+  const minutely = body.minutely_15;
+  if (!minutely) return null;
+  const steps = minutely.time.flatMap((time, i) => {
+    const precipitation = minutely.precipitation[i];
+    // A step without an amount is dropped: "no rain" must not be invented.
+    if (precipitation == null) return [];
+    return [
+      {
+        time,
+        precipitation,
+        rain: minutely.rain[i] ?? 0,
+        snowfall: minutely.snowfall[i] ?? 0,
+      },
+    ];
+  });
+  return { interpolated: !hasNativeMinutely15(body.latitude, body.longitude), steps };
 }
 
 function toForecast(body: ForecastResponse): ProviderForecast {
@@ -306,7 +382,8 @@ function toForecast(body: ForecastResponse): ProviderForecast {
       uvIndex: at(hourly.uv_index, currentHourIndex),
       visibility: at(hourly.visibility, currentHourIndex),
     },
-    hourly: hourly.time.slice(0, HOURLY_DAYS_KEPT * 24).flatMap((time, i): HourlyEntry[] => {
+    // Every day's hours are kept: a day in detail reads them from the same stored answer.
+    hourly: hourly.time.flatMap((time, i): HourlyEntry[] => {
       const temperature = hourly.temperature_2m[i];
       const weatherCode = hourly.weather_code[i];
       const windSpeed = hourly.wind_speed_10m[i];
@@ -324,9 +401,14 @@ function toForecast(body: ForecastResponse): ProviderForecast {
           windSpeed,
           humidity: at(hourly.relative_humidity_2m, i),
           isDay: isDay === null ? null : isDay === 1,
+          windGusts: at(hourly.wind_gusts_10m, i),
+          cloudCover: at(hourly.cloud_cover, i),
+          dewPoint: at(hourly.dew_point_2m, i),
+          uvIndex: at(hourly.uv_index, i),
         },
       ];
     }),
+    minutely15: toMinutely15(body),
     daily: daily.time.flatMap((date, i): DailyEntry[] => {
       const temperatureMax = daily.temperature_2m_max[i];
       const temperatureMin = daily.temperature_2m_min[i];

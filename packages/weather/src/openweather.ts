@@ -99,6 +99,7 @@ const stepSchema = z.object({
   }),
   weather: conditions,
   wind,
+  clouds: z.object({ all: z.number() }).optional(),
   /** Probability of precipitation, 0–1. */
   pop: z.number().min(0).max(1).optional(),
   /** mm over the three hours up to `dt`. */
@@ -260,6 +261,8 @@ export function createOpenWeather(options: OpenWeatherOptions): WeatherProvider 
           // The hourly pollution forecast is a separate endpoint the local stub
           // does not serve; until it does, only the present is known.
           hourly: [],
+          // OpenWeather has no pollen.
+          pollen: null,
         },
         simulated,
       };
@@ -318,6 +321,11 @@ function toForecast(current: CurrentResponse, steps: Step[]): ProviderForecast {
     windSpeed: kmh(step.wind.speed),
     humidity: step.main.humidity,
     isDay: step.sys ? step.sys.pod === 'd' : null,
+    windGusts: step.wind.gust === undefined ? null : kmh(step.wind.gust),
+    cloudCover: step.clouds?.all ?? null,
+    // The free 5-day forecast gives neither.
+    dewPoint: null,
+    uvIndex: null,
   }));
 
   const today = now.time.slice(0, 10);
@@ -371,6 +379,8 @@ function toForecast(current: CurrentResponse, steps: Step[]): ProviderForecast {
     current: now,
     hourly,
     daily,
+    // The free API's steps are three hours long: nothing to say about the next two.
+    minutely15: null,
   };
 }
 

@@ -30,6 +30,26 @@ const orNull = <T>(value: T | null, convert: (value: T) => number) =>
   value === null ? null : convert(value);
 
 /**
+ * An amount of precipitation in mm in the unit system asked for, rounded as a forecast shows it.
+ *
+ * @example
+ * convertPrecipitation(2.54, 'imperial'); // 0.1
+ */
+export function convertPrecipitation(mm: number, system: UnitSystem): number {
+  return system === 'imperial' ? round(mm / MM_PER_INCH, 3) : round(mm, 2);
+}
+
+/**
+ * A temperature in °C in the unit system asked for, rounded as a forecast shows it.
+ *
+ * @example
+ * convertTemperature(20, 'imperial'); // 68
+ */
+export function convertTemperature(celsius: number, system: UnitSystem): number {
+  return round(system === 'imperial' ? (celsius * 9) / 5 + 32 : celsius, 1);
+}
+
+/**
  * The labels for a unit choice, as the API reports them.
  *
  * @example
@@ -52,7 +72,8 @@ export function unitsFor(choice: UnitChoice): Units {
  * (°C, km/h, mm, hPa, metres) into the caller's choice. Stored data stays
  * canonical, so one stored forecast serves every unit choice. Values are
  * rounded to what a display needs; small amounts of rain keep two decimals
- * (three in inches) so that a drizzle does not round away to 0.
+ * (three in inches) so that a drizzle does not round away to 0. The 15-minute
+ * steps are left out: the service serves them as `nextTwoHours`.
  *
  * @example
  * const { forecast, units } = convertForecast(stored, { units: 'imperial', windUnit: 'mph' });
@@ -60,11 +81,11 @@ export function unitsFor(choice: UnitChoice): Units {
 export function convertForecast(
   source: ProviderForecast,
   choice: UnitChoice,
-): { forecast: ProviderForecast; units: Units } {
+): { forecast: Omit<ProviderForecast, 'minutely15'>; units: Units } {
   const imperial = choice.units === 'imperial';
-  const temperature = (celsius: number) => round(imperial ? (celsius * 9) / 5 + 32 : celsius, 1);
+  const temperature = (celsius: number) => convertTemperature(celsius, choice.units);
   const wind = (kmh: number) => round(kmh / KMH_PER[choice.windUnit], 1);
-  const precipitation = (mm: number) => (imperial ? round(mm / MM_PER_INCH, 3) : round(mm, 2));
+  const precipitation = (mm: number) => convertPrecipitation(mm, choice.units);
   const pressure = (hpa: number) => (imperial ? round(hpa / HPA_PER_INHG, 2) : round(hpa, 1));
   const visibility = (metres: number) =>
     round(imperial ? metres / METRES_PER_MILE : metres / 1000, 1);
@@ -89,6 +110,8 @@ export function convertForecast(
         apparentTemperature: orNull(hour.apparentTemperature, temperature),
         precipitation: orNull(hour.precipitation, precipitation),
         windSpeed: wind(hour.windSpeed),
+        windGusts: orNull(hour.windGusts, wind),
+        dewPoint: orNull(hour.dewPoint, temperature),
       })),
       daily: source.daily.map((day) => ({
         ...day,

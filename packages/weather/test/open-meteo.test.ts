@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   airQualitySchema,
   createOpenMeteo,
+  hasNativeMinutely15,
   ProviderError,
   type WeatherProvider,
 } from '../src/index.ts';
@@ -71,23 +72,147 @@ describe('createOpenMeteo: forecast', () => {
     expect(data.current.uvIndex).toEqual(expect.any(Number));
     expect(data.current.visibility).toEqual(expect.any(Number));
 
-    expect(data.hourly.length).toBeGreaterThanOrEqual(48);
-    expect(data.hourly[0]).toMatchObject({ time: '2026-02-23T00:00', isDay: false });
-    expect(data.hourly[13]?.time).toBe('2026-02-23T13:00');
+    // `past_days=1`: the series start with yesterday, for "warmer than yesterday".
+    expect(data.hourly.length).toBeGreaterThanOrEqual(72);
+    expect(data.hourly[0]).toMatchObject({ time: '2026-02-22T00:00', isDay: false });
+    expect(data.hourly[24 + 13]?.time).toBe('2026-02-23T13:00');
     for (const hour of data.hourly) {
       expect(hour.humidity).toBeGreaterThanOrEqual(0);
       expect(hour.humidity).toBeLessThanOrEqual(100);
       expect(hour.precipitationProbability).toEqual(expect.any(Number));
     }
 
-    expect(data.daily.length).toBeGreaterThanOrEqual(7);
-    expect(data.daily[0]).toMatchObject({
+    expect(data.daily.length).toBe(17);
+    expect(data.daily[0]?.date).toBe('2026-02-22');
+    expect(data.daily[1]).toMatchObject({
       date: '2026-02-23',
       sunrise: expect.stringMatching(/^2026-02-23T0[67]:\d\d$/) as string,
       sunset: expect.stringMatching(/^2026-02-23T17:\d\d$/) as string,
     });
     for (const day of data.daily)
       expect(day.temperatureMax).toBeGreaterThanOrEqual(day.temperatureMin);
+  });
+});
+
+describe('createOpenMeteo: forecast request and a recorded answer', () => {
+  it('asks for 16 days ahead and 1 day back in the local zone, in canonical units', async () => {
+    const relay = await startRelay(forwardTo(stub.url));
+    try {
+      await openMeteoAt(relay.url).forecast(BERLIN);
+      const params = Object.fromEntries(relay.requests[0]!.searchParams);
+      expect(params).toMatchObject({
+        timezone: 'auto',
+        forecast_days: '16',
+        past_days: '1',
+        minutely_15: 'precipitation,rain,snowfall',
+        forecast_minutely_15: '24',
+      });
+      // Units are never asked for: Open-Meteo's defaults are the canonical ones.
+      expect(params).not.toHaveProperty('temperature_unit');
+    } finally {
+      await relay.close();
+    }
+  });
+
+  it('maps a recorded answer with a past day: yesterday stays in the days and hours', async () => {
+    // Open-Meteo's documented shape with `past_days=1`, trimmed to two days of two hours each.
+    const relay = await startRelay(
+      fixture({
+        latitude: 52.52,
+        longitude: 13.419998,
+        generationtime_ms: 0.31,
+        utc_offset_seconds: 3600,
+        timezone: 'Europe/Berlin',
+        timezone_abbreviation: 'GMT+1',
+        elevation: 38,
+        current_units: { time: 'iso8601', interval: 'seconds', temperature_2m: '°C' },
+        current: {
+          time: '2026-02-23T13:30',
+          interval: 900,
+          temperature_2m: 6.1,
+          relative_humidity_2m: 71,
+          apparent_temperature: 2.9,
+          is_day: 1,
+          precipitation: 0,
+          weather_code: 3,
+          cloud_cover: 100,
+          pressure_msl: 1012.4,
+          wind_speed_10m: 14.8,
+          wind_direction_10m: 245,
+          wind_gusts_10m: 31.3,
+        },
+        hourly_units: { time: 'iso8601', temperature_2m: '°C' },
+        hourly: {
+          time: ['2026-02-22T13:00', '2026-02-22T14:00', '2026-02-23T13:00', '2026-02-23T14:00'],
+          temperature_2m: [3.2, 3.4, 5.9, 6.3],
+          apparent_temperature: [0.1, 0.4, 2.8, 3.1],
+          precipitation_probability: [10, 5, 20, 15],
+          precipitation: [0, 0, 0.1, 0],
+          weather_code: [2, 2, 3, 3],
+          wind_speed_10m: [9.4, 10.1, 14.8, 15.2],
+          relative_humidity_2m: [80, 78, 71, 70],
+          is_day: [1, 1, 1, 1],
+          uv_index: [0.9, 0.7, 1.1, 0.8],
+          visibility: [24000, 24100, 18000, 19000],
+          wind_gusts_10m: [20.5, 22.3, 31.3, 33.1],
+          cloud_cover: [40, 45, 100, 100],
+          dew_point_2m: [-0.4, -0.5, 1.2, 1.3],
+        },
+        minutely_15_units: { time: 'iso8601', precipitation: 'mm', rain: 'mm', snowfall: 'cm' },
+        minutely_15: {
+          time: ['2026-02-23T13:30', '2026-02-23T13:45', '2026-02-23T14:00'],
+          precipitation: [0.0, 0.3, null],
+          rain: [0.0, 0.2, null],
+          snowfall: [0.0, 0.07, null],
+        },
+        daily_units: { time: 'iso8601', temperature_2m_max: '°C' },
+        daily: {
+          time: ['2026-02-22', '2026-02-23'],
+          weather_code: [2, 61],
+          temperature_2m_max: [4.1, 7.0],
+          temperature_2m_min: [-1.2, 1.9],
+          precipitation_sum: [0, 1.4],
+          precipitation_probability_max: [10, 60],
+          sunrise: ['2026-02-22T07:07', '2026-02-23T07:05'],
+          sunset: ['2026-02-22T17:40', '2026-02-23T17:42'],
+          uv_index_max: [1.3, 1.2],
+        },
+      }),
+    );
+    try {
+      const { data } = await openMeteoAt(relay.url).forecast(BERLIN);
+      expect(data.daily.map((day) => [day.date, day.temperatureMax])).toEqual([
+        ['2026-02-22', 4.1],
+        ['2026-02-23', 7.0],
+      ]);
+      expect(data.hourly[0]).toEqual({
+        time: '2026-02-22T13:00',
+        temperature: 3.2,
+        apparentTemperature: 0.1,
+        precipitationProbability: 10,
+        precipitation: 0,
+        weatherCode: 2,
+        windSpeed: 9.4,
+        humidity: 80,
+        isDay: true,
+        windGusts: 20.5,
+        cloudCover: 40,
+        dewPoint: -0.4,
+        uvIndex: 0.9,
+      });
+      // "Now" still comes from the current hour, not the first (yesterday's) one.
+      expect(data.current).toMatchObject({ uvIndex: 1.1, visibility: 18000 });
+      // A step without a value is dropped, not read as dry; Berlin has 15-minute models.
+      expect(data.minutely15).toEqual({
+        interpolated: false,
+        steps: [
+          { time: '2026-02-23T13:30', precipitation: 0, rain: 0, snowfall: 0 },
+          { time: '2026-02-23T13:45', precipitation: 0.3, rain: 0.2, snowfall: 0.07 },
+        ],
+      });
+    } finally {
+      await relay.close();
+    }
   });
 });
 
@@ -127,6 +252,9 @@ describe('createOpenMeteo: searchLocations', () => {
 
 describe('createOpenMeteo: airQuality', () => {
   const AIR = ['european_aqi', 'us_aqi', 'pm2_5', 'pm10', 'ozone', 'nitrogen_dioxide'];
+  const POLLEN = ['alder', 'birch', 'grass', 'mugwort', 'olive', 'ragweed'].map(
+    (type) => `${type}_pollen`,
+  );
 
   it('asks for current and hourly AQI, PM2.5, PM10, O3 and NO2 over 5 days in the local zone', async () => {
     const relay = await startRelay(forwardTo(stub.url));
@@ -137,7 +265,7 @@ describe('createOpenMeteo: airQuality', () => {
       expect(Object.fromEntries(request!.searchParams)).toEqual({
         latitude: '52.52',
         longitude: '13.41',
-        current: AIR.join(','),
+        current: [...AIR, ...POLLEN].join(','),
         hourly: AIR.join(','),
         timezone: 'auto',
         forecast_days: '5',
@@ -267,6 +395,59 @@ describe('createOpenMeteo: airQuality', () => {
     }
   });
 
+  it('maps a recorded answer with pollen, and none at all to null rather than zeros', async () => {
+    // Open-Meteo's documented shape, `current` with the six *_pollen variables (grains/m³).
+    const answer = (pollen: (number | null)[]) => ({
+      latitude: 48.86,
+      longitude: 2.3399997,
+      generationtime_ms: 0.4,
+      utc_offset_seconds: 7200,
+      timezone: 'Europe/Paris',
+      timezone_abbreviation: 'GMT+2',
+      elevation: 43,
+      current_units: { time: 'iso8601', interval: 'seconds', birch_pollen: 'grains/m³' },
+      current: {
+        time: '2026-04-20T14:00',
+        interval: 3600,
+        european_aqi: 38,
+        us_aqi: 51,
+        pm2_5: 9.3,
+        pm10: 15.1,
+        ozone: 88,
+        nitrogen_dioxide: 17.2,
+        ...Object.fromEntries(POLLEN.map((name, i) => [name, pollen[i]])),
+      },
+      hourly_units: { time: 'iso8601' },
+      hourly: {
+        time: [],
+        european_aqi: [],
+        us_aqi: [],
+        pm2_5: [],
+        pm10: [],
+        ozone: [],
+        nitrogen_dioxide: [],
+      },
+    });
+    const inSeason = await startRelay(fixture(answer([12.4, 310.0, 8.1, 0.0, 0.3, 0.0])));
+    const elsewhere = await startRelay(fixture(answer([null, null, null, null, null, null])));
+    try {
+      const europe = await openMeteoAt(inSeason.url).airQuality(BERLIN);
+      expect(europe.data.pollen).toEqual({
+        alder: 12.4,
+        birch: 310,
+        grass: 8.1,
+        mugwort: 0,
+        olive: 0.3,
+        ragweed: 0,
+      });
+      const away = await openMeteoAt(elsewhere.url).airQuality(BERLIN);
+      expect(away.data.pollen).toBeNull();
+    } finally {
+      await inSeason.close();
+      await elsewhere.close();
+    }
+  });
+
   it("turns an answer that leaves out a variable asked for into kind 'malformed'", async () => {
     const relay = await startRelay(
       forwardTo(stub.url, (url) => url.searchParams.set('current', 'european_aqi,us_aqi')),
@@ -387,5 +568,18 @@ describe('createOpenMeteo: failures', () => {
     const error = await failureOf(provider.forecast(BERLIN));
     expect(error.kind).toBe('network');
     expect(error.status).toBeUndefined();
+  });
+});
+
+describe('hasNativeMinutely15', () => {
+  it.each([
+    ['Berlin', 52.52, 13.41, true],
+    ['Paris', 48.86, 2.35, true],
+    ['Denver', 39.74, -104.99, true],
+    ['Sydney', -33.87, 151.21, false],
+    ['Lisbon', 38.72, -9.14, false],
+    ['Tokyo', 35.68, 139.69, false],
+  ])('says whether %s has 15-minute models (%s)', (_name, latitude, longitude, native) => {
+    expect(hasNativeMinutely15(latitude, longitude)).toBe(native);
   });
 });

@@ -71,7 +71,8 @@ interface RawStep {
   dt: number;
   main: { temp: number; temp_min: number; temp_max: number; feels_like: number; humidity: number };
   weather: { id: number }[];
-  wind: { speed: number };
+  wind: { speed: number; gust: number };
+  clouds: { all: number };
   pop: number;
   rain?: { '3h': number };
   snow?: { '3h': number };
@@ -183,6 +184,11 @@ describe('createOpenWeather: forecast', () => {
         windSpeed: expect.closeTo(step.wind.speed * 3.6, 2) as number,
         humidity: step.main.humidity,
         isDay: step.sys.pod === 'd',
+        windGusts: expect.closeTo(step.wind.gust * 3.6, 2) as number,
+        cloudCover: step.clouds.all,
+        // Not in the free 5-day forecast: null, not guessed.
+        dewPoint: null,
+        uvIndex: null,
       });
     });
     expect(data.hourly[0]!.time).toBe('2026-02-23T16:00');
@@ -502,6 +508,7 @@ describe('createOpenWeather: airQuality', () => {
         nitrogenDioxide: components.no2,
       },
       hourly: [],
+      pollen: null,
     });
   });
 

@@ -39,6 +39,10 @@ const CANONICAL: ProviderForecast = {
       windSpeed: 18.52,
       humidity: null,
       isDay: null,
+      windGusts: 37.04,
+      cloudCover: 75,
+      dewPoint: 100,
+      uvIndex: 3,
     },
   ],
   daily: [
@@ -54,6 +58,7 @@ const CANONICAL: ProviderForecast = {
       uvIndexMax: null,
     },
   ],
+  minutely15: null,
 };
 
 const METRIC: UnitChoice = { units: 'metric', windUnit: 'kmh' };
@@ -97,6 +102,7 @@ describe('convertForecast', () => {
     expect(forecast.current.temperature).toBe(32);
     expect(forecast.current.apparentTemperature).toBe(212);
     expect(forecast.hourly[0]!.temperature).toBe(-40);
+    expect(forecast.hourly[0]!.dewPoint).toBe(212);
     expect(forecast.daily[0]).toMatchObject({ temperatureMax: 98.6, temperatureMin: 0.5 });
   });
 
@@ -111,9 +117,10 @@ describe('convertForecast', () => {
     expect(units.windSpeed).toBe(unitsFor({ units: 'metric', windUnit }).windSpeed);
   });
 
-  it('converts 18.52 km/h of hourly wind into 10 kn', () => {
+  it('converts 18.52 km/h of hourly wind into 10 kn, and gusts alike', () => {
     const { forecast } = convertForecast(CANONICAL, { units: 'metric', windUnit: 'kn' });
     expect(forecast.hourly[0]!.windSpeed).toBe(10);
+    expect(forecast.hourly[0]!.windGusts).toBe(20);
   });
 
   it('converts 25.4 mm into 1 inch, 1013.25 hPa into 29.92 inHg and 1 mile of visibility', () => {
@@ -169,7 +176,7 @@ describe('convertForecast', () => {
       sunset: '2026-02-23T17:42',
       precipitationProbabilityMax: 40,
     });
-    expect(providerForecastSchema.parse(forecast)).toEqual(forecast);
+    expect(providerForecastSchema.omit({ minutely15: true }).parse(forecast)).toEqual(forecast);
   });
 
   it('never answers -0 for a temperature that rounds to zero', () => {

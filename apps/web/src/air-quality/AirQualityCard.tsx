@@ -7,6 +7,7 @@ import { trpc } from '../trpc.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { clockTimeAt } from '../weather/local-time.ts';
 import { europeanAqiBand, usAqiBand, type AqiBand } from './aqi-bands.ts';
+import { PollenList } from './PollenList.tsx';
 import './AirQualityCard.css';
 
 const MICROGRAMS = 'µg/m³';
@@ -118,6 +119,7 @@ export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
             />
           </dl>
         </div>
+        {query.data.pollen && <PollenList pollen={query.data.pollen} />}
       </>
     ) : (
       <p className="air-quality__empty">

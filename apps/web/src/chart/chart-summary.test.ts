@@ -14,6 +14,10 @@ const hour = (time: string, temperature: number, precipitationProbability: numbe
     windSpeed: 0,
     humidity: null,
     isDay: null,
+    windGusts: null,
+    cloudCover: null,
+    dewPoint: null,
+    uvIndex: null,
   }) satisfies HourlyEntry;
 
 describe('summarizeHours', () => {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-import type { CurrentConditions as Current, DailyEntry, Units } from '../api-types.ts';
+import type { CurrentConditions as Current, DailyEntry, Forecast, Units } from '../api-types.ts';
 import { compassPoint } from '../weather/compass.ts';
 import { hourOf } from '../weather/local-time.ts';
 import {
@@ -13,6 +13,7 @@ import {
   formatWindSpeed,
 } from '../weather/units.ts';
 import { describeWeather } from '../weather/weather-codes.ts';
+import { againstYesterday, comparedWithYesterday } from '../weather/yesterday.ts';
 import { WeatherIcon } from './WeatherIcon.tsx';
 import { WindArrow } from './WindArrow.tsx';
 import './CurrentConditions.css';
@@ -21,6 +22,8 @@ interface CurrentConditionsProps {
   current: Current;
   /** Today's entry, for the day's high and low, sunrise and sunset. */
   today: DailyEntry | undefined;
+  /** Yesterday at this time and its high and low; null where the provider has no past. */
+  yesterday: Forecast['yesterday'];
   units: Units;
 }
 
@@ -37,7 +40,7 @@ function Detail({ term, children }: { term: string; children: ReactNode }) {
  * The weather right now, in the order a screen reader should read it:
  * conditions, temperature, feels like, high and low, then the details.
  */
-export function CurrentConditions({ current, today, units }: CurrentConditionsProps) {
+export function CurrentConditions({ current, today, yesterday, units }: CurrentConditionsProps) {
   const { label } = describeWeather(current.weatherCode, current.isDay);
   const wind = compassPoint(current.windDirection);
   return (
@@ -71,6 +74,22 @@ export function CurrentConditions({ current, today, units }: CurrentConditionsPr
               <span data-temperature>
                 {formatTemperature(today.temperatureMin, units.temperature)}
               </span>
+            </p>
+          )}
+          {yesterday && (
+            <p className="current__yesterday">
+              {yesterday.temperature !== null &&
+                `${comparedWithYesterday(current.temperature, yesterday.temperature, 'at this time')}. `}
+              {today ? (
+                <>
+                  Today’s high is {againstYesterday(today.temperatureMax, yesterday.temperatureMax)}{' '}
+                  yesterday’s (
+                  <span data-temperature>
+                    {formatTemperature(yesterday.temperatureMax, units.temperature)}
+                  </span>
+                  ).
+                </>
+              ) : null}
             </p>
           )}
         </div>

@@ -1,6 +1,7 @@
-import type { CSSProperties } from 'react';
+import { useState, type CSSProperties } from 'react';
 
 import type { DailyEntry, Units } from '../api-types.ts';
+import { AppLink } from '../navigation/AppLink.tsx';
 import { weekdayOf } from '../weather/local-time.ts';
 import { rangeBar } from '../weather/temperature-range.ts';
 import { formatPercent, formatShortTemperature } from '../weather/units.ts';
@@ -8,6 +9,7 @@ import { describeWeather } from '../weather/weather-codes.ts';
 import { WeatherIcon } from './WeatherIcon.tsx';
 import './DailyForecast.css';
 
+/** Days shown at first; the rest (up to the provider's 16) behind a button. */
 const DAYS_SHOWN = 10;
 
 interface DailyForecastProps {
@@ -16,11 +18,17 @@ interface DailyForecastProps {
   /** Today's date at the place, `YYYY-MM-DD`. */
   today: string;
   units: Units;
+  /** The path of a day's detail page: each row links there. */
+  dayHref: (date: string) => string;
 }
 
-/** The coming days, one row each: weekday, icon, chance of precipitation, low and high on a shared scale. */
-export function DailyForecast({ daily, today, units }: DailyForecastProps) {
-  const days = daily.slice(0, DAYS_SHOWN);
+/**
+ * The coming days, one row each: weekday, icon, chance of precipitation, low
+ * and high on a shared scale. Each row is a link to that day hour by hour.
+ */
+export function DailyForecast({ daily, today, units, dayHref }: DailyForecastProps) {
+  const [showAll, setShowAll] = useState(false);
+  const days = showAll ? daily : daily.slice(0, DAYS_SHOWN);
   const lowest = Math.min(...days.map((day) => day.temperatureMin));
   const highest = Math.max(...days.map((day) => day.temperatureMax));
   return (
@@ -35,13 +43,14 @@ export function DailyForecast({ daily, today, units }: DailyForecastProps) {
           const barStyle = { '--start': `${bar.start}%`, '--end': `${bar.end}%` } as CSSProperties;
           return (
             <li key={day.date} className="day">
-              <span className="day__name">
+              <AppLink href={dayHref(day.date)} className="day__name">
                 {day.date === today ? (
                   'Today'
                 ) : (
                   <abbr title={weekdayOf(day.date, 'long')}>{weekdayOf(day.date)}</abbr>
                 )}
-              </span>
+                <span className="visually-hidden">, hour by hour</span>
+              </AppLink>
               <WeatherIcon code={day.weatherCode} isDay className="day__icon" />
               <span className="day__condition">{label}</span>
               <span className="day__precipitation">
@@ -72,6 +81,16 @@ export function DailyForecast({ daily, today, units }: DailyForecastProps) {
           );
         })}
       </ol>
+      {daily.length > DAYS_SHOWN && (
+        <button
+          type="button"
+          className="button button--quiet daily__more"
+          aria-expanded={showAll}
+          onClick={() => setShowAll((shown) => !shown)}
+        >
+          {showAll ? `Show ${DAYS_SHOWN} days` : `Show all ${daily.length} days`}
+        </button>
+      )}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { dateOf } from '../weather/local-time.ts';
 import { CurrentConditions } from './CurrentConditions.tsx';
 import { DailyForecast } from './DailyForecast.tsx';
 import { HourlyStrip } from './HourlyStrip.tsx';
+import { NextTwoHours } from './NextTwoHours.tsx';
 import { StaleBanner } from './StaleBanner.tsx';
 import './PlaceForecast.css';
 
@@ -16,7 +17,14 @@ import './PlaceForecast.css';
 export const FORECAST_VISIBLE_MARK = 'skycast:forecast-visible';
 
 /** Everything the forecast says about a place: now, the coming hours, the coming days. */
-export function PlaceForecast({ forecast }: { forecast: Forecast }) {
+export function PlaceForecast({
+  forecast,
+  dayHref,
+}: {
+  forecast: Forecast;
+  /** The path of a day's detail page. */
+  dayHref: (date: string) => string;
+}) {
   const today = dateOf(forecast.current.time);
   useEffect(() => {
     if (performance.getEntriesByName(FORECAST_VISIBLE_MARK).length === 0)
@@ -30,10 +38,19 @@ export function PlaceForecast({ forecast }: { forecast: Forecast }) {
       <CurrentConditions
         current={forecast.current}
         today={forecast.daily.find((day) => day.date === today)}
+        yesterday={forecast.yesterday}
         units={forecast.units}
       />
+      {forecast.nextTwoHours && (
+        <NextTwoHours next={forecast.nextTwoHours} units={forecast.units} />
+      )}
       <HourlyStrip hourly={forecast.hourly} daily={forecast.daily} units={forecast.units} />
-      <DailyForecast daily={forecast.daily} today={today} units={forecast.units} />
+      <DailyForecast
+        daily={forecast.daily}
+        today={today}
+        units={forecast.units}
+        dayHref={dayHref}
+      />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
 import { regionFromHistory } from '../place/place-region.ts';
 import { SavePlaceButton } from '../places/SavePlaceButton.tsx';
 import { usePreferences } from '../preferences/use-preferences.ts';
+import { SunAndMoonCard } from '../sun-and-moon/SunAndMoonCard.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { forecastQuery } from './forecast-query.ts';
@@ -45,7 +46,13 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
   }, [path]);
 
   let body;
-  if (forecast.data) body = <PlaceForecast forecast={forecast.data} />;
+  if (forecast.data)
+    body = (
+      <PlaceForecast
+        forecast={forecast.data}
+        dayHref={(day) => formatPlacePath({ ...route, day })}
+      />
+    );
   else if (forecast.isError)
     body = (
       <ErrorMessage
@@ -78,6 +85,7 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
       <div className="place__sections">
         {body}
         <AirQualityCard coordinates={coordinates} />
+        <SunAndMoonCard coordinates={coordinates} />
       </div>
     </article>
   );

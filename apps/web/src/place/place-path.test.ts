@@ -72,3 +72,19 @@ describe('parsePlacePath', () => {
     expect(parsePlacePath('/place/1,2/a/b')).toBeNull();
   });
 });
+
+describe('a day in detail', () => {
+  it('adds /day/<date> to the place path, with or without a name, and reads it back', () => {
+    const berlin = { latitude: 52.52, longitude: 13.41, name: 'Berlin', day: '2026-12-03' };
+    expect(formatPlacePath(berlin)).toBe('/place/52.52,13.41/Berlin/day/2026-12-03');
+    expect(parsePlacePath('/place/52.52,13.41/Berlin/day/2026-12-03')).toEqual(berlin);
+    const unnamed = { latitude: 1, longitude: 2, name: undefined, day: '2026-12-03' };
+    expect(formatPlacePath(unnamed)).toBe('/place/1,2/day/2026-12-03');
+    expect(parsePlacePath('/place/1,2/day/2026-12-03')).toEqual(unnamed);
+  });
+
+  it('still reads a place called "Day" as a name, and refuses a malformed day', () => {
+    expect(parsePlacePath('/place/1,2/day')).toEqual({ latitude: 1, longitude: 2, name: 'day' });
+    expect(parsePlacePath('/place/1,2/Berlin/day/tomorrow')).toBeNull();
+  });
+});

@@ -1,12 +1,14 @@
-import type { TRPCRouterRecord } from '@trpc/server';
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 
 import {
   airQualitySchema,
+  dayDetailSchema,
   forecastSchema,
   OPEN_METEO_FORECAST_DAYS,
   placeSchema,
   providerIdSchema,
+  sunAndMoonSchema,
   unitsSchema,
   unitSystemSchema,
   weatherCodeSchema,
@@ -28,6 +30,9 @@ export const unitChoiceInputSchema = z.object({
   units: unitSystemSchema.default('metric'),
   windUnit: windUnitSchema.default('kmh'),
 });
+
+/** The most days ahead any daily answer covers: what the forecast provider gives. */
+export const MAX_DAYS = 16;
 
 /** A place's weather in a line, as a list of places shows it. */
 export const weatherSummarySchema = z.object({
@@ -90,6 +95,37 @@ export const weatherRouter = {
       ),
     ),
 
+  /** One of the coming days hour by hour: what the 10-day list opens. */
+  day: publicProcedure
+    .meta({
+      rateLimit: { max: 240, windowSeconds: 60 },
+      cacheSeconds: 300,
+      errors: [...upstreamErrors, 'NOT_FOUND'],
+      description:
+        'One of the coming 16 days hour by hour (temperature, feels like, precipitation and its chance, wind and gusts, cloud cover, dew point, UV), with the day’s summary.',
+      example: { latitude: 52.52, longitude: 13.41, date: '2026-12-03', units: 'metric' },
+    })
+    .input(
+      coordinatesSchema.extend(unitChoiceInputSchema.shape).extend({
+        date: z.iso.date('Give the day as YYYY-MM-DD.'),
+      }),
+    )
+    .output(dayDetailSchema)
+    .query(async ({ ctx, input }) => {
+      const detail = await ctx.weather.day(
+        input,
+        input.date,
+        { units: input.units, windUnit: input.windUnit },
+        { logger: ctx.logger },
+      );
+      if (!detail)
+        throw new TRPCError({
+          code: 'NOT_FOUND',
+          message: `The forecast has no ${input.date} here: choose one of the coming ${MAX_DAYS} days.`,
+        });
+      return detail;
+    }),
+
   /**
    * Now at up to MAX_SUMMARY_PLACES places in one call, for a list of places: each entry is
    * that place's summary, or `null` when its weather cannot be had just now.
@@ -145,4 +181,23 @@ export const weatherRouter = {
       }),
     )
     .query(({ ctx, input }) => ctx.weather.airQuality(input, { logger: ctx.logger })),
+
+  /** Sunrise, sunset, day length, moon phase, illumination, moonrise and moonset, day by day. */
+  sunAndMoon: publicProcedure
+    // Computed, not fetched: no upstream errors, but tens of milliseconds of CPU for a new
+    // place, so a tighter limit. "Today" turns at local midnight, so not cached long.
+    .meta({
+      rateLimit: { max: 60, windowSeconds: 60 },
+      cacheSeconds: 600,
+      description:
+        'Sunrise, sunset, day length, moon phase, illumination, moonrise and moonset for the coming days (local times), computed from the coordinates.',
+      example: { latitude: 52.52, longitude: 13.41, days: 7 },
+    })
+    .input(
+      coordinatesSchema.extend({
+        days: z.number().int().min(1).max(MAX_DAYS).default(MAX_DAYS),
+      }),
+    )
+    .output(sunAndMoonSchema.extend({ days: sunAndMoonSchema.shape.days.max(MAX_DAYS) }))
+    .query(({ ctx, input }) => ctx.weather.sunAndMoon(input, input.days)),
 } satisfies TRPCRouterRecord;

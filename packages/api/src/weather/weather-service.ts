@@ -1,20 +1,29 @@
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 
 import { localDateTime } from '@skycast/local-time';
 import {
   airQualitySchema,
   convertForecast,
+  convertTemperature,
+  fixedOffsetZone,
   placeSchema,
   providerForecastSchema,
+  sunAndMoon,
+  zoneAtCoordinates,
   type AirQuality,
+  type DayDetail,
   type Forecast,
   type Place,
   type ProviderForecast,
+  type SunAndMoon,
   type UnitChoice,
   type WeatherProvider,
+  type Yesterday,
 } from '@skycast/weather';
 
 import type { Logger } from '../logger.ts';
+import { nextTwoHours } from './next-two-hours.ts';
 import type { Freshness, WeatherCache } from './weather-cache.ts';
 
 export interface WeatherServiceOptions {
@@ -57,6 +66,8 @@ export const GEOCODING_FRESHNESS: Freshness = {
 
 /** Hours of the hourly forecast served, from the present hour on. */
 export const HOURS_SERVED = 72;
+/** About 30 MB at most: a day's worth of the places people look at. */
+const SUN_AND_MOON_ANSWERS_KEPT = 10_000;
 
 const result = <T extends z.ZodType>(data: T) => z.object({ data, simulated: z.boolean() });
 const storedForecast = result(providerForecastSchema);
@@ -82,24 +93,35 @@ export function normaliseQuery(query: string): string {
 export function createWeatherService(options: WeatherServiceOptions) {
   const { provider, cache } = options;
   const now = options.now ?? (() => new Date());
+  const sunAndMoonAnswers = new LRUCache<string, SunAndMoon>({ max: SUN_AND_MOON_ANSWERS_KEPT });
 
-  async function forecast(
-    at: Coordinates,
-    choice: UnitChoice,
-    context: RequestContext = {},
-  ): Promise<Forecast> {
+  function cachedForecast(at: Coordinates, context: RequestContext) {
     const cell = cellOf(at);
-    const cached = await cache.get({
+    return cache.get({
       ...context,
       key: { provider: provider.id, resource: 'forecast', cacheKey: cell.key },
       schema: storedForecast,
       freshness: FORECAST_FRESHNESS,
       fetch: () => provider.forecast(cell),
     });
+  }
+
+  async function forecast(
+    at: Coordinates,
+    choice: UnitChoice,
+    context: RequestContext = {},
+  ): Promise<Forecast> {
+    const cached = await cachedForecast(at, context);
     const base = cached.stale ? withCurrentFromHourly(cached.value.data, now()) : cached.value.data;
     const { forecast: converted, units } = convertForecast(presentWindow(base), choice);
     return {
       ...converted,
+      yesterday: yesterdayOf(base, choice),
+      nextTwoHours: nextTwoHours(
+        base.minutely15,
+        localDateTime(base.location.timezone, now().getTime()),
+        choice.units,
+      ),
       units,
       fetchedAt: cached.fetchedAt.toISOString(),
       stale: cached.stale,
@@ -110,6 +132,45 @@ export function createWeatherService(options: WeatherServiceOptions) {
 
   return {
     forecast,
+
+    /**
+     * One local day hour by hour, from the same stored forecast (no other
+     * provider call). Null when the day is not among the coming days it covers.
+     */
+    async day(
+      at: Coordinates,
+      date: string,
+      choice: UnitChoice,
+      context: RequestContext = {},
+    ): Promise<DayDetail | null> {
+      const cached = await cachedForecast(at, context);
+      const stored = cached.value.data;
+      const today = localDateTime(stored.location.timezone, now().getTime()).slice(0, 10);
+      const days = stored.daily.filter((entry) => entry.date >= today);
+      const index = days.findIndex((entry) => entry.date === date);
+      const day = days[index];
+      if (!day) return null;
+      const { forecast: converted, units } = convertForecast(
+        {
+          ...stored,
+          hourly: stored.hourly.filter((hour) => hour.time.startsWith(date)),
+          daily: [day],
+        },
+        choice,
+      );
+      return {
+        location: converted.location,
+        day: converted.daily[0]!,
+        previousDate: days[index - 1]?.date ?? null,
+        nextDate: days[index + 1]?.date ?? null,
+        hours: converted.hourly,
+        units,
+        fetchedAt: cached.fetchedAt.toISOString(),
+        stale: cached.stale,
+        source: provider.id,
+        simulated: cached.value.simulated,
+      };
+    },
 
     /**
      * Now at several points at once, each from its cached forecast: what a
@@ -152,11 +213,36 @@ export function createWeatherService(options: WeatherServiceOptions) {
         location: report.location,
         current: present ?? report.current,
         hourly: report.hourly.slice(firstHour, firstHour + HOURS_SERVED),
+        // Pollen is the count when fetched; a stale answer says how old with `fetchedAt`.
+        pollen: report.pollen,
         fetchedAt: cached.fetchedAt.toISOString(),
         stale: cached.stale,
         source: provider.id,
         simulated: cached.value.simulated,
       };
+    },
+
+    /**
+     * Sunrise, sunset, day length and the moon for the coming `days` local days,
+     * computed here (no provider call), in the zone the point lies in.
+     */
+    sunAndMoon(at: Coordinates, days: number): SunAndMoon {
+      // 0.1° moves sunrise or moonrise by well under a minute, and each answer costs
+      // tens of milliseconds of computing: one per cell and local day is kept.
+      const latitude = Math.round(at.latitude * 10) / 10;
+      const longitude = Math.round(at.longitude * 10) / 10;
+      // Open sea has no named zone: nautical time, one hour per 15° of longitude.
+      const timezone =
+        zoneAtCoordinates(latitude, longitude) ??
+        fixedOffsetZone(Math.round(longitude / 15) * 3600);
+      const today = localDateTime(timezone, now().getTime()).slice(0, 10);
+      const key = `${latitude}:${longitude}:${timezone}:${today}:${days}`;
+      let answer = sunAndMoonAnswers.get(key);
+      if (!answer) {
+        answer = sunAndMoon({ latitude, longitude, timezone, days, from: now() });
+        sunAndMoonAnswers.set(key, answer);
+      }
+      return answer;
     },
 
     async searchLocations(
@@ -210,6 +296,30 @@ export type AirQualityReport = AirQuality & {
   source: WeatherProvider['id'];
   simulated: boolean;
 };
+
+/** The calendar day before `date` (`YYYY-MM-DD`). */
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00Z`) - DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * Yesterday from the stored answer, in the caller's units: the temperature at
+ * the same local clock time as "now" (what a person means across a DST
+ * change too) and yesterday's high and low. Null when the provider sent no past day.
+ */
+function yesterdayOf(forecast: ProviderForecast, choice: UnitChoice): Yesterday | null {
+  const date = dayBefore(forecast.current.time.slice(0, 10));
+  const day = forecast.daily.find((entry) => entry.date === date);
+  if (!day) return null;
+  const sameHour = `${date}T${forecast.current.time.slice(11, 13)}`;
+  const hour = forecast.hourly.find((entry) => entry.time.startsWith(sameHour));
+  return {
+    date,
+    temperature: hour ? convertTemperature(hour.temperature, choice.units) : null,
+    temperatureMax: convertTemperature(day.temperatureMax, choice.units),
+    temperatureMin: convertTemperature(day.temperatureMin, choice.units),
+  };
+}
 
 /** From the present hour on: past hours and days are of no use to a reader. */
 function presentWindow(forecast: ProviderForecast): ProviderForecast {

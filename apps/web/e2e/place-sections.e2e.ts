@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+
+import { sharedBrowser, withPage } from './browser.ts';
+
+const browser = sharedBrowser();
+
+describe('sun and moon', () => {
+  it('shows today’s sunrise, sunset, daylight and moon, and the coming days as a table', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await page.goto('/place/51.51,-0.13/London');
+      const card = page.getByRole('region', { name: 'Sun and moon' });
+      await card.getByRole('heading', { name: 'Moon', exact: true }).waitFor();
+      const text = (await card.locator('.sun-moon__today').textContent()) ?? '';
+      expect(text).toMatch(/Sunrise\d\d:\d\d/);
+      expect(text).toMatch(/Sunset\d\d:\d\d/);
+      expect(text).toMatch(/Daylight\d+ h( \d+ min)? \([+−]/);
+      expect(text).toMatch(
+        /Phase(New moon|Waxing crescent|First quarter|Waxing gibbous|Full moon|Waning gibbous|Last quarter|Waning crescent)Lit\d+%/,
+      );
+      expect(text).toMatch(/Moonrise(\d\d:\d\d|none today)Moonset(\d\d:\d\d|none today)/);
+      await card.getByText('Sun and moon for the next 9 days').click();
+      const rows = card.getByRole('region', { name: 'Sun and moon by day' }).getByRole('row');
+      expect(await rows.count()).toBe(10);
+    });
+  });
+});
+
+describe('compared with yesterday', () => {
+  it('says how now and today’s high compare with yesterday, in the chosen units', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await page.goto('/place/59.91,10.75/Oslo');
+      const current = page.getByRole('region', { name: 'Right now' });
+      const sentence = current.getByText(/yesterday at this time/);
+      await sentence.waitFor();
+      expect(await sentence.textContent()).toMatch(
+        /^(\d+° (warmer|colder) than|About as warm as) yesterday at this time\. Today’s high is (\d+° (above|below)|the same as) yesterday’s \(-?\d+°C\)\.$/,
+      );
+    });
+  });
+});
+
+describe('rain in the next two hours', () => {
+  it('says in one sentence what falls, with a strip of eight 15-minute steps', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await page.goto('/place/47.37,8.54/Zürich');
+      const section = page.getByRole('region', { name: 'Rain in the next 2 hours' });
+      const bars = section.getByRole('list', { name: 'Precipitation every 15 minutes' });
+      await bars.waitFor();
+      expect(await section.locator('p').first().textContent()).toMatch(
+        /^((Light|Moderate|Heavy) (rain|snow|rain and snow) (starting around \d\d:\d\d|stopping around \d\d:\d\d|for the next 2 hours)|No rain or snow for the next 2 hours)\.$/,
+      );
+      const steps = await bars.getByRole('listitem').allTextContents();
+      expect(steps).toHaveLength(8);
+      for (const step of steps)
+        expect(step).toMatch(
+          /^until \d\d:\d\d: (dry|(light|moderate|heavy) (rain|snow|rain and snow), \d+\.\d mm)$/,
+        );
+    });
+  });
+
+  it('says where the timing is only estimated from hourly forecasts', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await page.goto('/place/-33.87,151.21/Sydney');
+      const section = page.getByRole('region', { name: 'Rain in the next 2 hours' });
+      await section.getByText(/\(timing estimated from hourly forecasts\)\.$/).waitFor();
+    });
+  });
+});
+
+describe('a day in detail', () => {
+  it('opens from the day list by keyboard, at a URL of its own, with the chart and every hour in a table', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await page.goto('/place/48.86,2.35/Paris');
+      const daily = page.getByRole('region', { name: /^Next \d+ days$/ });
+      const links = daily.getByRole('link', { name: /, hour by hour$/ });
+      await links.first().waitFor();
+      expect(await links.count()).toBe(10);
+      await daily.getByRole('button', { name: 'Show all 16 days' }).click();
+      expect(await links.count()).toBe(16);
+
+      await links.nth(2).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/place\/48\.86,2\.35\/Paris\/day\/\d{4}-\d\d-\d\d$/);
+      const heading = page.getByRole('heading', { level: 1 });
+      expect(await heading.textContent()).toMatch(/^[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+$/);
+      // A screen reader lands on the day's name.
+      expect(await heading.evaluate((el) => el === document.activeElement)).toBe(true);
+
+      const table = page.getByRole('region', { name: 'Every hour' });
+      await table.waitFor();
+      expect(await table.getByRole('row').count()).toBe(25);
+      expect(await table.getByRole('row').nth(1).textContent()).toMatch(
+        /^00:00-?\d+°-?\d+°\d+\.\d mm\d+%\d+ km\/h\d+ km\/h\d+%-?\d+°\d/,
+      );
+      await page.getByRole('figure').locator('canvas').first().waitFor();
+      const nav = page.getByRole('navigation', { name: 'Other days' });
+      expect(await nav.getByRole('link').count()).toBe(2);
+
+      await page.getByRole('link', { name: 'All days in Paris' }).click();
+      await page.waitForURL(/\/place\/48\.86,2\.35\/Paris$/);
+      await page.getByRole('heading', { name: 'Right now' }).waitFor();
+    });
+  });
+
+  it('says so in words for a day the forecast does not have', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await page.goto('/place/48.86,2.35/Paris/day/1999-01-01');
+      await page.getByRole('alert').filter({ hasText: 'This day could not be loaded' }).waitFor();
+      expect(await page.getByRole('alert').textContent()).toMatch(/coming 16 days/);
+    });
+  });
+});
+
+describe('pollen', () => {
+  it('shows each type’s level in words with its count in Europe, and explains the levels', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await page.goto('/place/52.52,13.41/Berlin');
+      const card = page.getByRole('region', { name: 'Air quality' });
+      await card.getByRole('heading', { name: 'Pollen' }).waitFor();
+      const types = await card.locator('.pollen__type').allTextContents();
+      expect(types).toHaveLength(6);
+      for (const type of types)
+        expect(type).toMatch(
+          /^(Alder|Birch|Grass|Mugwort|Olive|Ragweed) (None|Low|Moderate|High|Very high) \(\d+ grains\/m³\)$/,
+        );
+      await card.getByText('What the pollen levels mean').click();
+      await card.getByText(/^Grass: low 1–29, moderate 30–49/).waitFor();
+    });
+  });
+
+  it('shows no pollen where there is no pollen model, rather than zeros', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await page.goto('/place/-33.87,151.21/Sydney');
+      const card = page.getByRole('region', { name: 'Air quality' });
+      await card.getByText('European AQI').waitFor();
+      expect(await card.getByRole('heading', { name: 'Pollen' }).count()).toBe(0);
+    });
+  });
+});

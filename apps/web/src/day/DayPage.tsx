@@ -1,0 +1,104 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+
+import { HourlyChart } from '../chart/HourlyChart.tsx';
+import { errorMessage } from '../error-message.ts';
+import { AppLink } from '../navigation/AppLink.tsx';
+import { arrivedInApp } from '../navigation/use-location.ts';
+import { formatCoordinates } from '../place/coordinates.ts';
+import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
+import { usePreferences } from '../preferences/use-preferences.ts';
+import { trpc } from '../trpc.ts';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { longDateOf, shortDateOf } from './day-dates.ts';
+import { DaySummary } from './DaySummary.tsx';
+import { HourTable } from './HourTable.tsx';
+import './DayPage.css';
+
+/**
+ * One day of a place's forecast in detail, at `/place/<lat>,<lon>/<Name>/day/<date>`:
+ * the day's summary, the hourly chart with its text alternative, and every
+ * hour's values in a table. Loaded only when opened (its own chunk).
+ */
+export default function DayPage({ route }: { route: PlaceRoute & { day: string } }) {
+  const { units, windUnit } = usePreferences();
+  const coordinates = { latitude: route.latitude, longitude: route.longitude };
+  const query = useQuery(
+    trpc.weather.day.queryOptions({ ...coordinates, date: route.day, units, windUnit }),
+  );
+  const name = route.name ?? formatCoordinates(coordinates);
+  const placePath = formatPlacePath({ ...route, day: undefined });
+  const dayPath = (day: string) => formatPlacePath({ ...route, day });
+  useDocumentTitle(`${longDateOf(route.day)} in ${name} — Skycast`);
+
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // Choosing a day moves a screen reader to it, as a new place does.
+    if (arrivedInApp()) heading.current?.focus({ preventScroll: true });
+  }, []);
+
+  let body;
+  if (query.data) {
+    const detail = query.data;
+    body = (
+      <>
+        <nav className="day-page__nav" aria-label="Other days">
+          {detail.previousDate && (
+            <AppLink href={dayPath(detail.previousDate)} rel="prev">
+              <span aria-hidden="true">← </span>
+              {shortDateOf(detail.previousDate)}
+            </AppLink>
+          )}
+          {detail.nextDate && (
+            <AppLink href={dayPath(detail.nextDate)} rel="next" className="day-page__next">
+              {shortDateOf(detail.nextDate)}
+              <span aria-hidden="true"> →</span>
+            </AppLink>
+          )}
+        </nav>
+        <DaySummary day={detail.day} units={detail.units} />
+        <section aria-labelledby="day-chart-title">
+          <h2 id="day-chart-title" className="section-title">
+            Hour by hour
+          </h2>
+          <HourlyChart hours={detail.hours} units={detail.units} />
+        </section>
+        <HourTable hours={detail.hours} units={detail.units} />
+      </>
+    );
+  } else if (query.isError) {
+    body = (
+      <ErrorMessage
+        title="This day could not be loaded"
+        message={errorMessage(query.error)}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  } else {
+    body = (
+      <>
+        <p className="visually-hidden" role="status">
+          Loading the day…
+        </p>
+        <div className="skeleton day-page__skeleton" aria-hidden="true" />
+      </>
+    );
+  }
+
+  return (
+    <article className="day-page">
+      <header className="day-page__header">
+        <AppLink href={placePath} className="day-page__back">
+          <span aria-hidden="true">← </span>All days in {name}
+        </AppLink>
+        <h1 ref={heading} tabIndex={-1} className="day-page__title">
+          {longDateOf(route.day)}
+        </h1>
+        <p className="day-page__place">{name}</p>
+      </header>
+      <div className="day-page__sections">{body}</div>
+    </article>
+  );
+}
