@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,6 @@ import {
   MAX_BATCH_SIZE,
   MAX_REQUEST_BODY_BYTES,
   RateLimitExceeded,
-  renderApiReferenceHtml,
   renderOpenApi,
   responseHeaders,
   type Context,
@@ -27,9 +26,11 @@ import {
 } from '@skycast/api';
 import { databaseTrouble } from '@skycast/db';
 
+import { apiReferencePages } from './api-reference-page.ts';
 import { cors } from './cors.ts';
 import { errorSerializer } from './logger.ts';
 import type { Metrics } from './metrics.ts';
+import { emptyBodyAsJson } from './empty-body.ts';
 import { originCheck } from './origin-check.ts';
 import { createReadiness, type Readiness } from './readiness.ts';
 import { createRepeatSummary, type RepeatSummary } from './repeat-summary.ts';
@@ -228,15 +229,21 @@ export function createApp(options: AppOptions): express.Express {
   // The request each context was made for, so responseMeta can keep its answer.
   const requestOf = new WeakMap<Context, express.Request>();
 
-  app.use('/trpc', cors(corsOrigins), originCheck(allowedOrigins), (req, res, next) => {
-    // Refused before reading: tRPC's own limit below catches bodies that lie about their length.
-    if (Number(req.get('content-length') ?? 0) > MAX_REQUEST_BODY_BYTES) {
-      res.setHeader('connection', 'close');
-      sendTRPCError(res, 'PAYLOAD_TOO_LARGE', tooLargeMessage);
-      return;
-    }
-    next();
-  });
+  app.use(
+    '/trpc',
+    cors(corsOrigins),
+    emptyBodyAsJson,
+    originCheck(allowedOrigins),
+    (req, res, next) => {
+      // Refused before reading: tRPC's own limit below catches bodies that lie about their length.
+      if (Number(req.get('content-length') ?? 0) > MAX_REQUEST_BODY_BYTES) {
+        res.setHeader('connection', 'close');
+        sendTRPCError(res, 'PAYLOAD_TOO_LARGE', tooLargeMessage);
+        return;
+      }
+      next();
+    },
+  );
   app.use('/trpc', compression({ threshold: 1024 }));
   app.use(
     '/trpc',
@@ -310,18 +317,11 @@ export function createApp(options: AppOptions): express.Express {
   );
 
   // The API reference, generated from the router at start-up (docs/api/ holds the same).
-  const procedureDocs = describeRouter(appRouter, { isProtected: isProtectedProcedure });
-  const referenceHtml = renderApiReferenceHtml(procedureDocs);
-  const openApi = renderOpenApi(procedureDocs);
-  // The page carries its one inline stylesheet; the policy allows exactly that, by hash.
-  const referencePolicy = `default-src 'none'; style-src ${styleHashes(referenceHtml)}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
-  app.get('/api', (_req, res) => {
-    res.setHeader('content-security-policy', referencePolicy);
-    res.type('html').send(referenceHtml);
-  });
-  app.get('/api/openapi.json', (_req, res) => {
-    res.json(openApi);
-  });
+  app.use(
+    apiReferencePages(
+      renderOpenApi(describeRouter(appRouter, { isProtected: isProtectedProcedure })),
+    ),
+  );
 
   if (options.webDistDir && existsSync(path.join(options.webDistDir, 'index.html'))) {
     const webDistDir = options.webDistDir;
@@ -374,16 +374,6 @@ export function createApp(options: AppOptions): express.Express {
   app.use(handleError);
 
   return app;
-}
-
-function styleHashes(html: string): string {
-  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
-    ([, css]) =>
-      `'sha256-${createHash('sha256')
-        .update(css ?? '')
-        .digest('base64')}'`,
-  );
-  return styles.length > 0 ? styles.join(' ') : "'none'";
 }
 
 /** The caller's `X-Request-Id` when it looks like one, else a new id. */

@@ -37,7 +37,7 @@ const origin = z.url({ protocol: /^https?$/ }).transform((value, ctx) => {
   return url.origin;
 });
 
-const envSchema = z.object({
+export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   /** When unset, an embedded PostgreSQL is started with its data in DATA_DIR. */

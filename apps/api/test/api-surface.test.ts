@@ -1,53 +1,11 @@
-import { createHash } from 'node:crypto';
-import type { Server } from 'node:http';
+import { describe, expect, it } from 'vitest';
 
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { testServerForFile } from './test-server.ts';
 
-import { createServices, type Services } from '@skycast/api';
-import { createTestDatabase, type TestDatabase } from '@skycast/db/testing';
-import { createOpenMeteo } from '@skycast/weather';
-import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
-
-import { createApp } from '../src/app.ts';
-
-const logger = pino({ level: 'silent' });
-let testDb: TestDatabase;
-let stub: WeatherStub;
-let server: Server;
-let baseUrl: string;
-let services: Services;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase(inject('databaseAdminUrl'));
-  stub = await startWeatherStub();
-  services = createServices({
-    db: testDb.db,
-    connectionString: testDb.connectionString,
-    provider: createOpenMeteo({
-      forecastUrl: stub.url,
-      geocodingUrl: stub.url,
-      airQualityUrl: stub.url,
-    }),
-    logger,
-  });
-  const app = createApp({ services, logger });
-  await new Promise<void>((resolve) => {
-    server = app.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-});
-
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await services.close();
-  await stub.close();
-  await testDb.destroy();
-});
+const server = testServerForFile();
 
 const query = (procedure: string, input: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${baseUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+  fetch(`${server.url}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, {
     headers,
   });
 
@@ -82,26 +40,37 @@ describe('procedure metadata over HTTP', () => {
 });
 
 describe('API reference', () => {
-  it('serves a readable page listing every procedure at /api', async () => {
-    const response = await fetch(`${baseUrl}/api`);
+  it("serves the viewer at /api, its scripts allowed by this response's nonce only", async () => {
+    const response = await fetch(`${server.url}/api`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
     const page = await response.text();
-    for (const path of ['weather.forecast', 'weather.searchLocations', 'weather.airQuality']) {
-      expect(page).toContain(`id="${path}"`);
-    }
-    expect(page).toContain('curl -G');
-    // The page's own stylesheet is allowed by hash, and nothing else is.
-    const css = /<style>([\s\S]*?)<\/style>/.exec(page)?.[1] ?? '';
-    const hash = createHash('sha256').update(css).digest('base64');
-    expect(response.headers.get('content-security-policy')).toContain(
-      `style-src 'sha256-${hash}';`,
+    const policy = response.headers.get('content-security-policy') ?? '';
+    const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeTruthy();
+    const scripts = [...page.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    expect(policy).toContain("default-src 'none'");
+    // Everything the page loads is served here: no CDN.
+    expect(page).not.toMatch(/https?:\/\//);
+    expect((await fetch(`${server.url}/api`)).headers.get('content-security-policy')).not.toContain(
+      nonce,
     );
-    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it("serves the viewer's script from this app", async () => {
+    const page = await (await fetch(`${server.url}/api`)).text();
+    const src = /<script src="([^"]+)"/.exec(page)?.[1] ?? '';
+    expect(src).toMatch(/^\/api\/assets\//);
+    const script = await fetch(`${server.url}${src}`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    expect((await script.text()).length).toBeGreaterThan(100_000);
   });
 
   it('serves the OpenAPI document at /api/openapi.json', async () => {
-    const response = await fetch(`${baseUrl}/api/openapi.json`);
+    const response = await fetch(`${server.url}/api/openapi.json`);
     expect(response.status).toBe(200);
     const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toBe('3.1.0');

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
-import { EnvError, loadEnv } from '../src/env.ts';
+import { envSchema, EnvError, loadEnv, type Env } from '../src/env.ts';
 
 describe('loadEnv', () => {
   it('gives the documented defaults', () => {
@@ -139,4 +142,25 @@ describe('the container image settings', () => {
       /OTEL_EXPORTER_OTLP_ENDPOINT/,
     );
   });
+});
+
+describe("the README's configuration table", () => {
+  const readme = readFileSync(path.resolve(import.meta.dirname, '../../../README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Layout'));
+  const rows = [...section.matchAll(/^\| `([A-Z_]+)` +\| (.*?) +\|/gm)].map(
+    ([, name = '', defaultCell = '']) => ({ name, defaultCell }),
+  );
+
+  it('names every variable env.ts reads, and only those', () => {
+    expect(rows.map((row) => row.name).sort()).toEqual(Object.keys(envSchema.shape).sort());
+  });
+
+  it.each(rows.filter((row) => /^`[^`$]+`/.test(row.defaultCell)))(
+    'gives $name the default env.ts uses ($defaultCell)',
+    ({ name, defaultCell }) => {
+      const documented = /^`([^`]+)`/.exec(defaultCell)?.[1];
+      const configured = loadEnv({ [name]: documented });
+      expect(configured[name as keyof Env]).toEqual(loadEnv({})[name as keyof Env]);
+    },
+  );
 });

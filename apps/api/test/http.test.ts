@@ -1,63 +1,31 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { createServices, MAX_BATCH_SIZE, type Services } from '@skycast/api';
+import { MAX_BATCH_SIZE } from '@skycast/api';
 import { createDb, sql } from '@skycast/db';
-import { createTestDatabase, type TestDatabase } from '@skycast/db/testing';
-import { createOpenMeteo } from '@skycast/weather';
-import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
 
-import { createApp } from '../src/app.ts';
+import { startTestServer, type TestServer } from './test-server.ts';
 
 const logLines: string[] = [];
 const logger = pino({ level: 'warn' }, { write: (line: string) => void logLines.push(line) });
 
-async function listen(app: ReturnType<typeof createApp>): Promise<{ server: Server; url: string }> {
-  return new Promise((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      if (address && typeof address === 'object')
-        resolve({ server, url: `http://127.0.0.1:${address.port}` });
-    });
-  });
-}
-
-let testDb: TestDatabase;
-let stub: WeatherStub;
-let server: Server;
+let world: TestServer;
 let baseUrl: string;
 let webDistDir: string;
-let services: Services;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase(inject('databaseAdminUrl'));
-  stub = await startWeatherStub();
+  world = await startTestServer({ logger });
   webDistDir = await mkdtemp(path.join(os.tmpdir(), 'skycast-web-'));
   await writeFile(path.join(webDistDir, 'index.html'), '<!doctype html><title>Skycast</title>');
-  const provider = createOpenMeteo({
-    forecastUrl: stub.url,
-    geocodingUrl: stub.url,
-    airQualityUrl: stub.url,
-  });
-  services = createServices({
-    db: testDb.db,
-    connectionString: testDb.connectionString,
-    provider,
-    logger,
-  });
-  ({ server, url: baseUrl } = await listen(createApp({ services, logger, webDistDir })));
+  baseUrl = await world.start({ webDistDir });
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await services.close();
-  await stub.close();
-  await testDb.destroy();
+  await world.close();
   await rm(webDistDir, { recursive: true, force: true });
 });
 
@@ -113,19 +81,19 @@ describe('HTTP API', () => {
   });
 
   it('reports an upstream failure as 502 with words a user can act on', async () => {
-    stub.setFault({ mode: 'error', status: 500 });
+    world.stub.setFault({ mode: 'error', status: 500 });
     try {
       const response = await call('weather.forecast', { latitude: 1.35, longitude: 103.82 });
       expect(response.status).toBe(502);
       const body = (await response.json()) as { error: { message: string } };
       expect(body.error.message).toMatch(/weather service/i);
     } finally {
-      stub.setFault(null);
+      world.stub.setFault(null);
     }
   });
 
   it('logs a malformed provider body with the request id, and stores nothing', async () => {
-    stub.setFault({ mode: 'malformed' });
+    world.stub.setFault({ mode: 'malformed' });
     try {
       const response = await fetch(
         `${baseUrl}/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify({ latitude: 64.1, longitude: -51.7 }))}`,
@@ -134,14 +102,14 @@ describe('HTTP API', () => {
       expect(response.status).toBe(502);
       const logged = logLines.filter((line) => line.includes('trace-malformed-1'));
       expect(logged.some((line) => line.includes('not JSON'))).toBe(true);
-      const stored = await testDb.db
+      const stored = await world.db
         .selectFrom('weatherCache')
         .select('cacheKey')
         .where('cacheKey', '=', '6410:-5170')
         .execute();
       expect(stored).toEqual([]);
     } finally {
-      stub.setFault(null);
+      world.stub.setFault(null);
     }
   });
 
@@ -158,32 +126,58 @@ describe('HTTP API', () => {
   });
 });
 
+describe('a procedure without input over plain HTTP', () => {
+  it.each([
+    ['no body at all', {}],
+    ['an empty body', { headers: { 'content-type': 'application/json' }, body: '' }],
+    ['{}', { headers: { 'content-type': 'application/json' }, body: '{}' }],
+    ['null', { headers: { 'content-type': 'application/json' }, body: 'null' }],
+  ])('answers a POST to auth.signOut with %s', async (_, init: RequestInit) => {
+    const response = await fetch(`${baseUrl}/trpc/auth.signOut`, { method: 'POST', ...init });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ result: { data: { ok: true } } });
+  });
+
+  it('still refuses an empty form post, which a page of another site could send', async () => {
+    const response = await fetch(`${baseUrl}/trpc/auth.signOut`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(response.status).toBe(415);
+  });
+
+  it('still refuses an input to a procedure that takes none', async () => {
+    const response = await fetch(`${baseUrl}/trpc/auth.signOut`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"everywhere":true}',
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it('gives a procedure that needs input a 400 with field errors for an empty POST', async () => {
+    const response = await fetch(`${baseUrl}/trpc/auth.signIn`, { method: 'POST' });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      error: { data: { reason: string; zodError: { fieldErrors: Record<string, unknown> } } };
+    };
+    expect(body.error.data.reason).toBe('INVALID_INPUT');
+    expect(Object.keys(body.error.data.zodError.fieldErrors).sort()).toEqual(['email', 'password']);
+  });
+});
+
 describe('readiness', () => {
   it('answers 503 when the database cannot be reached', async () => {
-    const db = createDb({ connectionString: 'postgres://nobody:wrong@127.0.0.1:1/none' });
-    const provider = createOpenMeteo({
-      forecastUrl: stub.url,
-      geocodingUrl: stub.url,
-      airQualityUrl: stub.url,
-    });
-    const { server: broken, url } = await listen(
-      createApp({
-        services: createServices({
-          db,
-          connectionString: 'postgres://nobody:wrong@127.0.0.1:1/none',
-          provider,
-          logger,
-        }),
-        logger,
-      }),
-    );
+    const unreachable = 'postgres://nobody:wrong@127.0.0.1:1/none';
+    const db = createDb({ connectionString: unreachable });
+    const broken = await world.startOn(db, unreachable);
     try {
-      expect((await fetch(`${url}/livez`)).status).toBe(200);
-      const ready = await fetch(`${url}/readyz`);
+      expect((await fetch(`${broken.url}/livez`)).status).toBe(200);
+      const ready = await fetch(`${broken.url}/readyz`);
       expect(ready.status).toBe(503);
       expect(await ready.text()).not.toMatch(/password|wrong|ECONNREFUSED/);
     } finally {
-      await new Promise((resolve) => broken.close(resolve));
+      await broken.close();
       await db.destroy();
     }
   });
@@ -196,21 +190,11 @@ describe('readiness', () => {
     const url = new URL(inject('databaseAdminUrl'));
     url.pathname = `/${name}`;
     const db = createDb({ connectionString: url.toString() });
-    const provider = createOpenMeteo({
-      forecastUrl: stub.url,
-      geocodingUrl: stub.url,
-      airQualityUrl: stub.url,
-    });
-    const { server: unmigrated, url: appUrl } = await listen(
-      createApp({
-        services: createServices({ db, connectionString: url.toString(), provider, logger }),
-        logger,
-      }),
-    );
+    const unmigrated = await world.startOn(db, url.toString());
     try {
-      expect((await fetch(`${appUrl}/readyz`)).status).toBe(503);
+      expect((await fetch(`${unmigrated.url}/readyz`)).status).toBe(503);
     } finally {
-      await new Promise((resolve) => unmigrated.close(resolve));
+      await unmigrated.close();
       await db.destroy();
     }
   });

@@ -1,69 +1,29 @@
-import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { MAX_BATCH_SIZE, MAX_REQUEST_BODY_BYTES } from '@skycast/api';
 
-import {
-  createServices,
-  MAX_BATCH_SIZE,
-  MAX_REQUEST_BODY_BYTES,
-  type Services,
-} from '@skycast/api';
-import { createTestDatabase, type TestDatabase } from '@skycast/db/testing';
-import { createOpenMeteo } from '@skycast/weather';
-import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
+import { startTestServer, type TestServer } from './test-server.ts';
 
-import { createApp, type AppOptions } from '../src/app.ts';
-
-const logger = pino({ level: 'silent' });
 const ORIGIN = 'https://skycast.example';
 const EVIL = 'https://evil.example';
 const PASSWORD = 'correct horse battery staple';
 
-let testDb: TestDatabase;
-let stub: WeatherStub;
-let services: Services;
-const servers: Server[] = [];
-
-async function start(options: Partial<AppOptions> = {}): Promise<string> {
-  const app = createApp({ services, logger, ...options });
-  return new Promise((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      if (address && typeof address === 'object') resolve(`http://127.0.0.1:${address.port}`);
-    });
-    servers.push(server);
-  });
-}
-
+let world: TestServer;
 let baseUrl: string;
+const start = (options: Parameters<TestServer['start']>[0]) => world.start(options);
 
 beforeAll(async () => {
-  testDb = await createTestDatabase(inject('databaseAdminUrl'));
-  stub = await startWeatherStub();
-  services = createServices({
-    db: testDb.db,
-    connectionString: testDb.connectionString,
-    provider: createOpenMeteo({
-      forecastUrl: stub.url,
-      geocodingUrl: stub.url,
-      airQualityUrl: stub.url,
-    }),
-    logger,
-    throttle: {
-      account: { maxFailures: 5, windowMs: 60_000, lockMs: 60_000 },
-      ip: { maxFailures: 5, windowMs: 60_000, lockMs: 60_000 },
+  world = await startTestServer({
+    services: {
+      throttle: {
+        account: { maxFailures: 5, windowMs: 60_000, lockMs: 60_000 },
+        ip: { maxFailures: 5, windowMs: 60_000, lockMs: 60_000 },
+      },
     },
   });
   baseUrl = await start({ publicOrigin: ORIGIN, nodeEnv: 'production' });
 });
-
-afterAll(async () => {
-  await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
-  await services.close();
-  await stub.close();
-  await testDb.destroy();
-});
+afterAll(() => world.close());
 
 /** A POST as the web app's batch link sends it: JSON, from its own origin. */
 function post(
@@ -162,7 +122,7 @@ describe('cross-site requests (CSRF)', () => {
     expect(answer.error.message).toMatch(/another site/);
     // Nothing changed: the session still works.
     expect(await me(cookie)).toMatchObject({ email });
-    const sessions = await testDb.db.selectFrom('sessions').select('userId').execute();
+    const sessions = await world.db.selectFrom('sessions').select('userId').execute();
     expect(sessions.length).toBeGreaterThan(0);
   });
 
@@ -215,7 +175,7 @@ describe('sign-in throttling over HTTP', () => {
       statuses.push(await failedSignIn(url, `nobody${i}@spoof.example`, `10.0.0.${i}`));
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
-    await testDb.db.deleteFrom('rateLimits').where('key', 'like', 'sign-in:%').execute();
+    await world.db.deleteFrom('rateLimits').where('key', 'like', 'sign-in:%').execute();
   });
 
   it('behind one proxy, takes the address the proxy saw, not what the client prepended', async () => {
@@ -229,7 +189,7 @@ describe('sign-in throttling over HTTP', () => {
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     // Another client behind the same proxy is not locked out.
     expect(await failedSignIn(url, 'other@spoof.example', '203.0.113.78')).toBe(401);
-    await testDb.db.deleteFrom('rateLimits').where('key', 'like', 'sign-in:%').execute();
+    await world.db.deleteFrom('rateLimits').where('key', 'like', 'sign-in:%').execute();
   });
 
   it('checks no more passwords than the limit when 300 wrong tries for one account arrive at once', async () => {
@@ -251,7 +211,7 @@ describe('sign-in throttling over HTTP', () => {
     expect(checked).toBeGreaterThanOrEqual(1);
     expect(checked).toBeLessThanOrEqual(5);
     expect(statuses.filter((status) => status === 429)).toHaveLength(300 - checked);
-    await testDb.db.deleteFrom('rateLimits').where('key', 'like', 'sign-in:%').execute();
+    await world.db.deleteFrom('rateLimits').where('key', 'like', 'sign-in:%').execute();
   });
 
   it('locks one account after repeated failures from many addresses', async () => {
@@ -271,7 +231,7 @@ describe('sign-in throttling over HTTP', () => {
     expect(right.status).toBe(429);
     const [body] = (await right.json()) as [{ error: { message: string } }];
     expect(body.error.message).toMatch(/Too many failed sign-ins/);
-    await testDb.db.deleteFrom('rateLimits').where('key', 'like', 'sign-in:%').execute();
+    await world.db.deleteFrom('rateLimits').where('key', 'like', 'sign-in:%').execute();
   });
 });
 
@@ -328,7 +288,7 @@ describe('limits and headers', () => {
     const [body] = (await response.json()) as [{ error: { message: string } }];
     expect(body.error.message).toMatch(/email: Enter an email address/);
     expect(JSON.stringify(body)).not.toMatch(/stack|\.ts:\d+/);
-    const rows = await testDb.db
+    const rows = await world.db
       .selectFrom('users')
       .select('id')
       .where('email', '=', 'not-an-email')

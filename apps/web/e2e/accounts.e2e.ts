@@ -104,6 +104,14 @@ describe('accounts in the browser', () => {
       await page.getByLabel('Password', { exact: true }).fill('password123');
       await page.getByRole('button', { name: 'Create account' }).click();
       await page.getByText(/one of the most common ones/).waitFor();
+      const password = page.getByLabel('Password', { exact: true });
+      await expect.poll(() => password.getAttribute('aria-invalid')).toBe('true');
+      const mine = newEmail();
+      await page.getByLabel('Email').fill(mine);
+      await password.fill(`${mine.toUpperCase()}!`);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.getByText(/contains your email address/).waitFor();
+      expect(await password.getAttribute('aria-invalid')).toBe('true');
 
       const taken = newEmail();
       await signUp(page, taken);

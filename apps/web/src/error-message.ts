@@ -1,6 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 
 import type { AppRouter } from '@skycast/api';
+import { isErrorReason, type ErrorReason } from '@skycast/validators';
 
 const UNREACHABLE = 'Skycast’s server could not be reached. Check your connection and try again.';
 
@@ -32,27 +33,69 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 1;
 }
 
-/** The tRPC error code of a failed call (`'CONFLICT'`, `'UNAUTHORIZED'`…), if it reached the API. */
-export function errorCode(error: unknown): string | undefined {
-  return asTRPCError(error)?.data?.code;
-}
-
 /**
- * The first message per input field of a call the API refused as invalid,
- * for showing beside each field.
+ * Why the API refused a call (`data.reason`): a stable code to switch on,
+ * where the message beside it may be reworded at any time.
  *
  * @example
- * fieldErrors(error) // { email: 'Enter an email address such as ada@example.com.' }
+ * errorReason(error) // 'EMAIL_TAKEN'
  */
-export function fieldErrors(error: unknown): Record<string, string> {
-  // The router's formatter sends z.flattenError's shape: field → messages.
-  const errors = (asTRPCError(error)?.data?.zodError?.fieldErrors ?? {}) as Record<
+export function errorReason(error: unknown): ErrorReason | undefined {
+  const reason: unknown = asTRPCError(error)?.data?.reason;
+  return isErrorReason(reason) ? reason : undefined;
+}
+
+/** What a form shows: a message per field, and one above the form for the rest. */
+export type FormErrors<Field extends string> = Partial<Record<Field | 'form', string>>;
+
+/**
+ * Places a failed call's messages on a form: zod's field errors on their
+ * fields, a refusal whose reason belongs to a field (`reasonFields`) beside
+ * that field, anything else above the form. Never looks at the message text.
+ *
+ * @example
+ * formErrors(error, ['email', 'password'], { EMAIL_TAKEN: 'email' }) // { email: 'An account with this email exists…' }
+ */
+export function formErrors<Field extends string>(
+  error: unknown,
+  fields: readonly Field[],
+  reasonFields: Partial<Record<ErrorReason, Field>>,
+): FormErrors<Field> {
+  const fromZod = (asTRPCError(error)?.data?.zodError?.fieldErrors ?? {}) as Record<
     string,
     string[] | undefined
   >;
-  const first: Record<string, string> = {};
-  for (const [field, messages] of Object.entries(errors)) {
-    if (messages?.[0]) first[field] = messages[0];
+  const placed: FormErrors<Field> = {};
+  for (const field of fields) {
+    const first = fromZod[field]?.[0];
+    if (first) placed[field] = first;
   }
-  return first;
+  if (Object.keys(placed).length > 0) return placed;
+  const reason = errorReason(error);
+  const field = reason ? reasonFields[reason] : undefined;
+  return { [field ?? 'form']: errorMessage(error) } as FormErrors<Field>;
+}
+
+/**
+ * What is wrong with a form's values before asking the server, from the same
+ * zod schema the API validates with: the first message per field.
+ *
+ * @example
+ * schemaErrors(signUpInputSchema, { email: 'x', password: '' }) // { email: 'Enter an email…', password: 'Use at least 8…' }
+ */
+export function schemaErrors<Field extends string>(
+  schema: { safeParse(value: unknown): { error?: { issues: readonly ZodIssueLike[] } } },
+  values: Record<Field, string>,
+): FormErrors<Field> {
+  const placed: FormErrors<Field> = {};
+  for (const issue of schema.safeParse(values).error?.issues ?? []) {
+    const field = issue.path[0] as Field | undefined;
+    if (field !== undefined && field in values && !placed[field]) placed[field] = issue.message;
+  }
+  return placed;
+}
+
+interface ZodIssueLike {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
 }

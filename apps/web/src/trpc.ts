@@ -27,7 +27,7 @@ export const queryClient = new QueryClient({
 export const isPublicQuery = (op: { type: string; path: string }) =>
   op.type === 'query' && op.path.startsWith('weather.');
 
-export const trpcClient = createTRPCClient<AppRouter>({
+const trpcClient = createTRPCClient<AppRouter>({
   links: [
     splitLink({
       condition: isPublicQuery,

@@ -7,6 +7,8 @@ import {
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { z } from 'zod';
 
+import { ERROR_REASONS, noInputSchema } from '@skycast/validators';
+
 import { metaOf, type IsProtected } from './procedure-rules.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -31,7 +33,7 @@ export interface ProcedureDoc {
   errors: ProcedureError[];
 }
 
-const ERROR_REASONS: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
+const ERROR_CODE_MEANINGS: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
   BAD_REQUEST: 'the input does not match the input schema (the message names the field)',
   UNAUTHORIZED: 'nobody is signed in, or the session expired',
   TOO_MANY_REQUESTS:
@@ -89,7 +91,7 @@ export function describeRouter(
         errors: [...new Set(codes)].map((code) => ({
           code,
           httpStatus: getHTTPStatusCodeFromError(new TRPCError({ code })),
-          when: ERROR_REASONS[code] ?? 'see the message',
+          when: ERROR_CODE_MEANINGS[code] ?? 'see the message',
         })),
       };
     });
@@ -97,8 +99,8 @@ export function describeRouter(
 
 function toJsonSchema(schema: unknown, io: 'input' | 'output'): JsonSchema | null {
   if (!(schema instanceof z.ZodType)) return null;
-  // `.input(z.void())` declares that a procedure takes nothing.
-  if (schema._zod.def.type === 'void' || schema._zod.def.type === 'undefined') return null;
+  // `.input(noInputSchema)` declares that a procedure takes nothing.
+  if (schema === noInputSchema) return null;
   const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   delete json.$schema;
   return json;
@@ -160,6 +162,12 @@ const errorShape: JsonSchema = {
             code: { type: 'string', description: 'tRPC error code, e.g. BAD_REQUEST.' },
             httpStatus: { type: 'integer' },
             path: { type: 'string' },
+            reason: {
+              description:
+                'Why the call was refused, stable across rewordings of the message: switch on this.',
+              type: ['string', 'null'],
+              enum: [...ERROR_REASONS, null],
+            },
             zodError: {
               description: 'Field errors when the input was rejected.',
               type: ['object', 'null'],
@@ -336,57 +344,4 @@ export function renderApiReferenceMarkdown(docs: ProcedureDoc[]): string {
     );
   }
   return `${lines.join('\n')}\n`;
-}
-
-const escapeHtml = (text: string) =>
-  text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
-
-/** The API reference as a page for the browser (served at `/api`). */
-export function renderApiReferenceHtml(docs: ProcedureDoc[]): string {
-  const sections = docs
-    .map(
-      (doc) => `<section id="${escapeHtml(doc.path)}">
-<h2><code>${escapeHtml(doc.path)}</code> <small>${doc.type} · ${doc.access}</small></h2>
-${doc.description ? `<p>${escapeHtml(doc.description)}</p>` : ''}
-<p>${escapeHtml(describeAccess(doc))}</p>
-<pre class="curl">${escapeHtml(curlExample(doc))}</pre>
-<details open><summary>Input</summary><pre>${escapeHtml(doc.input ? JSON.stringify(doc.input, null, 2) : 'None.')}</pre></details>
-<details><summary>Output</summary><pre>${escapeHtml(JSON.stringify(doc.output, null, 2))}</pre></details>
-<h3>Errors</h3>
-<table><thead><tr><th>error</th><th>HTTP</th><th>when</th></tr></thead><tbody>
-${doc.errors.map((error) => `<tr><td><code>${error.code}</code></td><td>${error.httpStatus}</td><td>${escapeHtml(error.when)}</td></tr>`).join('\n')}
-</tbody></table>
-</section>`,
-    )
-    .join('\n');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Skycast API reference</title>
-<style>
-body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}
-pre{background:#f4f6f8;padding:.75rem;overflow:auto;font-size:13px}
-pre.curl{background:#1b1f24;color:#e6edf3}
-table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left}
-section{border-top:1px solid #d0d7de;margin-top:2rem}small{color:#57606a;font-weight:normal}
-</style>
-</head>
-<body>
-<h1>Skycast API reference</h1>
-<p>Queries: <code>GET /trpc/&lt;procedure&gt;?input=&lt;URL-encoded JSON&gt;</code>. Mutations: <code>POST /trpc/&lt;procedure&gt;</code> with a JSON body.
-Answers are <code>{"result":{"data":…}}</code>; errors <code>{"error":{"message","data":{"code","httpStatus"}}}</code> with that HTTP status.
-OpenAPI 3.1: <a href="/api/openapi.json">/api/openapi.json</a>.</p>
-<ul>
-${docs.map((doc) => `<li><a href="#${escapeHtml(doc.path)}"><code>${escapeHtml(doc.path)}</code></a> — ${doc.type}, ${doc.access}</li>`).join('\n')}
-</ul>
-${sections}
-</body>
-</html>
-`;
 }

@@ -20,7 +20,7 @@ export {
   type SessionUser,
 } from './accounts/accounts-service.ts';
 export { DEFAULT_THROTTLE_RULES, type ThrottleRules } from './accounts/login-throttle.ts';
-export { MAX_PLACES } from './routers/places.ts';
+export { MAX_PLACES } from '@skycast/validators';
 export { inUserDataRouter, USER_DATA_ROUTERS, type IsProtected } from './procedure-rules.ts';
 export { responseHeaders } from './response-headers.ts';
 export type { RateLimit, RateLimiter } from './rate-limit.ts';
@@ -28,7 +28,6 @@ export type { ServedEntry } from './weather/request-scope.ts';
 export {
   curlExample,
   describeRouter,
-  renderApiReferenceHtml,
   renderApiReferenceMarkdown,
   renderOpenApi,
   type ProcedureDoc,

@@ -11,6 +11,7 @@ import {
 import { ProviderError } from '@skycast/weather';
 
 import type { SessionUser } from './accounts/accounts-service.ts';
+import { ClientError, reasonOf } from './client-error.ts';
 import type { Logger } from './logger.ts';
 import { RateLimitExceeded, type RateLimit } from './rate-limit.ts';
 import type { Services } from './services.ts';
@@ -121,6 +122,7 @@ const t = initTRPC
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,
           path: shape.data.path,
+          reason: reasonOf(error, zodError !== undefined),
           zodError: zodError ? z.flattenError(zodError) : null,
         },
       };
@@ -162,32 +164,34 @@ const inRequestScope = t.middleware(({ ctx, next }) =>
 function toClientError(error: ProviderError): TRPCError {
   switch (error.kind) {
     case 'timeout':
-      return new TRPCError({
-        code: 'GATEWAY_TIMEOUT',
-        message: 'The weather service took too long to answer. Please try again in a minute.',
-        cause: error,
-      });
+      return new ClientError(
+        'GATEWAY_TIMEOUT',
+        'PROVIDER_TROUBLE',
+        'The weather service took too long to answer. Please try again in a minute.',
+        error,
+      );
     case 'rate-limited':
     case 'over-quota':
-      return new TRPCError({
-        code: 'TOO_MANY_REQUESTS',
-        message: `The weather service is busy right now. Please try again ${retryHint(error.retryAt)}.`,
-        cause: error,
-      });
+      return new ClientError(
+        'TOO_MANY_REQUESTS',
+        'PROVIDER_TROUBLE',
+        `The weather service is busy right now. Please try again ${retryHint(error.retryAt)}.`,
+        error,
+      );
     case 'circuit-open':
-      return new TRPCError({
-        code: 'SERVICE_UNAVAILABLE',
-        message:
-          'The weather service keeps failing, so we paused asking it. Please try again in a minute.',
-        cause: error,
-      });
+      return new ClientError(
+        'SERVICE_UNAVAILABLE',
+        'PROVIDER_TROUBLE',
+        'The weather service keeps failing, so we paused asking it. Please try again in a minute.',
+        error,
+      );
     default:
-      return new TRPCError({
-        code: 'BAD_GATEWAY',
-        message:
-          'The weather service is not answering properly right now. Please try again in a minute.',
-        cause: error,
-      });
+      return new ClientError(
+        'BAD_GATEWAY',
+        'PROVIDER_TROUBLE',
+        'The weather service is not answering properly right now. Please try again in a minute.',
+        error,
+      );
   }
 }
 

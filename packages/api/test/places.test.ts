@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { MAX_PLACES } from '../src/routers/places.ts';
+import { MAX_PLACES } from '@skycast/validators';
 import { createTestApi, type TestApi } from './test-api.ts';
 
 const PASSWORD = 'correct horse battery staple';

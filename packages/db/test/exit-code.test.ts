@@ -16,15 +16,28 @@ async function exitCodeOf(script: string): Promise<number> {
   }
 }
 
+const load = `const launcher = await import(${JSON.stringify(embedded)}); await launcher.loadEmbeddedPostgres();`;
+
 describe('a process that loaded the embedded PostgreSQL launcher', () => {
   it('keeps a failing exit code set before the event loop drains', async () => {
     // What Vitest does when a test failed: set the code, let the loop end.
-    expect(
-      await exitCodeOf(`await import(${JSON.stringify(embedded)}); process.exitCode = 3;`),
-    ).toBe(3);
+    expect(await exitCodeOf(`${load} process.exitCode = 3;`)).toBe(3);
   });
 
   it('still exits 0 when nothing failed', async () => {
-    expect(await exitCodeOf(`await import(${JSON.stringify(embedded)});`)).toBe(0);
+    expect(await exitCodeOf(load)).toBe(0);
+  });
+});
+
+describe('importing the launcher', () => {
+  it('changes nothing in the process: no exit hooks until a server is started', async () => {
+    const { stdout } = await run(process.execPath, [
+      '--input-type=module',
+      '-e',
+      `const before = process.listenerCount('beforeExit') + process.listenerCount('exit');
+       await import(${JSON.stringify(embedded)});
+       console.log(process.listenerCount('beforeExit') + process.listenerCount('exit') - before);`,
+    ]);
+    expect(stdout.trim()).toBe('0');
   });
 });

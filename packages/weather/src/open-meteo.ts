@@ -99,6 +99,9 @@ const POLLEN = POLLEN_TYPES.map((type) => `${type}_pollen` as const);
 /** Open-Meteo's default and the span its air-quality models cover well (at most 7). */
 const AIR_QUALITY_DAYS = 5;
 
+/** Days of forecast asked for: Open-Meteo's longest. */
+export const OPEN_METEO_FORECAST_DAYS = 16;
+
 /** Yesterday comes in the same call, so "warmer than yesterday" costs nothing extra. */
 const PAST_DAYS = 1;
 
@@ -260,7 +263,7 @@ export function createOpenMeteo(options: OpenMeteoOptions): WeatherProvider {
       url.searchParams.set('daily', DAILY.join(','));
       // Daily min/max are aggregated over the local day of this zone.
       url.searchParams.set('timezone', 'auto');
-      url.searchParams.set('forecast_days', '16');
+      url.searchParams.set('forecast_days', String(OPEN_METEO_FORECAST_DAYS));
       url.searchParams.set('past_days', String(PAST_DAYS));
       url.searchParams.set('minutely_15', MINUTELY_15.join(','));
       url.searchParams.set('forecast_minutely_15', String(MINUTELY_15_STEPS));

@@ -1,54 +1,8 @@
 import tzLookup from '@photostructure/tz-lookup';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+export { localDateTime, utcOffsetSeconds } from '@skycast/local-time';
 
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, formatter);
-  }
-  return formatter;
-}
-
-function wallClock(zone: string, instant: number) {
-  const values: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
-  for (const part of formatterFor(zone).formatToParts(instant)) {
-    if (part.type !== 'literal') values[part.type] = Number(part.value);
-  }
-  return {
-    year: values.year ?? 1970,
-    month: values.month ?? 1,
-    day: values.day ?? 1,
-    hour: values.hour ?? 0,
-    minute: values.minute ?? 0,
-    second: values.second ?? 0,
-  };
-}
-
-const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-
-/** `YYYY-MM-DDTHH:mm` on the wall clock of `zone` at `instant` (epoch ms): the form providers give local times in. */
-export function localDateTime(zone: string, instant: number): string {
-  const c = wallClock(zone, instant);
-  return `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}`;
-}
-
-/** Offset of `zone` from UTC at `instant` (epoch ms), in seconds: 3600 for Berlin in winter. */
-export function utcOffsetSeconds(zone: string, instant: number): number {
-  const c = wallClock(zone, instant);
-  const asUtc = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second);
-  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 1000);
-}
+const pad = (value: number) => String(value).padStart(2, '0');
 
 /**
  * A zone that is always `offsetSeconds` from UTC. Whole hours use the IANA

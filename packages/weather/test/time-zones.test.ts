@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  fixedOffsetZone,
-  localDateTime,
-  utcOffsetSeconds,
-  zoneAtCoordinates,
-} from '../src/time-zones.ts';
+import { fixedOffsetZone, utcOffsetSeconds, zoneAtCoordinates } from '../src/time-zones.ts';
 
 const WINTER = Date.parse('2026-02-23T12:37:12Z');
 const SUMMER = Date.parse('2026-07-01T12:00:00Z');
@@ -23,20 +18,6 @@ describe('fixedOffsetZone', () => {
     expect(fixedOffsetZone(offset)).toBe(zone);
     expect(utcOffsetSeconds(zone, WINTER)).toBe(offset);
     expect(utcOffsetSeconds(zone, SUMMER)).toBe(offset);
-  });
-});
-
-describe('localDateTime and utcOffsetSeconds', () => {
-  it('give the wall clock and offset of an IANA zone, daylight saving included', () => {
-    expect(localDateTime('Europe/Berlin', WINTER)).toBe('2026-02-23T13:37');
-    expect(localDateTime('Europe/Berlin', SUMMER)).toBe('2026-07-01T14:00');
-    expect(utcOffsetSeconds('Europe/Berlin', WINTER)).toBe(3600);
-    expect(utcOffsetSeconds('Europe/Berlin', SUMMER)).toBe(7200);
-    expect(localDateTime('America/St_Johns', WINTER)).toBe('2026-02-23T09:07');
-  });
-
-  it('writes midnight as 00:00, not 24:00', () => {
-    expect(localDateTime('UTC', Date.parse('2026-02-24T00:00:00Z'))).toBe('2026-02-24T00:00');
   });
 });
 

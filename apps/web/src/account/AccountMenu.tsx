@@ -1,11 +1,9 @@
-import { useState } from 'react';
-
 import { errorMessage } from '../error-message.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { navigate, usePathname } from '../navigation/use-location.ts';
 import { usePopup } from '../ui/use-popup.ts';
 import { signInPath } from './account-paths.ts';
-import { endSession, useAccount } from './use-account.ts';
+import { useAccount, useSignOut } from './use-account.ts';
 import './AccountMenu.css';
 
 /** The header's account corner: "Sign in" for visitors, a menu for a signed-in person. */
@@ -13,7 +11,7 @@ export function AccountMenu() {
   const { user } = useAccount();
   const pathname = usePathname();
   const popup = usePopup();
-  const [failure, setFailure] = useState<string>();
+  const { signOut } = useSignOut();
 
   // Holds its place while the answer comes, so the header does not jump.
   if (user === undefined) return <span className="account-menu__placeholder" aria-hidden="true" />;
@@ -25,15 +23,13 @@ export function AccountMenu() {
     );
   }
 
-  async function signOut() {
-    setFailure(undefined);
-    try {
-      await endSession();
-      popup.setOpen(false);
-      navigate('/');
-    } catch (error) {
-      setFailure(errorMessage(error));
-    }
+  function signOutHere() {
+    signOut.mutate(undefined, {
+      onSuccess: () => {
+        popup.setOpen(false);
+        navigate('/');
+      },
+    });
   }
 
   return (
@@ -58,12 +54,12 @@ export function AccountMenu() {
         >
           Account settings
         </AppLink>
-        <button type="button" className="account-menu__item" onClick={() => void signOut()}>
+        <button type="button" className="account-menu__item" onClick={signOutHere}>
           Sign out
         </button>
-        {failure && (
+        {signOut.isError && (
           <p className="account-menu__error" role="alert">
-            {failure}
+            {errorMessage(signOut.error)}
           </p>
         )}
       </div>

@@ -1,16 +1,40 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 
-import { errorMessage, fieldErrors } from '../error-message.ts';
+import { changePasswordInputSchema, PASSWORD_MIN_LENGTH } from '@skycast/validators';
+
+import { errorMessage, formErrors, schemaErrors, type FormErrors } from '../error-message.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { navigate } from '../navigation/use-location.ts';
-import { trpcClient } from '../trpc.ts';
-import { TextField } from '../ui/TextField.tsx';
+import { trpc } from '../trpc.ts';
+import { FormFields, type FieldSpec } from '../ui/FormFields.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { ACCOUNT_PATH, signInPath } from './account-paths.ts';
-import { endSession, useAccount } from './use-account.ts';
+import { CHANGE_PASSWORD_REASON_FIELDS } from './form-reasons.ts';
+import { useAccount, useSignOut } from './use-account.ts';
 import './AuthPage.css';
 
-type Errors = Partial<Record<'currentPassword' | 'newPassword' | 'form', string>>;
+type Field = 'currentPassword' | 'newPassword';
+type Errors = FormErrors<Field>;
+
+const FIELDS: readonly Field[] = ['currentPassword', 'newPassword'];
+const EMPTY: Record<Field, string> = { currentPassword: '', newPassword: '' };
+
+const CHANGE_PASSWORD_FIELDS: FieldSpec<Field>[] = [
+  {
+    name: 'currentPassword',
+    label: 'Current password',
+    type: 'password',
+    autoComplete: 'current-password',
+  },
+  {
+    name: 'newPassword',
+    label: 'New password',
+    type: 'password',
+    autoComplete: 'new-password',
+    hint: `At least ${PASSWORD_MIN_LENGTH} characters. Other devices are signed out when you change it.`,
+  },
+];
 
 /** The signed-in person's account: who they are, a new password, signing out (everywhere). */
 export function AccountPage() {
@@ -41,71 +65,46 @@ export function AccountPage() {
 }
 
 function ChangePassword() {
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
+  const [values, setValues] = useState(EMPTY);
   const [errors, setErrors] = useState<Errors>({});
-  const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const change = useMutation(
+    trpc.auth.changePassword.mutationOptions({
+      onSuccess: () => setValues(EMPTY),
+      onError: (error) => setErrors(formErrors(error, FIELDS, CHANGE_PASSWORD_REASON_FIELDS)),
+    }),
+  );
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setDone(false);
-    const problems: Errors = {};
-    if (!currentPassword) problems.currentPassword = 'Enter your current password.';
-    if (newPassword.length < 8) problems.newPassword = 'Use at least 8 characters.';
+    change.reset();
+    const problems = schemaErrors(changePasswordInputSchema, values);
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    try {
-      await trpcClient.auth.changePassword.mutate({ currentPassword, newPassword });
-      setCurrentPassword('');
-      setNewPassword('');
-      setDone(true);
-    } catch (error) {
-      const fields = fieldErrors(error);
-      const message = errorMessage(error);
-      if (fields.currentPassword || fields.newPassword) setErrors(fields);
-      else if (/current password/i.test(message)) setErrors({ currentPassword: message });
-      else if (/password/i.test(message)) setErrors({ newPassword: message });
-      else setErrors({ form: message });
-    } finally {
-      setBusy(false);
-    }
+    change.mutate(values);
   }
 
   return (
     <section className="auth__section" aria-labelledby="change-password">
       <h2 id="change-password">Change your password</h2>
-      <form className="auth__form card" noValidate onSubmit={(event) => void submit(event)}>
+      <form className="auth__form card" noValidate onSubmit={submit}>
         {errors.form && (
           <p className="notice notice--error" role="alert">
             {errors.form}
           </p>
         )}
-        {done && (
+        {change.isSuccess && (
           <p className="notice notice--done" role="status">
             Password changed. Every other device was signed out.
           </p>
         )}
-        <TextField
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
-          value={currentPassword}
-          onChange={setCurrentPassword}
-          error={errors.currentPassword}
+        <FormFields
+          fields={CHANGE_PASSWORD_FIELDS}
+          values={values}
+          errors={errors}
+          onChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))}
         />
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          value={newPassword}
-          onChange={setNewPassword}
-          error={errors.newPassword}
-          hint="At least 8 characters. Other devices are signed out when you change it."
-        />
-        <button type="submit" className="button auth__submit" disabled={busy}>
-          {busy ? 'Changing…' : 'Change password'}
+        <button type="submit" className="button auth__submit" disabled={change.isPending}>
+          {change.isPending ? 'Changing…' : 'Change password'}
         </button>
       </form>
     </section>
@@ -113,17 +112,9 @@ function ChangePassword() {
 }
 
 function SignOut() {
-  const [failure, setFailure] = useState<string>();
-
-  async function signOut(everywhere: boolean) {
-    setFailure(undefined);
-    try {
-      await endSession(everywhere);
-      navigate('/');
-    } catch (error) {
-      setFailure(errorMessage(error));
-    }
-  }
+  const { signOut, signOutEverywhere } = useSignOut();
+  const goHome = { onSuccess: () => navigate('/') };
+  const failed = signOut.error ?? signOutEverywhere.error;
 
   return (
     <section className="auth__section" aria-labelledby="sign-out">
@@ -133,16 +124,20 @@ function SignOut() {
         use.
       </p>
       <div className="auth__actions">
-        <button type="button" className="button" onClick={() => void signOut(false)}>
+        <button type="button" className="button" onClick={() => signOut.mutate(undefined, goHome)}>
           Sign out
         </button>
-        <button type="button" className="button button--quiet" onClick={() => void signOut(true)}>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => signOutEverywhere.mutate(undefined, goHome)}
+        >
           Sign out everywhere
         </button>
       </div>
-      {failure && (
+      {failed && (
         <p className="notice notice--error" role="alert">
-          {failure}
+          {errorMessage(failed)}
         </p>
       )}
     </section>

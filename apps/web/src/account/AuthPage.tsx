@@ -1,20 +1,29 @@
+import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 
-import { errorCode, errorMessage, fieldErrors } from '../error-message.ts';
+import {
+  passwordContainsEmail,
+  PASSWORD_MIN_LENGTH,
+  signInInputSchema,
+  signUpInputSchema,
+} from '@skycast/validators';
+
+import { formErrors, schemaErrors, type FormErrors } from '../error-message.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { navigate } from '../navigation/use-location.ts';
-import { trpcClient } from '../trpc.ts';
-import { TextField } from '../ui/TextField.tsx';
+import { trpc } from '../trpc.ts';
+import { FormFields, type FieldSpec } from '../ui/FormFields.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { nextPath, SIGN_IN_PATH, SIGN_UP_PATH } from './account-paths.ts';
-import { startSession, useAccount } from './use-account.ts';
+import { AUTH_REASON_FIELDS } from './form-reasons.ts';
+import { useAccount, useStartSession } from './use-account.ts';
 import './AuthPage.css';
 
 type Mode = 'signIn' | 'signUp';
 type Field = 'email' | 'password';
-type Errors = Partial<Record<Field | 'form', string>>;
+type Errors = FormErrors<Field>;
 
-const PASSWORD_MIN = 8;
+const FIELDS: readonly Field[] = ['email', 'password'];
 
 const TEXT = {
   signIn: {
@@ -33,26 +42,30 @@ const TEXT = {
   },
 } as const;
 
-/** What is wrong with the form before asking the server, per field. */
-function checkForm(mode: Mode, email: string, password: string): Errors {
-  const errors: Errors = {};
-  if (!email.trim()) errors.email = 'Enter your email address.';
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
-    errors.email = 'Enter an email address such as ada@example.com.';
-  if (!password) errors.password = 'Enter your password.';
-  else if (mode === 'signUp' && password.length < PASSWORD_MIN)
-    errors.password = `Use at least ${PASSWORD_MIN} characters.`;
-  return errors;
+function fieldsFor(mode: Mode): FieldSpec<Field>[] {
+  const signUp = mode === 'signUp';
+  return [
+    { name: 'email', label: 'Email', type: 'email', autoComplete: signUp ? 'email' : 'username' },
+    {
+      name: 'password',
+      label: 'Password',
+      type: 'password',
+      autoComplete: signUp ? 'new-password' : 'current-password',
+      hint: signUp
+        ? `At least ${PASSWORD_MIN_LENGTH} characters. A few words together make a strong one; the most common passwords are refused.`
+        : undefined,
+    },
+  ];
 }
 
-/** Where the server's refusal belongs: beside a field, or above the form. */
-function serverErrors(error: unknown): Errors {
-  const fields = fieldErrors(error);
-  if (fields.email || fields.password) return { email: fields.email, password: fields.password };
-  const message = errorMessage(error);
-  if (errorCode(error) === 'CONFLICT') return { email: message };
-  if (errorCode(error) === 'BAD_REQUEST' && /password/i.test(message)) return { password: message };
-  return { form: message };
+/** What is wrong with the form before asking the server, per field, by the API's own rules. */
+function checkForm(mode: Mode, email: string, password: string): Errors {
+  const schema = mode === 'signUp' ? signUpInputSchema : signInInputSchema;
+  const errors = schemaErrors(schema, { email, password });
+  if (mode === 'signUp' && !errors.password && passwordContainsEmail(password, email)) {
+    errors.password = 'Your password contains your email address. Please choose another.';
+  }
+  return errors;
 }
 
 /** The sign-in and sign-up pages: one form, inline errors, then back where the person was. */
@@ -60,35 +73,38 @@ export function AuthPage({ mode }: { mode: Mode }) {
   const text = TEXT[mode];
   useDocumentTitle(`${text.title} — Skycast`);
   const { user } = useAccount();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [values, setValues] = useState({ email: '', password: '' });
   const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
   const formErrorId = useId();
+  const startSession = useStartSession();
+  const signUp = useMutation(
+    trpc.auth.signUp.mutationOptions({ onSuccess: (user) => startSession(user, 'signUp') }),
+  );
+  const signIn = useMutation(
+    trpc.auth.signIn.mutationOptions({ onSuccess: (user) => startSession(user, 'signIn') }),
+  );
+  const auth = mode === 'signUp' ? signUp : signIn;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
+    const { email, password } = values;
     const problems = checkForm(mode, email, password);
     setErrors(problems);
     if (Object.keys(problems).length > 0) {
       requestAnimationFrame(() => focusFirstInvalid(form));
       return;
     }
-    setBusy(true);
-    try {
-      const input = { email, password };
-      const signedIn =
-        mode === 'signUp'
-          ? await trpcClient.auth.signUp.mutate(input)
-          : await trpcClient.auth.signIn.mutate(input);
-      await startSession(signedIn, mode);
-      navigate(nextPath(window.location.search));
-    } catch (error) {
-      setErrors(serverErrors(error));
-      setBusy(false);
-      requestAnimationFrame(() => focusFirstInvalid(form));
-    }
+    auth.mutate(
+      { email, password },
+      {
+        onSuccess: () => navigate(nextPath(window.location.search)),
+        onError: (error) => {
+          setErrors(formErrors(error, FIELDS, AUTH_REASON_FIELDS));
+          requestAnimationFrame(() => focusFirstInvalid(form));
+        },
+      },
+    );
   }
 
   if (user) {
@@ -109,7 +125,7 @@ export function AuthPage({ mode }: { mode: Mode }) {
       <form
         className="auth__form card"
         noValidate
-        onSubmit={(event) => void submit(event)}
+        onSubmit={submit}
         aria-describedby={errors.form ? formErrorId : undefined}
       >
         {errors.form && (
@@ -117,29 +133,14 @@ export function AuthPage({ mode }: { mode: Mode }) {
             {errors.form}
           </p>
         )}
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete={mode === 'signUp' ? 'email' : 'username'}
-          value={email}
-          onChange={setEmail}
-          error={errors.email}
+        <FormFields
+          fields={fieldsFor(mode)}
+          values={values}
+          errors={errors}
+          onChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))}
         />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete={mode === 'signUp' ? 'new-password' : 'current-password'}
-          value={password}
-          onChange={setPassword}
-          error={errors.password}
-          hint={
-            mode === 'signUp'
-              ? `At least ${PASSWORD_MIN} characters. A few words together make a strong one; the most common passwords are refused.`
-              : undefined
-          }
-        />
-        <button type="submit" className="button auth__submit" disabled={busy}>
-          {busy ? text.busy : text.submit}
+        <button type="submit" className="button auth__submit" disabled={auth.isPending}>
+          {auth.isPending ? text.busy : text.submit}
         </button>
       </form>
       <p className="auth__other">

@@ -1,12 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 
 import type { RouterOutputs } from '@skycast/api';
+import { placeKey } from '@skycast/validators';
 
-import { errorCode } from '../error-message.ts';
-import { localPlaces, placeKey, type PlaceToSave } from '../places/local-places.ts';
+import { errorReason } from '../error-message.ts';
+import { localPlaces, type PlaceToSave } from '../places/local-places.ts';
 import { currentPreferences, storePreferences } from '../preferences/use-preferences.ts';
-import { queryClient, trpc, trpcClient } from '../trpc.ts';
+import { queryClient, trpc } from '../trpc.ts';
 
 export type User = NonNullable<RouterOutputs['auth']['me']>;
 
@@ -24,61 +25,84 @@ export function useAccount(): { user: User | null | undefined } {
  * one brings its own here. The person is signed in whatever happens to the
  * merge: what could not go into the account stays in this browser, and is
  * offered again at the next sign-in.
+ *
+ * @example
+ * const startSession = useStartSession();
+ * useMutation(trpc.auth.signIn.mutationOptions({ onSuccess: (user) => startSession(user, 'signIn') }));
  */
-export async function startSession(user: User, how: 'signUp' | 'signIn'): Promise<void> {
-  try {
-    await mergeBrowserPlaces();
-    if (how === 'signUp') {
-      storePreferences(await trpcClient.preferences.update.mutate(currentPreferences()));
-    } else {
-      storePreferences(await trpcClient.preferences.get.query());
-    }
-  } catch {
-    // The account was not reachable just now: what did not go into it stays in this browser.
-  } finally {
-    // Only now does the page turn signed in, so nothing reads the account half-merged.
-    queryClient.setQueryData(trpc.auth.me.queryKey(), user);
-    await queryClient.invalidateQueries(trpc.places.pathFilter());
+export function useStartSession(): (user: User, how: 'signUp' | 'signIn') => Promise<void> {
+  const addPlace = useMutation(trpc.places.add.mutationOptions());
+  const reorderPlaces = useMutation(trpc.places.reorder.mutationOptions());
+  const updatePreferences = useMutation(trpc.preferences.update.mutationOptions());
+
+  async function mergeBrowserPlaces(): Promise<void> {
+    const local = localPlaces.current();
+    if (local.length === 0) return;
+    const added = await Promise.allSettled(local.map((place) => addPlace.mutateAsync(place)));
+    // A place the account already has is merged as surely as a new one;
+    // one it cannot take (it is full) stays here.
+    const kept = local.filter((_, index) => {
+      const outcome = added[index];
+      return (
+        outcome?.status === 'rejected' && errorReason(outcome.reason) !== 'PLACE_ALREADY_SAVED'
+      );
+    });
+    if (added.some((outcome) => outcome.status === 'fulfilled')) await keepLocalOrder(local);
+    localPlaces.save(kept.length > 0 ? kept : null);
   }
+
+  /**
+   * The adds ran together, so the server took them in any order: put the
+   * account's own places first, then the browser's in the order the person had.
+   */
+  async function keepLocalOrder(local: PlaceToSave[]): Promise<void> {
+    const account = await queryClient.fetchQuery(trpc.places.list.queryOptions());
+    const rank = new Map(local.map((place, index) => [placeKey(place), index]));
+    const position = (place: { latitude: number; longitude: number }) =>
+      rank.get(placeKey(place)) ?? -1;
+    const ids = account
+      .map((place, index) => ({ id: place.id, order: position(place), index }))
+      .sort((a, b) => a.order - b.order || a.index - b.index)
+      .map((place) => place.id);
+    await reorderPlaces.mutateAsync({ ids });
+  }
+
+  return async (user, how) => {
+    try {
+      await mergeBrowserPlaces();
+      if (how === 'signUp') {
+        storePreferences(await updatePreferences.mutateAsync(currentPreferences()));
+      } else {
+        storePreferences(await queryClient.fetchQuery(trpc.preferences.get.queryOptions()));
+      }
+    } catch {
+      // The account was not reachable just now: what did not go into it stays in this browser.
+    } finally {
+      // Only now does the page turn signed in, so nothing reads the account half-merged.
+      queryClient.setQueryData(trpc.auth.me.queryKey(), user);
+      await queryClient.invalidateQueries(trpc.places.pathFilter());
+      await queryClient.invalidateQueries(trpc.preferences.pathFilter());
+    }
+  };
 }
 
-async function mergeBrowserPlaces(): Promise<void> {
-  const local = localPlaces.current();
-  if (local.length === 0) return;
-  const added = await Promise.allSettled(local.map((place) => trpcClient.places.add.mutate(place)));
-  // A place the account already has (CONFLICT) is merged as surely as a new one;
-  // one it cannot take (it is full) stays here.
-  const kept = local.filter((_, index) => {
-    const outcome = added[index];
-    return outcome?.status === 'rejected' && errorCode(outcome.reason) !== 'CONFLICT';
-  });
-  if (added.some((outcome) => outcome.status === 'fulfilled')) await keepLocalOrder(local);
-  localPlaces.save(kept.length > 0 ? kept : null);
-}
-
-/**
- * The adds ran together, so the server took them in any order: put the
- * account's own places first, then the browser's in the order the person had.
- */
-async function keepLocalOrder(local: PlaceToSave[]): Promise<void> {
-  const account = await trpcClient.places.list.query();
-  const rank = new Map(local.map((place, index) => [placeKey(place), index]));
-  const position = (place: { latitude: number; longitude: number }) =>
-    rank.get(placeKey(place)) ?? -1;
-  const ids = account
-    .map((place, index) => ({ id: place.id, order: position(place), index }))
-    .sort((a, b) => a.order - b.order || a.index - b.index)
-    .map((place) => place.id);
-  await trpcClient.places.reorder.mutate({ ids });
-}
-
-/** Signs this browser out (or every device) and forgets the account's data here. */
-export async function endSession(everywhere = false): Promise<void> {
-  if (everywhere) await trpcClient.auth.signOutEverywhere.mutate();
-  else await trpcClient.auth.signOut.mutate();
+/** What signing out leaves behind: nobody signed in, and none of the account's data here. */
+function forgetAccount(): void {
   queryClient.setQueryData(trpc.auth.me.queryKey(), null);
   queryClient.removeQueries(trpc.places.pathFilter());
   queryClient.removeQueries(trpc.preferences.pathFilter());
+}
+
+/**
+ * Signing this browser out, or every device: `signOut.mutate()` and
+ * `signOutEverywhere.mutate()`, each forgetting the account's data here.
+ */
+export function useSignOut() {
+  const signOut = useMutation(trpc.auth.signOut.mutationOptions({ onSuccess: forgetAccount }));
+  const signOutEverywhere = useMutation(
+    trpc.auth.signOutEverywhere.mutationOptions({ onSuccess: forgetAccount }),
+  );
+  return { signOut, signOutEverywhere };
 }
 
 /**

@@ -8,12 +8,10 @@ import './SavePlaceButton.css';
 export function SavePlaceButton({ place }: { place: PlaceToSave }) {
   const saved = useSavedPlaces({ withWeather: false });
   const existing = saved.find(place);
-  const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState<string>();
 
   async function toggle() {
-    setBusy(true);
     setFailure(undefined);
     try {
       if (existing) {
@@ -29,8 +27,6 @@ export function SavePlaceButton({ place }: { place: PlaceToSave }) {
       }
     } catch (error) {
       setFailure(placesErrorMessage(error));
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -40,7 +36,7 @@ export function SavePlaceButton({ place }: { place: PlaceToSave }) {
         type="button"
         className="pill save-place__button"
         aria-pressed={Boolean(existing)}
-        disabled={busy || saved.places === undefined}
+        disabled={saved.pending || saved.places === undefined}
         onClick={() => void toggle()}
       >
         <span className="save-place__star" aria-hidden="true">

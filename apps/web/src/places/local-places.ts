@@ -1,41 +1,14 @@
-import type { RouterInputs } from '@skycast/api';
+import { MAX_PLACES, placeKey, placeToSaveSchema, type PlaceToSave } from '@skycast/validators';
 
 import { createStoredValue, useStoredValue } from '../storage/stored-value.ts';
 
-/** A place as `places.add` takes it: what a visitor's browser keeps too. */
-export type PlaceToSave = RouterInputs['places']['add'];
+export { placeKey, type PlaceToSave };
 
 /** The same cap as an account's, so merging on sign-in never overflows. */
-export const MAX_LOCAL_PLACES = 50;
+export const MAX_LOCAL_PLACES = MAX_PLACES;
 
 /** The localStorage key of a visitor's places. */
 export const LOCAL_PLACES_KEY = 'skycast:places';
-
-/**
- * Two decimals (~1 km), the precision of a place's URL: two saves of the same
- * page are one place.
- *
- * @example
- * placeKey({ latitude: 52.5200, longitude: 13.4049 }) // '52.52,13.4'
- */
-export function placeKey(place: { latitude: number; longitude: number }): string {
-  const round = (value: number) => Math.round(value * 100) / 100 || 0;
-  return `${round(place.latitude)},${round(place.longitude)}`;
-}
-
-function isPlace(value: unknown): value is PlaceToSave {
-  if (typeof value !== 'object' || value === null) return false;
-  const { name, latitude, longitude } = value as Record<string, unknown>;
-  return (
-    typeof name === 'string' &&
-    name.trim().length > 0 &&
-    name.length <= 100 &&
-    typeof latitude === 'number' &&
-    Math.abs(latitude) <= 90 &&
-    typeof longitude === 'number' &&
-    Math.abs(longitude) <= 180
-  );
-}
 
 /**
  * The places in stored text, keeping each valid one once: a hand edit or an
@@ -55,16 +28,11 @@ export function parseLocalPlaces(text: string | null): PlaceToSave[] {
   const seen = new Set<string>();
   const places: PlaceToSave[] = [];
   for (const candidate of stored) {
-    if (!isPlace(candidate) || seen.has(placeKey(candidate))) continue;
-    seen.add(placeKey(candidate));
-    const { name, latitude, longitude, country, timezone } = candidate;
-    places.push({
-      name,
-      latitude,
-      longitude,
-      ...(typeof country === 'string' ? { country } : {}),
-      ...(typeof timezone === 'string' ? { timezone } : {}),
-    });
+    // The API's own rules, so a place kept here is one `places.add` takes at sign-in.
+    const parsed = placeToSaveSchema.safeParse(candidate);
+    if (!parsed.success || seen.has(placeKey(parsed.data))) continue;
+    seen.add(placeKey(parsed.data));
+    places.push(parsed.data);
   }
   return places.slice(0, MAX_LOCAL_PLACES);
 }

@@ -1,11 +1,11 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, type QueryKey } from '@tanstack/react-query';
 
 import type { RouterOutputs } from '@skycast/api';
 
 import { useAccount } from '../account/use-account.ts';
 import { errorMessage } from '../error-message.ts';
 import { usePreferences } from '../preferences/use-preferences.ts';
-import { queryClient, trpc, trpcClient } from '../trpc.ts';
+import { queryClient, trpc } from '../trpc.ts';
 import {
   localPlaces,
   MAX_LOCAL_PLACES,
@@ -20,7 +20,7 @@ export type WeatherSummary = NonNullable<RouterOutputs['weather']['summaries'][n
 
 /** A saved place, in an account or in this browser. */
 export interface SavedPlace extends PlaceToSave {
-  /** The same for the same spot wherever it is kept (two decimals of its coordinates). */
+  /** The same for the same spot wherever it is kept (`placeKey` of `@skycast/validators`). */
   key: string;
   /** The account's id for it; `null` for a place this browser keeps. */
   id: string | null;
@@ -41,6 +41,8 @@ export interface SavedPlaces {
   keptIn: 'account' | 'browser' | undefined;
   /** `undefined` while they load. */
   places: SavedPlace[] | undefined;
+  /** True while a change to the account's places is on its way. */
+  pending: boolean;
   /** Why they could not be loaded, with a way to try again. */
   failure: { message: string; retry: () => void } | undefined;
   /** The saved place at these coordinates, if any. */
@@ -50,6 +52,40 @@ export interface SavedPlaces {
   rename: (place: SavedPlace, name: string) => Promise<void>;
   /** Moves a place `offset` positions up (negative) or down. */
   move: (place: SavedPlace, offset: number) => Promise<void>;
+}
+
+/** A row of the account's place queries (`places.list`, `places.overview` in any units). */
+interface AccountRow {
+  id: string;
+  name: string;
+}
+
+type Snapshot = [QueryKey, unknown][];
+
+/**
+ * Mutation options that change every cached list of the account's places at
+ * once (`change` on each row array), put them back if the server refuses,
+ * and ask the server again either way.
+ */
+function optimisticPlaces<Input>(
+  change: (input: Input) => <Row extends AccountRow>(rows: Row[]) => Row[],
+) {
+  return {
+    onMutate: async (input: Input): Promise<Snapshot> => {
+      // An answer already on its way would overwrite the change with the old list.
+      await queryClient.cancelQueries(trpc.places.pathFilter());
+      const snapshot = queryClient.getQueriesData(trpc.places.pathFilter());
+      queryClient.setQueriesData<AccountRow[]>(
+        trpc.places.pathFilter(),
+        (rows) => rows && change(input)(rows),
+      );
+      return snapshot;
+    },
+    onError: (_error: unknown, _input: Input, snapshot: Snapshot | undefined) => {
+      for (const [key, rows] of snapshot ?? []) queryClient.setQueryData(key, rows);
+    },
+    onSettled: () => queryClient.invalidateQueries(trpc.places.pathFilter()),
+  };
 }
 
 /**
@@ -84,6 +120,39 @@ export function useSavedPlaces({ withWeather }: { withWeather: boolean }): Saved
     enabled: user === null && withWeather && points.length > 0,
   });
 
+  const addPlace = useMutation(
+    trpc.places.add.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries(trpc.places.pathFilter()),
+    }),
+  );
+  const removePlace = useMutation(
+    trpc.places.remove.mutationOptions(
+      optimisticPlaces(
+        ({ id }: { id: string }) =>
+          (rows) =>
+            rows.filter((row) => row.id !== id),
+      ),
+    ),
+  );
+  const renamePlace = useMutation(
+    trpc.places.rename.mutationOptions(
+      optimisticPlaces(
+        ({ id, name }: { id: string; name: string }) =>
+          (rows) =>
+            rows.map((row) => (row.id === id ? { ...row, name } : row)),
+      ),
+    ),
+  );
+  const reorderPlaces = useMutation(
+    trpc.places.reorder.mutationOptions(
+      optimisticPlaces(
+        ({ ids }: { ids: string[] }) =>
+          (rows) =>
+            ids.map((id) => rows.find((row) => row.id === id)).filter((row) => row !== undefined),
+      ),
+    ),
+  );
+
   let keptIn: SavedPlaces['keptIn'];
   let places: SavedPlace[] | undefined;
   let failed: { error: unknown; refetch: () => unknown } | undefined;
@@ -114,11 +183,10 @@ export function useSavedPlaces({ withWeather }: { withWeather: boolean }): Saved
     if (summaries.isError) failed = summaries;
   }
 
-  const refreshAccount = () => queryClient.invalidateQueries(trpc.places.pathFilter());
-
   return {
     keptIn,
     places,
+    pending: [addPlace, removePlace, renamePlace, reorderPlaces].some((change) => change.isPending),
     failure: failed && {
       message: errorMessage(failed.error),
       retry: () => void failed.refetch(),
@@ -127,8 +195,8 @@ export function useSavedPlaces({ withWeather }: { withWeather: boolean }): Saved
 
     async add(place) {
       if (signedIn) {
-        await trpcClient.places.add.mutate(place);
-        return refreshAccount();
+        await addPlace.mutateAsync(place);
+        return;
       }
       const current = localPlaces.current();
       if (current.length >= MAX_LOCAL_PLACES) {
@@ -141,8 +209,8 @@ export function useSavedPlaces({ withWeather }: { withWeather: boolean }): Saved
 
     async remove(place) {
       if (place.id) {
-        await trpcClient.places.remove.mutate({ id: place.id });
-        return refreshAccount();
+        await removePlace.mutateAsync({ id: place.id });
+        return;
       }
       localPlaces.save(localPlaces.current().filter((saved) => placeKey(saved) !== place.key));
     },
@@ -151,8 +219,8 @@ export function useSavedPlaces({ withWeather }: { withWeather: boolean }): Saved
       const trimmed = name.trim();
       if (!trimmed) throw new PlacesError('Give the place a name.');
       if (place.id) {
-        await trpcClient.places.rename.mutate({ id: place.id, name: trimmed });
-        return refreshAccount();
+        await renamePlace.mutateAsync({ id: place.id, name: trimmed });
+        return;
       }
       localPlaces.save(
         localPlaces
@@ -168,17 +236,8 @@ export function useSavedPlaces({ withWeather }: { withWeather: boolean }): Saved
       }
       const order = movedPlace(places ?? [], place.key, offset);
       const ids = order.map((saved) => saved.id).filter((id): id is string => id !== null);
-      // Shown in the new order at once; the server's answer confirms it.
-      const reorder = <T extends { id: string }>(rows: T[] | undefined) =>
-        rows &&
-        ids.map((id) => rows.find((row) => row.id === id)).filter((row) => row !== undefined);
-      queryClient.setQueryData(trpc.places.overview.queryKey({ units, windUnit }), reorder);
-      queryClient.setQueryData(trpc.places.list.queryKey(), reorder);
-      try {
-        await trpcClient.places.reorder.mutate({ ids });
-      } finally {
-        await refreshAccount();
-      }
+      // Shown in the new order at once; put back if the server refuses.
+      await reorderPlaces.mutateAsync({ ids });
     },
   };
 }

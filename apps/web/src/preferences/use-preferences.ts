@@ -1,7 +1,8 @@
+import { useMutation } from '@tanstack/react-query';
 import { useCallback } from 'react';
 
 import { createStoredValue, useStoredValue } from '../storage/stored-value.ts';
-import { queryClient, trpc, trpcClient } from '../trpc.ts';
+import { queryClient, trpc } from '../trpc.ts';
 import { parsePreferences, PREFERENCES_KEY, type Preferences } from './preferences.ts';
 
 /**
@@ -22,20 +23,6 @@ export function storePreferences(preferences: Preferences): void {
   stored.save(preferences);
 }
 
-/**
- * Applies a change at once, everywhere on the page; for a signed-in person it
- * is saved to their account too. Rejects when the account could not be
- * updated (the change still holds in this browser).
- */
-export async function savePreferences(change: Partial<Preferences>): Promise<void> {
-  stored.save({ ...stored.current(), ...change });
-  const signedIn = queryClient.getQueryData(trpc.auth.me.queryKey());
-  if (signedIn) {
-    const saved = await trpcClient.preferences.update.mutate(change);
-    queryClient.setQueryData(trpc.preferences.get.queryKey(), saved);
-  }
-}
-
 export interface UsePreferences extends Preferences {
   setPreferences(change: Partial<Preferences>): Promise<void>;
 }
@@ -49,6 +36,20 @@ export interface UsePreferences extends Preferences {
  */
 export function usePreferences(): UsePreferences {
   const preferences = useStoredValue(stored);
-  const setPreferences = useCallback((change: Partial<Preferences>) => savePreferences(change), []);
+  const update = useMutation(
+    trpc.preferences.update.mutationOptions({
+      onSuccess: (saved) => queryClient.setQueryData(trpc.preferences.get.queryKey(), saved),
+    }),
+  );
+  const { mutateAsync } = update;
+  // Applied at once, everywhere on the page; a signed-in person's account is
+  // updated too. Rejects when it could not be (the change still holds here).
+  const setPreferences = useCallback(
+    async (change: Partial<Preferences>) => {
+      stored.save({ ...stored.current(), ...change });
+      if (queryClient.getQueryData(trpc.auth.me.queryKey())) await mutateAsync(change);
+    },
+    [mutateAsync],
+  );
   return { ...preferences, setPreferences };
 }

@@ -35,27 +35,8 @@ export function weekdayOf(date: string, style: 'short' | 'long' = 'short'): stri
   return (style === 'short' ? weekdayFormat : longWeekdayFormat).format(utcDate(date));
 }
 
-/**
- * An instant (ISO 8601) as "HH:mm" on the clocks at `timeZone`; in UTC when the
- * zone is unknown to the browser.
- *
- * @example
- * clockTimeAt('2026-11-23T13:05:00Z', 'Europe/Berlin') // '14:05'
- */
-export function clockTimeAt(instant: string, timeZone: string): string {
-  const options: Intl.DateTimeFormatOptions = {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  };
-  try {
-    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone }).format(new Date(instant));
-  } catch {
-    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' }).format(
-      new Date(instant),
-    );
-  }
-}
+// Instants on a place's clocks: the same module the server and the stub use.
+export { clockTimeAt } from '@skycast/local-time';
 
 /**
  * Whether the sun is up at a local time, for hours whose `isDay` the provider

@@ -11,8 +11,8 @@ import {
 } from './login-throttle.ts';
 import {
   hashPassword,
-  isCommonPassword,
   prepareDummyHash,
+  weakPasswordKind,
   verifyDummyPassword,
   verifyPassword,
 } from './passwords.ts';
@@ -43,7 +43,12 @@ export interface IssuedSession {
 }
 
 export type AccountErrorKind =
-  'invalid-credentials' | 'email-taken' | 'common-password' | 'wrong-password' | 'locked';
+  | 'invalid-credentials'
+  | 'email-taken'
+  | 'common-password'
+  | 'password-contains-email'
+  | 'wrong-password'
+  | 'locked';
 
 /** A refusal the client should hear about; the router turns it into a tRPC error. */
 export class AccountError extends Error {
@@ -112,7 +117,8 @@ export function createAccountsService(options: AccountsOptions) {
   return {
     async signUp(email: string, password: string) {
       const address = normaliseEmail(email);
-      if (isCommonPassword(password)) throw new AccountError('common-password');
+      const weakness = weakPasswordKind(password, address);
+      if (weakness) throw new AccountError(weakness);
       const passwordHash = await hashPassword(password);
       const user = await db
         .insertInto('users')
@@ -233,7 +239,8 @@ export function createAccountsService(options: AccountsOptions) {
         throw new AccountError('wrong-password');
       }
       await throttle.succeeded(keys);
-      if (isCommonPassword(newPassword)) throw new AccountError('common-password');
+      const weakness = weakPasswordKind(newPassword, user.email);
+      if (weakness) throw new AccountError(weakness);
       const passwordHash = await hashPassword(newPassword);
       const keep = keepToken ? hashSessionToken(keepToken) : Buffer.alloc(0);
       await db.transaction().execute(async (trx) => {

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 
 import { hash, verify, type Options } from '@node-rs/argon2';
 
+import { passwordContainsEmail } from '@skycast/validators';
+
 /** OWASP's minimum for argon2id (m = 19 MiB, t = 2, p = 1). */
 export const ARGON2_OPTIONS: Options = {
   // Algorithm.Argon2id; the binding's const enum cannot be imported under type stripping.
@@ -11,18 +13,42 @@ export const ARGON2_OPTIONS: Options = {
   parallelism: 1,
 };
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 256;
-
 const commonPasswords = new Set(
   readFileSync(new URL('common-passwords.txt', import.meta.url), 'utf8')
     .split('\n')
     .filter((line) => line.length > 0),
 );
 
-/** True when the password is among the 5,000 most common ones (case ignored). */
+// Digits and symbols tacked on at the end ("Password123!") are the first variation guessers try.
+const TRAILING_DIGITS_AND_SYMBOLS = /[\d\p{P}\p{S}\s]+$/u;
+
+/**
+ * True when the password is among the 100,000 most common ones of 8
+ * characters or more, or is one of them with digits and symbols added at the
+ * end (case ignored).
+ *
+ * @example
+ * isCommonPassword('Password123!') // true: "password" is common
+ */
 export function isCommonPassword(password: string): boolean {
-  return commonPasswords.has(password.toLowerCase());
+  const lowered = password.toLowerCase();
+  return (
+    commonPasswords.has(lowered) ||
+    commonPasswords.has(lowered.replace(TRAILING_DIGITS_AND_SYMBOLS, ''))
+  );
+}
+
+/**
+ * Why a new password is too easy to guess, beyond the length rules the input
+ * schema checks: it is a common one, or it holds the account's email.
+ */
+export function weakPasswordKind(
+  password: string,
+  email: string,
+): 'common-password' | 'password-contains-email' | undefined {
+  if (isCommonPassword(password)) return 'common-password';
+  if (passwordContainsEmail(password, email)) return 'password-contains-email';
+  return undefined;
 }
 
 /**

@@ -1,26 +1,26 @@
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 
-import { sql } from '@skycast/db';
+import { sql, type Kysely, type SignedInDatabase } from '@skycast/db';
+import {
+  coordinatesSchema,
+  MAX_PLACES,
+  placeIdSchema,
+  placeToSaveSchema,
+  renamePlaceInputSchema,
+  reorderPlacesInputSchema,
+  roundCoordinate,
+  noInputSchema,
+} from '@skycast/validators';
 
+import { ClientError } from '../client-error.ts';
 import { protectedProcedure } from '../trpc.ts';
-import { coordinatesSchema, unitChoiceInputSchema, weatherSummarySchema } from './weather.ts';
+import { unitChoiceInputSchema, weatherSummarySchema } from './weather.ts';
 
-/** How many places one person may keep. */
-export const MAX_PLACES = 50;
-
-const placeIdSchema = z.uuid('A place id is a UUID, as `places.list` returns it.');
-const placeNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Give the place a name.')
-  .max(100, 'A place name has at most 100 characters.');
-
-export const savedPlaceSchema = z.object({
+/** A saved place as answers carry it: what `places.add` took, with its id and position. */
+export const savedPlaceSchema = coordinatesSchema.extend({
   id: z.string(),
   name: z.string(),
-  latitude: z.number(),
-  longitude: z.number(),
   country: z.string().nullable(),
   timezone: z.string().nullable(),
   position: z.number().int(),
@@ -29,25 +29,43 @@ export const savedPlaceSchema = z.object({
 const columns = ['id', 'name', 'latitude', 'longitude', 'country', 'timezone', 'position'] as const;
 
 const notFound = () =>
-  new TRPCError({ code: 'NOT_FOUND', message: 'That place is not in your list.' });
+  new ClientError('NOT_FOUND', 'PLACE_NOT_FOUND', 'That place is not in your list.');
 
-/** ~11 m: two saves of the same spot from a search or a map are one place. */
-const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
+/** One user's places in their order. */
+function listPlaces(db: Kysely<SignedInDatabase>, userId: string) {
+  return db
+    .selectFrom('places')
+    .select(columns)
+    .where('userId', '=', userId)
+    .orderBy('position')
+    .orderBy('createdAt')
+    .execute();
+}
+
+/**
+ * Runs `change` in a transaction that holds the user's places lock, so two
+ * concurrent changes (two adds near the limit, an add and a reorder) run one
+ * after the other.
+ */
+function withPlacesLock<T>(
+  db: Kysely<SignedInDatabase>,
+  userId: string,
+  change: (trx: Kysely<SignedInDatabase>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`places:${userId}`}, 0))`.execute(
+      trx,
+    );
+    return change(trx);
+  });
+}
 
 export const placesRouter = {
   /** The signed-in user's places, in their order. */
   list: protectedProcedure
-    .input(z.void())
+    .input(noInputSchema)
     .output(z.array(savedPlaceSchema).max(MAX_PLACES))
-    .query(({ ctx }) =>
-      ctx.db
-        .selectFrom('places')
-        .select(columns)
-        .where('userId', '=', ctx.user.id)
-        .orderBy('position')
-        .orderBy('createdAt')
-        .execute(),
-    ),
+    .query(({ ctx }) => listPlaces(ctx.db, ctx.user.id)),
 
   /**
    * The user's places with the weather at each now, in one round trip: what
@@ -67,55 +85,36 @@ export const placesRouter = {
         .max(MAX_PLACES),
     )
     .query(async ({ ctx, input }) => {
-      const places = await ctx.db
-        .selectFrom('places')
-        .select(columns)
-        .where('userId', '=', ctx.user.id)
-        .orderBy('position')
-        .orderBy('createdAt')
-        .execute();
+      const places = await listPlaces(ctx.db, ctx.user.id);
       const summaries = await ctx.weather.summaries(places, input, { logger: ctx.logger });
       return places.map((place, index) => ({ ...place, weather: summaries[index] ?? null }));
     }),
 
   /** Adds a place at the end of the list; the same coordinates twice is a CONFLICT. */
   add: protectedProcedure
-    .input(
-      coordinatesSchema.extend({
-        name: placeNameSchema,
-        country: z.string().trim().min(1).max(100).optional(),
-        timezone: z
-          .string()
-          .max(64)
-          .regex(/^[A-Za-z][\w+/-]*$/, 'Expected an IANA time zone such as Europe/Berlin.')
-          .optional(),
-      }),
-    )
+    .input(placeToSaveSchema)
     .output(savedPlaceSchema)
     .mutation(({ ctx, input }) =>
-      ctx.db.transaction().execute(async (trx) => {
-        // One add at a time per user, so two concurrent adds cannot pass the limit.
-        await sql`select pg_advisory_xact_lock(hashtextextended(${`places:${ctx.user.id}`}, 0))`.execute(
-          trx,
-        );
+      withPlacesLock(ctx.db, ctx.user.id, async (trx) => {
         const { count, last } = await trx
           .selectFrom('places')
           .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.max('position').as('last')])
           .where('userId', '=', ctx.user.id)
           .executeTakeFirstOrThrow();
         if (Number(count) >= MAX_PLACES) {
-          throw new TRPCError({
-            code: 'BAD_REQUEST',
-            message: `You can keep at most ${MAX_PLACES} places. Remove one to add another.`,
-          });
+          throw new ClientError(
+            'BAD_REQUEST',
+            'PLACE_LIMIT_REACHED',
+            `You can keep at most ${MAX_PLACES} places. Remove one to add another.`,
+          );
         }
         const place = await trx
           .insertInto('places')
           .values({
             userId: ctx.user.id,
             name: input.name,
-            latitude: round4(input.latitude),
-            longitude: round4(input.longitude),
+            latitude: roundCoordinate(input.latitude),
+            longitude: roundCoordinate(input.longitude),
             country: input.country ?? null,
             timezone: input.timezone ?? null,
             position: (last ?? -1) + 1,
@@ -124,10 +123,11 @@ export const placesRouter = {
           .returning(columns)
           .executeTakeFirst();
         if (!place) {
-          throw new TRPCError({
-            code: 'CONFLICT',
-            message: 'This place is already in your list.',
-          });
+          throw new ClientError(
+            'CONFLICT',
+            'PLACE_ALREADY_SAVED',
+            'This place is already in your list.',
+          );
         }
         return place;
       }),
@@ -135,7 +135,7 @@ export const placesRouter = {
 
   /** Renames one of the user's places. */
   rename: protectedProcedure
-    .input(z.object({ id: placeIdSchema, name: placeNameSchema }))
+    .input(renamePlaceInputSchema)
     .output(savedPlaceSchema)
     .mutation(async ({ ctx, input }) => {
       const place = await ctx.db
@@ -166,20 +166,10 @@ export const placesRouter = {
 
   /** Puts the user's places in the order given; `ids` must name each of them once. */
   reorder: protectedProcedure
-    .input(
-      z.object({
-        ids: z
-          .array(placeIdSchema)
-          .max(MAX_PLACES)
-          .refine((ids) => new Set(ids).size === ids.length, 'Each place may appear only once.'),
-      }),
-    )
+    .input(reorderPlacesInputSchema)
     .output(z.array(savedPlaceSchema).max(MAX_PLACES))
     .mutation(({ ctx, input }) =>
-      ctx.db.transaction().execute(async (trx) => {
-        await sql`select pg_advisory_xact_lock(hashtextextended(${`places:${ctx.user.id}`}, 0))`.execute(
-          trx,
-        );
+      withPlacesLock(ctx.db, ctx.user.id, async (trx) => {
         const owned = await trx
           .selectFrom('places')
           .select('id')
@@ -187,10 +177,11 @@ export const placesRouter = {
           .execute();
         const ownedIds = new Set(owned.map((row) => row.id));
         if (ownedIds.size !== input.ids.length || !input.ids.every((id) => ownedIds.has(id))) {
-          throw new TRPCError({
-            code: 'BAD_REQUEST',
-            message: 'Send the ids of all your places, each once, in the new order.',
-          });
+          throw new ClientError(
+            'BAD_REQUEST',
+            'PLACE_ORDER_MISMATCH',
+            'Send the ids of all your places, each once, in the new order.',
+          );
         }
         for (const [position, id] of input.ids.entries()) {
           await trx
@@ -200,12 +191,7 @@ export const placesRouter = {
             .where('userId', '=', ctx.user.id)
             .execute();
         }
-        return trx
-          .selectFrom('places')
-          .select(columns)
-          .where('userId', '=', ctx.user.id)
-          .orderBy('position')
-          .execute();
+        return listPlaces(trx, ctx.user.id);
       }),
     ),
 } satisfies TRPCRouterRecord;

@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 import { unitSystemSchema, windUnitSchema } from '@skycast/weather';
 
+import { noInputSchema } from '@skycast/validators';
+
 import { protectedProcedure } from '../trpc.ts';
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
@@ -23,7 +25,7 @@ export const DEFAULT_PREFERENCES: z.infer<typeof preferencesSchema> = {
 export const preferencesRouter = {
   /** The signed-in user's units, wind unit and theme (defaults until changed). */
   get: protectedProcedure
-    .input(z.void())
+    .input(noInputSchema)
     .output(preferencesSchema)
     .query(async ({ ctx }) => {
       const row = await ctx.db

@@ -5,6 +5,7 @@ import {
   airQualitySchema,
   dayDetailSchema,
   forecastSchema,
+  OPEN_METEO_FORECAST_DAYS,
   placeSchema,
   providerIdSchema,
   sunAndMoonSchema,
@@ -13,13 +14,16 @@ import {
   weatherCodeSchema,
   windUnitSchema,
 } from '@skycast/weather';
+import {
+  coordinatesSchema,
+  MAX_SUMMARY_PLACES,
+  SEARCH_LIMIT_MAX,
+  SEARCH_QUERY_MAX_LENGTH,
+  text,
+} from '@skycast/validators';
 
 import { publicProcedure } from '../trpc.ts';
-
-export const coordinatesSchema = z.object({
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
-});
+import { HOURS_SERVED } from '../weather/weather-service.ts';
 
 /** The units a caller asks for, metric and km/h unless it says; the answer says which it used. */
 export const unitChoiceInputSchema = z.object({
@@ -42,9 +46,6 @@ export const weatherSummarySchema = z.object({
   stale: z.boolean(),
 });
 
-/** How many places one call may ask about: a user's whole list. */
-export const MAX_SUMMARY_PLACES = 50;
-
 /** What an upstream weather service's trouble turns into (see `providerErrors` in trpc.ts). */
 const upstreamErrors = [
   'BAD_GATEWAY',
@@ -65,11 +66,11 @@ export const weatherRouter = {
     })
     .input(
       z.object({
-        query: z.string().trim().min(1).max(100),
-        limit: z.number().int().min(1).max(20).default(10),
+        query: text({ max: SEARCH_QUERY_MAX_LENGTH }).trim().min(1),
+        limit: z.number().int().min(1).max(SEARCH_LIMIT_MAX).default(10),
       }),
     )
-    .output(z.array(placeSchema).max(20))
+    .output(z.array(placeSchema).max(SEARCH_LIMIT_MAX))
     .query(({ ctx, input }) =>
       ctx.weather.searchLocations(input.query, input.limit, { logger: ctx.logger }),
     ),
@@ -81,8 +82,7 @@ export const weatherRouter = {
       rateLimit: { max: 240, windowSeconds: 60 },
       cacheSeconds: 300,
       errors: upstreamErrors,
-      description:
-        'Current conditions, the coming 48 hours and 7 days for a point, in the units asked for.',
+      description: `Current conditions, the coming ${HOURS_SERVED} hours and up to ${OPEN_METEO_FORECAST_DAYS} days for a point (OpenWeather: 5 days), in the units asked for.`,
       example: { latitude: 52.52, longitude: 13.41, units: 'metric', windUnit: 'kmh' },
     })
     .input(coordinatesSchema.extend(unitChoiceInputSchema.shape))
@@ -127,7 +127,7 @@ export const weatherRouter = {
     }),
 
   /**
-   * Now at up to 50 places in one call, for a list of places: each entry is
+   * Now at up to MAX_SUMMARY_PLACES places in one call, for a list of places: each entry is
    * that place's summary, or `null` when its weather cannot be had just now.
    */
   summaries: publicProcedure
@@ -135,8 +135,7 @@ export const weatherRouter = {
       rateLimit: { max: 60, windowSeconds: 60 },
       cacheSeconds: 300,
       errors: upstreamErrors,
-      description:
-        'Now at up to 50 places in one call: temperature, condition, today’s high and low; `null` for a place whose weather cannot be had.',
+      description: `Now at up to ${MAX_SUMMARY_PLACES} places in one call: temperature, condition, today’s high and low; \`null\` for a place whose weather cannot be had.`,
       example: {
         places: [
           { latitude: 52.52, longitude: 13.41 },

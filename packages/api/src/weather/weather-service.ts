@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 
+import { localDateTime } from '@skycast/local-time';
 import {
   airQualitySchema,
   convertForecast,
@@ -22,7 +23,6 @@ import {
 } from '@skycast/weather';
 
 import type { Logger } from '../logger.ts';
-import { localWallClock } from './local-time.ts';
 import { nextTwoHours } from './next-two-hours.ts';
 import type { Freshness, WeatherCache } from './weather-cache.ts';
 
@@ -64,7 +64,8 @@ export const GEOCODING_FRESHNESS: Freshness = {
   usableForMs: 30 * DAY,
 };
 
-const HOURS_SERVED = 72;
+/** Hours of the hourly forecast served, from the present hour on. */
+export const HOURS_SERVED = 72;
 /** About 30 MB at most: a day's worth of the places people look at. */
 const SUN_AND_MOON_ANSWERS_KEPT = 10_000;
 
@@ -118,7 +119,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
       yesterday: yesterdayOf(base, choice),
       nextTwoHours: nextTwoHours(
         base.minutely15,
-        localWallClock(base.location.timezone, now()),
+        localDateTime(base.location.timezone, now().getTime()),
         choice.units,
       ),
       units,
@@ -144,7 +145,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
     ): Promise<DayDetail | null> {
       const cached = await cachedForecast(at, context);
       const stored = cached.value.data;
-      const today = localWallClock(stored.location.timezone, now()).slice(0, 10);
+      const today = localDateTime(stored.location.timezone, now().getTime()).slice(0, 10);
       const days = stored.daily.filter((entry) => entry.date >= today);
       const index = days.findIndex((entry) => entry.date === date);
       const day = days[index];
@@ -200,7 +201,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
       });
       const report = cached.value.data;
       // "Now" is the present hour of the stored series when one matches.
-      const hour = localWallClock(report.location.timezone, now()).slice(0, 13);
+      const hour = localDateTime(report.location.timezone, now().getTime()).slice(0, 13);
       const firstHour = Math.max(
         0,
         report.hourly.findIndex((entry) => entry.time.slice(0, 13) >= hour),
@@ -234,7 +235,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
       const timezone =
         zoneAtCoordinates(latitude, longitude) ??
         fixedOffsetZone(Math.round(longitude / 15) * 3600);
-      const today = localWallClock(timezone, now()).slice(0, 10);
+      const today = localDateTime(timezone, now().getTime()).slice(0, 10);
       const key = `${latitude}:${longitude}:${timezone}:${today}:${days}`;
       let answer = sunAndMoonAnswers.get(key);
       if (!answer) {
@@ -340,7 +341,7 @@ function presentWindow(forecast: ProviderForecast): ProviderForecast {
  * served later, "now" is the stored hourly entry for the present hour instead.
  */
 export function withCurrentFromHourly(forecast: ProviderForecast, at: Date): ProviderForecast {
-  const hour = localWallClock(forecast.location.timezone, at).slice(0, 13);
+  const hour = localDateTime(forecast.location.timezone, at.getTime()).slice(0, 13);
   const entry = forecast.hourly.find((candidate) => candidate.time.startsWith(hour));
   if (!entry) return forecast;
   return {

@@ -1,0 +1,3 @@
+import base from '@skycast/eslint-config/base';
+
+export default base;

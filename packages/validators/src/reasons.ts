@@ -1,0 +1,34 @@
+/**
+ * Why the API refused a call, in `error.data.reason`: a stable code that the
+ * web app (or any client) switches on, while the message beside it stays free
+ * to be reworded. `INVALID_INPUT` comes with zod's field errors in `data.zodError`.
+ */
+export const ERROR_REASONS = [
+  'INVALID_INPUT',
+  'SIGN_IN_REQUIRED',
+  'RATE_LIMITED',
+  'EMAIL_TAKEN',
+  'WRONG_CREDENTIALS',
+  'WRONG_CURRENT_PASSWORD',
+  'COMMON_PASSWORD',
+  'PASSWORD_CONTAINS_EMAIL',
+  'SIGN_IN_LOCKED',
+  'PLACE_LIMIT_REACHED',
+  'PLACE_ALREADY_SAVED',
+  'PLACE_NOT_FOUND',
+  'PLACE_ORDER_MISMATCH',
+  'PROVIDER_TROUBLE',
+] as const;
+
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+/** The password field a reason belongs beside, on the forms that set a password. */
+export const NEW_PASSWORD_REASONS: readonly ErrorReason[] = [
+  'COMMON_PASSWORD',
+  'PASSWORD_CONTAINS_EMAIL',
+];
+
+/** True for a value that is one of {@link ERROR_REASONS}. */
+export function isErrorReason(value: unknown): value is ErrorReason {
+  return (ERROR_REASONS as readonly unknown[]).includes(value);
+}

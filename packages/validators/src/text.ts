@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+// Every C0/C1 control character (NUL, tab, newline, escape…): PostgreSQL refuses NUL
+// in text, and none belongs in a name, a search or a password typed into a form.
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
+/** True when the text holds a control character such as NUL, a tab or a newline. */
+export function hasControlCharacter(text: string): boolean {
+  return CONTROL_CHARACTER.test(text);
+}
+
+export const CONTROL_CHARACTER_MESSAGE =
+  'Use letters, digits, spaces and punctuation only (no control characters).';
+
+/**
+ * A string without control characters, at most `max` characters long; every
+ * free-text input of the API is built from it.
+ *
+ * @example
+ * text({ max: 100 }).trim().min(1)
+ */
+export function text({ max, tooLong }: { max: number; tooLong?: string }) {
+  return z
+    .string()
+    .max(max, tooLong ?? `Use at most ${max} characters.`)
+    .refine((value) => !hasControlCharacter(value), CONTROL_CHARACTER_MESSAGE);
+}
