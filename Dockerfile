@@ -18,11 +18,14 @@ COPY apps/api/package.json apps/api/
 COPY apps/web/package.json apps/web/
 COPY packages/api/package.json packages/api/
 COPY packages/db/package.json packages/db/
+COPY packages/local-time/package.json packages/local-time/
+COPY packages/validators/package.json packages/validators/
 COPY packages/weather/package.json packages/weather/
 COPY packages/weather-stub/package.json packages/weather-stub/
 COPY tooling/bench/package.json tooling/bench/
 COPY tooling/deploy/package.json tooling/deploy/
 COPY tooling/eslint/package.json tooling/eslint/
+COPY tooling/faults/package.json tooling/faults/
 COPY tooling/vitest/package.json tooling/vitest/
 
 # The web app is built with its dev dependencies, none of which reach the final image.
@@ -41,6 +44,8 @@ RUN pnpm install --frozen-lockfile --prod --filter-prod "@skycast/api-server..."
 COPY apps/api/src apps/api/src
 COPY packages/api/src packages/api/src
 COPY packages/db/src packages/db/src
+COPY packages/local-time/src packages/local-time/src
+COPY packages/validators/src packages/validators/src
 COPY packages/weather/src packages/weather/src
 
 FROM ${BASE_IMAGE}
