@@ -30,7 +30,7 @@ COPY tooling/vitest/package.json tooling/vitest/
 
 # The web app is built with its dev dependencies, none of which reach the final image.
 FROM pnpm AS web
-RUN pnpm install --frozen-lockfile --filter @skycast/web
+RUN pnpm install --frozen-lockfile --filter "@skycast/web..."
 COPY . .
 RUN pnpm --filter @skycast/web build
 
