@@ -290,6 +290,9 @@ async function scenario(): Promise<void> {
     '--read-only',
     '--volume',
     `${stubSource}:/stub:ro`,
+    // Its one workspace dependency, where its node_modules link points (../../../local-time).
+    '--volume',
+    `${path.join(repoRoot, 'packages/local-time')}:/local-time:ro`,
     '--publish',
     '127.0.0.1::4010',
     NODE,
