@@ -39,3 +39,24 @@ export {
 export { CONTROL_CHARACTER_MESSAGE, hasControlCharacter, text } from './text.ts';
 export { MAX_SUMMARY_PLACES, SEARCH_LIMIT_MAX, SEARCH_QUERY_MAX_LENGTH } from './weather.ts';
 export { noInputSchema } from './no-input.ts';
+export {
+  CLOCKS,
+  clockSchema,
+  DISTANCE_UNITS,
+  distanceUnitSchema,
+  PRECIPITATION_UNITS,
+  precipitationUnitSchema,
+  PRESSURE_UNITS,
+  pressureUnitSchema,
+  THEMES,
+  themeSchema,
+  UNIT_SYSTEMS,
+  WIND_UNITS,
+  type Clock,
+  type DistanceUnit,
+  type PrecipitationUnit,
+  type PressureUnit,
+  type Theme,
+  type UnitSystem,
+  type WindUnit,
+} from './preferences.ts';

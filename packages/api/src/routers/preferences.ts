@@ -3,34 +3,76 @@ import { z } from 'zod';
 
 import { unitSystemSchema, windUnitSchema } from '@skycast/weather';
 
-import { noInputSchema } from '@skycast/validators';
+import {
+  clockSchema,
+  distanceUnitSchema,
+  noInputSchema,
+  precipitationUnitSchema,
+  pressureUnitSchema,
+  themeSchema,
+} from '@skycast/validators';
 
 import { protectedProcedure } from '../trpc.ts';
 
-export const themeSchema = z.enum(['system', 'light', 'dark']);
-
+/**
+ * A person's choices. `units` is the temperature scale (°C or °F); the other
+ * units and the clock are chosen apart from it. Those four are `null` until
+ * chosen: the browser then follows its own choice, or its locale.
+ */
 export const preferencesSchema = z.object({
   units: unitSystemSchema,
   windUnit: windUnitSchema,
+  precipitationUnit: precipitationUnitSchema.nullable(),
+  pressureUnit: pressureUnitSchema.nullable(),
+  distanceUnit: distanceUnitSchema.nullable(),
+  clock: clockSchema.nullable(),
   theme: themeSchema,
 });
+
+/** A change: any of the settings, each a value (a choice, once made, is not unmade). */
+const preferencesChangeSchema = z
+  .object({
+    units: unitSystemSchema,
+    windUnit: windUnitSchema,
+    precipitationUnit: precipitationUnitSchema,
+    pressureUnit: pressureUnitSchema,
+    distanceUnit: distanceUnitSchema,
+    clock: clockSchema,
+    theme: themeSchema,
+  })
+  .partial()
+  .strict();
 
 /** What a user who never changed anything sees. */
 export const DEFAULT_PREFERENCES: z.infer<typeof preferencesSchema> = {
   units: 'metric',
   windUnit: 'kmh',
+  precipitationUnit: null,
+  pressureUnit: null,
+  distanceUnit: null,
+  clock: null,
   theme: 'system',
 };
 
+const COLUMNS = [
+  'units',
+  'windUnit',
+  'precipitationUnit',
+  'pressureUnit',
+  'distanceUnit',
+  'clock',
+  'theme',
+] as const;
+
 export const preferencesRouter = {
-  /** The signed-in user's units, wind unit and theme (defaults until changed). */
+  /** The signed-in user's units, clock and theme (defaults until changed). */
   get: protectedProcedure
     .input(noInputSchema)
     .output(preferencesSchema)
     .query(async ({ ctx }) => {
       const row = await ctx.db
         .selectFrom('preferences')
-        .select(['units', 'windUnit', 'theme'])
+        .select(COLUMNS)
         .where('userId', '=', ctx.user.id)
         .executeTakeFirst();
       return row ?? DEFAULT_PREFERENCES;
@@ -38,17 +80,17 @@ export const preferencesRouter = {
 
   /** Changes the settings given and keeps the others. */
   update: protectedProcedure
-    .input(preferencesSchema.partial().strict())
+    .input(preferencesChangeSchema)
     .output(preferencesSchema)
     .mutation(async ({ ctx, input }) => {
       const changes = Object.fromEntries(
         Object.entries(input).filter(([, value]) => value !== undefined),
-      ) as Partial<z.infer<typeof preferencesSchema>>;
+      ) as z.infer<typeof preferencesChangeSchema>;
       const row = await ctx.db
         .insertInto('preferences')
         .values({ userId: ctx.user.id, ...changes })
         .onConflict((oc) => oc.column('userId').doUpdateSet({ ...changes, updatedAt: new Date() }))
-        .returning(['units', 'windUnit', 'theme'])
+        .returning(COLUMNS)
         .executeTakeFirstOrThrow();
       return row;
     }),

@@ -39,6 +39,10 @@ export interface Places {
 }
 
 export interface Preferences {
+  clock: string | null;
+  distanceUnit: string | null;
+  precipitationUnit: string | null;
+  pressureUnit: string | null;
   theme: Generated<string>;
   units: Generated<string>;
   updatedAt: Generated<Timestamp>;
