@@ -117,9 +117,9 @@ describe('migrations', () => {
           clock: null,
         },
       ]);
-      await expect(
-        sql`update preferences set pressure_unit = 'atm'`.execute(db),
-      ).rejects.toThrow(/check constraint/);
+      await expect(sql`update preferences set pressure_unit = 'atm'`.execute(db)).rejects.toThrow(
+        /check constraint/,
+      );
     } finally {
       await db.destroy();
     }

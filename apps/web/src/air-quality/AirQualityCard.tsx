@@ -4,8 +4,10 @@ import type { CSSProperties, ReactNode } from 'react';
 import type { Coordinates } from '../api-types.ts';
 import { errorMessage } from '../error-message.ts';
 import { trpc } from '../trpc.ts';
+import { useUnits } from '../preferences/use-units.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { clockTimeAt } from '../weather/local-time.ts';
+import { formatTime } from '../weather/units.ts';
 import { europeanAqiBand, usAqiBand, type AqiBand } from './aqi-bands.ts';
 import { PollenList } from './PollenList.tsx';
 import './AirQualityCard.css';
@@ -69,6 +71,7 @@ function AirQualitySkeleton() {
  */
 export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
   const query = useQuery(trpc.weather.airQuality.queryOptions(coordinates));
+  const { clock } = useUnits();
 
   let body;
   if (query.data) {
@@ -81,8 +84,11 @@ export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
       <>
         {stale && (
           <p className="air-quality__stale">
-            From <time dateTime={fetchedAt}>{clockTimeAt(fetchedAt, location.timezone)}</time>: the
-            air-quality service is not answering.
+            From{' '}
+            <time dateTime={fetchedAt}>
+              {formatTime(clockTimeAt(fetchedAt, location.timezone), clock)}
+            </time>
+            : the air-quality service is not answering.
           </p>
         )}
         <div className="air-quality__body">

@@ -32,11 +32,11 @@ export function HourlyChart({ hours, units }: HourlyChartProps) {
     <figure className="hourly-chart card" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`} className="hourly-chart__caption">
         Lowest <span data-temperature>{temperature(summary.lowest.temperature)}</span> at{' '}
-        {hourLabel(summary.lowest.time)}, highest{' '}
+        {hourLabel(summary.lowest.time, units.clock)}, highest{' '}
         <span data-temperature>{temperature(summary.highest.temperature)}</span> at{' '}
-        {hourLabel(summary.highest.time)}
+        {hourLabel(summary.highest.time, units.clock)}
         {summary.wettest?.precipitationProbability != null &&
-          `; ${summary.wettest.precipitationProbability > 0 ? `precipitation most likely (${formatPercent(summary.wettest.precipitationProbability)}) at ${hourLabel(summary.wettest.time)}` : 'no precipitation expected'}`}
+          `; ${summary.wettest.precipitationProbability > 0 ? `precipitation most likely (${formatPercent(summary.wettest.precipitationProbability)}) at ${hourLabel(summary.wettest.time, units.clock)}` : 'no precipitation expected'}`}
         .
       </figcaption>
       <div className="hourly-chart__legend" aria-hidden="true">
@@ -67,7 +67,7 @@ export function HourlyChart({ hours, units }: HourlyChartProps) {
             <tbody>
               {hours.map((hour) => (
                 <tr key={hour.time}>
-                  <th scope="row">{hourLabel(hour.time)}</th>
+                  <th scope="row">{hourLabel(hour.time, units.clock)}</th>
                   <td data-temperature>{temperature(hour.temperature)}</td>
                   <td>
                     {hour.precipitationProbability === null

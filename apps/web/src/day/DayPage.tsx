@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 
 import { HourlyChart } from '../chart/HourlyChart.tsx';
 import { errorMessage } from '../error-message.ts';
@@ -7,10 +7,11 @@ import { AppLink } from '../navigation/AppLink.tsx';
 import { arrivedInApp } from '../navigation/use-location.ts';
 import { formatCoordinates } from '../place/coordinates.ts';
 import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
-import { usePreferences } from '../preferences/use-preferences.ts';
+import { useUnits } from '../preferences/use-units.ts';
 import { trpc } from '../trpc.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { showDayDetail } from '../weather/shown-units.ts';
 import { longDateOf, shortDateOf } from './day-dates.ts';
 import { DaySummary } from './DaySummary.tsx';
 import { HourTable } from './HourTable.tsx';
@@ -22,11 +23,11 @@ import './DayPage.css';
  * hour's values in a table. Loaded only when opened (its own chunk).
  */
 export default function DayPage({ route }: { route: PlaceRoute & { day: string } }) {
-  const { units, windUnit } = usePreferences();
   const coordinates = { latitude: route.latitude, longitude: route.longitude };
-  const query = useQuery(
-    trpc.weather.day.queryOptions({ ...coordinates, date: route.day, units, windUnit }),
-  );
+  // Asked in the API's default units, one cached answer for everyone; shown in the person's.
+  const query = useQuery(trpc.weather.day.queryOptions({ ...coordinates, date: route.day }));
+  const units = useUnits();
+  const shown = useMemo(() => query.data && showDayDetail(query.data, units), [query.data, units]);
   const name = route.name ?? formatCoordinates(coordinates);
   const placePath = formatPlacePath({ ...route, day: undefined });
   const dayPath = (day: string) => formatPlacePath({ ...route, day });
@@ -39,8 +40,8 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
   }, []);
 
   let body;
-  if (query.data) {
-    const detail = query.data;
+  if (shown) {
+    const detail = shown;
     body = (
       <>
         <nav className="day-page__nav" aria-label="Other days">

@@ -1,10 +1,10 @@
 import type { DailyEntry, Units } from '../api-types.ts';
 import { WeatherIcon } from '../forecast/WeatherIcon.tsx';
-import { hourOf } from '../weather/local-time.ts';
 import {
   formatPercent,
   formatPrecipitation,
   formatTemperature,
+  formatTime,
   formatUvIndex,
 } from '../weather/units.ts';
 import { describeWeather } from '../weather/weather-codes.ts';
@@ -40,13 +40,13 @@ export function DaySummary({ day, units }: { day: DailyEntry; units: Units }) {
         {day.sunrise && (
           <div>
             <dt>Sunrise</dt>
-            <dd>{hourOf(day.sunrise)}</dd>
+            <dd>{formatTime(day.sunrise, units.clock)}</dd>
           </div>
         )}
         {day.sunset && (
           <div>
             <dt>Sunset</dt>
-            <dd>{hourOf(day.sunset)}</dd>
+            <dd>{formatTime(day.sunset, units.clock)}</dd>
           </div>
         )}
         {day.uvIndexMax !== null && (

@@ -2,12 +2,12 @@ import type { ReactNode } from 'react';
 
 import type { CurrentConditions as Current, DailyEntry, Forecast, Units } from '../api-types.ts';
 import { compassPoint } from '../weather/compass.ts';
-import { hourOf } from '../weather/local-time.ts';
 import {
   formatPercent,
   formatPrecipitation,
   formatPressure,
   formatTemperature,
+  formatTime,
   formatUvIndex,
   formatVisibility,
   formatWindSpeed,
@@ -123,8 +123,8 @@ export function CurrentConditions({ current, today, yesterday, units }: CurrentC
             {formatVisibility(current.visibility, units.visibility)}
           </Detail>
         )}
-        {today?.sunrise && <Detail term="Sunrise">{hourOf(today.sunrise)}</Detail>}
-        {today?.sunset && <Detail term="Sunset">{hourOf(today.sunset)}</Detail>}
+        {today?.sunrise && <Detail term="Sunrise">{formatTime(today.sunrise, units.clock)}</Detail>}
+        {today?.sunset && <Detail term="Sunset">{formatTime(today.sunset, units.clock)}</Detail>}
       </dl>
     </section>
   );

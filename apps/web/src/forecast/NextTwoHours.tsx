@@ -1,11 +1,11 @@
 import type { CSSProperties } from 'react';
 
-import type { Forecast, Units } from '../api-types.ts';
-import { hourOf } from '../weather/local-time.ts';
-import { formatPrecipitation } from '../weather/units.ts';
+import type { Units } from '../api-types.ts';
+import { formatPrecipitation, formatTime, timesOnClock } from '../weather/units.ts';
+import type { ShownForecast } from '../weather/shown-units.ts';
 import './NextTwoHours.css';
 
-type Next = NonNullable<Forecast['nextTwoHours']>;
+type Next = NonNullable<ShownForecast['nextTwoHours']>;
 type Step = Next['steps'][number];
 
 /** Bar heights by intensity: amounts differ by unit, the words do not. */
@@ -18,8 +18,9 @@ const KIND: Record<Step['kind'], string> = {
 };
 
 function stepWords(step: Step, units: Units): string {
-  if (step.kind === 'none') return `until ${hourOf(step.time)}: dry`;
-  return `until ${hourOf(step.time)}: ${step.intensity} ${KIND[step.kind]}, ${formatPrecipitation(step.precipitation, units.precipitation)}`;
+  const until = formatTime(step.time, units.clock);
+  if (step.kind === 'none') return `until ${until}: dry`;
+  return `until ${until}: ${step.intensity} ${KIND[step.kind]}, ${formatPrecipitation(step.precipitation, units.precipitation)}`;
 }
 
 /**
@@ -35,7 +36,7 @@ export function NextTwoHours({ next, units }: { next: Next; units: Units }) {
       <h2 id="next-hours-title" className="section-title">
         Rain in the next 2 hours
       </h2>
-      <p className="next-hours__summary">{next.summary}</p>
+      <p className="next-hours__summary">{timesOnClock(next.summary, units.clock)}</p>
       <ol className="next-hours__bars" aria-label="Precipitation every 15 minutes">
         {next.steps.map((step) => (
           <li key={step.time} className="next-hours__step">
@@ -51,7 +52,7 @@ export function NextTwoHours({ next, units }: { next: Next; units: Units }) {
       {first && last && (
         <p className="next-hours__axis" aria-hidden="true">
           <span>Now</span>
-          <span>{hourOf(last.time)}</span>
+          <span>{formatTime(last.time, units.clock)}</span>
         </p>
       )}
     </section>

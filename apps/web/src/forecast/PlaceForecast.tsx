@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 
-import type { Forecast } from '../api-types.ts';
+import type { ShownForecast } from '../weather/shown-units.ts';
 import { dateOf } from '../weather/local-time.ts';
 import { CurrentConditions } from './CurrentConditions.tsx';
 import { DailyForecast } from './DailyForecast.tsx';
@@ -21,7 +21,7 @@ export function PlaceForecast({
   forecast,
   dayHref,
 }: {
-  forecast: Forecast;
+  forecast: ShownForecast;
   /** The path of a day's detail page. */
   dayHref: (date: string) => string;
 }) {
@@ -33,7 +33,11 @@ export function PlaceForecast({
   return (
     <div className="place-forecast">
       {forecast.stale && (
-        <StaleBanner fetchedAt={forecast.fetchedAt} timeZone={forecast.location.timezone} />
+        <StaleBanner
+          fetchedAt={forecast.fetchedAt}
+          timeZone={forecast.location.timezone}
+          clock={forecast.units.clock}
+        />
       )}
       <CurrentConditions
         current={forecast.current}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 
 import { AirQualityCard } from '../air-quality/AirQualityCard.tsx';
 import { preloadChart } from '../chart/HourlyChart.tsx';
@@ -10,9 +10,10 @@ import { rememberPlace } from '../place/last-place.ts';
 import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
 import { regionFromHistory } from '../place/place-region.ts';
 import { SavePlaceButton } from '../places/SavePlaceButton.tsx';
-import { usePreferences } from '../preferences/use-preferences.ts';
+import { useUnits } from '../preferences/use-units.ts';
 import { SunAndMoonCard } from '../sun-and-moon/SunAndMoonCard.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { showForecast } from '../weather/shown-units.ts';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { forecastQuery } from './forecast-query.ts';
 import { ForecastSkeleton } from './ForecastSkeleton.tsx';
@@ -30,9 +31,15 @@ const REFRESH_MS = 10 * 60_000;
 export function PlacePage({ route }: { route: PlaceRoute }) {
   const coordinates = { latitude: route.latitude, longitude: route.longitude };
   const forecast = useQuery({
-    ...forecastQuery(coordinates, usePreferences()),
+    ...forecastQuery(coordinates),
     refetchInterval: REFRESH_MS,
   });
+  const units = useUnits();
+  // A change of units converts what is here: nothing is asked again.
+  const shown = useMemo(
+    () => forecast.data && showForecast(forecast.data, units),
+    [forecast.data, units],
+  );
   const region = regionFromHistory(useHistoryState());
   const name = route.name ?? formatCoordinates(coordinates);
   // "Land Berlin, Germany" → "Germany": what a saved place shows under its name.
@@ -46,13 +53,8 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
   }, [path]);
 
   let body;
-  if (forecast.data)
-    body = (
-      <PlaceForecast
-        forecast={forecast.data}
-        dayHref={(day) => formatPlacePath({ ...route, day })}
-      />
-    );
+  if (shown)
+    body = <PlaceForecast forecast={shown} dayHref={(day) => formatPlacePath({ ...route, day })} />;
   else if (forecast.isError)
     body = (
       <ErrorMessage

@@ -1,20 +1,24 @@
+import type { Units } from '../api-types.ts';
 import { clockTimeAt } from '../weather/local-time.ts';
+import { formatTime } from '../weather/units.ts';
 
 interface StaleBannerProps {
   fetchedAt: string;
   timeZone: string;
+  clock: Units['clock'];
 }
 
 /** Says that the forecast is an older copy because the weather service did not answer. */
-export function StaleBanner({ fetchedAt, timeZone }: StaleBannerProps) {
+export function StaleBanner({ fetchedAt, timeZone, clock }: StaleBannerProps) {
   return (
     <p className="banner banner--warning" role="status">
       <span className="emoji" aria-hidden="true">
         ⚠️
       </span>
       <span>
-        Showing data from <time dateTime={fetchedAt}>{clockTimeAt(fetchedAt, timeZone)}</time> — the
-        weather service is not answering.
+        Showing data from{' '}
+        <time dateTime={fetchedAt}>{formatTime(clockTimeAt(fetchedAt, timeZone), clock)}</time> —
+        the weather service is not answering.
       </span>
     </p>
   );

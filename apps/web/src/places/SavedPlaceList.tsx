@@ -5,7 +5,8 @@ import { AppLink } from '../navigation/AppLink.tsx';
 import { formatPlacePath } from '../place/place-path.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { describeWeather } from '../weather/weather-codes.ts';
-import { formatShortTemperature, formatTemperature } from '../weather/units.ts';
+import { useUnits } from '../preferences/use-units.ts';
+import { convert, formatShortTemperature, formatTemperature } from '../weather/units.ts';
 import { placesErrorMessage, type SavedPlace, type SavedPlaces } from './use-saved-places.ts';
 import '../ui/TextField.css';
 import './SavedPlaceList.css';
@@ -233,16 +234,19 @@ function SavedPlaceRow({ place, first, last, onRename, onMove, onRemove }: Saved
 }
 
 function PlaceWeather({ weather }: { weather: SavedPlace['weather'] }) {
+  const units = useUnits();
   if (weather === undefined)
     return <span className="saved__weather skeleton saved__weather--loading" />;
   if (weather === null)
     return <span className="saved__weather saved__weather--none">No data now</span>;
   const { label } = describeWeather(weather.weatherCode, weather.isDay);
+  const unit = units.temperature;
+  const shown = (value: number) => convert.temperature(value, weather.units.temperature, unit);
   return (
     <span className="saved__weather">
       <WeatherIcon code={weather.weatherCode} isDay={weather.isDay} className="saved__icon" />
       <span className="saved__temperature">
-        {formatTemperature(weather.temperature, weather.units.temperature)}
+        {formatTemperature(shown(weather.temperature), unit)}
       </span>
       <span className="saved__condition">
         {label}
@@ -250,8 +254,8 @@ function PlaceWeather({ weather }: { weather: SavedPlace['weather'] }) {
           <>
             {' · '}
             <span>
-              H {formatShortTemperature(weather.high, weather.units.temperature)} L{' '}
-              {formatShortTemperature(weather.low, weather.units.temperature)}
+              H {formatShortTemperature(shown(weather.high), unit)} L{' '}
+              {formatShortTemperature(shown(weather.low), unit)}
             </span>
           </>
         )}

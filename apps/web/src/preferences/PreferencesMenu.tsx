@@ -1,7 +1,15 @@
 import { useId, useState } from 'react';
 
 import {
+  CLOCK_LABELS,
+  CLOCKS,
   describeChange,
+  DISTANCE_UNIT_LABELS,
+  DISTANCE_UNITS,
+  PRECIPITATION_UNIT_LABELS,
+  PRECIPITATION_UNITS,
+  PRESSURE_UNIT_LABELS,
+  PRESSURE_UNITS,
   THEME_LABELS,
   THEMES,
   UNIT_SYSTEM_LABELS,
@@ -54,24 +62,20 @@ function Choice<T extends string>({
 }
 
 /**
- * The header's "Units" menu: °C/°F, wind unit and theme. Every change applies
- * to the whole page at once and is announced in a polite live region.
+ * The header's "Units" menu: each unit, the clock and the theme, each chosen
+ * on its own. Every change applies to the whole page at once and is announced
+ * in a polite live region.
  */
 export function PreferencesMenu() {
-  const preferences = usePreferences();
+  const { setPreferences, ...preferences } = usePreferences();
   const popup = usePopup();
   const [announcement, setAnnouncement] = useState('');
   const id = useId();
 
   function change(update: Partial<Preferences>) {
-    const before: Preferences = {
-      units: preferences.units,
-      windUnit: preferences.windUnit,
-      theme: preferences.theme,
-    };
-    const said = describeChange(before, { ...before, ...update });
+    const said = describeChange(preferences, { ...preferences, ...update });
     setAnnouncement(said);
-    preferences.setPreferences(update).catch(() => {
+    setPreferences(update).catch(() => {
       setAnnouncement(
         `${said} Saved in this browser only: your account could not be updated just now.`,
       );
@@ -100,6 +104,38 @@ export function PreferencesMenu() {
           labels={WIND_UNIT_LABELS}
           value={preferences.windUnit}
           onChange={(windUnit) => change({ windUnit })}
+        />
+        <Choice
+          legend="Precipitation"
+          name={`${id}-precipitation`}
+          options={PRECIPITATION_UNITS}
+          labels={PRECIPITATION_UNIT_LABELS}
+          value={preferences.precipitationUnit}
+          onChange={(precipitationUnit) => change({ precipitationUnit })}
+        />
+        <Choice
+          legend="Pressure"
+          name={`${id}-pressure`}
+          options={PRESSURE_UNITS}
+          labels={PRESSURE_UNIT_LABELS}
+          value={preferences.pressureUnit}
+          onChange={(pressureUnit) => change({ pressureUnit })}
+        />
+        <Choice
+          legend="Distance"
+          name={`${id}-distance`}
+          options={DISTANCE_UNITS}
+          labels={DISTANCE_UNIT_LABELS}
+          value={preferences.distanceUnit}
+          onChange={(distanceUnit) => change({ distanceUnit })}
+        />
+        <Choice
+          legend="Clock"
+          name={`${id}-clock`}
+          options={CLOCKS}
+          labels={CLOCK_LABELS}
+          value={preferences.clock}
+          onChange={(clock) => change({ clock })}
         />
         <Choice
           legend="Theme"

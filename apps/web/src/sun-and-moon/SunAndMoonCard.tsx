@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 
-import type { Coordinates } from '../api-types.ts';
+import type { Coordinates, Units } from '../api-types.ts';
 import { errorMessage } from '../error-message.ts';
 import { trpc } from '../trpc.ts';
+import { useUnits } from '../preferences/use-units.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
-import { hourOf, weekdayOf } from '../weather/local-time.ts';
+import { weekdayOf } from '../weather/local-time.ts';
+import { formatTime } from '../weather/units.ts';
 import {
   formatDayLengthChange,
   formatDuration,
@@ -19,8 +21,8 @@ const DAYS = 10;
 /** Computed, not forecast: it changes only when the place's day does. */
 const STALE_MS = 30 * 60_000;
 
-const time = (localTime: string | null, none: string) =>
-  localTime === null ? none : <time dateTime={localTime}>{hourOf(localTime)}</time>;
+const timeOn = (clock: Units['clock']) => (localTime: string | null, none: string) =>
+  localTime === null ? none : <time dateTime={localTime}>{formatTime(localTime, clock)}</time>;
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -31,7 +33,15 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-function Today({ today, tomorrow }: { today: SunAndMoonDay; tomorrow?: SunAndMoonDay }) {
+function Today({
+  today,
+  tomorrow,
+  time,
+}: {
+  today: SunAndMoonDay;
+  tomorrow?: SunAndMoonDay;
+  time: ReturnType<typeof timeOn>;
+}) {
   const phase = MOON_PHASES[today.moonPhase];
   const polar =
     today.sunrise === null && today.sunset === null
@@ -92,13 +102,14 @@ export function SunAndMoonCard({ coordinates }: { coordinates: Coordinates }) {
     ...trpc.weather.sunAndMoon.queryOptions({ ...coordinates, days: DAYS }),
     staleTime: STALE_MS,
   });
+  const time = timeOn(useUnits().clock);
 
   let body;
   if (query.data) {
     const [today, ...later] = query.data.days;
     body = today && (
       <>
-        <Today today={today} tomorrow={later[0]} />
+        <Today today={today} tomorrow={later[0]} time={time} />
         <details className="sun-moon__details">
           <summary>Sun and moon for the next {later.length} days</summary>
           <div
