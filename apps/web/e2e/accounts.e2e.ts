@@ -226,10 +226,11 @@ describe('accounts in the browser', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('button', { name: 'Account', exact: true }).waitFor();
       await expect
-        .poll(async () =>
-          JSON.parse(
-            (await page.evaluate(() => localStorage.getItem('skycast:preferences'))) ?? '{}',
-          ),
+        .poll(
+          async () =>
+            JSON.parse(
+              (await page.evaluate(() => localStorage.getItem('skycast:preferences'))) ?? '{}',
+            ) as unknown,
         )
         .toMatchObject({ units: 'imperial', windUnit: 'kn', pressureUnit: 'mmHg', clock: '12h' });
       await openPlace(page, '/place/52.52,13.41/Berlin');

@@ -13,14 +13,14 @@ import {
   type Preferences,
 } from './preferences.ts';
 
+// Until the person chooses, the units and clock follow the browser's locale.
+const defaults: Preferences = { ...DEFAULT_PREFERENCES, ...unitDefaultsFor(browserLocale()) };
 /**
  * The one place preferences live. The browser always keeps a copy (public/theme.js
  * reads the theme from it before the first paint); a signed-in person's
  * changes also go to their account, and their account's preferences are
  * copied here when they sign in (see account/use-account.ts).
  */
-// Until the person chooses, the units and clock follow the browser's locale.
-const defaults: Preferences = { ...DEFAULT_PREFERENCES, ...unitDefaultsFor(browserLocale()) };
 const stored = createStoredValue(PREFERENCES_KEY, (text) => parsePreferences(text, defaults));
 
 /** The current preferences, outside React. */
