@@ -53,6 +53,8 @@ function frameName(node: ProfileNode): string {
   if (!url) return functionName || '(anonymous)';
   // node_modules/.pnpm/<pkg>@<version>/node_modules/<pkg>/… → <pkg>; otherwise the file.
   const inPackage = /node_modules\/(?!\.pnpm)((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(url);
-  const where = inPackage ? `${inPackage[1]}/${path.basename(inPackage[2] ?? '')}` : path.basename(url);
+  const where = inPackage
+    ? `${inPackage[1]}/${path.basename(inPackage[2] ?? '')}`
+    : path.basename(url);
   return `${functionName || '(anonymous)'} (${where})`;
 }
