@@ -133,7 +133,7 @@ export function withAccount(current: Preferences, account: AccountPreferences): 
  * @example
  * unitsOf(DEFAULT_PREFERENCES) // { temperature: '°C', windSpeed: 'km/h', precipitation: 'mm', pressure: 'hPa', visibility: 'km', clock: '24h' }
  */
-export function unitsOf(preferences: Preferences): Units {
+export function unitsOf(preferences: UnitDefaults): Units {
   return {
     temperature: UNIT_SYSTEM_LABELS[preferences.units],
     windSpeed: WIND_UNIT_LABELS[preferences.windUnit],

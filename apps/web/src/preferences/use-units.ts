@@ -5,16 +5,17 @@ import { unitsOf } from './preferences.ts';
 import { usePreferences } from './use-preferences.ts';
 
 /**
- * The units and clock the page shows, the same object until one changes.
+ * The units and clock the page shows, the same object until one of them
+ * changes (a change of theme converts nothing).
  *
  * @example
  * const units = useUnits(); formatTime(day.sunrise, units.clock);
  */
 export function useUnits(): Units {
-  const { units, windUnit, precipitationUnit, pressureUnit, distanceUnit, clock, theme } =
+  const { units, windUnit, precipitationUnit, pressureUnit, distanceUnit, clock } =
     usePreferences();
   return useMemo(
-    () => unitsOf({ units, windUnit, precipitationUnit, pressureUnit, distanceUnit, clock, theme }),
-    [units, windUnit, precipitationUnit, pressureUnit, distanceUnit, clock, theme],
+    () => unitsOf({ units, windUnit, precipitationUnit, pressureUnit, distanceUnit, clock }),
+    [units, windUnit, precipitationUnit, pressureUnit, distanceUnit, clock],
   );
 }
