@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { FileMigrationProvider, Migrator } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
@@ -64,7 +64,7 @@ describe('migrations', () => {
     await admin.end();
     const url = new URL(inject('databaseAdminUrl'));
     url.pathname = '/before_unit_choices';
-    const db: Kysely<any> = createDb({ connectionString: url.toString() });
+    const db = createDb({ connectionString: url.toString() });
     try {
       const migrator = new Migrator({
         db,
