@@ -4,58 +4,28 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { pino } from 'pino';
-
-import { createServices, type Services } from '@skycast/api';
-import { createTestDatabase, type TestDatabase } from '@skycast/db/testing';
-import { createOpenMeteo } from '@skycast/weather';
-import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
-
-import { createApp } from '../src/app.ts';
 import { configureHttpServer } from '../src/http-server.ts';
+import { startTestServer, type TestServer } from './test-server.ts';
 
-let testDb: TestDatabase;
-let stub: WeatherStub;
-let services: Services;
+let world: TestServer;
 let server: Server;
 let baseUrl: string;
 let port: number;
 let webDistDir: string;
-const logger = pino({ level: 'silent' });
 
 beforeAll(async () => {
-  testDb = await createTestDatabase(inject('databaseAdminUrl'));
-  stub = await startWeatherStub();
+  world = await startTestServer();
   webDistDir = await mkdtemp(path.join(os.tmpdir(), 'skycast-web-'));
   await writeFile(path.join(webDistDir, 'index.html'), '<!doctype html><title>Skycast</title>');
-  services = createServices({
-    db: testDb.db,
-    connectionString: testDb.connectionString,
-    provider: createOpenMeteo({
-      forecastUrl: stub.url,
-      geocodingUrl: stub.url,
-      airQualityUrl: stub.url,
-    }),
-    logger,
-  });
-  const app = createApp({ services, logger, webDistDir });
-  server = await new Promise<Server>((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
+  ({ server, port, url: baseUrl } = await world.listen({ webDistDir }));
   configureHttpServer(server, { keepAliveTimeoutMs: 65_000 });
-  const address = server.address();
-  port = typeof address === 'object' && address ? address.port : 0;
-  baseUrl = `http://127.0.0.1:${port}`;
 });
 
 afterAll(async () => {
   server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-  await services.close();
-  await stub.close();
-  await testDb.destroy();
+  await world.close();
   await rm(webDistDir, { recursive: true, force: true });
 });
 
