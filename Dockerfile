@@ -55,12 +55,16 @@ COPY packages/local-time/src packages/local-time/src
 COPY packages/validators/src packages/validators/src
 COPY packages/weather/src packages/weather/src
 
-# The base's Node binary and the shared libraries it links, nothing else: no
-# shell, no package manager, no npm — the smallest image that runs Node.
+# The base's Node binary and the shared libraries it and the dependencies'
+# native addons (argon2's) link, nothing else: no shell, no package manager,
+# no npm — the smallest image that runs Node.
 FROM ${BASE_IMAGE} AS node
+COPY --from=server /src/node_modules /src/node_modules
 RUN mkdir -p /rootfs/usr/local/bin /rootfs/etc \
  && cp "$(command -v node)" /rootfs/usr/local/bin/node \
- && ldd /rootfs/usr/local/bin/node | grep -o '/[^ ]*' | xargs -I '{}' cp --parents -L '{}' /rootfs \
+ && find /src/node_modules/.pnpm -name '*.node' -type f \
+      | xargs ldd /rootfs/usr/local/bin/node | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\/.*\.so/ { print $1 }' | sort -u \
+      | xargs -I '{}' cp --parents -L '{}' /rootfs \
  && cp /etc/nsswitch.conf /rootfs/etc/ \
  && /rootfs/usr/local/bin/node --version
 
