@@ -176,6 +176,7 @@ describe('memory bound', () => {
   it('keeps 5,000 places of 17 KB answers within its byte budget', () => {
     const maxBytes = 16 * 1024 * 1024;
     const answers = createPublicAnswers({
+      basePath: '/trpc/',
       procedures: new Map([['weather.forecast', { cacheSeconds: 300, rateLimit: undefined }]]),
       rateLimiter: {
         hit: () => Promise.resolve({ allowed: true, remaining: 1, retryAfterSeconds: 1 }),
@@ -184,12 +185,13 @@ describe('memory bound', () => {
       maxBytes,
       logger: silentLogger,
       requestId: () => 'test',
+      clientAddress: () => '127.0.0.1',
       staticHeaders: [],
     });
     const body = { result: { data: { hourly: 'x'.repeat(17_000) } } };
     for (let i = 0; i < 5_000; i++) {
-      const url = `/weather.forecast?input=${encodeURIComponent(JSON.stringify({ latitude: i / 100, longitude: 1 }))}`;
-      const etag = answers.remember({ method: 'GET', url, headers: {} } as Request, {
+      const originalUrl = `/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify({ latitude: i / 100, longitude: 1 }))}`;
+      const etag = answers.remember({ method: 'GET', originalUrl, headers: {} } as Request, {
         procedure: 'weather.forecast',
         body: { ...body, i },
         cacheControl: 'public, max-age=300',

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { pino, type Logger } from 'pino';
@@ -45,7 +45,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
   function listen(appOptions: Partial<AppOptions> = {}) {
     const app = createApp({ services, logger, ...appOptions });
     return new Promise<{ server: Server; port: number; url: string }>((resolve) => {
-      const server = app.listen(0, '127.0.0.1', () => {
+      const server = createServer(app).listen(0, '127.0.0.1', () => {
         const { port } = server.address() as AddressInfo;
         resolve({ server, port, url: `http://127.0.0.1:${port}` });
       });
