@@ -97,7 +97,7 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
       );
       const actions: PlopTypes.ActionType[] = [];
       if (existsSync(schemaFile)) {
-        actions.push(() => addInputSchema(schemaFile, data, plop));
+        actions.push(() => addInputSchema(schemaFile, answers, plop));
       } else {
         actions.push({ type: 'add', path: schemaFile, templateFile: 'templates/validators.hbs' });
       }
