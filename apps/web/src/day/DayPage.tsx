@@ -2,14 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
 
 import { HourlyChart } from '../chart/HourlyChart.tsx';
-import { errorMessage } from '../error-message.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { arrivedInApp } from '../navigation/use-location.ts';
 import { formatCoordinates } from '../place/coordinates.ts';
 import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
 import { useUnits } from '../preferences/use-units.ts';
 import { trpc } from '../trpc.ts';
-import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { QueryErrorMessage } from '../ui/ErrorMessage.tsx';
+import { LoadingStatus } from '../ui/LoadingStatus.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { showDayDetail } from '../weather/shown-units.ts';
 import { longDateOf, shortDateOf } from './day-dates.ts';
@@ -69,22 +69,12 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
       </>
     );
   } else if (query.isError) {
-    body = (
-      <ErrorMessage
-        title="This day could not be loaded"
-        message={errorMessage(query.error)}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    body = <QueryErrorMessage title="This day could not be loaded" query={query} />;
   } else {
     body = (
-      <>
-        <p className="visually-hidden" role="status">
-          Loading the day…
-        </p>
+      <LoadingStatus label="Loading the day…">
         <div className="skeleton day-page__skeleton" aria-hidden="true" />
-      </>
+      </LoadingStatus>
     );
   }
 

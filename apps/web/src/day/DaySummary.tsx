@@ -1,5 +1,6 @@
 import type { DailyEntry, Units } from '../api-types.ts';
 import { WeatherIcon } from '../forecast/WeatherIcon.tsx';
+import { Fact } from '../ui/Fact.tsx';
 import {
   formatPercent,
   formatPrecipitation,
@@ -26,35 +27,16 @@ export function DaySummary({ day, units }: { day: DailyEntry; units: Units }) {
       </div>
       <dl className="day-summary__facts">
         {day.precipitationSum !== null && (
-          <div>
-            <dt>Precipitation</dt>
-            <dd>{formatPrecipitation(day.precipitationSum, units.precipitation)}</dd>
-          </div>
+          <Fact term="Precipitation">
+            {formatPrecipitation(day.precipitationSum, units.precipitation)}
+          </Fact>
         )}
         {day.precipitationProbabilityMax !== null && (
-          <div>
-            <dt>Chance</dt>
-            <dd>{formatPercent(day.precipitationProbabilityMax)}</dd>
-          </div>
+          <Fact term="Chance">{formatPercent(day.precipitationProbabilityMax)}</Fact>
         )}
-        {day.sunrise && (
-          <div>
-            <dt>Sunrise</dt>
-            <dd>{formatTime(day.sunrise, units.clock)}</dd>
-          </div>
-        )}
-        {day.sunset && (
-          <div>
-            <dt>Sunset</dt>
-            <dd>{formatTime(day.sunset, units.clock)}</dd>
-          </div>
-        )}
-        {day.uvIndexMax !== null && (
-          <div>
-            <dt>UV index</dt>
-            <dd>{formatUvIndex(day.uvIndexMax)}</dd>
-          </div>
-        )}
+        {day.sunrise && <Fact term="Sunrise">{formatTime(day.sunrise, units.clock)}</Fact>}
+        {day.sunset && <Fact term="Sunset">{formatTime(day.sunset, units.clock)}</Fact>}
+        {day.uvIndexMax !== null && <Fact term="UV index">{formatUvIndex(day.uvIndexMax)}</Fact>}
       </dl>
     </section>
   );

@@ -3,7 +3,6 @@ import { useEffect, useMemo } from 'react';
 
 import { AirQualityCard } from '../air-quality/AirQualityCard.tsx';
 import { preloadChart } from '../chart/HourlyChart.tsx';
-import { errorMessage } from '../error-message.ts';
 import { useHistoryState } from '../navigation/use-location.ts';
 import { formatCoordinates } from '../place/coordinates.ts';
 import { rememberPlace } from '../place/last-place.ts';
@@ -12,9 +11,9 @@ import { regionFromHistory } from '../place/place-region.ts';
 import { SavePlaceButton } from '../places/SavePlaceButton.tsx';
 import { useUnits } from '../preferences/use-units.ts';
 import { SunAndMoonCard } from '../sun-and-moon/SunAndMoonCard.tsx';
-import { ErrorMessage } from '../ui/ErrorMessage.tsx';
-import { showForecast } from '../weather/shown-units.ts';
+import { QueryErrorMessage } from '../ui/ErrorMessage.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { showForecast } from '../weather/shown-units.ts';
 import { forecastQuery } from './forecast-query.ts';
 import { ForecastSkeleton } from './ForecastSkeleton.tsx';
 import { PlaceForecast } from './PlaceForecast.tsx';
@@ -56,14 +55,7 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
   if (shown)
     body = <PlaceForecast forecast={shown} dayHref={(day) => formatPlacePath({ ...route, day })} />;
   else if (forecast.isError)
-    body = (
-      <ErrorMessage
-        title="The forecast could not be loaded"
-        message={errorMessage(forecast.error)}
-        onRetry={() => void forecast.refetch()}
-        retrying={forecast.isFetching}
-      />
-    );
+    body = <QueryErrorMessage title="The forecast could not be loaded" query={forecast} />;
   else body = <ForecastSkeleton />;
 
   return (
