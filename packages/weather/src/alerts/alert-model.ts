@@ -71,7 +71,13 @@ export interface AlertsProvider {
   alerts(point: AlertsQuery): Promise<ProviderResult<WeatherAlert[]>>;
 }
 
-const SEVERITY_ORDER: readonly AlertSeverity[] = ['extreme', 'severe', 'moderate', 'minor', 'unknown'];
+const SEVERITY_ORDER: readonly AlertSeverity[] = [
+  'extreme',
+  'severe',
+  'moderate',
+  'minor',
+  'unknown',
+];
 
 /** Most severe first, then the soonest; the order a person should read them in. */
 export function byUrgencyOfReading(a: WeatherAlert, b: WeatherAlert): number {
@@ -93,7 +99,8 @@ export function isoInstant(value: unknown): string | null {
   return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
 }
 
-const clip = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
+const clip = (value: string, max: number) =>
+  value.length > max ? `${value.slice(0, max - 1)}…` : value;
 
 /** Cuts over-long upstream texts to the model's bounds instead of refusing the whole answer. */
 export function bounded(alert: WeatherAlert): WeatherAlert {

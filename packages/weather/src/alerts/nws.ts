@@ -95,9 +95,8 @@ export function createNws(options: NwsOptions): AlertsProvider {
         .map((feature) => feature.properties)
         .filter((alert) => alert.status === 'Actual' && alert.messageType !== 'Cancel')
         .slice(0, MAX_ALERTS)
-        .map(
-          (alert): WeatherAlert =>
-            bounded({
+        .map((alert): WeatherAlert =>
+          bounded({
             id: alert.id,
             event: alert.event,
             severity: capValue(alertSeveritySchema.options, alert.severity),
@@ -111,7 +110,7 @@ export function createNws(options: NwsOptions): AlertsProvider {
             description: alert.description ?? '',
             instruction: alert.instruction ?? null,
             area: alert.areaDesc,
-            }),
+          }),
         );
       return { data, simulated };
     },

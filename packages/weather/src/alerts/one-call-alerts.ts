@@ -65,23 +65,22 @@ export function createOneCallAlerts(options: OneCallAlertsOptions): AlertsProvid
           return parsed.success ? parsed.data.message : undefined;
         },
       });
-      const data = (body.alerts ?? []).slice(0, MAX_ALERTS).map(
-        (alert, index): WeatherAlert =>
-          bounded({
-            // One Call gives no identifier: sender, event and start name one warning.
-            id: `${alert.sender_name}:${alert.event}:${alert.start}:${index}`,
-            event: alert.event,
-            severity: 'unknown',
-            urgency: 'unknown',
-            certainty: 'unknown',
-            onset: isoInstant(alert.start),
-            expires: isoInstant(alert.end),
-            sender: alert.sender_name,
-            headline: null,
-            description: alert.description,
-            instruction: null,
-            area: '',
-          }),
+      const data = (body.alerts ?? []).slice(0, MAX_ALERTS).map((alert, index): WeatherAlert =>
+        bounded({
+          // One Call gives no identifier: sender, event and start name one warning.
+          id: `${alert.sender_name}:${alert.event}:${alert.start}:${index}`,
+          event: alert.event,
+          severity: 'unknown',
+          urgency: 'unknown',
+          certainty: 'unknown',
+          onset: isoInstant(alert.start),
+          expires: isoInstant(alert.end),
+          sender: alert.sender_name,
+          headline: null,
+          description: alert.description,
+          instruction: null,
+          area: '',
+        }),
       );
       return { data, simulated };
     },
