@@ -252,7 +252,13 @@ export function createWeatherService(options: WeatherServiceOptions) {
       const cell = cellOf(at);
       const source = alertsProviders.find((candidate) => candidate.covers(cell));
       if (!source) {
-        return { alerts: [], fetchedAt: now().toISOString(), stale: false, source: null, simulated: false };
+        return {
+          alerts: [],
+          fetchedAt: now().toISOString(),
+          stale: false,
+          source: null,
+          simulated: false,
+        };
       }
       const cached = await cache.get({
         ...context,
