@@ -152,9 +152,9 @@ describe('weather warnings', () => {
 
       const [severe, minor] = [warnings.nth(0), warnings.nth(1)];
       expect(await severe.getByRole('heading', { level: 3 }).textContent()).toBe(
-        'Severe storm gusts',
+        'Severe Storm gusts',
       );
-      expect(await minor.getByRole('heading', { level: 3 }).textContent()).toBe('Minor frost');
+      expect(await minor.getByRole('heading', { level: 3 }).textContent()).toBe('Minor Frost');
       expect(await severe.locator('.alert__period').textContent()).toMatch(
         /^Until (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:\d\d$/,
       );

@@ -14,6 +14,9 @@ import {
 import { SeverityIcon } from './SeverityIcon.tsx';
 import './WeatherAlerts.css';
 
+/** Some issuers name events in lower case ("storm gusts"); a title starts with a capital. */
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** The server asks the warning services every 5 minutes; an open page follows. */
 const FRESH_MS = 5 * 60_000;
 
@@ -39,7 +42,7 @@ function Alert({
         <div className="alert__summary">
           <h3 className="alert__event" id={titleId}>
             <span className="alert__severity">{SEVERITY_LABELS[alert.severity]}</span>{' '}
-            <span className="alert__name">{alert.event}</span>
+            <span className="alert__name">{capitalised(alert.event)}</span>
           </h3>
           {period && <p className="alert__period">{period}</p>}
           {alert.headline && <p className="alert__headline">{alert.headline}</p>}
