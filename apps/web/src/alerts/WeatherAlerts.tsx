@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 
 import type { Coordinates } from '../api-types.ts';
+import { useUnits } from '../preferences/use-units.ts';
 import { trpc } from '../trpc.ts';
 import { useNow } from '../ui/use-now.ts';
 import {
@@ -31,7 +32,7 @@ function Alert({
   timeZone: string;
   now: number;
 }) {
-  const period = alertPeriod(alert, timeZone, now);
+  const period = alertPeriod(alert, timeZone, now, useUnits().clock);
   const likelihood = urgencyAndCertainty(alert);
   const service = SOURCES[source];
   const titleId = `alert-${alert.id.replace(/[^\w-]/g, '_')}`;

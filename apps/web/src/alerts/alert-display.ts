@@ -1,6 +1,8 @@
-import { localDateTime } from '@skycast/local-time';
-
 import type { RouterOutputs } from '@skycast/api';
+import { localDateTime } from '@skycast/local-time';
+import type { Clock } from '@skycast/validators';
+
+import { formatTime } from '../weather/units.ts';
 
 export type AlertsReport = RouterOutputs['weather']['alerts'];
 export type WeatherAlert = AlertsReport['alerts'][number];
@@ -40,10 +42,10 @@ export const SOURCES: Record<AlertsSource, { name: string; href: string }> = {
 
 const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' });
 
-/** "Tue 14:00" on the place's clocks (today's and tomorrow's too: warnings span days). */
-function dayAndTime(instant: string, timeZone: string): string {
+/** "Tue 14:00" (or "Tue 2:00 PM") on the place's clocks (today's and tomorrow's too: warnings span days). */
+function dayAndTime(instant: string, timeZone: string, clock: Clock): string {
   const local = localDateTime(timeZone, Date.parse(instant));
-  return `${weekday.format(new Date(`${local.slice(0, 10)}T00:00:00Z`))} ${local.slice(11, 16)}`;
+  return `${weekday.format(new Date(`${local.slice(0, 10)}T00:00:00Z`))} ${formatTime(local, clock)}`;
 }
 
 /**
@@ -57,13 +59,14 @@ export function alertPeriod(
   alert: Pick<WeatherAlert, 'onset' | 'expires'>,
   timeZone: string,
   now: number,
+  clock: Clock = '24h',
 ): string | null {
+  const at = (instant: string) => dayAndTime(instant, timeZone, clock);
   const from = alert.onset && Date.parse(alert.onset) > now ? alert.onset : null;
   const until = alert.expires;
-  if (from && until)
-    return `From ${dayAndTime(from, timeZone)} until ${dayAndTime(until, timeZone)}`;
-  if (from) return `From ${dayAndTime(from, timeZone)}`;
-  if (until) return `Until ${dayAndTime(until, timeZone)}`;
+  if (from && until) return `From ${at(from)} until ${at(until)}`;
+  if (from) return `From ${at(from)}`;
+  if (until) return `Until ${at(until)}`;
   return null;
 }
 
