@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
 
 import type { Forecast } from '../api-types.ts';
-import { dateOf } from '../weather/local-time.ts';
+import { useOffline } from '../offline/connection.ts';
+import { offlineMessages } from '../offline/offline-messages.ts';
+import { OfflineBanner } from '../offline/OfflineBanner.tsx';
+import { clockTimeAt, dateOf } from '../weather/local-time.ts';
 import { CurrentConditions } from './CurrentConditions.tsx';
 import { DailyForecast } from './DailyForecast.tsx';
 import { HourlyStrip } from './HourlyStrip.tsx';
@@ -26,16 +29,28 @@ export function PlaceForecast({
   dayHref: (date: string) => string;
 }) {
   const today = dateOf(forecast.current.time);
+  const offline = useOffline();
   useEffect(() => {
     if (performance.getEntriesByName(FORECAST_VISIBLE_MARK).length === 0)
       performance.mark(FORECAST_VISIBLE_MARK);
   }, []);
   return (
     <div className="place-forecast">
-      {forecast.stale && (
-        <StaleBanner fetchedAt={forecast.fetchedAt} timeZone={forecast.location.timezone} />
+      {offline ? (
+        <OfflineBanner fetchedAt={forecast.fetchedAt} timeZone={forecast.location.timezone} />
+      ) : (
+        forecast.stale && (
+          <StaleBanner fetchedAt={forecast.fetchedAt} timeZone={forecast.location.timezone} />
+        )
       )}
       <CurrentConditions
+        title={
+          offline
+            ? offlineMessages.currentAsOf(
+                clockTimeAt(forecast.fetchedAt, forecast.location.timezone),
+              )
+            : undefined
+        }
         current={forecast.current}
         today={forecast.daily.find((day) => day.date === today)}
         yesterday={forecast.yesterday}

@@ -5,6 +5,8 @@ import { AirQualityCard } from '../air-quality/AirQualityCard.tsx';
 import { preloadChart } from '../chart/HourlyChart.tsx';
 import { errorMessage } from '../error-message.ts';
 import { useHistoryState } from '../navigation/use-location.ts';
+import { useOffline } from '../offline/connection.ts';
+import { offlineMessages } from '../offline/offline-messages.ts';
 import { formatCoordinates } from '../place/coordinates.ts';
 import { rememberPlace } from '../place/last-place.ts';
 import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
@@ -33,6 +35,7 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
     ...forecastQuery(coordinates, usePreferences()),
     refetchInterval: REFRESH_MS,
   });
+  const offline = useOffline();
   const region = regionFromHistory(useHistoryState());
   const name = route.name ?? formatCoordinates(coordinates);
   // "Land Berlin, Germany" → "Germany": what a saved place shows under its name.
@@ -51,6 +54,16 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
       <PlaceForecast
         forecast={forecast.data}
         dayHref={(day) => formatPlacePath({ ...route, day })}
+      />
+    );
+  else if (offline)
+    // Offline with nothing stored: a skeleton would promise a forecast that cannot come.
+    body = (
+      <ErrorMessage
+        title={offlineMessages.noStoredForecastTitle}
+        message={offlineMessages.noStoredForecast}
+        onRetry={() => void forecast.refetch()}
+        retrying={forecast.isFetching}
       />
     );
   else if (forecast.isError)

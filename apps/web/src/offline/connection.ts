@@ -1,0 +1,47 @@
+import { onlineManager } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
+
+import { STORED_ANSWER_HEADER } from '../../service-worker/stored-answers.ts';
+
+/**
+ * Whether the page shows what the device stored rather than what the server
+ * says now: the browser reports no network, or the last public answer came
+ * from the service worker's store because the network failed.
+ */
+let servedFromStore = false;
+const listeners = new Set<() => void>();
+
+function setServedFromStore(value: boolean): void {
+  if (value === servedFromStore) return;
+  servedFromStore = value;
+  for (const listener of listeners) listener();
+}
+
+/** Called with every public answer: a stored one marks the page offline, a fresh one clears it. */
+export function noteAnswer(response: Response): void {
+  setServedFromStore(response.headers.has(STORED_ANSWER_HEADER));
+}
+
+/**
+ * TanStack Query starts out online and only follows the `online`/`offline`
+ * events; a page loaded without a network hears neither, so it is told here.
+ */
+export function followBrowserConnection(): void {
+  if (!navigator.onLine) onlineManager.setOnline(false);
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  const unsubscribe = onlineManager.subscribe(listener);
+  return () => {
+    listeners.delete(listener);
+    unsubscribe();
+  };
+}
+
+const isOffline = () => servedFromStore || !onlineManager.isOnline();
+
+/** True while what the page shows may be a stored copy: say so, never show it as current. */
+export function useOffline(): boolean {
+  return useSyncExternalStore(subscribe, isOffline);
+}
