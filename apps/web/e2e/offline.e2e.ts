@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -11,15 +11,23 @@ import { sharedBrowser, withPage } from './browser.ts';
 const browser = sharedBrowser();
 
 const HOUR = 60 * 60_000;
+const distDir = path.resolve(import.meta.dirname, '../dist');
 
 /** Waits until the service worker controls the page and has stored this place's forecast. */
-async function visitAndStore(page: Page, path: string, cacheKey: string) {
-  await page.goto(path);
+async function visitAndStore(page: Page, placePath: string, cacheKey: string) {
+  await page.goto(placePath);
   await page.getByRole('heading', { name: 'Right now' }).waitFor();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null).catch(async (e) => {
-    console.log('DEBUG', await page.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration(); return JSON.stringify({ r: !!r, a: r?.active?.state, i: r?.installing?.state, w: r?.waiting?.state, c: !!navigator.serviceWorker.controller, ready: document.readyState }); }));
-    throw e;
-  });
+  await page
+    .waitForFunction(() => navigator.serviceWorker.controller !== null)
+    .catch(async () => {
+      const state = await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return registration
+          ? `installing ${registration.installing?.state}, waiting ${registration.waiting?.state}, active ${registration.active?.state}`
+          : 'none';
+      });
+      throw new Error(`No service worker controls the page (registration: ${state})`);
+    });
   await expect.poll(() => storedUrls(page)).toContainEqual(expect.stringContaining(cacheKey));
 }
 
@@ -208,5 +216,49 @@ describe('what the service worker keeps', () => {
       expect(weatherStore.length).toBeGreaterThan(0);
       for (const url of weatherStore) expect(url).toMatch(/\/trpc\/weather\.\w+\?input=/);
     });
+  });
+});
+
+describe('a new release', () => {
+  it('takes over by itself, and pages load the new index.html at once, not the stored one', async () => {
+    const workerFile = path.join(distDir, 'sw.js');
+    const pageFile = path.join(distDir, 'index.html');
+    const [worker, shell] = await Promise.all([
+      readFile(workerFile, 'utf8'),
+      readFile(pageFile, 'utf8'),
+    ]);
+    try {
+      await withPage(browser(), {}, async ({ page }) => {
+        await visitAndStore(page, '/place/48.21,16.37/Vienna', '"latitude":48.21');
+
+        // Deploy: a changed service worker and a changed page, as a new build brings.
+        await writeFile(workerFile, `${worker}\n// next release\n`);
+        await writeFile(
+          pageFile,
+          shell.replace('<head>', '<head><meta name="skycast-release" content="next">'),
+        );
+        const tookOver = page.evaluate(
+          () =>
+            new Promise<void>((resolve) => {
+              navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), {
+                once: true,
+              });
+            }),
+        );
+        // What the browser does by itself on a navigation (at most a day apart), done now.
+        await page.evaluate(async () => {
+          await (await navigator.serviceWorker.ready).update();
+        });
+        await tookOver;
+
+        await page.reload();
+        await page.getByRole('heading', { name: 'Right now' }).waitFor();
+        expect(await page.locator('meta[name="skycast-release"]').getAttribute('content')).toBe(
+          'next',
+        );
+      });
+    } finally {
+      await Promise.all([writeFile(workerFile, worker), writeFile(pageFile, shell)]);
+    }
   });
 });

@@ -32,7 +32,10 @@ try {
     await page.setContent(
       `<body style="margin:0"><img style="display:block;width:${icon.size}px;height:${icon.size}px" src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"></body>`,
     );
-    await page.screenshot({ path: path.join(webDir, 'public/icons', icon.out), omitBackground: true });
+    await page.screenshot({
+      path: path.join(webDir, 'public/icons', icon.out),
+      omitBackground: true,
+    });
     await page.close();
     console.log(`public/icons/${icon.out}`);
   }

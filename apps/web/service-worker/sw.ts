@@ -11,7 +11,9 @@ import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
 
 import { isStorableWeatherRequest, STORED_ANSWER_HEADER, WEATHER_STORE } from './stored-answers.ts';
 
-declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
+declare const self: ServiceWorkerGlobalScope & {
+  __WB_MANIFEST: (string | { url: string; revision: string | null })[];
+};
 
 // A new release takes over at once. Pages always load a fresh index.html from
 // the network (below), so an open page never mixes two releases' shells.
@@ -36,15 +38,17 @@ cleanupOutdatedCaches();
 
 // Marks an answer from the store, so the page can say it is offline rather than show it as current.
 const MARK_STORED: WorkboxPlugin = {
-  cachedResponseWillBeUsed: async ({ cachedResponse }) => {
-    if (!cachedResponse) return cachedResponse;
+  cachedResponseWillBeUsed: ({ cachedResponse }) => {
+    if (!cachedResponse) return Promise.resolve(cachedResponse);
     const headers = new Headers(cachedResponse.headers);
     headers.set(STORED_ANSWER_HEADER, '1');
-    return new Response(cachedResponse.body, {
-      status: cachedResponse.status,
-      statusText: cachedResponse.statusText,
-      headers,
-    });
+    return Promise.resolve(
+      new Response(cachedResponse.body, {
+        status: cachedResponse.status,
+        statusText: cachedResponse.statusText,
+        headers,
+      }),
+    );
   },
 };
 registerRoute(

@@ -19,7 +19,10 @@ export function OfflineBanner({ fetchedAt, timeZone }: OfflineBannerProps) {
       </span>
       <span>
         <strong>{offlineMessages.bannerTitle}</strong>{' '}
-        {offlineMessages.bannerBody(clockTimeAt(fetchedAt, timeZone), formatTimeAgo(fetchedAt, now))}
+        {offlineMessages.bannerBody(
+          clockTimeAt(fetchedAt, timeZone),
+          formatTimeAgo(fetchedAt, now),
+        )}
       </span>
     </p>
   );
