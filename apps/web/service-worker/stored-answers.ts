@@ -36,3 +36,27 @@ export function isStorableWeatherRequest(request: {
     !url.searchParams.has('batch')
   );
 }
+
+/** The message a page sends to have answers it got before the worker existed stored. */
+export const STORE_ANSWERS_MESSAGE = 'skycast:store-answers';
+
+/** At most this many URLs in one message; a page makes far fewer weather requests. */
+export const MAX_ANSWERS_TO_STORE = 50;
+
+/**
+ * The URLs of a store-answers message that may be stored: same origin, public
+ * weather only (whatever a message says, nothing else is fetched or kept).
+ */
+export function storeAnswersRequest(message: unknown, origin: string): string[] {
+  if (typeof message !== 'object' || message === null) return [];
+  const { type, urls } = message as { type?: unknown; urls?: unknown };
+  if (type !== STORE_ANSWERS_MESSAGE || !Array.isArray(urls)) return [];
+  return urls
+    .slice(0, MAX_ANSWERS_TO_STORE)
+    .filter((url): url is string => typeof url === 'string' && URL.canParse(url))
+    .filter(
+      (url) =>
+        new URL(url).origin === origin &&
+        isStorableWeatherRequest({ method: 'GET', url, credentials: 'omit' }),
+    );
+}

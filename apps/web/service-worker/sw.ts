@@ -9,7 +9,12 @@ import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
 
-import { isStorableWeatherRequest, STORED_ANSWER_HEADER, WEATHER_STORE } from './stored-answers.ts';
+import {
+  isStorableWeatherRequest,
+  STORED_ANSWER_HEADER,
+  storeAnswersRequest,
+  WEATHER_STORE,
+} from './stored-answers.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: (string | { url: string; revision: string | null })[];
@@ -51,18 +56,31 @@ const MARK_STORED: WorkboxPlugin = {
     );
   },
 };
-registerRoute(
-  ({ request }) => isStorableWeatherRequest(request),
-  new NetworkFirst({
-    cacheName: WEATHER_STORE.name,
-    // The URL alone names a public answer; Vary (encoding, accept) must not hide it offline.
-    matchOptions: { ignoreVary: true },
-    plugins: [
-      new ExpirationPlugin({
-        maxEntries: WEATHER_STORE.maxEntries,
-        maxAgeSeconds: WEATHER_STORE.maxAgeSeconds,
-      }),
-      MARK_STORED,
-    ],
-  }),
-);
+const weatherAnswers = new NetworkFirst({
+  cacheName: WEATHER_STORE.name,
+  // The URL alone names a public answer; Vary (encoding, accept) must not hide it offline.
+  matchOptions: { ignoreVary: true },
+  plugins: [
+    new ExpirationPlugin({
+      maxEntries: WEATHER_STORE.maxEntries,
+      maxAgeSeconds: WEATHER_STORE.maxAgeSeconds,
+    }),
+    MARK_STORED,
+  ],
+});
+registerRoute(({ request }) => isStorableWeatherRequest(request), weatherAnswers);
+
+// A first visit's answers arrived before this worker existed: the page sends their URLs
+// once it is in control, and they are stored as if they had come through here (usually
+// from the browser's HTTP cache, without asking the server again).
+self.addEventListener('message', (event) => {
+  const urls = storeAnswersRequest(event.data, self.location.origin);
+  if (urls.length === 0) return;
+  event.waitUntil(
+    Promise.allSettled(
+      urls.map((url) =>
+        weatherAnswers.handle({ event, request: new Request(url, { credentials: 'omit' }) }),
+      ),
+    ),
+  );
+});

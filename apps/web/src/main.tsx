@@ -8,7 +8,7 @@ import { App } from './App.tsx';
 import { followBrowserConnection } from './offline/connection.ts';
 import { registerServiceWorker } from './offline/register-service-worker.ts';
 import { lastPlacePath } from './place/last-place.ts';
-import { queryClient, trpc } from './trpc.ts';
+import { queryClient } from './trpc.ts';
 
 // Coming back to Skycast opens the last place viewed; the logo still leads to the start page.
 if (window.location.pathname === '/') {
@@ -17,10 +17,7 @@ if (window.location.pathname === '/') {
 }
 
 followBrowserConnection();
-registerServiceWorker({
-  onFirstControl: () =>
-    void queryClient.refetchQueries({ queryKey: trpc.weather.pathKey(), type: 'active' }),
-});
+registerServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

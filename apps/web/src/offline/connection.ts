@@ -1,7 +1,7 @@
 import { onlineManager } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 
-import { STORED_ANSWER_HEADER } from '../../service-worker/stored-answers.ts';
+import { MAX_ANSWERS_TO_STORE, STORED_ANSWER_HEADER } from '../../service-worker/stored-answers.ts';
 
 /**
  * Whether the page shows what the device stored rather than what the server
@@ -17,9 +17,26 @@ function setServedFromStore(value: boolean): void {
   for (const listener of listeners) listener();
 }
 
+/** Public answers that came before a service worker controlled the page (see register-service-worker.ts). */
+const answeredBeforeWorker = new Set<string>();
+
+/** Takes the URLs of the public answers no service worker saw, once. */
+export function takeAnswersBeforeWorker(): string[] {
+  const urls = [...answeredBeforeWorker];
+  answeredBeforeWorker.clear();
+  return urls;
+}
+
 /** Called with every public answer: a stored one marks the page offline, a fresh one clears it. */
 export function noteAnswer(response: Response): void {
   setServedFromStore(response.headers.has(STORED_ANSWER_HEADER));
+  if (
+    response.ok &&
+    'serviceWorker' in navigator &&
+    !navigator.serviceWorker.controller &&
+    answeredBeforeWorker.size < MAX_ANSWERS_TO_STORE
+  )
+    answeredBeforeWorker.add(response.url);
 }
 
 /**
