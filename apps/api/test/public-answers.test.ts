@@ -55,9 +55,9 @@ async function startInstance(): Promise<Instance> {
     now: () => new Date(Date.now() + clock.offsetMs),
   });
   const server = await new Promise<Server>((resolve) => {
-    const listening = createApp({ services, logger, trustProxy: 1 }).listen(0, '127.0.0.1', () =>
-      resolve(listening),
-    );
+    const listening = http
+      .createServer(createApp({ services, logger, trustProxy: 1 }))
+      .listen(0, '127.0.0.1', () => resolve(listening));
   });
   instances.push({ server, services });
   const address = server.address();
@@ -202,6 +202,7 @@ describe('memory bound', () => {
   it('keeps 5,000 places of 17 KB answers within its byte budget', () => {
     const maxBytes = 16 * 1024 * 1024;
     const answers = createPublicAnswers({
+      basePath: '/trpc/',
       procedures: new Map([['weather.forecast', { cacheSeconds: 300, rateLimit: undefined }]]),
       rateLimiter: {
         hit: () => Promise.resolve({ allowed: true, remaining: 1, retryAfterSeconds: 1 }),
@@ -210,12 +211,13 @@ describe('memory bound', () => {
       maxBytes,
       logger: silentLogger,
       requestId: () => 'test',
+      clientAddress: () => '127.0.0.1',
       staticHeaders: [],
     });
     const body = { result: { data: { hourly: 'x'.repeat(17_000) } } };
     for (let i = 0; i < 5_000; i++) {
-      const url = `/weather.forecast?input=${encodeURIComponent(JSON.stringify({ latitude: i / 100, longitude: 1 }))}`;
-      const etag = answers.remember({ method: 'GET', url, headers: {} } as Request, {
+      const originalUrl = `/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify({ latitude: i / 100, longitude: 1 }))}`;
+      const etag = answers.remember({ method: 'GET', originalUrl, headers: {} } as Request, {
         procedure: 'weather.forecast',
         body: { ...body, i },
         cacheControl: 'public, max-age=300',

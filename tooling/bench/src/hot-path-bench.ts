@@ -17,6 +17,8 @@ export interface HotPathOptions {
   seconds: number;
   /** Distinct places, all cached before the load starts. */
   places: number;
+  /** Where Skycast's process writes a CPU profile (`node --cpu-prof`) when it stops, if given. */
+  profileDir?: string;
 }
 
 export interface HotPathFigures {
@@ -51,7 +53,16 @@ export async function benchHotPath(options: HotPathOptions): Promise<HotPathFigu
   let bare: RunningProcess | undefined;
   try {
     // Logging every request, as production does.
-    skycast = await startSkycast({ ...options, env: { LOG_LEVEL: 'info', TRUST_PROXY: '1' } });
+    skycast = await startSkycast({
+      ...options,
+      env: {
+        LOG_LEVEL: 'info',
+        TRUST_PROXY: '1',
+        ...(options.profileDir
+          ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${options.profileDir}` }
+          : {}),
+      },
+    });
     for (let index = 0; index < options.places; index++) {
       const response = await fetch(`${skycast.url}${forecastPath(index)}`);
       if (!response.ok) throw new Error(`warming place ${index} answered ${response.status}`);

@@ -14,6 +14,7 @@ import { startEmbeddedPostgres } from '@skycast/db/embedded';
 
 import { benchHotPath } from './hot-path-bench.ts';
 import { describeMachine } from './machine.ts';
+import { summariseProfiles } from './profile-summary.ts';
 import { startNodeServer } from './processes.ts';
 import { benchServer, control } from './server-bench.ts';
 import { benchTypecheck } from './typecheck-bench.ts';
@@ -32,6 +33,8 @@ const { values } = parseArgs({
     latency: { type: 'string', default: '100' },
     runs: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '10' },
+    // `--only hot --profile DIR`: Skycast's CPU profile under the load, summarised.
+    profile: { type: 'string' },
   },
 });
 const sections = new Set(values.only.split(',') as Section[]);
@@ -80,7 +83,14 @@ async function printHotPath(databaseUrl: string, stubUrl: string) {
       `${options.places} places all cached beforehand; one Skycast process against a bare ` +
       `\`node:http\` server sending the same bytes, one after the other in this run.\n`,
   );
-  const figures = await benchHotPath({ repoRoot, databaseUrl, stubUrl, ...options });
+  const profileDir = values.profile && path.resolve(values.profile);
+  const figures = await benchHotPath({
+    repoRoot,
+    databaseUrl,
+    stubUrl,
+    ...options,
+    ...(profileDir ? { profileDir } : {}),
+  });
   console.log(
     '| server | encoding | body | req/s | × bare | p50 | p99 | non-2xx | provider calls |',
   );
@@ -97,6 +107,7 @@ async function printHotPath(databaseUrl: string, stubUrl: string) {
     );
   }
   console.log();
+  if (profileDir) console.log(`${await summariseProfiles(profileDir)}\n`);
 }
 
 async function printServer(databaseUrl: string, stubUrl: string) {
