@@ -135,6 +135,10 @@ describe('offline', () => {
       // Distinct from the provider-trouble banner, which would say the service is not answering.
       expect(await page.getByText('the weather service is not answering').count()).toBe(0);
       await page.getByRole('heading', { name: /^Next \d+ days$/ }).waitFor();
+      await page
+        .getByRole('region', { name: 'Air quality' })
+        .getByText(`Stored on this device at ${storedAt}; you’re offline.`)
+        .waitFor();
     });
   });
 

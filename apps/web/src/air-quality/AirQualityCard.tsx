@@ -3,6 +3,8 @@ import type { CSSProperties, ReactNode } from 'react';
 
 import type { Coordinates } from '../api-types.ts';
 import { errorMessage } from '../error-message.ts';
+import { useOffline } from '../offline/connection.ts';
+import { offlineMessages } from '../offline/offline-messages.ts';
 import { trpc } from '../trpc.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { clockTimeAt } from '../weather/local-time.ts';
@@ -69,6 +71,7 @@ function AirQualitySkeleton() {
  */
 export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
   const query = useQuery(trpc.weather.airQuality.queryOptions(coordinates));
+  const offline = useOffline();
 
   let body;
   if (query.data) {
@@ -79,11 +82,17 @@ export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
       [current.pm2_5, current.pm10, current.ozone, current.nitrogenDioxide].some((v) => v !== null);
     body = hasAny ? (
       <>
-        {stale && (
+        {offline ? (
           <p className="air-quality__stale">
-            From <time dateTime={fetchedAt}>{clockTimeAt(fetchedAt, location.timezone)}</time>: the
-            air-quality service is not answering.
+            {offlineMessages.storedAt(clockTimeAt(fetchedAt, location.timezone))}
           </p>
+        ) : (
+          stale && (
+            <p className="air-quality__stale">
+              From <time dateTime={fetchedAt}>{clockTimeAt(fetchedAt, location.timezone)}</time>:
+              the air-quality service is not answering.
+            </p>
+          )
         )}
         <div className="air-quality__body">
           {current.europeanAqi !== null && (

@@ -5,6 +5,9 @@ import { HourlyChart } from '../chart/HourlyChart.tsx';
 import { errorMessage } from '../error-message.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { arrivedInApp } from '../navigation/use-location.ts';
+import { useOffline } from '../offline/connection.ts';
+import { offlineMessages } from '../offline/offline-messages.ts';
+import { OfflineBanner } from '../offline/OfflineBanner.tsx';
 import { formatCoordinates } from '../place/coordinates.ts';
 import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
 import { usePreferences } from '../preferences/use-preferences.ts';
@@ -27,6 +30,7 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
   const query = useQuery(
     trpc.weather.day.queryOptions({ ...coordinates, date: route.day, units, windUnit }),
   );
+  const offline = useOffline();
   const name = route.name ?? formatCoordinates(coordinates);
   const placePath = formatPlacePath({ ...route, day: undefined });
   const dayPath = (day: string) => formatPlacePath({ ...route, day });
@@ -57,6 +61,9 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
             </AppLink>
           )}
         </nav>
+        {offline && (
+          <OfflineBanner fetchedAt={detail.fetchedAt} timeZone={detail.location.timezone} />
+        )}
         <DaySummary day={detail.day} units={detail.units} />
         <section aria-labelledby="day-chart-title">
           <h2 id="day-chart-title" className="section-title">
@@ -66,6 +73,15 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
         </section>
         <HourTable hours={detail.hours} units={detail.units} />
       </>
+    );
+  } else if (offline) {
+    body = (
+      <ErrorMessage
+        title={offlineMessages.noStoredForecastTitle}
+        message={offlineMessages.noStoredForecast}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
     );
   } else if (query.isError) {
     body = (
