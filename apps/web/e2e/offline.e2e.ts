@@ -165,6 +165,21 @@ describe('offline', () => {
     });
   });
 
+  it('says Skycast cannot be reached, not that you are offline, when only the server is away', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await visitAndStore(page, '/place/41.39,2.17/Barcelona', '"latitude":41.39');
+      // The network is up, the server does not answer: the worker falls back to its store.
+      await page.context().route('**/trpc/weather.**', (route) => route.abort('connectionrefused'));
+      await page.reload();
+      const notice = page.getByRole('status').filter({ hasText: 'Skycast cannot be reached.' });
+      await notice.waitFor();
+      expect(await notice.textContent()).toMatch(
+        /Showing the forecast stored on this device at \d\d:\d\d \((just now|\d+ min ago)\); it updates when Skycast answers again\.$/,
+      );
+      expect(await page.getByText('You’re offline.').count()).toBe(0);
+    });
+  });
+
   it('fetches fresh data by itself when the network comes back, without a reload', async () => {
     await withPage(browser(), {}, async ({ page }) => {
       await visitAndStore(page, '/place/55.68,12.57/Copenhagen', '"latitude":55.68');

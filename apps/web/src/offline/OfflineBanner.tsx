@@ -1,3 +1,5 @@
+import { onlineManager } from '@tanstack/react-query';
+
 import { useNow } from '../ui/use-now.ts';
 import { clockTimeAt } from '../weather/local-time.ts';
 import { formatTimeAgo } from '../weather/time-ago.ts';
@@ -9,20 +11,26 @@ interface OfflineBannerProps {
   timeZone: string;
 }
 
-/** Says the forecast on screen is the copy this device stored, and how old it is. */
+/**
+ * Says the forecast on screen is the copy this device stored, how old it is,
+ * and why: no network, or a network without an answer from Skycast.
+ */
 export function OfflineBanner({ fetchedAt, timeZone }: OfflineBannerProps) {
   const now = useNow(30_000);
+  // Rendered again whenever either changes (useOffline): the browser's word on the network decides.
+  const offline = !onlineManager.isOnline();
+  const time = clockTimeAt(fetchedAt, timeZone);
+  const ago = formatTimeAgo(fetchedAt, now);
   return (
     <p className="banner banner--offline" role="status">
       <span className="emoji" aria-hidden="true">
         📴
       </span>
       <span>
-        <strong>{offlineMessages.bannerTitle}</strong>{' '}
-        {offlineMessages.bannerBody(
-          clockTimeAt(fetchedAt, timeZone),
-          formatTimeAgo(fetchedAt, now),
-        )}
+        <strong>{offline ? offlineMessages.bannerTitle : offlineMessages.unreachableTitle}</strong>{' '}
+        {offline
+          ? offlineMessages.bannerBody(time, ago)
+          : offlineMessages.unreachableBody(time, ago)}
       </span>
     </p>
   );

@@ -7,6 +7,10 @@ export const offlineMessages = {
   /** The stored forecast's time and age, e.g. "14:05" and "2 h ago". */
   bannerBody: (time: string, ago: string) =>
     `Showing the forecast stored on this device at ${time} (${ago}); it updates by itself when you’re back online.`,
+  /** The network is there but Skycast's server did not answer, so the stored copy is shown. */
+  unreachableTitle: 'Skycast cannot be reached.',
+  unreachableBody: (time: string, ago: string) =>
+    `Showing the forecast stored on this device at ${time} (${ago}); it updates when Skycast answers again.`,
   /** Heading of the current conditions when they are a stored copy, not now. */
   currentAsOf: (time: string) => `As of ${time}`,
   /** Beside a stored copy of another section (air quality), e.g. "14:05". */
