@@ -137,7 +137,7 @@ describe('offline', () => {
       await page.getByRole('heading', { name: /^Next \d+ days$/ }).waitFor();
       await page
         .getByRole('region', { name: 'Air quality' })
-        .getByText(`Stored on this device at ${storedAt}; you’re offline.`)
+        .getByText(`The copy stored on this device at ${storedAt}.`)
         .waitFor();
     });
   });
@@ -176,7 +176,7 @@ describe('offline', () => {
       expect(await notice.textContent()).toMatch(
         /Showing the forecast stored on this device at \d\d:\d\d \((just now|\d+ min ago)\); it updates when Skycast answers again\.$/,
       );
-      expect(await page.getByText('You’re offline.').count()).toBe(0);
+      expect(await page.getByText('You’re offline.', { exact: true }).count()).toBe(0);
     });
   });
 

@@ -5,7 +5,7 @@ import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { AppRouter, MaxBatchSize } from '@skycast/api';
 
 import { shouldRetry } from './error-message.ts';
-import { noteAnswer } from './offline/connection.ts';
+import { bypassesWorker, noteAnswer } from './offline/connection.ts';
 
 /** The server refuses larger batches; the type makes a mismatch a compile error. */
 export const MAX_BATCH_SIZE: MaxBatchSize = 16;
@@ -48,8 +48,9 @@ const trpcClient = createTRPCClient<AppRouter>({
       true: httpLink({
         url: '/trpc',
         fetch: async (url, init) => {
+          const sentPastWorker = bypassesWorker();
           const response = await fetch(url, { ...init, credentials: 'omit' });
-          noteAnswer(response);
+          noteAnswer(response, { sentPastWorker });
           return response;
         },
       }),

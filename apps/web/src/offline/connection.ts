@@ -1,7 +1,11 @@
 import { onlineManager } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 
-import { MAX_ANSWERS_TO_STORE, STORED_ANSWER_HEADER } from '../../service-worker/stored-answers.ts';
+import {
+  MAX_ANSWERS_TO_STORE,
+  STORE_ANSWERS_MESSAGE,
+  STORED_ANSWER_HEADER,
+} from '../../service-worker/stored-answers.ts';
 
 /**
  * Whether the page shows what the device stored rather than what the server
@@ -27,16 +31,25 @@ export function takeAnswersBeforeWorker(): string[] {
   return urls;
 }
 
-/** Called with every public answer: a stored one marks the page offline, a fresh one clears it. */
-export function noteAnswer(response: Response): void {
+/** Whether a request about to be sent goes past the service worker (none controls the page yet). */
+export const bypassesWorker = (): boolean =>
+  'serviceWorker' in navigator && !navigator.serviceWorker.controller;
+
+/**
+ * Called with every public answer: a stored one marks the page offline, a
+ * fresh one clears it. An answer whose request went past the worker (sent
+ * before it took over) is handed to it to store — now if it is in control,
+ * else when it takes over.
+ */
+export function noteAnswer(
+  response: Response,
+  { sentPastWorker }: { sentPastWorker: boolean },
+): void {
   setServedFromStore(response.headers.has(STORED_ANSWER_HEADER));
-  if (
-    response.ok &&
-    'serviceWorker' in navigator &&
-    !navigator.serviceWorker.controller &&
-    answeredBeforeWorker.size < MAX_ANSWERS_TO_STORE
-  )
-    answeredBeforeWorker.add(response.url);
+  if (!sentPastWorker || !response.ok) return;
+  const worker = navigator.serviceWorker.controller;
+  if (worker) worker.postMessage({ type: STORE_ANSWERS_MESSAGE, urls: [response.url] });
+  else if (answeredBeforeWorker.size < MAX_ANSWERS_TO_STORE) answeredBeforeWorker.add(response.url);
 }
 
 /**

@@ -14,7 +14,7 @@ export const offlineMessages = {
   /** Heading of the current conditions when they are a stored copy, not now. */
   currentAsOf: (time: string) => `As of ${time}`,
   /** Beside a stored copy of another section (air quality), e.g. "14:05". */
-  storedAt: (time: string) => `Stored on this device at ${time}; you’re offline.`,
+  storedAt: (time: string) => `The copy stored on this device at ${time}.`,
   noStoredForecastTitle: 'You’re offline',
   noStoredForecast:
     'No forecast for this place is stored on this device. It loads by itself when you’re back online.',
