@@ -158,7 +158,10 @@ export function createApp(options: AppOptions): RequestListener {
     rateLimiter: services.rateLimiter,
     sessionCookieName: cookieSettings.name,
     maxBytes: options.publicAnswerBytes ?? 64 * 1024 * 1024,
-    logger,
+    // Its lines hold only the request id, method, URL (public inputs), status
+    // and time: the redaction's wildcard paths, most of a line's cost, would
+    // find nothing there.
+    logger: logger.child({}, { redact: [] }),
     requestId: requestIdFor,
     // What Express's req.ip says under the same `trust proxy` setting.
     clientAddress: (req) => proxyAddr(req, (_address, hop) => hop < proxyHops),

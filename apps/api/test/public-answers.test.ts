@@ -40,7 +40,7 @@ interface Instance {
 const instances: { server: Server; services: Services }[] = [];
 
 /** A Skycast instance on the shared test database, as a second process would be. */
-async function startInstance(): Promise<Instance> {
+async function startInstance(appLogger = logger): Promise<Instance> {
   const queries = queryCounter();
   const clock = { offsetMs: 0 };
   const services = createServices({
@@ -56,7 +56,7 @@ async function startInstance(): Promise<Instance> {
   });
   const server = await new Promise<Server>((resolve) => {
     const listening = http
-      .createServer(createApp({ services, logger, trustProxy: 1 }))
+      .createServer(createApp({ services, logger: appLogger, trustProxy: 1 }))
       .listen(0, '127.0.0.1', () => resolve(listening));
   });
   instances.push({ server, services });
@@ -108,6 +108,29 @@ describe('fresh public answers served from memory', () => {
     expect(second.response.headers.get('x-request-id')).toMatch(/^[\w-]{36}$/);
     expect(second.response.headers.get('vary')).toContain('accept-encoding');
     expect(second.response.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('logs each answer it sends from memory, as the request log does for the others', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const capture = pino(
+      { level: 'info' },
+      { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+    );
+    const a = await startInstance(capture);
+    const url = forecastUrl(a.url, { latitude: 50.94, longitude: 6.96 });
+    await get(url);
+    const hit = await get(url, { 'x-request-id': 'kept-answer-1' });
+    expect(hit.response.headers.get('x-request-id')).toBe('kept-answer-1');
+    await expect
+      .poll(() =>
+        lines.find((line) => (line.req as { id?: string } | undefined)?.id === 'kept-answer-1'),
+      )
+      .toMatchObject({
+        msg: 'request completed',
+        fromMemory: true,
+        req: { method: 'GET', url: new URL(url).pathname + new URL(url).search },
+        res: { statusCode: 200 },
+      });
   });
 
   it('keys by the input, not its spelling: the same input in another key order shares the answer', async () => {

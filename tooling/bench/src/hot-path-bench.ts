@@ -31,6 +31,8 @@ export interface HotPathFigures {
   /** Bytes of one answer's body on the wire. */
   bodyBytes: number;
   providerCalls: number;
+  /** The server process's own CPU time per 1,000 answers: steady however busy the machine is. */
+  cpuMsPerThousand: number;
 }
 
 const placeInput = (index: number) => ({
@@ -92,7 +94,9 @@ export async function benchHotPath(options: HotPathOptions): Promise<HotPathFigu
         ['bare node:http, same bytes', bare],
       ] as const) {
         const before = await providerCalls(options.stubUrl);
+        const cpuBefore = await server.cpuMs();
         const result = await load(server.url, encoding, options);
+        const cpuMs = (await server.cpuMs()) - cpuBefore;
         figures.push({
           name,
           encoding,
@@ -102,6 +106,7 @@ export async function benchHotPath(options: HotPathOptions): Promise<HotPathFigu
           non2xx: result.non2xx + result.errors + result.timeouts,
           bodyBytes: encoding === 'gzip' ? gzipBytes : identity.length,
           providerCalls: (await providerCalls(options.stubUrl)) - before,
+          cpuMsPerThousand: (cpuMs / Math.max(1, result.requests.total)) * 1000,
         });
       }
     }

@@ -92,9 +92,9 @@ async function printHotPath(databaseUrl: string, stubUrl: string) {
     ...(profileDir ? { profileDir } : {}),
   });
   console.log(
-    '| server | encoding | body | req/s | × bare | p50 | p99 | non-2xx | provider calls |',
+    '| server | encoding | body | req/s | × bare | p50 | p99 | non-2xx | provider calls | CPU per 1k answers |',
   );
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of figures) {
     const bare = figures.find(
       (other) => other.encoding === row.encoding && other.name.startsWith('bare'),
@@ -103,7 +103,7 @@ async function printHotPath(databaseUrl: string, stubUrl: string) {
     console.log(
       `| ${row.name} | ${row.encoding} | ${(row.bodyBytes / 1024).toFixed(1)} KiB | ` +
         `${Math.round(row.requestsPerSecond)} | ${ratio} | ${row.p50Ms} ms | ${row.p99Ms} ms | ` +
-        `${row.non2xx} | ${row.providerCalls} |`,
+        `${row.non2xx} | ${row.providerCalls} | ${Math.round(row.cpuMsPerThousand)} ms |`,
     );
   }
   console.log();
