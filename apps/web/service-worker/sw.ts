@@ -1,7 +1,7 @@
 /**
  * Skycast's service worker (built by vite-plugin-pwa's injectManifest into
  * dist/sw.js). It keeps the app shell for offline use and the last weather
- * answers a person saw; nothing personal. See docs/architecture.md, "Offline".
+ * answers a person saw; nothing personal. See docs/architecture.md, "The web app".
  */
 import { clientsClaim, type WorkboxPlugin } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
