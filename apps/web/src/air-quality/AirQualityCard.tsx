@@ -2,17 +2,28 @@ import { useQuery } from '@tanstack/react-query';
 import type { CSSProperties, ReactNode } from 'react';
 
 import type { Coordinates } from '../api-types.ts';
-import { errorMessage } from '../error-message.ts';
 import { useOffline } from '../offline/connection.ts';
 import { offlineMessages } from '../offline/offline-messages.ts';
 import { trpc } from '../trpc.ts';
-import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { QueryErrorMessage } from '../ui/ErrorMessage.tsx';
+import { LoadingStatus } from '../ui/LoadingStatus.tsx';
 import { clockTimeAt } from '../weather/local-time.ts';
 import { europeanAqiBand, usAqiBand, type AqiBand } from './aqi-bands.ts';
 import { PollenList } from './PollenList.tsx';
 import './AirQualityCard.css';
 
 const MICROGRAMS = 'µg/m³';
+/** Formulas written with their subscripts, as the pollutants' short names. */
+const OZONE = (
+  <>
+    O<sub>3</sub>
+  </>
+);
+const NITROGEN_DIOXIDE = (
+  <>
+    NO<sub>2</sub>
+  </>
+);
 
 function Index({ name, value, band }: { name: string; value: number; band: AqiBand }) {
   return (
@@ -108,21 +119,9 @@ export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
           <dl className="air-quality__pollutants">
             <Pollutant label="PM2.5" name="Fine particles, 2.5 µm or less" value={current.pm2_5} />
             <Pollutant label="PM10" name="Particles, 10 µm or less" value={current.pm10} />
+            <Pollutant label={OZONE} name="Ozone" value={current.ozone} />
             <Pollutant
-              label={
-                <>
-                  O<sub>3</sub>
-                </>
-              }
-              name="Ozone"
-              value={current.ozone}
-            />
-            <Pollutant
-              label={
-                <>
-                  NO<sub>2</sub>
-                </>
-              }
+              label={NITROGEN_DIOXIDE}
               name="Nitrogen dioxide"
               value={current.nitrogenDioxide}
             />
@@ -136,22 +135,12 @@ export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
       </p>
     );
   } else if (query.isError) {
-    body = (
-      <ErrorMessage
-        title="Air quality could not be loaded"
-        message={errorMessage(query.error)}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    body = <QueryErrorMessage title="Air quality could not be loaded" query={query} />;
   } else {
     body = (
-      <>
-        <p className="visually-hidden" role="status">
-          Loading the air quality…
-        </p>
+      <LoadingStatus label="Loading the air quality…">
         <AirQualitySkeleton />
-      </>
+      </LoadingStatus>
     );
   }
 

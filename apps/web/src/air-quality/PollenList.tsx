@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 
+import { Disclosure } from '../ui/Disclosure.tsx';
 import {
   describeBands,
   POLLEN_NAMES,
@@ -39,8 +40,7 @@ export function PollenList({ pollen }: { pollen: Pollen }) {
           );
         })}
       </dl>
-      <details className="pollen__details">
-        <summary>What the pollen levels mean</summary>
+      <Disclosure summary="What the pollen levels mean" className="pollen__details">
         <p>
           Grains of pollen in a cubic metre of air near the ground, from a forecast model (CAMS,
           Europe only). Most people with hay fever notice “Moderate” and above.
@@ -52,7 +52,7 @@ export function PollenList({ pollen }: { pollen: Pollen }) {
             </li>
           ))}
         </ul>
-      </details>
+      </Disclosure>
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useId } from 'react';
 
 import type { HourlyEntry, Units } from '../api-types.ts';
+import { DataTable } from '../ui/DataTable.tsx';
+import { Disclosure } from '../ui/Disclosure.tsx';
 import { formatPercent, formatShortTemperature } from '../weather/units.ts';
 import { hourLabel, summarizeHours } from './chart-summary.ts';
 import './HourlyChart.css';
@@ -48,38 +50,25 @@ export function HourlyChart({ hours, units }: HourlyChartProps) {
           <TemperatureChart hours={hours} units={units} />
         </Suspense>
       </div>
-      <details className="hourly-chart__details">
-        <summary>Show the chart as a table</summary>
-        <div
-          className="hourly-chart__table-wrap"
-          tabIndex={0}
-          role="region"
-          aria-label="Temperature and chance of precipitation by hour"
+      <Disclosure summary="Show the chart as a table" className="hourly-chart__details">
+        <DataTable
+          label="Temperature and chance of precipitation by hour"
+          columns={['Hour', 'Temperature', 'Chance of precipitation']}
+          className="hourly-chart__table"
         >
-          <table className="hourly-chart__table">
-            <thead>
-              <tr>
-                <th scope="col">Hour</th>
-                <th scope="col">Temperature</th>
-                <th scope="col">Chance of precipitation</th>
-              </tr>
-            </thead>
-            <tbody>
-              {hours.map((hour) => (
-                <tr key={hour.time}>
-                  <th scope="row">{hourLabel(hour.time)}</th>
-                  <td data-temperature>{temperature(hour.temperature)}</td>
-                  <td>
-                    {hour.precipitationProbability === null
-                      ? '—'
-                      : formatPercent(hour.precipitationProbability)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+          {hours.map((hour) => (
+            <tr key={hour.time}>
+              <th scope="row">{hourLabel(hour.time)}</th>
+              <td data-temperature>{temperature(hour.temperature)}</td>
+              <td>
+                {hour.precipitationProbability === null
+                  ? '—'
+                  : formatPercent(hour.precipitationProbability)}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </Disclosure>
     </figure>
   );
 }

@@ -1,5 +1,6 @@
 import type { DailyEntry, Units } from '../api-types.ts';
 import { WeatherIcon } from '../forecast/WeatherIcon.tsx';
+import { Fact } from '../ui/Fact.tsx';
 import { hourOf } from '../weather/local-time.ts';
 import {
   formatPercent,
@@ -26,35 +27,16 @@ export function DaySummary({ day, units }: { day: DailyEntry; units: Units }) {
       </div>
       <dl className="day-summary__facts">
         {day.precipitationSum !== null && (
-          <div>
-            <dt>Precipitation</dt>
-            <dd>{formatPrecipitation(day.precipitationSum, units.precipitation)}</dd>
-          </div>
+          <Fact term="Precipitation">
+            {formatPrecipitation(day.precipitationSum, units.precipitation)}
+          </Fact>
         )}
         {day.precipitationProbabilityMax !== null && (
-          <div>
-            <dt>Chance</dt>
-            <dd>{formatPercent(day.precipitationProbabilityMax)}</dd>
-          </div>
+          <Fact term="Chance">{formatPercent(day.precipitationProbabilityMax)}</Fact>
         )}
-        {day.sunrise && (
-          <div>
-            <dt>Sunrise</dt>
-            <dd>{hourOf(day.sunrise)}</dd>
-          </div>
-        )}
-        {day.sunset && (
-          <div>
-            <dt>Sunset</dt>
-            <dd>{hourOf(day.sunset)}</dd>
-          </div>
-        )}
-        {day.uvIndexMax !== null && (
-          <div>
-            <dt>UV index</dt>
-            <dd>{formatUvIndex(day.uvIndexMax)}</dd>
-          </div>
-        )}
+        {day.sunrise && <Fact term="Sunrise">{hourOf(day.sunrise)}</Fact>}
+        {day.sunset && <Fact term="Sunset">{hourOf(day.sunset)}</Fact>}
+        {day.uvIndexMax !== null && <Fact term="UV index">{formatUvIndex(day.uvIndexMax)}</Fact>}
       </dl>
     </section>
   );

@@ -1,4 +1,5 @@
 import type { HourlyEntry, Units } from '../api-types.ts';
+import { DataTable } from '../ui/DataTable.tsx';
 import { hourOf } from '../weather/local-time.ts';
 import {
   formatPercent,
@@ -9,6 +10,18 @@ import {
 } from '../weather/units.ts';
 
 const DASH = '—';
+const COLUMNS = [
+  'Hour',
+  'Temperature',
+  'Feels like',
+  'Precipitation',
+  'Chance',
+  'Wind',
+  'Gusts',
+  'Cloud cover',
+  'Dew point',
+  'UV index',
+];
 const or = <T,>(value: T | null, format: (value: T) => string) =>
   value === null ? DASH : format(value);
 
@@ -24,51 +37,26 @@ export function HourTable({ hours, units }: { hours: HourlyEntry[]; units: Units
       <h2 id="hour-table-title" className="section-title">
         Every hour
       </h2>
-      <div
-        className="hour-table__wrap card"
-        tabIndex={0}
-        role="region"
-        aria-labelledby="hour-table-title"
-      >
-        <table className="hour-table">
-          <thead>
-            <tr>
-              <th scope="col">Hour</th>
-              <th scope="col">Temperature</th>
-              <th scope="col">Feels like</th>
-              <th scope="col">Precipitation</th>
-              <th scope="col">Chance</th>
-              <th scope="col">Wind</th>
-              <th scope="col">Gusts</th>
-              <th scope="col">Cloud cover</th>
-              <th scope="col">Dew point</th>
-              <th scope="col">UV index</th>
-            </tr>
-          </thead>
-          <tbody>
-            {hours.map((hour) => (
-              <tr key={hour.time}>
-                <th scope="row">
-                  <time dateTime={hour.time}>{hourOf(hour.time)}</time>
-                </th>
-                <td data-temperature>{temperature(hour.temperature)}</td>
-                <td data-temperature>{or(hour.apparentTemperature, temperature)}</td>
-                <td>
-                  {or(hour.precipitation, (value) =>
-                    formatPrecipitation(value, units.precipitation),
-                  )}
-                </td>
-                <td>{or(hour.precipitationProbability, formatPercent)}</td>
-                <td data-wind>{wind(hour.windSpeed)}</td>
-                <td data-wind>{or(hour.windGusts, wind)}</td>
-                <td>{or(hour.cloudCover, formatPercent)}</td>
-                <td data-temperature>{or(hour.dewPoint, temperature)}</td>
-                <td>{or(hour.uvIndex, formatUvIndex)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable labelledBy="hour-table-title" columns={COLUMNS} className="hour-table card">
+        {hours.map((hour) => (
+          <tr key={hour.time}>
+            <th scope="row">
+              <time dateTime={hour.time}>{hourOf(hour.time)}</time>
+            </th>
+            <td data-temperature>{temperature(hour.temperature)}</td>
+            <td data-temperature>{or(hour.apparentTemperature, temperature)}</td>
+            <td>
+              {or(hour.precipitation, (value) => formatPrecipitation(value, units.precipitation))}
+            </td>
+            <td>{or(hour.precipitationProbability, formatPercent)}</td>
+            <td data-wind>{wind(hour.windSpeed)}</td>
+            <td data-wind>{or(hour.windGusts, wind)}</td>
+            <td>{or(hour.cloudCover, formatPercent)}</td>
+            <td data-temperature>{or(hour.dewPoint, temperature)}</td>
+            <td>{or(hour.uvIndex, formatUvIndex)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

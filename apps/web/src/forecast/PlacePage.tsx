@@ -3,7 +3,6 @@ import { useEffect } from 'react';
 
 import { AirQualityCard } from '../air-quality/AirQualityCard.tsx';
 import { preloadChart } from '../chart/HourlyChart.tsx';
-import { errorMessage } from '../error-message.ts';
 import { useHistoryState } from '../navigation/use-location.ts';
 import { useOffline } from '../offline/connection.ts';
 import { offlineMessages } from '../offline/offline-messages.ts';
@@ -14,7 +13,7 @@ import { regionFromHistory } from '../place/place-region.ts';
 import { SavePlaceButton } from '../places/SavePlaceButton.tsx';
 import { usePreferences } from '../preferences/use-preferences.ts';
 import { SunAndMoonCard } from '../sun-and-moon/SunAndMoonCard.tsx';
-import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { ErrorMessage, QueryErrorMessage } from '../ui/ErrorMessage.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { forecastQuery } from './forecast-query.ts';
 import { ForecastSkeleton } from './ForecastSkeleton.tsx';
@@ -67,14 +66,7 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
       />
     );
   else if (forecast.isError)
-    body = (
-      <ErrorMessage
-        title="The forecast could not be loaded"
-        message={errorMessage(forecast.error)}
-        onRetry={() => void forecast.refetch()}
-        retrying={forecast.isFetching}
-      />
-    );
+    body = <QueryErrorMessage title="The forecast could not be loaded" query={forecast} />;
   else body = <ForecastSkeleton />;
 
   return (

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 
 import type { Coordinates } from '../api-types.ts';
-import { errorMessage } from '../error-message.ts';
 import { trpc } from '../trpc.ts';
-import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
+import { Disclosure } from '../ui/Disclosure.tsx';
+import { Fact } from '../ui/Fact.tsx';
+import { QueryErrorMessage } from '../ui/ErrorMessage.tsx';
 import { hourOf, weekdayOf } from '../weather/local-time.ts';
 import {
   formatDayLengthChange,
@@ -21,15 +22,6 @@ const STALE_MS = 30 * 60_000;
 
 const time = (localTime: string | null, none: string) =>
   localTime === null ? none : <time dateTime={localTime}>{hourOf(localTime)}</time>;
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="sun-moon__fact">
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 function Today({ today, tomorrow }: { today: SunAndMoonDay; tomorrow?: SunAndMoonDay }) {
   const phase = MOON_PHASES[today.moonPhase];
@@ -99,58 +91,38 @@ export function SunAndMoonCard({ coordinates }: { coordinates: Coordinates }) {
     body = today && (
       <>
         <Today today={today} tomorrow={later[0]} />
-        <details className="sun-moon__details">
-          <summary>Sun and moon for the next {later.length} days</summary>
-          <div
-            className="sun-moon__table-wrap"
-            tabIndex={0}
-            role="region"
-            aria-label="Sun and moon by day"
+        <Disclosure
+          summary={`Sun and moon for the next ${later.length} days`}
+          className="sun-moon__details"
+        >
+          <DataTable
+            label="Sun and moon by day"
+            columns={['Day', 'Sunrise', 'Sunset', 'Daylight', 'Moon']}
+            className="sun-moon__table"
           >
-            <table className="sun-moon__table">
-              <thead>
-                <tr>
-                  <th scope="col">Day</th>
-                  <th scope="col">Sunrise</th>
-                  <th scope="col">Sunset</th>
-                  <th scope="col">Daylight</th>
-                  <th scope="col">Moon</th>
-                </tr>
-              </thead>
-              <tbody>
-                {later.map((day) => (
-                  <tr key={day.date}>
-                    <th scope="row">
-                      <abbr title={weekdayOf(day.date, 'long')}>{weekdayOf(day.date)}</abbr>{' '}
-                      {Number(day.date.slice(8, 10))}
-                    </th>
-                    <td>{time(day.sunrise, '—')}</td>
-                    <td>{time(day.sunset, '—')}</td>
-                    <td>{formatDuration(day.dayLength)}</td>
-                    <td>
-                      <span className="emoji" aria-hidden="true">
-                        {MOON_PHASES[day.moonPhase].icon}
-                      </span>{' '}
-                      {MOON_PHASES[day.moonPhase].label}, {Math.round(day.moonIllumination * 100)}%
-                      lit
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
+            {later.map((day) => (
+              <tr key={day.date}>
+                <th scope="row">
+                  <abbr title={weekdayOf(day.date, 'long')}>{weekdayOf(day.date)}</abbr>{' '}
+                  {Number(day.date.slice(8, 10))}
+                </th>
+                <td>{time(day.sunrise, '—')}</td>
+                <td>{time(day.sunset, '—')}</td>
+                <td>{formatDuration(day.dayLength)}</td>
+                <td>
+                  <span className="emoji" aria-hidden="true">
+                    {MOON_PHASES[day.moonPhase].icon}
+                  </span>{' '}
+                  {MOON_PHASES[day.moonPhase].label}, {Math.round(day.moonIllumination * 100)}% lit
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        </Disclosure>
       </>
     );
   } else if (query.isError) {
-    body = (
-      <ErrorMessage
-        title="Sun and moon could not be loaded"
-        message={errorMessage(query.error)}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    body = <QueryErrorMessage title="Sun and moon could not be loaded" query={query} />;
   } else {
     body = <div className="skeleton sun-moon__skeleton" aria-hidden="true" />;
   }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../error-message.ts';
 import './ErrorMessage.css';
 
 interface ErrorMessageProps {
@@ -27,5 +28,23 @@ export function ErrorMessage({
         {retrying ? 'Retrying…' : 'Retry'}
       </button>
     </div>
+  );
+}
+
+interface FailedQuery {
+  error: unknown;
+  isFetching: boolean;
+  refetch: () => Promise<unknown>;
+}
+
+/** {@link ErrorMessage} for a query that failed: its error said for people, and a retry that refetches it. */
+export function QueryErrorMessage({ title, query }: { title: string; query: FailedQuery }) {
+  return (
+    <ErrorMessage
+      title={title}
+      message={errorMessage(query.error)}
+      onRetry={() => void query.refetch()}
+      retrying={query.isFetching}
+    />
   );
 }
