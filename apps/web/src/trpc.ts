@@ -5,6 +5,7 @@ import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { AppRouter, MaxBatchSize } from '@skycast/api';
 
 import { shouldRetry } from './error-message.ts';
+import { bypassesWorker, noteAnswer } from './offline/connection.ts';
 
 /** The server refuses larger batches; the type makes a mismatch a compile error. */
 export const MAX_BATCH_SIZE: MaxBatchSize = 16;
@@ -27,6 +28,17 @@ export const queryClient = new QueryClient({
 export const isPublicQuery = (op: { type: string; path: string }) =>
   op.type === 'query' && op.path.startsWith('weather.');
 
+/**
+ * Offline, the service worker answers weather queries from its store, so they
+ * must run even when the browser reports no network ('offlineFirst'), and
+ * fetch again on reconnecting however fresh they look: what arrived offline
+ * was a stored copy.
+ */
+export const PUBLIC_QUERY_DEFAULTS = {
+  networkMode: 'offlineFirst',
+  refetchOnReconnect: 'always',
+} as const;
+
 const trpcClient = createTRPCClient<AppRouter>({
   links: [
     splitLink({
@@ -35,7 +47,12 @@ const trpcClient = createTRPCClient<AppRouter>({
       // browser, a CDN and the server's memory can all keep it. Personal calls stay batched.
       true: httpLink({
         url: '/trpc',
-        fetch: (url, init) => fetch(url, { ...init, credentials: 'omit' }),
+        fetch: async (url, init) => {
+          const sentPastWorker = bypassesWorker();
+          const response = await fetch(url, { ...init, credentials: 'omit' });
+          noteAnswer(response, { sentPastWorker });
+          return response;
+        },
       }),
       false: httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE }),
     }),
@@ -48,3 +65,5 @@ const trpcClient = createTRPCClient<AppRouter>({
  * A single-page app has one query client, so a module singleton is enough.
  */
 export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
+
+queryClient.setQueryDefaults(trpc.weather.pathKey(), PUBLIC_QUERY_DEFAULTS);

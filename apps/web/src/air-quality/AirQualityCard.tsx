@@ -3,6 +3,8 @@ import type { CSSProperties, ReactNode } from 'react';
 
 import type { Coordinates } from '../api-types.ts';
 import { useUnits } from '../preferences/use-units.ts';
+import { useOffline } from '../offline/connection.ts';
+import { offlineMessages } from '../offline/offline-messages.ts';
 import { trpc } from '../trpc.ts';
 import { QueryErrorMessage } from '../ui/ErrorMessage.tsx';
 import { LoadingStatus } from '../ui/LoadingStatus.tsx';
@@ -83,6 +85,7 @@ function AirQualitySkeleton() {
 export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
   const query = useQuery(trpc.weather.airQuality.queryOptions(coordinates));
   const { clock } = useUnits();
+  const offline = useOffline();
 
   let body;
   if (query.data) {
@@ -93,14 +96,20 @@ export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
       [current.pm2_5, current.pm10, current.ozone, current.nitrogenDioxide].some((v) => v !== null);
     body = hasAny ? (
       <>
-        {stale && (
+        {offline ? (
           <p className="air-quality__stale">
-            From{' '}
-            <time dateTime={fetchedAt}>
-              {formatTime(clockTimeAt(fetchedAt, location.timezone), clock)}
-            </time>
-            : the air-quality service is not answering.
+            {offlineMessages.storedAt(formatTime(clockTimeAt(fetchedAt, location.timezone), clock))}
           </p>
+        ) : (
+          stale && (
+            <p className="air-quality__stale">
+              From{' '}
+              <time dateTime={fetchedAt}>
+                {formatTime(clockTimeAt(fetchedAt, location.timezone), clock)}
+              </time>
+              : the air-quality service is not answering.
+            </p>
+          )
         )}
         <div className="air-quality__body">
           {current.europeanAqi !== null && (

@@ -4,11 +4,14 @@ import { useEffect, useMemo, useRef } from 'react';
 import { HourlyChart } from '../chart/HourlyChart.tsx';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { arrivedInApp } from '../navigation/use-location.ts';
+import { useOffline } from '../offline/connection.ts';
+import { offlineMessages } from '../offline/offline-messages.ts';
+import { OfflineBanner } from '../offline/OfflineBanner.tsx';
 import { formatCoordinates } from '../place/coordinates.ts';
 import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
 import { useUnits } from '../preferences/use-units.ts';
 import { trpc } from '../trpc.ts';
-import { QueryErrorMessage } from '../ui/ErrorMessage.tsx';
+import { ErrorMessage, QueryErrorMessage } from '../ui/ErrorMessage.tsx';
 import { LoadingStatus } from '../ui/LoadingStatus.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { showDayDetail } from '../weather/shown-units.ts';
@@ -28,6 +31,7 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
   const query = useQuery(trpc.weather.day.queryOptions({ ...coordinates, date: route.day }));
   const units = useUnits();
   const shown = useMemo(() => query.data && showDayDetail(query.data, units), [query.data, units]);
+  const offline = useOffline();
   const name = route.name ?? formatCoordinates(coordinates);
   const placePath = formatPlacePath({ ...route, day: undefined });
   const dayPath = (day: string) => formatPlacePath({ ...route, day });
@@ -58,6 +62,13 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
             </AppLink>
           )}
         </nav>
+        {offline && (
+          <OfflineBanner
+            fetchedAt={detail.fetchedAt}
+            timeZone={detail.location.timezone}
+            clock={detail.units.clock}
+          />
+        )}
         <DaySummary day={detail.day} units={detail.units} />
         <section aria-labelledby="day-chart-title">
           <h2 id="day-chart-title" className="section-title">
@@ -67,6 +78,15 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
         </section>
         <HourTable hours={detail.hours} units={detail.units} />
       </>
+    );
+  } else if (offline) {
+    body = (
+      <ErrorMessage
+        title={offlineMessages.noStoredForecastTitle}
+        message={offlineMessages.noStoredForecast}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
     );
   } else if (query.isError) {
     body = <QueryErrorMessage title="This day could not be loaded" query={query} />;

@@ -25,6 +25,8 @@ interface CurrentConditionsProps {
   /** Yesterday at this time and its high and low; null where the provider has no past. */
   yesterday: Forecast['yesterday'];
   units: Units;
+  /** The heading, when these are not the conditions right now (a stored copy, offline). */
+  title?: string | undefined;
 }
 
 function Detail({ term, children }: { term: string; children: ReactNode }) {
@@ -40,13 +42,19 @@ function Detail({ term, children }: { term: string; children: ReactNode }) {
  * The weather right now, in the order a screen reader should read it:
  * conditions, temperature, feels like, high and low, then the details.
  */
-export function CurrentConditions({ current, today, yesterday, units }: CurrentConditionsProps) {
+export function CurrentConditions({
+  current,
+  today,
+  yesterday,
+  units,
+  title = 'Right now',
+}: CurrentConditionsProps) {
   const { label } = describeWeather(current.weatherCode, current.isDay);
   const wind = compassPoint(current.windDirection);
   return (
     <section className="current card" aria-labelledby="current-title">
       <h2 id="current-title" className="current__title">
-        Right now
+        {title}
       </h2>
       <div className="current__summary">
         <WeatherIcon code={current.weatherCode} isDay={current.isDay} className="current__icon" />

@@ -5,6 +5,8 @@ import { AirQualityCard } from '../air-quality/AirQualityCard.tsx';
 import { WeatherAlerts } from '../alerts/WeatherAlerts.tsx';
 import { preloadChart } from '../chart/HourlyChart.tsx';
 import { useHistoryState } from '../navigation/use-location.ts';
+import { useOffline } from '../offline/connection.ts';
+import { offlineMessages } from '../offline/offline-messages.ts';
 import { formatCoordinates } from '../place/coordinates.ts';
 import { rememberPlace } from '../place/last-place.ts';
 import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
@@ -12,7 +14,7 @@ import { regionFromHistory } from '../place/place-region.ts';
 import { SavePlaceButton } from '../places/SavePlaceButton.tsx';
 import { useUnits } from '../preferences/use-units.ts';
 import { SunAndMoonCard } from '../sun-and-moon/SunAndMoonCard.tsx';
-import { QueryErrorMessage } from '../ui/ErrorMessage.tsx';
+import { ErrorMessage, QueryErrorMessage } from '../ui/ErrorMessage.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { showForecast } from '../weather/shown-units.ts';
 import { forecastQuery } from './forecast-query.ts';
@@ -40,6 +42,7 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
     () => forecast.data && showForecast(forecast.data, units),
     [forecast.data, units],
   );
+  const offline = useOffline();
   const region = regionFromHistory(useHistoryState());
   const name = route.name ?? formatCoordinates(coordinates);
   // "Land Berlin, Germany" → "Germany": what a saved place shows under its name.
@@ -55,6 +58,16 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
   let body;
   if (shown)
     body = <PlaceForecast forecast={shown} dayHref={(day) => formatPlacePath({ ...route, day })} />;
+  else if (offline)
+    // Offline with nothing stored: a skeleton would promise a forecast that cannot come.
+    body = (
+      <ErrorMessage
+        title={offlineMessages.noStoredForecastTitle}
+        message={offlineMessages.noStoredForecast}
+        onRetry={() => void forecast.refetch()}
+        retrying={forecast.isFetching}
+      />
+    );
   else if (forecast.isError)
     body = <QueryErrorMessage title="The forecast could not be loaded" query={forecast} />;
   else body = <ForecastSkeleton />;

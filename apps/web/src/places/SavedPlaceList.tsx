@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 
 import { WeatherIcon } from '../forecast/WeatherIcon.tsx';
 import { AppLink } from '../navigation/AppLink.tsx';
+import { useOffline } from '../offline/connection.ts';
 import { formatPlacePath } from '../place/place-path.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { describeWeather } from '../weather/weather-codes.ts';
@@ -235,6 +236,7 @@ function SavedPlaceRow({ place, first, last, onRename, onMove, onRemove }: Saved
 
 function PlaceWeather({ weather }: { weather: SavedPlace['weather'] }) {
   const units = useUnits();
+  const offline = useOffline();
   if (weather === undefined)
     return <span className="saved__weather skeleton saved__weather--loading" />;
   if (weather === null)
@@ -259,7 +261,7 @@ function PlaceWeather({ weather }: { weather: SavedPlace['weather'] }) {
             </span>
           </>
         )}
-        {weather.stale && ' · not up to date'}
+        {(weather.stale || offline) && ' · not up to date'}
       </span>
     </span>
   );
