@@ -5,6 +5,7 @@ import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { AppRouter, MaxBatchSize } from '@skycast/api';
 
 import { shouldRetry } from './error-message.ts';
+import { currentLanguage } from './i18n/i18n.ts';
 
 /** The server refuses larger batches; the type makes a mismatch a compile error. */
 export const MAX_BATCH_SIZE: MaxBatchSize = 16;
@@ -27,6 +28,9 @@ export const queryClient = new QueryClient({
 export const isPublicQuery = (op: { type: string; path: string }) =>
   op.type === 'query' && op.path.startsWith('weather.');
 
+// The API words its error messages in the page's language, not the browser's default.
+const headers = () => ({ 'Accept-Language': currentLanguage() || 'en' });
+
 const trpcClient = createTRPCClient<AppRouter>({
   links: [
     splitLink({
@@ -35,9 +39,10 @@ const trpcClient = createTRPCClient<AppRouter>({
       // browser, a CDN and the server's memory can all keep it. Personal calls stay batched.
       true: httpLink({
         url: '/trpc',
+        headers,
         fetch: (url, init) => fetch(url, { ...init, credentials: 'omit' }),
       }),
-      false: httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE }),
+      false: httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE, headers }),
     }),
   ],
 });

@@ -185,17 +185,24 @@ describe('preferences', () => {
       units: 'metric',
       windUnit: 'kmh',
       theme: 'system',
+      language: 'auto',
     });
     await alice.browser.api.preferences.update({ units: 'imperial' });
     expect(await alice.browser.api.preferences.update({ windUnit: 'kn', theme: 'dark' })).toEqual({
       units: 'imperial',
       windUnit: 'kn',
       theme: 'dark',
+      language: 'auto',
+    });
+    expect(await alice.browser.api.preferences.update({ language: 'ar' })).toMatchObject({
+      units: 'imperial',
+      language: 'ar',
     });
     expect(await bob.browser.api.preferences.get()).toEqual({
       units: 'metric',
       windUnit: 'kmh',
       theme: 'system',
+      language: 'auto',
     });
   });
 
@@ -208,5 +215,8 @@ describe('preferences', () => {
     // @ts-expect-error -- an unknown key
     const extra = await errorOf(browser.api.preferences.update({ userId: 'someone' }));
     expect(extra.code).toBe('BAD_REQUEST');
+    // @ts-expect-error -- a language Skycast does not speak
+    const klingon = await errorOf(browser.api.preferences.update({ language: 'tlh' }));
+    expect(klingon.code).toBe('BAD_REQUEST');
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 import type { Forecast } from '../api-types.ts';
+import { t } from '../i18n/i18n.ts';
 import { arrivedInApp } from '../navigation/use-location.ts';
 import { UpdatedAgo } from './UpdatedAgo.tsx';
 import './PlaceHeading.css';
@@ -39,7 +40,7 @@ export function PlaceHeading({ name, subtitle, forecast, loading, action }: Plac
         {forecast ? (
           <>
             <UpdatedAgo fetchedAt={forecast.fetchedAt} />
-            {forecast.simulated && <span className="tag">Simulated data (local provider)</span>}
+            {forecast.simulated && <span className="tag">{t('forecast.simulated')}</span>}
           </>
         ) : (
           loading && <span className="skeleton place-heading__meta-skeleton" aria-hidden="true" />

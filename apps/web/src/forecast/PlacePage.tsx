@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { AirQualityCard } from '../air-quality/AirQualityCard.tsx';
 import { preloadChart } from '../chart/HourlyChart.tsx';
 import { errorMessage } from '../error-message.ts';
+import { t } from '../i18n/i18n.ts';
 import { useHistoryState } from '../navigation/use-location.ts';
 import { formatCoordinates } from '../place/coordinates.ts';
 import { rememberPlace } from '../place/last-place.ts';
@@ -37,7 +38,7 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
   const name = route.name ?? formatCoordinates(coordinates);
   // "Land Berlin, Germany" → "Germany": what a saved place shows under its name.
   const country = region?.split(', ').at(-1);
-  useDocumentTitle(`${name} — Skycast`);
+  useDocumentTitle(t('place.documentTitle', { name }));
 
   const path = formatPlacePath(route);
   useEffect(() => {
@@ -56,7 +57,7 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
   else if (forecast.isError)
     body = (
       <ErrorMessage
-        title="The forecast could not be loaded"
+        title={t('forecast.failed')}
         message={errorMessage(forecast.error)}
         onRetry={() => void forecast.refetch()}
         retrying={forecast.isFetching}

@@ -1,3 +1,5 @@
+import { Trans } from '@lingui/react';
+
 import { clockTimeAt } from '../weather/local-time.ts';
 
 interface StaleBannerProps {
@@ -13,8 +15,11 @@ export function StaleBanner({ fetchedAt, timeZone }: StaleBannerProps) {
         ⚠️
       </span>
       <span>
-        Showing data from <time dateTime={fetchedAt}>{clockTimeAt(fetchedAt, timeZone)}</time> — the
-        weather service is not answering.
+        <Trans
+          id="forecast.stale"
+          values={{ time: clockTimeAt(fetchedAt, timeZone) }}
+          components={{ 0: <time dateTime={fetchedAt} /> }}
+        />
       </span>
     </p>
   );

@@ -1,8 +1,12 @@
+import { useLingui } from '@lingui/react';
 import { useId, useState } from 'react';
 
+import { LANGUAGES, type Language } from '@skycast/validators';
+
+import { resolveLanguage, type LanguageChoice, t } from '../i18n/i18n.ts';
 import {
   describeChange,
-  THEME_LABELS,
+  themeLabel,
   THEMES,
   UNIT_SYSTEM_LABELS,
   UNIT_SYSTEMS,
@@ -53,11 +57,53 @@ function Choice<T extends string>({
   );
 }
 
+/** Each language's name in itself, so a person finds theirs whatever the page speaks now. */
+const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  de: 'Deutsch',
+  es: 'Español',
+  fr: 'Français',
+  ar: 'العربية',
+};
+
+/** The language menu: the browser's choice, or one of the languages by its own name. */
+function LanguageSelect({
+  value,
+  onChange,
+}: {
+  value: LanguageChoice;
+  onChange: (value: LanguageChoice) => void;
+}) {
+  const id = useId();
+  const browsers = LANGUAGE_NAMES[resolveLanguage('auto')];
+  return (
+    <div className="choice">
+      <label className="choice__legend" htmlFor={id}>
+        {t('preferences.language')}
+      </label>
+      <select
+        id={id}
+        className="preferences__select"
+        value={value}
+        onChange={(event) => onChange(event.target.value as LanguageChoice)}
+      >
+        <option value="auto">{t('preferences.language.auto', { language: browsers })}</option>
+        {LANGUAGES.map((language) => (
+          <option key={language} value={language} lang={language}>
+            {LANGUAGE_NAMES[language]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /**
  * The header's "Units" menu: °C/°F, wind unit and theme. Every change applies
  * to the whole page at once and is announced in a polite live region.
  */
 export function PreferencesMenu() {
+  useLingui();
   const preferences = usePreferences();
   const popup = usePopup();
   const [announcement, setAnnouncement] = useState('');
@@ -68,13 +114,12 @@ export function PreferencesMenu() {
       units: preferences.units,
       windUnit: preferences.windUnit,
       theme: preferences.theme,
+      language: preferences.language,
     };
     const said = describeChange(before, { ...before, ...update });
     setAnnouncement(said);
     preferences.setPreferences(update).catch(() => {
-      setAnnouncement(
-        `${said} Saved in this browser only: your account could not be updated just now.`,
-      );
+      setAnnouncement(`${said} ${t('preferences.savedHereOnly')}`);
     });
   }
 
@@ -82,11 +127,15 @@ export function PreferencesMenu() {
     <div className="preferences" {...popup.rootProps}>
       <button type="button" className="pill preferences__button" {...popup.buttonProps}>
         <span className="preferences__current">{UNIT_SYSTEM_LABELS[preferences.units]}</span>
-        <span className="preferences__button-text">Units and theme</span>
+        <span className="preferences__button-text">{t('preferences.button')}</span>
       </button>
       <div className="popup-panel preferences__panel" {...popup.panelProps}>
+        <LanguageSelect
+          value={preferences.language}
+          onChange={(language) => change({ language })}
+        />
         <Choice
-          legend="Temperature"
+          legend={t('preferences.temperature')}
           name={`${id}-units`}
           options={UNIT_SYSTEMS}
           labels={UNIT_SYSTEM_LABELS}
@@ -94,7 +143,7 @@ export function PreferencesMenu() {
           onChange={(units) => change({ units })}
         />
         <Choice
-          legend="Wind speed"
+          legend={t('preferences.wind')}
           name={`${id}-wind`}
           options={WIND_UNITS}
           labels={WIND_UNIT_LABELS}
@@ -102,10 +151,10 @@ export function PreferencesMenu() {
           onChange={(windUnit) => change({ windUnit })}
         />
         <Choice
-          legend="Theme"
+          legend={t('preferences.theme')}
           name={`${id}-theme`}
           options={THEMES}
-          labels={THEME_LABELS}
+          labels={{ system: themeLabel('system'), light: themeLabel('light'), dark: themeLabel('dark') }}
           value={preferences.theme}
           onChange={(theme) => change({ theme })}
         />

@@ -8,7 +8,10 @@ describe('parsePreferences', () => {
       units: 'imperial',
       windUnit: 'kn',
       theme: 'dark',
+      language: 'auto',
     });
+    expect(parsePreferences('{"language":"ar"}').language).toBe('ar');
+    expect(parsePreferences('{"language":"tlh"}').language).toBe('auto');
   });
 
   it('defaults what is missing, unknown or not JSON', () => {

@@ -1,5 +1,7 @@
 import type { RouterInputs } from '@skycast/api';
 
+import { LANGUAGE_CHOICES, t, type LanguageChoice } from '../i18n/i18n.ts';
+
 type ForecastInput = RouterInputs['weather']['forecast'];
 export type UnitSystem = NonNullable<ForecastInput['units']>;
 export type WindUnit = NonNullable<ForecastInput['windUnit']>;
@@ -10,6 +12,7 @@ export interface Preferences {
   units: UnitSystem;
   windUnit: WindUnit;
   theme: Theme;
+  language: LanguageChoice;
 }
 
 export const UNIT_SYSTEMS: readonly UnitSystem[] = ['metric', 'imperial'];
@@ -20,6 +23,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   units: 'metric',
   windUnit: 'kmh',
   theme: 'system',
+  language: 'auto',
 };
 
 /** The localStorage key; public/theme.js reads the theme from it too. */
@@ -51,6 +55,7 @@ export function parsePreferences(text: string | null): Preferences {
     units: oneOf(UNIT_SYSTEMS, value.units, DEFAULT_PREFERENCES.units),
     windUnit: oneOf(WIND_UNITS, value.windUnit, DEFAULT_PREFERENCES.windUnit),
     theme: oneOf(THEMES, value.theme, DEFAULT_PREFERENCES.theme),
+    language: oneOf(LANGUAGE_CHOICES, value.language, DEFAULT_PREFERENCES.language),
   };
 }
 
@@ -61,11 +66,15 @@ export const WIND_UNIT_LABELS: Record<WindUnit, string> = {
   mph: 'mph',
   kn: 'kn',
 };
-export const THEME_LABELS: Record<Theme, string> = {
-  system: 'System',
-  light: 'Light',
-  dark: 'Dark',
-};
+/** The words for a theme, in the active language. */
+export function themeLabel(theme: Theme): string {
+  const labels = {
+    system: t('preferences.theme.system'),
+    light: t('preferences.theme.light'),
+    dark: t('preferences.theme.dark'),
+  } satisfies Record<Theme, string>;
+  return labels[theme];
+}
 
 /**
  * What to tell a screen reader after a change, or '' when nothing it hears changed.
@@ -79,16 +88,16 @@ export function describeChange(before: Preferences, after: Preferences): string 
   if (before.units !== after.units)
     said.push(
       after.units === 'imperial'
-        ? 'Temperatures now in °F, rain in inches.'
-        : 'Temperatures now in °C, rain in millimetres.',
+        ? t('preferences.changed.imperial')
+        : t('preferences.changed.metric'),
     );
   if (before.windUnit !== after.windUnit)
-    said.push(`Wind speeds now in ${WIND_UNIT_LABELS[after.windUnit]}.`);
+    said.push(t('preferences.changed.wind', { unit: WIND_UNIT_LABELS[after.windUnit] }));
   if (before.theme !== after.theme)
     said.push(
       after.theme === 'system'
-        ? 'Theme follows your system.'
-        : `${THEME_LABELS[after.theme]} theme.`,
+        ? t('preferences.changed.themeSystem')
+        : t('preferences.changed.theme', { theme: themeLabel(after.theme) }),
     );
   return said.join(' ');
 }

@@ -39,6 +39,7 @@ export interface Places {
 }
 
 export interface Preferences {
+  language: Generated<string>;
   theme: Generated<string>;
   units: Generated<string>;
   updatedAt: Generated<Timestamp>;
