@@ -13,6 +13,7 @@ import { pinoHttp } from 'pino-http';
 
 import {
   appRouter,
+  callerLanguage,
   createTRPCContext,
   describeRouter,
   isProtectedProcedure,
@@ -259,6 +260,7 @@ export function createApp(options: AppOptions): express.Express {
           sessionCookie: sessionCookieOf(req, res, cookieSettings),
           // Honours Express's `trust proxy`, so a spoofed X-Forwarded-For cannot pick the key.
           clientIp: req.ip ?? req.socket.remoteAddress,
+          language: callerLanguage(req.query.lang, req.acceptsLanguages()),
         });
         requestOf.set(ctx, req);
         return ctx;

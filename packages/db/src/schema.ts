@@ -72,6 +72,8 @@ export interface PlaceTable {
 export type UnitsPreference = 'metric' | 'imperial';
 export type WindUnitPreference = 'kmh' | 'ms' | 'mph' | 'kn';
 export type ThemePreference = 'system' | 'light' | 'dark';
+/** A language the app speaks, or 'auto': the browser's. */
+export type LanguagePreference = 'auto' | 'en' | 'de' | 'es' | 'fr' | 'ar';
 
 /** A user's display settings; a missing row means the defaults. */
 export interface PreferenceTable {
@@ -79,6 +81,7 @@ export interface PreferenceTable {
   units: ColumnType<UnitsPreference, UnitsPreference | undefined, UnitsPreference>;
   windUnit: ColumnType<WindUnitPreference, WindUnitPreference | undefined, WindUnitPreference>;
   theme: ColumnType<ThemePreference, ThemePreference | undefined, ThemePreference>;
+  language: ColumnType<LanguagePreference, LanguagePreference | undefined, LanguagePreference>;
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 

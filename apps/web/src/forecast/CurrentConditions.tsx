@@ -1,6 +1,8 @@
+import { Trans } from '@lingui/react';
 import type { ReactNode } from 'react';
 
 import type { CurrentConditions as Current, DailyEntry, Forecast, Units } from '../api-types.ts';
+import { t } from '../i18n/i18n.ts';
 import { compassPoint } from '../weather/compass.ts';
 import { hourOf } from '../weather/local-time.ts';
 import {
@@ -46,7 +48,7 @@ export function CurrentConditions({ current, today, yesterday, units }: CurrentC
   return (
     <section className="current card" aria-labelledby="current-title">
       <h2 id="current-title" className="current__title">
-        Right now
+        {t('current.title')}
       </h2>
       <div className="current__summary">
         <WeatherIcon code={current.weatherCode} isDay={current.isDay} className="current__icon" />
@@ -56,21 +58,24 @@ export function CurrentConditions({ current, today, yesterday, units }: CurrentC
           </p>
           <p className="current__condition">
             {label}
-            <span className="current__daylight"> · {current.isDay ? 'Day' : 'Night'}</span>
+            <span className="current__daylight">
+              {' · '}
+              {current.isDay ? t('current.day') : t('current.night')}
+            </span>
           </p>
           <p className="current__feels">
-            Feels like{' '}
+            {t('current.feelsLike')}{' '}
             <span data-temperature>
               {formatTemperature(current.apparentTemperature, units.temperature)}
             </span>
           </p>
           {today && (
             <p className="current__high-low">
-              High{' '}
+              {t('current.high')}{' '}
               <span data-temperature>
                 {formatTemperature(today.temperatureMax, units.temperature)}
               </span>{' '}
-              · Low{' '}
+              · {t('current.low')}{' '}
               <span data-temperature>
                 {formatTemperature(today.temperatureMin, units.temperature)}
               </span>
@@ -79,52 +84,52 @@ export function CurrentConditions({ current, today, yesterday, units }: CurrentC
           {yesterday && (
             <p className="current__yesterday">
               {yesterday.temperature !== null &&
-                `${comparedWithYesterday(current.temperature, yesterday.temperature, 'at this time')}. `}
+                `${comparedWithYesterday(current.temperature, yesterday.temperature)} `}
               {today ? (
-                <>
-                  Today’s high is {againstYesterday(today.temperatureMax, yesterday.temperatureMax)}{' '}
-                  yesterday’s (
-                  <span data-temperature>
-                    {formatTemperature(yesterday.temperatureMax, units.temperature)}
-                  </span>
-                  ).
-                </>
+                <Trans
+                  id={againstYesterday(today.temperatureMax, yesterday.temperatureMax)}
+                  values={{
+                    difference: Math.abs(Math.round(today.temperatureMax - yesterday.temperatureMax)),
+                    high: formatTemperature(yesterday.temperatureMax, units.temperature),
+                  }}
+                  components={{ 0: <span data-temperature /> }}
+                />
               ) : null}
             </p>
           )}
         </div>
       </div>
       <dl className="current__details">
-        <Detail term="Wind">
+        <Detail term={t('current.wind')}>
           <WindArrow fromDegrees={current.windDirection} />
           <span data-wind>
             {formatWindSpeed(current.windSpeed, units.windSpeed)}{' '}
-            <abbr title={`from the ${wind.name}`}>{wind.abbreviation}</abbr>
-            <span className="visually-hidden"> (from the {wind.name})</span>
+            <abbr title={wind.from}>{wind.abbreviation}</abbr>
+            <span className="visually-hidden"> ({wind.from})</span>
           </span>
         </Detail>
         {current.windGusts !== null && (
-          <Detail term="Gusts">
+          <Detail term={t('current.gusts')}>
             <span data-wind>{formatWindSpeed(current.windGusts, units.windSpeed)}</span>
           </Detail>
         )}
-        <Detail term="Humidity">{formatPercent(current.humidity)}</Detail>
-        <Detail term="Precipitation">
+        <Detail term={t('current.humidity')}>{formatPercent(current.humidity)}</Detail>
+        <Detail term={t('current.precipitation')}>
           {formatPrecipitation(current.precipitation, units.precipitation)}
         </Detail>
         {current.uvIndex !== null && (
-          <Detail term="UV index">{formatUvIndex(current.uvIndex)}</Detail>
+          <Detail term={t('current.uvIndex')}>{formatUvIndex(current.uvIndex)}</Detail>
         )}
         {current.pressure !== null && (
-          <Detail term="Pressure">{formatPressure(current.pressure, units.pressure)}</Detail>
+          <Detail term={t('current.pressure')}>{formatPressure(current.pressure, units.pressure)}</Detail>
         )}
         {current.visibility !== null && (
-          <Detail term="Visibility">
+          <Detail term={t('current.visibility')}>
             {formatVisibility(current.visibility, units.visibility)}
           </Detail>
         )}
-        {today?.sunrise && <Detail term="Sunrise">{hourOf(today.sunrise)}</Detail>}
-        {today?.sunset && <Detail term="Sunset">{hourOf(today.sunset)}</Detail>}
+        {today?.sunrise && <Detail term={t('current.sunrise')}>{hourOf(today.sunrise)}</Detail>}
+        {today?.sunset && <Detail term={t('current.sunset')}>{hourOf(today.sunset)}</Detail>}
       </dl>
     </section>
   );

@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 
 import type { Forecast, Units } from '../api-types.ts';
+import { t } from '../i18n/i18n.ts';
 import { hourOf } from '../weather/local-time.ts';
 import { formatPrecipitation } from '../weather/units.ts';
 import './NextTwoHours.css';
@@ -10,16 +11,15 @@ type Step = Next['steps'][number];
 
 /** Bar heights by intensity: amounts differ by unit, the words do not. */
 const HEIGHT: Record<Step['intensity'], number> = { none: 0, light: 34, moderate: 67, heavy: 100 };
-const KIND: Record<Step['kind'], string> = {
-  none: 'dry',
-  rain: 'rain',
-  snow: 'snow',
-  'rain-and-snow': 'rain and snow',
-};
-
 function stepWords(step: Step, units: Units): string {
-  if (step.kind === 'none') return `until ${hourOf(step.time)}: dry`;
-  return `until ${hourOf(step.time)}: ${step.intensity} ${KIND[step.kind]}, ${formatPrecipitation(step.precipitation, units.precipitation)}`;
+  if (step.kind === 'none') return t('nextHours.stepDry', { time: hourOf(step.time) });
+  // One message per kind and intensity, so each language can order and inflect them.
+  return t('nextHours.step', {
+    time: hourOf(step.time),
+    kind: step.kind,
+    intensity: step.intensity,
+    amount: formatPrecipitation(step.precipitation, units.precipitation),
+  });
 }
 
 /**
@@ -33,10 +33,10 @@ export function NextTwoHours({ next, units }: { next: Next; units: Units }) {
   return (
     <section className="next-hours card" aria-labelledby="next-hours-title">
       <h2 id="next-hours-title" className="section-title">
-        Rain in the next 2 hours
+        {t('nextHours.title')}
       </h2>
       <p className="next-hours__summary">{next.summary}</p>
-      <ol className="next-hours__bars" aria-label="Precipitation every 15 minutes">
+      <ol className="next-hours__bars" aria-label={t('nextHours.bars')}>
         {next.steps.map((step) => (
           <li key={step.time} className="next-hours__step">
             <span
@@ -50,7 +50,7 @@ export function NextTwoHours({ next, units }: { next: Next; units: Units }) {
       </ol>
       {first && last && (
         <p className="next-hours__axis" aria-hidden="true">
-          <span>Now</span>
+          <span>{t('time.now')}</span>
           <span>{hourOf(last.time)}</span>
         </p>
       )}
