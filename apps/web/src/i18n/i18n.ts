@@ -73,7 +73,7 @@ export function intlLocale(): string {
  * use `useLingui()`'s `t`, which re-renders them on a change of language).
  *
  * @example
- * t('saved.movedTo', { name: 'Berlin', position: 2, count: 4 }) // 'Berlin moved to position 2 of 4.'
+ * t('search.found', { count: 2 }) // '2 places found'
  */
 export function t(key: MessageKey, values?: Record<string, unknown>): string {
   return i18n._(key, values);
