@@ -44,6 +44,13 @@ async function goHome(page: Page) {
   await page.getByRole('heading', { level: 1, name: 'The weather for any place' }).waitFor();
 }
 
+/** A gate a test opens when it chooses: `await gate.held` waits for `gate.release()`. */
+function holdUntilReleased(): { held: Promise<void>; release: () => void } {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  return { held, release };
+}
+
 async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Account', exact: true }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -218,6 +225,52 @@ describe('accounts in the browser', () => {
         .toMatch(/"units":"imperial".*"windUnit":"mph"/);
       await openPlace(page, '/place/52.52,13.41/Berlin');
       await page.locator('[data-temperature]', { hasText: '°F' }).first().waitFor();
+    });
+  });
+
+  it('keeps a units change made while the account is still being read', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await signUp(page, newEmail());
+      await page.getByRole('button', { name: 'Account', exact: true }).waitFor();
+      // On the next load the account's preferences (°C) are read at once but
+      // reach the page only after the person has picked °F, and before the
+      // account has taken that change.
+      const lateRead = holdUntilReleased();
+      const update = holdUntilReleased();
+      let reads = 0;
+      let lateReadDone = Promise.resolve();
+      await page.route(/\/trpc\/[^?]*preferences\.get/, async (route) => {
+        reads++;
+        const response = await route.fetch();
+        await lateRead.held;
+        // The page may have given up on this read by now: that is allowed.
+        lateReadDone = route.fulfill({ response }).catch(() => undefined);
+        await lateReadDone;
+      });
+      await page.route(/\/trpc\/[^?]*preferences\.update/, async (route) => {
+        await update.held;
+        await route.continue().catch(() => undefined);
+      });
+      await page.reload();
+      await page.getByRole('button', { name: 'Account', exact: true }).waitFor();
+      await expect.poll(() => reads).toBe(1);
+      await page.getByRole('button', { name: /Units and theme/ }).click();
+      await page.getByRole('radio', { name: '°F' }).check();
+      await page.getByRole('status').filter({ hasText: /°F/ }).waitFor();
+
+      lateRead.release();
+      await lateReadDone;
+      // Give the page a moment to act on the late answer, had it kept it.
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+      await expect(page.getByRole('radio', { name: '°F' }).isChecked()).resolves.toBe(true);
+
+      update.release();
+      await page.unrouteAll({ behavior: 'wait' });
+      await page.reload();
+      await page.getByRole('button', { name: 'Account', exact: true }).waitFor();
+      await expect
+        .poll(() => page.evaluate(() => localStorage.getItem('skycast:preferences')))
+        .toMatch(/"units":"imperial"/);
     });
   });
 

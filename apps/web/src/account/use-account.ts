@@ -70,18 +70,20 @@ export function useStartSession(): (user: User, how: 'signUp' | 'signIn') => Pro
   return async (user, how) => {
     try {
       await mergeBrowserPlaces();
-      if (how === 'signUp') {
-        storePreferences(await updatePreferences.mutateAsync(currentPreferences()));
-      } else {
-        storePreferences(await queryClient.fetchQuery(trpc.preferences.get.queryOptions()));
-      }
+      // Either way the account's read is then in the query cache, so the page
+      // does not read it again (and overwrite a change made meanwhile).
+      const preferences =
+        how === 'signUp'
+          ? await updatePreferences.mutateAsync(currentPreferences())
+          : await queryClient.fetchQuery(trpc.preferences.get.queryOptions());
+      queryClient.setQueryData(trpc.preferences.get.queryKey(), preferences);
+      storePreferences(preferences);
     } catch {
       // The account was not reachable just now: what did not go into it stays in this browser.
     } finally {
       // Only now does the page turn signed in, so nothing reads the account half-merged.
       queryClient.setQueryData(trpc.auth.me.queryKey(), user);
       await queryClient.invalidateQueries(trpc.places.pathFilter());
-      await queryClient.invalidateQueries(trpc.preferences.pathFilter());
     }
   };
 }
@@ -111,7 +113,13 @@ export function useSignOut() {
  */
 export function useAccountPreferences(): void {
   const { user } = useAccount();
-  const account = useQuery({ ...trpc.preferences.get.queryOptions(), enabled: Boolean(user) });
+  const account = useQuery({
+    ...trpc.preferences.get.queryOptions(),
+    enabled: Boolean(user),
+    // Read once: later reads (on focus, say) could land after a change made
+    // here and undo it; this page's own changes keep the cached copy current.
+    staleTime: Infinity,
+  });
   useEffect(() => {
     if (account.data) storePreferences(account.data);
   }, [account.data]);

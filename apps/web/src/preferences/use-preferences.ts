@@ -36,18 +36,22 @@ export interface UsePreferences extends Preferences {
  */
 export function usePreferences(): UsePreferences {
   const preferences = useStoredValue(stored);
-  const update = useMutation(
-    trpc.preferences.update.mutationOptions({
-      onSuccess: (saved) => queryClient.setQueryData(trpc.preferences.get.queryKey(), saved),
-    }),
-  );
-  const { mutateAsync } = update;
+  // The page already shows the change, and the account read is kept in step
+  // below; the answer of an earlier update may land after a later change, so
+  // it must not be written back over it.
+  const { mutateAsync } = useMutation(trpc.preferences.update.mutationOptions());
   // Applied at once, everywhere on the page; a signed-in person's account is
   // updated too. Rejects when it could not be (the change still holds here).
   const setPreferences = useCallback(
     async (change: Partial<Preferences>) => {
-      stored.save({ ...stored.current(), ...change });
-      if (queryClient.getQueryData(trpc.auth.me.queryKey())) await mutateAsync(change);
+      const next = { ...stored.current(), ...change };
+      stored.save(next);
+      if (!queryClient.getQueryData(trpc.auth.me.queryKey())) return;
+      // A read of the account still on its way (just after signing in) would
+      // otherwise land after this change and undo it on the page.
+      await queryClient.cancelQueries(trpc.preferences.get.queryFilter());
+      queryClient.setQueryData(trpc.preferences.get.queryKey(), next);
+      await mutateAsync(change);
     },
     [mutateAsync],
   );
