@@ -2,10 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import type { CSSProperties, ReactNode } from 'react';
 
 import type { Coordinates } from '../api-types.ts';
+import { Trans } from '@lingui/react';
+
 import { errorMessage } from '../error-message.ts';
+import { t } from '../i18n/i18n.ts';
 import { trpc } from '../trpc.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { clockTimeAt } from '../weather/local-time.ts';
+import { formatNumber } from '../weather/units.ts';
 import { europeanAqiBand, usAqiBand, type AqiBand } from './aqi-bands.ts';
 import { PollenList } from './PollenList.tsx';
 import './AirQualityCard.css';
@@ -17,7 +21,7 @@ function Index({ name, value, band }: { name: string; value: number; band: AqiBa
     <div className="aqi">
       <p className="aqi__name">{name}</p>
       <p className="aqi__value">
-        <span className="aqi__number">{Math.round(value)}</span>
+        <span className="aqi__number">{formatNumber(Math.round(value))}</span>
         <span
           className="aqi__swatch"
           style={{ '--band': band.color } as CSSProperties}
@@ -45,7 +49,7 @@ function Pollutant({
         <abbr title={name}>{label}</abbr>
       </dt>
       <dd>
-        {Math.round(value)} <span className="pollutant__unit">{MICROGRAMS}</span>
+        {formatNumber(Math.round(value))} <span className="pollutant__unit">{MICROGRAMS}</span>
       </dd>
     </div>
   );
@@ -81,31 +85,38 @@ export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
       <>
         {stale && (
           <p className="air-quality__stale">
-            From <time dateTime={fetchedAt}>{clockTimeAt(fetchedAt, location.timezone)}</time>: the
-            air-quality service is not answering.
+            <Trans
+              id="airQuality.stale"
+              values={{ time: clockTimeAt(fetchedAt, location.timezone) }}
+              components={{ 0: <time dateTime={fetchedAt} /> }}
+            />
           </p>
         )}
         <div className="air-quality__body">
           {current.europeanAqi !== null && (
             <Index
-              name="European AQI"
+              name={t('airQuality.european')}
               value={current.europeanAqi}
               band={europeanAqiBand(current.europeanAqi)}
             />
           )}
           {current.usAqi !== null && (
-            <Index name="US AQI" value={current.usAqi} band={usAqiBand(current.usAqi)} />
+            <Index
+              name={t('airQuality.us')}
+              value={current.usAqi}
+              band={usAqiBand(current.usAqi)}
+            />
           )}
           <dl className="air-quality__pollutants">
-            <Pollutant label="PM2.5" name="Fine particles, 2.5 µm or less" value={current.pm2_5} />
-            <Pollutant label="PM10" name="Particles, 10 µm or less" value={current.pm10} />
+            <Pollutant label="PM2.5" name={t('airQuality.pm25')} value={current.pm2_5} />
+            <Pollutant label="PM10" name={t('airQuality.pm10')} value={current.pm10} />
             <Pollutant
               label={
                 <>
                   O<sub>3</sub>
                 </>
               }
-              name="Ozone"
+              name={t('airQuality.ozone')}
               value={current.ozone}
             />
             <Pollutant
@@ -114,7 +125,7 @@ export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
                   NO<sub>2</sub>
                 </>
               }
-              name="Nitrogen dioxide"
+              name={t('airQuality.no2')}
               value={current.nitrogenDioxide}
             />
           </dl>
@@ -122,14 +133,12 @@ export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
         {query.data.pollen && <PollenList pollen={query.data.pollen} />}
       </>
     ) : (
-      <p className="air-quality__empty">
-        There are no air-quality measurements for this place. Try a larger town nearby.
-      </p>
+      <p className="air-quality__empty">{t('airQuality.none')}</p>
     );
   } else if (query.isError) {
     body = (
       <ErrorMessage
-        title="Air quality could not be loaded"
+        title={t('airQuality.failed')}
         message={errorMessage(query.error)}
         onRetry={() => void query.refetch()}
         retrying={query.isFetching}
@@ -139,7 +148,7 @@ export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
     body = (
       <>
         <p className="visually-hidden" role="status">
-          Loading the air quality…
+          {t('airQuality.loading')}
         </p>
         <AirQualitySkeleton />
       </>
@@ -149,7 +158,7 @@ export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
   return (
     <section className="air-quality" aria-labelledby="air-quality-title">
       <h2 id="air-quality-title" className="section-title">
-        Air quality
+        {t('airQuality.title')}
       </h2>
       <div className="card air-quality__card">{body}</div>
     </section>

@@ -1,11 +1,12 @@
 import type { CSSProperties } from 'react';
 
+import { t } from '../i18n/i18n.ts';
 import {
   describeBands,
-  POLLEN_NAMES,
   pollenLevel,
+  pollenName,
+  POLLEN_TYPES,
   type Pollen,
-  type PollenType,
 } from './pollen-levels.ts';
 
 /**
@@ -14,18 +15,18 @@ import {
  * are left out, not shown as zero.
  */
 export function PollenList({ pollen }: { pollen: Pollen }) {
-  const types = (Object.keys(POLLEN_NAMES) as PollenType[]).filter((type) => pollen[type] !== null);
+  const types = POLLEN_TYPES.filter((type) => pollen[type] !== null);
   if (types.length === 0) return null;
   return (
     <div className="pollen">
-      <h3 className="pollen__title">Pollen</h3>
+      <h3 className="pollen__title">{t('pollen.title')}</h3>
       <dl className="pollen__list">
         {types.map((type) => {
           const count = pollen[type]!;
           const level = pollenLevel(type, count);
           return (
             <div key={type} className="pollen__type">
-              <dt>{POLLEN_NAMES[type]}</dt>
+              <dt>{pollenName(type)}</dt>
               <dd>
                 <span
                   className="aqi__swatch"
@@ -33,22 +34,21 @@ export function PollenList({ pollen }: { pollen: Pollen }) {
                   aria-hidden="true"
                 />{' '}
                 <span className="pollen__level">{level.name}</span>{' '}
-                <span className="pollen__count">({Math.round(count)} grains/m³)</span>
+                <span className="pollen__count">
+                  ({t('pollen.count', { count: Math.round(count) })})
+                </span>
               </dd>
             </div>
           );
         })}
       </dl>
       <details className="pollen__details">
-        <summary>What the pollen levels mean</summary>
-        <p>
-          Grains of pollen in a cubic metre of air near the ground, from a forecast model (CAMS,
-          Europe only). Most people with hay fever notice “Moderate” and above.
-        </p>
+        <summary>{t('pollen.meaning')}</summary>
+        <p>{t('pollen.explanation')}</p>
         <ul>
           {types.map((type) => (
             <li key={type}>
-              {POLLEN_NAMES[type]}: {describeBands(type)}.
+              {t('pollen.typeBands', { type: pollenName(type), bands: describeBands(type) })}
             </li>
           ))}
         </ul>

@@ -1,6 +1,9 @@
 import { lazy, Suspense, useId } from 'react';
 
+import { Trans } from '@lingui/react';
+
 import type { HourlyEntry, Units } from '../api-types.ts';
+import { t, type MessageKey } from '../i18n/i18n.ts';
 import { formatPercent, formatShortTemperature } from '../weather/units.ts';
 import { hourLabel, summarizeHours } from './chart-summary.ts';
 import './HourlyChart.css';
@@ -11,6 +14,12 @@ const TemperatureChart = lazy(loadChart);
 /** Starts loading the chart's code early, alongside the forecast, instead of after it. */
 export function preloadChart(): void {
   void loadChart().catch(() => undefined);
+}
+
+/** One whole sentence per case, so every language can order it as it needs. */
+function summaryKey(wettest: number | null): MessageKey {
+  if (wettest === null) return 'chart.summary';
+  return wettest > 0 ? 'chart.summaryWet' : 'chart.summaryDry';
 }
 
 interface HourlyChartProps {
@@ -27,21 +36,29 @@ export function HourlyChart({ hours, units }: HourlyChartProps) {
   const summary = summarizeHours(hours);
   if (!summary) return null;
   const temperature = (value: number) => formatShortTemperature(value, units.temperature);
+  const wettest = summary.wettest?.precipitationProbability ?? null;
 
   return (
     <figure className="hourly-chart card" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`} className="hourly-chart__caption">
-        Lowest <span data-temperature>{temperature(summary.lowest.temperature)}</span> at{' '}
-        {hourLabel(summary.lowest.time)}, highest{' '}
-        <span data-temperature>{temperature(summary.highest.temperature)}</span> at{' '}
-        {hourLabel(summary.highest.time)}
-        {summary.wettest?.precipitationProbability != null &&
-          `; ${summary.wettest.precipitationProbability > 0 ? `precipitation most likely (${formatPercent(summary.wettest.precipitationProbability)}) at ${hourLabel(summary.wettest.time)}` : 'no precipitation expected'}`}
-        .
+        <Trans
+          id={summaryKey(wettest)}
+          values={{
+            lowest: temperature(summary.lowest.temperature),
+            lowestAt: hourLabel(summary.lowest.time),
+            highest: temperature(summary.highest.temperature),
+            highestAt: hourLabel(summary.highest.time),
+            chance: wettest ? formatPercent(wettest) : '',
+            wettestAt: summary.wettest ? hourLabel(summary.wettest.time) : '',
+          }}
+          components={{ 0: <span data-temperature />, 1: <span data-temperature /> }}
+        />
       </figcaption>
       <div className="hourly-chart__legend" aria-hidden="true">
-        <span className="hourly-chart__key hourly-chart__key--temperature">Temperature</span>
-        <span className="hourly-chart__key hourly-chart__key--rain">Chance of precipitation</span>
+        <span className="hourly-chart__key hourly-chart__key--temperature">
+          {t('preferences.temperature')}
+        </span>
+        <span className="hourly-chart__key hourly-chart__key--rain">{t('chart.chance')}</span>
       </div>
       <div aria-hidden="true">
         <Suspense fallback={<div className="skeleton hourly-chart__placeholder" />}>
@@ -49,19 +66,19 @@ export function HourlyChart({ hours, units }: HourlyChartProps) {
         </Suspense>
       </div>
       <details className="hourly-chart__details">
-        <summary>Show the chart as a table</summary>
+        <summary>{t('chart.asTable')}</summary>
         <div
           className="hourly-chart__table-wrap"
           tabIndex={0}
           role="region"
-          aria-label="Temperature and chance of precipitation by hour"
+          aria-label={t('chart.tableLabel')}
         >
           <table className="hourly-chart__table">
             <thead>
               <tr>
-                <th scope="col">Hour</th>
-                <th scope="col">Temperature</th>
-                <th scope="col">Chance of precipitation</th>
+                <th scope="col">{t('day.hour')}</th>
+                <th scope="col">{t('preferences.temperature')}</th>
+                <th scope="col">{t('chart.chance')}</th>
               </tr>
             </thead>
             <tbody>

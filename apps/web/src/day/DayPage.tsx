@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 
 import { HourlyChart } from '../chart/HourlyChart.tsx';
 import { errorMessage } from '../error-message.ts';
+import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { arrivedInApp } from '../navigation/use-location.ts';
 import { formatCoordinates } from '../place/coordinates.ts';
@@ -30,7 +31,7 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
   const name = route.name ?? formatCoordinates(coordinates);
   const placePath = formatPlacePath({ ...route, day: undefined });
   const dayPath = (day: string) => formatPlacePath({ ...route, day });
-  useDocumentTitle(`${longDateOf(route.day)} in ${name} — Skycast`);
+  useDocumentTitle(t('day.documentTitle', { date: longDateOf(route.day), name }));
 
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -43,24 +44,29 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
     const detail = query.data;
     body = (
       <>
-        <nav className="day-page__nav" aria-label="Other days">
+        <nav className="day-page__nav" aria-label={t('day.otherDays')}>
           {detail.previousDate && (
             <AppLink href={dayPath(detail.previousDate)} rel="prev">
-              <span aria-hidden="true">← </span>
+              <span className="flip-in-rtl" aria-hidden="true">
+                ←{' '}
+              </span>
               {shortDateOf(detail.previousDate)}
             </AppLink>
           )}
           {detail.nextDate && (
             <AppLink href={dayPath(detail.nextDate)} rel="next" className="day-page__next">
               {shortDateOf(detail.nextDate)}
-              <span aria-hidden="true"> →</span>
+              <span className="flip-in-rtl" aria-hidden="true">
+                {' '}
+                →
+              </span>
             </AppLink>
           )}
         </nav>
         <DaySummary day={detail.day} units={detail.units} />
         <section aria-labelledby="day-chart-title">
           <h2 id="day-chart-title" className="section-title">
-            Hour by hour
+            {t('day.hourByHour')}
           </h2>
           <HourlyChart hours={detail.hours} units={detail.units} />
         </section>
@@ -70,7 +76,7 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
   } else if (query.isError) {
     body = (
       <ErrorMessage
-        title="This day could not be loaded"
+        title={t('day.failed')}
         message={errorMessage(query.error)}
         onRetry={() => void query.refetch()}
         retrying={query.isFetching}
@@ -80,7 +86,7 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
     body = (
       <>
         <p className="visually-hidden" role="status">
-          Loading the day…
+          {t('day.loading')}
         </p>
         <div className="skeleton day-page__skeleton" aria-hidden="true" />
       </>
@@ -91,7 +97,10 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
     <article className="day-page">
       <header className="day-page__header">
         <AppLink href={placePath} className="day-page__back">
-          <span aria-hidden="true">← </span>All days in {name}
+          <span className="flip-in-rtl" aria-hidden="true">
+            ←{' '}
+          </span>
+          {t('day.allDays', { name })}
         </AppLink>
         <h1 ref={heading} tabIndex={-1} className="day-page__title">
           {longDateOf(route.day)}

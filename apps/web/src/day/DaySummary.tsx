@@ -1,5 +1,6 @@
 import type { DailyEntry, Units } from '../api-types.ts';
 import { WeatherIcon } from '../forecast/WeatherIcon.tsx';
+import { t } from '../i18n/i18n.ts';
 import { hourOf } from '../weather/local-time.ts';
 import {
   formatPercent,
@@ -13,45 +14,45 @@ import { describeWeather } from '../weather/weather-codes.ts';
 export function DaySummary({ day, units }: { day: DailyEntry; units: Units }) {
   const { label } = describeWeather(day.weatherCode, true);
   return (
-    <section className="day-summary card" aria-label="The day at a glance">
+    <section className="day-summary card" aria-label={t('day.atAGlance')}>
       <WeatherIcon code={day.weatherCode} isDay className="day-summary__icon" />
       <div>
         <p className="day-summary__condition">{label}</p>
         <p className="day-summary__range">
-          High{' '}
-          <span data-temperature>{formatTemperature(day.temperatureMax, units.temperature)}</span> ·
-          Low{' '}
+          {t('current.high')}{' '}
+          <span data-temperature>{formatTemperature(day.temperatureMax, units.temperature)}</span> ·{' '}
+          {t('current.low')}{' '}
           <span data-temperature>{formatTemperature(day.temperatureMin, units.temperature)}</span>
         </p>
       </div>
       <dl className="day-summary__facts">
         {day.precipitationSum !== null && (
           <div>
-            <dt>Precipitation</dt>
+            <dt>{t('current.precipitation')}</dt>
             <dd>{formatPrecipitation(day.precipitationSum, units.precipitation)}</dd>
           </div>
         )}
         {day.precipitationProbabilityMax !== null && (
           <div>
-            <dt>Chance</dt>
+            <dt>{t('day.chance')}</dt>
             <dd>{formatPercent(day.precipitationProbabilityMax)}</dd>
           </div>
         )}
         {day.sunrise && (
           <div>
-            <dt>Sunrise</dt>
+            <dt>{t('current.sunrise')}</dt>
             <dd>{hourOf(day.sunrise)}</dd>
           </div>
         )}
         {day.sunset && (
           <div>
-            <dt>Sunset</dt>
+            <dt>{t('current.sunset')}</dt>
             <dd>{hourOf(day.sunset)}</dd>
           </div>
         )}
         {day.uvIndexMax !== null && (
           <div>
-            <dt>UV index</dt>
+            <dt>{t('current.uvIndex')}</dt>
             <dd>{formatUvIndex(day.uvIndexMax)}</dd>
           </div>
         )}

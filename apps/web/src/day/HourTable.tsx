@@ -1,4 +1,5 @@
 import type { HourlyEntry, Units } from '../api-types.ts';
+import { t } from '../i18n/i18n.ts';
 import { hourOf } from '../weather/local-time.ts';
 import {
   formatPercent,
@@ -22,7 +23,7 @@ export function HourTable({ hours, units }: { hours: HourlyEntry[]; units: Units
   return (
     <section>
       <h2 id="hour-table-title" className="section-title">
-        Every hour
+        {t('day.everyHour')}
       </h2>
       <div
         className="hour-table__wrap card"
@@ -33,16 +34,16 @@ export function HourTable({ hours, units }: { hours: HourlyEntry[]; units: Units
         <table className="hour-table">
           <thead>
             <tr>
-              <th scope="col">Hour</th>
-              <th scope="col">Temperature</th>
-              <th scope="col">Feels like</th>
-              <th scope="col">Precipitation</th>
-              <th scope="col">Chance</th>
-              <th scope="col">Wind</th>
-              <th scope="col">Gusts</th>
-              <th scope="col">Cloud cover</th>
-              <th scope="col">Dew point</th>
-              <th scope="col">UV index</th>
+              <th scope="col">{t('day.hour')}</th>
+              <th scope="col">{t('preferences.temperature')}</th>
+              <th scope="col">{t('current.feelsLike')}</th>
+              <th scope="col">{t('current.precipitation')}</th>
+              <th scope="col">{t('day.chance')}</th>
+              <th scope="col">{t('current.wind')}</th>
+              <th scope="col">{t('current.gusts')}</th>
+              <th scope="col">{t('day.cloudCover')}</th>
+              <th scope="col">{t('day.dewPoint')}</th>
+              <th scope="col">{t('current.uvIndex')}</th>
             </tr>
           </thead>
           <tbody>

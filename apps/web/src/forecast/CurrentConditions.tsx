@@ -89,7 +89,9 @@ export function CurrentConditions({ current, today, yesterday, units }: CurrentC
                 <Trans
                   id={againstYesterday(today.temperatureMax, yesterday.temperatureMax)}
                   values={{
-                    difference: Math.abs(Math.round(today.temperatureMax - yesterday.temperatureMax)),
+                    difference: Math.abs(
+                      Math.round(today.temperatureMax - yesterday.temperatureMax),
+                    ),
                     high: formatTemperature(yesterday.temperatureMax, units.temperature),
                   }}
                   components={{ 0: <span data-temperature /> }}
@@ -121,7 +123,9 @@ export function CurrentConditions({ current, today, yesterday, units }: CurrentC
           <Detail term={t('current.uvIndex')}>{formatUvIndex(current.uvIndex)}</Detail>
         )}
         {current.pressure !== null && (
-          <Detail term={t('current.pressure')}>{formatPressure(current.pressure, units.pressure)}</Detail>
+          <Detail term={t('current.pressure')}>
+            {formatPressure(current.pressure, units.pressure)}
+          </Detail>
         )}
         {current.visibility !== null && (
           <Detail term={t('current.visibility')}>

@@ -88,8 +88,7 @@ describe('message catalogues', () => {
 
   it.each(LANGUAGES)('has compiled the %s catalogue from its current text', async (language) => {
     // `pnpm --filter @skycast/web i18n:compile` after editing a catalogue.
-    const compiled = ((await import(`./locales/${language}.ts`)) as { messages: object })
-      .messages;
+    const compiled = ((await import(`./locales/${language}.ts`)) as { messages: object }).messages;
     const expected = Object.fromEntries(
       Object.entries(catalogue(language)).map(([key, message]) => [key, compileMessage(message)]),
     );

@@ -1,11 +1,6 @@
 import { i18n, type Messages } from '@lingui/core';
 
-import {
-  languageDirection,
-  LANGUAGES,
-  pickLanguage,
-  type Language,
-} from '@skycast/validators';
+import { languageDirection, LANGUAGES, pickLanguage, type Language } from '@skycast/validators';
 
 import type englishCatalogue from './locales/en.json';
 

@@ -154,7 +154,11 @@ export function PreferencesMenu() {
           legend={t('preferences.theme')}
           name={`${id}-theme`}
           options={THEMES}
-          labels={{ system: themeLabel('system'), light: themeLabel('light'), dark: themeLabel('dark') }}
+          labels={{
+            system: themeLabel('system'),
+            light: themeLabel('light'),
+            dark: themeLabel('dark'),
+          }}
           value={preferences.theme}
           onChange={(theme) => change({ theme })}
         />

@@ -32,11 +32,7 @@ export function StartPage() {
       )}
       <h1 className="start__title">{t('start.title')}</h1>
       {hasPlaces && <SavedPlaceList saved={saved} />}
-      {!hasPlaces && (
-        <p className="start__lead">
-          {t('start.lead')}
-        </p>
-      )}
+      {!hasPlaces && <p className="start__lead">{t('start.lead')}</p>}
       <div className="start__locate">
         <button
           type="button"

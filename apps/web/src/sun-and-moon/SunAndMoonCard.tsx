@@ -3,13 +3,16 @@ import type { ReactNode } from 'react';
 
 import type { Coordinates } from '../api-types.ts';
 import { errorMessage } from '../error-message.ts';
+import { t } from '../i18n/i18n.ts';
 import { trpc } from '../trpc.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
-import { hourOf, weekdayOf } from '../weather/local-time.ts';
+import { dateFormat, hourOf } from '../weather/local-time.ts';
+import { formatPercent } from '../weather/units.ts';
 import {
   formatDayLengthChange,
   formatDuration,
   MOON_PHASES,
+  moonPhaseLabel,
   type SunAndMoonDay,
 } from './moon-phases.ts';
 import './SunAndMoonCard.css';
@@ -21,6 +24,13 @@ const STALE_MS = 30 * 60_000;
 
 const time = (localTime: string | null, none: string) =>
   localTime === null ? none : <time dateTime={localTime}>{hourOf(localTime)}</time>;
+
+const utc = (date: string) => new Date(`${date}T00:00:00Z`);
+/** "Thu 3" and "Thursday 3 December", in the page's language. */
+const shortDay = (date: string) =>
+  dateFormat({ weekday: 'short', day: 'numeric' }).format(utc(date));
+const longDay = (date: string) =>
+  dateFormat({ weekday: 'long', day: 'numeric', month: 'long' }).format(utc(date));
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -36,8 +46,8 @@ function Today({ today, tomorrow }: { today: SunAndMoonDay; tomorrow?: SunAndMoo
   const polar =
     today.sunrise === null && today.sunset === null
       ? today.dayLength > 0
-        ? 'The sun does not set today.'
-        : 'The sun does not rise today.'
+        ? t('sun.noSunset')
+        : t('sun.noSunrise')
       : null;
   return (
     <div className="sun-moon__today">
@@ -46,18 +56,22 @@ function Today({ today, tomorrow }: { today: SunAndMoonDay; tomorrow?: SunAndMoo
           <span className="emoji" aria-hidden="true">
             ☀️
           </span>{' '}
-          Sun
+          {t('sun.title')}
         </h3>
         {polar && <p className="sun-moon__polar">{polar}</p>}
         <dl className="sun-moon__facts">
-          <Fact term="Sunrise">{time(today.sunrise, '—')}</Fact>
-          <Fact term="Sunset">{time(today.sunset, '—')}</Fact>
-          <Fact term="Daylight">
+          <Fact term={t('current.sunrise')}>{time(today.sunrise, '—')}</Fact>
+          <Fact term={t('current.sunset')}>{time(today.sunset, '—')}</Fact>
+          <Fact term={t('sun.daylight')}>
             {formatDuration(today.dayLength)}
             {tomorrow && (
               <span className="sun-moon__change">
                 {' '}
-                ({formatDayLengthChange(tomorrow.dayLength - today.dayLength)} tomorrow)
+                (
+                {t('sun.tomorrow', {
+                  change: formatDayLengthChange(tomorrow.dayLength - today.dayLength),
+                })}
+                )
               </span>
             )}
           </Fact>
@@ -68,13 +82,13 @@ function Today({ today, tomorrow }: { today: SunAndMoonDay; tomorrow?: SunAndMoo
           <span className="emoji" aria-hidden="true">
             {phase.icon}
           </span>{' '}
-          Moon
+          {t('moon.title')}
         </h3>
         <dl className="sun-moon__facts">
-          <Fact term="Phase">{phase.label}</Fact>
-          <Fact term="Lit">{Math.round(today.moonIllumination * 100)}%</Fact>
-          <Fact term="Moonrise">{time(today.moonrise, 'none today')}</Fact>
-          <Fact term="Moonset">{time(today.moonset, 'none today')}</Fact>
+          <Fact term={t('moon.phase')}>{moonPhaseLabel(today.moonPhase)}</Fact>
+          <Fact term={t('moon.lit')}>{formatPercent(today.moonIllumination * 100)}</Fact>
+          <Fact term={t('moon.rise')}>{time(today.moonrise, t('moon.noneToday'))}</Fact>
+          <Fact term={t('moon.set')}>{time(today.moonset, t('moon.noneToday'))}</Fact>
         </dl>
       </div>
     </div>
@@ -100,29 +114,28 @@ export function SunAndMoonCard({ coordinates }: { coordinates: Coordinates }) {
       <>
         <Today today={today} tomorrow={later[0]} />
         <details className="sun-moon__details">
-          <summary>Sun and moon for the next {later.length} days</summary>
+          <summary>{t('sunMoon.nextDays', { count: later.length })}</summary>
           <div
             className="sun-moon__table-wrap"
             tabIndex={0}
             role="region"
-            aria-label="Sun and moon by day"
+            aria-label={t('sunMoon.byDay')}
           >
             <table className="sun-moon__table">
               <thead>
                 <tr>
-                  <th scope="col">Day</th>
-                  <th scope="col">Sunrise</th>
-                  <th scope="col">Sunset</th>
-                  <th scope="col">Daylight</th>
-                  <th scope="col">Moon</th>
+                  <th scope="col">{t('sunMoon.day')}</th>
+                  <th scope="col">{t('current.sunrise')}</th>
+                  <th scope="col">{t('current.sunset')}</th>
+                  <th scope="col">{t('sun.daylight')}</th>
+                  <th scope="col">{t('moon.title')}</th>
                 </tr>
               </thead>
               <tbody>
                 {later.map((day) => (
                   <tr key={day.date}>
                     <th scope="row">
-                      <abbr title={weekdayOf(day.date, 'long')}>{weekdayOf(day.date)}</abbr>{' '}
-                      {Number(day.date.slice(8, 10))}
+                      <abbr title={longDay(day.date)}>{shortDay(day.date)}</abbr>
                     </th>
                     <td>{time(day.sunrise, '—')}</td>
                     <td>{time(day.sunset, '—')}</td>
@@ -131,8 +144,10 @@ export function SunAndMoonCard({ coordinates }: { coordinates: Coordinates }) {
                       <span className="emoji" aria-hidden="true">
                         {MOON_PHASES[day.moonPhase].icon}
                       </span>{' '}
-                      {MOON_PHASES[day.moonPhase].label}, {Math.round(day.moonIllumination * 100)}%
-                      lit
+                      {t('moon.phaseLit', {
+                        phase: moonPhaseLabel(day.moonPhase),
+                        lit: formatPercent(day.moonIllumination * 100),
+                      })}
                     </td>
                   </tr>
                 ))}
@@ -145,7 +160,7 @@ export function SunAndMoonCard({ coordinates }: { coordinates: Coordinates }) {
   } else if (query.isError) {
     body = (
       <ErrorMessage
-        title="Sun and moon could not be loaded"
+        title={t('sunMoon.failed')}
         message={errorMessage(query.error)}
         onRetry={() => void query.refetch()}
         retrying={query.isFetching}
@@ -158,7 +173,7 @@ export function SunAndMoonCard({ coordinates }: { coordinates: Coordinates }) {
   return (
     <section className="sun-moon" aria-labelledby="sun-moon-title">
       <h2 id="sun-moon-title" className="section-title">
-        Sun and moon
+        {t('sunMoon.title')}
       </h2>
       <div className="card sun-moon__card">{body}</div>
     </section>

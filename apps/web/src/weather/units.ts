@@ -94,7 +94,9 @@ export function formatPercent(value: number): string {
  */
 export function formatPressure(value: number, unit: Units['pressure']): string {
   return unit === 'inHg'
-    ? t('units.inHg', { value: number(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) })
+    ? t('units.inHg', {
+        value: number(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      })
     : t('units.hPa', { value: number(whole(value), { useGrouping: false }) });
 }
 
@@ -127,4 +129,9 @@ export function formatUvIndex(value: number): string {
             ? t('uv.veryHigh')
             : t('uv.extreme');
   return t('uv.index', { index: number(index), band });
+}
+
+/** A plain number in the page's language. @example formatNumber(1234) // '1,234' */
+export function formatNumber(value: number): string {
+  return number(value);
 }

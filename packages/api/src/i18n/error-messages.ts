@@ -20,8 +20,7 @@ const CATALOGUES: Record<Exclude<Language, 'en'>, Catalogue> = {
     EMAIL_TAKEN: 'Zu dieser E-Mail-Adresse gibt es schon ein Konto. Melde dich stattdessen an.',
     WRONG_CREDENTIALS: 'E-Mail-Adresse oder Passwort ist falsch.',
     WRONG_CURRENT_PASSWORD: 'Dein aktuelles Passwort ist falsch.',
-    COMMON_PASSWORD:
-      'Dieses Passwort gehört zu den häufigsten. Bitte wähle ein anderes.',
+    COMMON_PASSWORD: 'Dieses Passwort gehört zu den häufigsten. Bitte wähle ein anderes.',
     PASSWORD_CONTAINS_EMAIL:
       'Dein Passwort enthält deine E-Mail-Adresse – das wird zuerst ausprobiert. Bitte wähle ein anderes.',
     SIGN_IN_LOCKED:
@@ -48,11 +47,11 @@ const CATALOGUES: Record<Exclude<Language, 'en'>, Catalogue> = {
       'Tu contraseña contiene tu correo, que es lo primero que se prueba. Elige otra.',
     SIGN_IN_LOCKED:
       'Demasiados intentos fallidos. Vuelve a intentarlo dentro de {minutes, plural, one {# minuto} other {# minutos}}.',
-    PLACE_LIMIT_REACHED:
-      'Puedes guardar como máximo {max} lugares. Quita uno para añadir otro.',
+    PLACE_LIMIT_REACHED: 'Puedes guardar como máximo {max} lugares. Quita uno para añadir otro.',
     PLACE_ALREADY_SAVED: 'Este lugar ya está en tu lista.',
     PLACE_NOT_FOUND: 'Ese lugar no está en tu lista.',
-    PLACE_ORDER_MISMATCH: 'Tu lista ha cambiado entretanto. Recarga la página y vuelve a intentarlo.',
+    PLACE_ORDER_MISMATCH:
+      'Tu lista ha cambiado entretanto. Recarga la página y vuelve a intentarlo.',
     PROVIDER_TROUBLE:
       'El servicio meteorológico no responde bien ahora mismo. Vuelve a intentarlo en un minuto.',
   },

@@ -75,12 +75,7 @@ export const weatherRouter = {
     )
     .output(z.array(placeSchema).max(SEARCH_LIMIT_MAX))
     .query(({ ctx, input }) =>
-      ctx.weather.searchLocations(
-        input.query,
-        input.limit,
-        { logger: ctx.logger },
-        input.language,
-      ),
+      ctx.weather.searchLocations(input.query, input.limit, { logger: ctx.logger }, input.language),
     ),
 
   /** Current conditions, the coming hours and days for a point, in the units asked for. */

@@ -256,7 +256,11 @@ export function createWeatherService(options: WeatherServiceOptions) {
       const languagePart = language === 'en' ? '' : `${language}:`;
       const cached = await cache.get({
         ...context,
-        key: { provider: provider.id, resource: 'geocoding', cacheKey: `${languagePart}${limit}:${normalised}` },
+        key: {
+          provider: provider.id,
+          resource: 'geocoding',
+          cacheKey: `${languagePart}${limit}:${normalised}`,
+        },
         schema: storedPlaces,
         freshness: GEOCODING_FRESHNESS,
         fetch: () => provider.searchLocations({ query: normalised, limit, language }),
