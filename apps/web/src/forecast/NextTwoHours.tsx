@@ -4,6 +4,7 @@ import type { Forecast, Units } from '../api-types.ts';
 import { t } from '../i18n/i18n.ts';
 import { hourOf } from '../weather/local-time.ts';
 import { formatPrecipitation } from '../weather/units.ts';
+import { outlookWords } from './next-hours-words.ts';
 import './NextTwoHours.css';
 
 type Next = NonNullable<Forecast['nextTwoHours']>;
@@ -23,7 +24,7 @@ function stepWords(step: Step, units: Units): string {
 }
 
 /**
- * Rain in the next two hours: the server's sentence, then a strip of eight
+ * Rain in the next two hours: the server's sentence (in the page's language), then a strip of eight
  * 15-minute bars (height by intensity, snow hatched, each with its words for
  * screen readers).
  */
@@ -35,7 +36,7 @@ export function NextTwoHours({ next, units }: { next: Next; units: Units }) {
       <h2 id="next-hours-title" className="section-title">
         {t('nextHours.title')}
       </h2>
-      <p className="next-hours__summary">{next.summary}</p>
+      <p className="next-hours__summary">{outlookWords(next)}</p>
       <ol className="next-hours__bars" aria-label={t('nextHours.bars')}>
         {next.steps.map((step) => (
           <li key={step.time} className="next-hours__step">

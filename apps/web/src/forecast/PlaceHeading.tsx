@@ -32,7 +32,12 @@ export function PlaceHeading({ name, subtitle, forecast, loading, action }: Plac
           <h1 ref={heading} tabIndex={-1} className="place-heading__name">
             {name}
           </h1>
-          {subtitle && <p className="place-heading__subtitle">{subtitle}</p>}
+          {subtitle && (
+            <p className="place-heading__subtitle">
+              {/* Isolated, so coordinates ("51.51° N") keep their order in a right-to-left page. */}
+              <bdi>{subtitle}</bdi>
+            </p>
+          )}
         </div>
         {action}
       </div>
