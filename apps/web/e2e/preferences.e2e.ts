@@ -131,10 +131,11 @@ describe('theme', () => {
       expect(await button.getAttribute('aria-expanded')).toBe('false');
       expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
 
-      // Tabbing past the last choice leaves the menu and closes it.
+      // Tabbing past the last choice leaves the menu and closes it: the language, then
+      // one stop per radio group (temperature, wind, theme), then out.
       await page.keyboard.press('Enter');
       expect(await button.getAttribute('aria-expanded')).toBe('true');
-      for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+      for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
       expect(await button.getAttribute('aria-expanded')).toBe('false');
     });
   });
