@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, RequestListener } from 'node:http';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -10,6 +10,7 @@ import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import proxyAddr from 'proxy-addr';
 
 import {
   appRouter,
@@ -69,14 +70,19 @@ const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
 const tooLargeMessage = `The request is larger than ${MAX_REQUEST_BODY_BYTES / 1024} KiB. Send less at once.`;
 
+/** Where tRPC answers; a fresh public answer under it may come from memory. */
+const TRPC_PATH = '/trpc';
+
 /**
  * The HTTP face of Skycast: health checks, tRPC at `/trpc`, and the web app.
+ * Node's HTTP server calls it for each request: a fresh public answer kept in
+ * memory goes out at once; everything else goes through Express.
  *
  * @example
  * const app = createApp({ services, logger });
- * app.listen(3000);
+ * createServer(app).listen(3000);
  */
-export function createApp(options: AppOptions): express.Express {
+export function createApp(options: AppOptions): RequestListener {
   const { services, logger } = options;
   const publicOrigin = options.publicOrigin ?? 'http://localhost:3000';
   const nodeEnv = options.nodeEnv ?? 'development';
@@ -95,7 +101,8 @@ export function createApp(options: AppOptions): express.Express {
   app.disable('x-powered-by');
   // req.ip is then the address the nearest untrusted hop saw; extra
   // X-Forwarded-For entries a client adds itself are ignored.
-  app.set('trust proxy', options.trustProxy && options.trustProxy > 0 ? options.trustProxy : false);
+  const proxyHops = options.trustProxy && options.trustProxy > 0 ? options.trustProxy : 0;
+  app.set('trust proxy', proxyHops || false);
   const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -128,7 +135,7 @@ export function createApp(options: AppOptions): express.Express {
   // A streamed answer starts before the procedures finish, so a cookie set by
   // sign-in could not be sent and an error would arrive inside a 200: not
   // offered, for any procedure (answers from memory included).
-  app.use('/trpc', (req, res, next) => {
+  app.use(TRPC_PATH, (req, res, next) => {
     if (req.get('trpc-accept') === 'application/jsonl') {
       sendTRPCError(
         res,
@@ -141,34 +148,24 @@ export function createApp(options: AppOptions): express.Express {
   });
 
   const publicAnswers = createPublicAnswers({
+    basePath: `${TRPC_PATH}/`,
     procedures: cacheableProcedures(appRouter, isProtectedProcedure),
     rateLimiter: services.rateLimiter,
     sessionCookieName: cookieSettings.name,
     maxBytes: options.publicAnswerBytes ?? 64 * 1024 * 1024,
-    logger,
+    // Its lines hold only the request id, method, URL (public inputs), status
+    // and time: the redaction's wildcard paths, most of a line's cost, would
+    // find nothing there.
+    logger: logger.child({}, { redact: [] }),
     requestId: requestIdFor,
+    // What Express's req.ip says under the same `trust proxy` setting.
+    clientAddress: (req) => proxyAddr(req, (_address, hop) => hop < proxyHops),
     // The same security headers as every other answer, worked out once.
     staticHeaders: headersSetBy(securityHeaders),
+    draining: () => readiness.draining,
+    ...(options.metrics ? { onSent: options.metrics.publicAnswerSent } : {}),
   });
   services.onWeatherStored((id, storedAt) => publicAnswers.entryStored(id, storedAt));
-  // A fresh public answer goes out from memory, first thing: no middleware
-  // chain, no resolver, no database. It logs and rate-limits on its own.
-  if (options.metrics) {
-    const metrics = options.metrics;
-    app.use('/trpc', metrics.trpcRequests);
-    app.use('/trpc', (req, res, next) => {
-      let handedOn = false;
-      res.once('finish', () => {
-        if (!handedOn) metrics.publicAnswerSent();
-      });
-      publicAnswers.serve(req, res, (error?: unknown) => {
-        handedOn = true;
-        next(error);
-      });
-    });
-  } else {
-    app.use('/trpc', publicAnswers.serve);
-  }
 
   app.use(securityHeaders);
   app.use(
@@ -231,7 +228,7 @@ export function createApp(options: AppOptions): express.Express {
   const requestOf = new WeakMap<Context, express.Request>();
 
   app.use(
-    '/trpc',
+    TRPC_PATH,
     cors(corsOrigins),
     emptyBodyAsJson,
     originCheck(allowedOrigins),
@@ -245,9 +242,9 @@ export function createApp(options: AppOptions): express.Express {
       next();
     },
   );
-  app.use('/trpc', compression({ threshold: 1024 }));
+  app.use(TRPC_PATH, compression({ threshold: 1024 }));
   app.use(
-    '/trpc',
+    TRPC_PATH,
     createExpressMiddleware({
       router: appRouter,
       maxBatchSize: MAX_BATCH_SIZE,
@@ -375,7 +372,19 @@ export function createApp(options: AppOptions): express.Express {
   };
   app.use(handleError);
 
-  return app;
+  // A fresh public answer goes out from memory, first thing: no Express, no
+  // resolver, no database. It logs and rate-limits on its own.
+  const trpcPrefix = `${TRPC_PATH}/`;
+  return (req, res) => {
+    if (!req.url?.startsWith(trpcPrefix)) {
+      app(req, res);
+      return;
+    }
+    options.metrics?.trpcRequest(req, res);
+    publicAnswers.serve(req, res, () => {
+      app(req, res);
+    });
+  };
 }
 
 /** The caller's `X-Request-Id` when it looks like one, else a new id. */

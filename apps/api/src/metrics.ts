@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
-import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
@@ -13,8 +12,11 @@ export interface Metrics {
   readonly registry: Registry;
   /** Handed to createServices: cache answers and provider calls. */
   readonly api: ApiMetrics;
-  /** Times every `/trpc` request, labelled by procedure and status. */
-  readonly trpcRequests: RequestHandler;
+  /**
+   * Times a `/trpc/…` request from its start (before any middleware) to its
+   * answer, labelled by procedure and status.
+   */
+  readonly trpcRequest: (req: IncomingMessage, res: ServerResponse) => void;
   /** Counts a public answer sent ready-made from memory (the hot path before tRPC). */
   readonly publicAnswerSent: () => void;
   /** Counts a procedure call refused by a rate limit. */
@@ -117,17 +119,22 @@ export function createMetrics(procedures: readonly string[]): Metrics {
           breaker.set({ provider, state: each }, each === state ? 1 : 0);
       },
     },
-    trpcRequests(req, res, next) {
+    trpcRequest(req, res) {
       const end = requestSeconds.startTimer();
       // `/trpc/a,b?batch=1` carries two calls: each is labelled, at most a batch's worth.
-      const names = req.path.slice(1).split(',').slice(0, 16).map(procedureLabel);
+      const url = req.url ?? '';
+      const query = url.indexOf('?');
+      const names = url
+        .slice(url.indexOf('/', 1) + 1, query === -1 ? undefined : query)
+        .split(',')
+        .slice(0, 16)
+        .map(procedureLabel);
       res.once('finish', () => {
         const seconds = end();
         for (const procedure of names) {
           requestSeconds.observe({ procedure, status: String(res.statusCode) }, seconds);
         }
       });
-      next();
     },
     publicAnswerSent: () => publicAnswers.inc(),
     rateLimitRefused: (procedure) => refusals.inc({ procedure: procedureLabel(procedure) }),

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
 import type { AnyProcedure, AnyRouter } from '@trpc/server';
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request } from 'express';
 import { LRUCache } from 'lru-cache';
 
 import type { Logger, RateLimit, RateLimiter, ServedEntry } from '@skycast/api';
@@ -16,6 +16,8 @@ export interface CacheableProcedure {
 }
 
 export interface PublicAnswersOptions {
+  /** Where tRPC is mounted, with its trailing slash: `/trpc/`. */
+  basePath: string;
   /** Public queries with `meta.cacheSeconds`, by path. */
   procedures: ReadonlyMap<string, CacheableProcedure>;
   rateLimiter: RateLimiter;
@@ -27,8 +29,14 @@ export interface PublicAnswersOptions {
   logger: Logger;
   /** The request's id (the caller's `X-Request-Id` or a new one). */
   requestId: (req: IncomingMessage) => string;
+  /** The address a request comes from, as the app's `trust proxy` setting sees it. */
+  clientAddress: (req: IncomingMessage) => string | undefined;
   /** Headers every answer carries (the security headers), set on each one sent from memory. */
   staticHeaders: readonly (readonly [string, string])[];
+  /** True while the server drains for shutdown: answers then close their connection. */
+  draining?: () => boolean;
+  /** Told of each answer sent from memory (a metric). */
+  onSent?: () => void;
   now?: () => number;
 }
 
@@ -55,8 +63,11 @@ export interface AnswerMade {
 }
 
 export interface PublicAnswers {
-  /** Express middleware: answers a request from memory, or passes it on. */
-  serve: RequestHandler;
+  /**
+   * Answers a request from memory, or calls `next` to hand it on (to Express);
+   * called by the HTTP server before Express sees the request.
+   */
+  serve(req: IncomingMessage, res: ServerResponse, next: () => void): void;
   /** Keeps the answer tRPC is about to send for `req` when it may be kept; returns its ETag, or undefined. */
   remember(req: Request, answer: AnswerMade): string | undefined;
   /** Drops every answer made from an entry of `id` older than `storedAt`. */
@@ -79,10 +90,12 @@ const COMPRESS_FROM_BYTES = 1024;
  * every weather entry behind it was fresh; it lasts until the first of those
  * entries stops being fresh, or until any instance stores a newer one.
  * The per-client rate limit and the request log still apply to every hit.
+ * It runs ahead of Express: a hit costs none of Express's per-request set-up
+ * or routing.
  *
  * @example
- * const answers = createPublicAnswers({ procedures, rateLimiter, sessionCookieName, maxBytes });
- * app.use('/trpc', answers.serve, trpcMiddleware);
+ * const answers = createPublicAnswers({ basePath: '/trpc/', procedures, rateLimiter, … });
+ * createServer((req, res) => answers.serve(req, res, () => expressApp(req, res)));
  */
 export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswers {
   const now = options.now ?? Date.now;
@@ -104,12 +117,11 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
   });
 
   /** The cache key of an eligible request, or undefined when it must go to tRPC. */
-  function keyOf(req: Request): string | undefined {
-    if (req.method !== 'GET') return undefined;
+  function keyOf(method: string | undefined, headers: IncomingHttpHeaders, url: string) {
+    if (method !== 'GET') return undefined;
     // Personal, streamed or cross-origin (CORS) requests take the ordinary path.
-    if (isPersonal(req) || req.headers['trpc-accept'] !== undefined) return undefined;
-    if (req.headers.origin !== undefined) return undefined;
-    const url = req.url;
+    if (isPersonal(headers) || headers['trpc-accept'] !== undefined) return undefined;
+    if (headers.origin !== undefined) return undefined;
     let key = keysOfUrls.get(url);
     if (key === undefined) {
       key = keyOfUrl(url);
@@ -119,8 +131,9 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
   }
 
   function keyOfUrl(url: string): string | undefined {
+    if (!url.startsWith(options.basePath)) return undefined;
     const query = url.indexOf('?');
-    const procedure = url.slice(1, query === -1 ? undefined : query);
+    const procedure = url.slice(options.basePath.length, query === -1 ? undefined : query);
     if (!options.procedures.has(procedure)) return undefined;
     const params = new URLSearchParams(query === -1 ? '' : url.slice(query + 1));
     let input = '';
@@ -137,12 +150,12 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
     }
   }
 
-  function isPersonal(req: Request): boolean {
-    const cookie = req.headers.cookie;
+  function isPersonal(headers: IncomingHttpHeaders): boolean {
+    const cookie = headers.cookie;
     return cookie !== undefined && cookie.includes(options.sessionCookieName);
   }
 
-  function send(req: Request, res: Response, answer: Answer): void {
+  function send(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
     const started = now();
     const id = options.requestId(req);
     const notModified = matchesEtag(req.headers['if-none-match'], answer.etag);
@@ -163,6 +176,8 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
       'vary',
       ANSWER_VARY,
     ];
+    // Keep-alive clients then open their next connection to an instance that stays.
+    if (options.draining?.()) headers.push('connection', 'close');
     if (notModified) {
       res.writeHead(304, headers).end();
     } else {
@@ -172,17 +187,18 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
     }
     options.logger.info(
       {
-        req: { id, method: req.method, url: req.originalUrl },
+        req: { id, method: req.method, url: req.url },
         res: { statusCode: res.statusCode },
         responseTime: now() - started,
         fromMemory: true,
       },
       'request completed',
     );
+    options.onSent?.();
   }
 
-  const serve: RequestHandler = (req, res, next) => {
-    const key = keyOf(req);
+  function serve(req: IncomingMessage, res: ServerResponse, next: () => void): void {
+    const key = keyOf(req.method, req.headers, req.url ?? '');
     const answer = key === undefined ? undefined : answers.get(key);
     if (!key || !answer) return next();
     if (answer.validUntil <= now()) {
@@ -190,7 +206,7 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
       return next();
     }
     const limit = options.procedures.get(answer.procedure)?.rateLimit;
-    const client = req.ip ?? req.socket.remoteAddress;
+    const client = options.clientAddress(req);
     if (!limit || !client) {
       send(req, res, answer);
       return;
@@ -201,16 +217,17 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
         if (verdict.allowed) send(req, res, answer);
         else next();
       },
-      (error: unknown) => next(error),
+      // The limiter could not say: the ordinary path handles (and reports) it.
+      () => next(),
     );
-  };
+  }
 
   return {
     serve,
 
     remember(req, answer) {
       if (!answer.cacheControl.startsWith('public')) return undefined;
-      const key = keyOf(req);
+      const key = keyOf(req.method, req.headers, req.originalUrl);
       if (key === undefined || answer.served.length === 0) return undefined;
       if (answer.served.some((entry) => entry.stale)) return undefined;
       const validUntil = Math.min(...answer.served.map((entry) => entry.freshUntil.getTime()));

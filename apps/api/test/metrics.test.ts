@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -48,9 +48,9 @@ beforeAll(async () => {
     logger,
     metrics: metrics.api,
   });
-  const express = createApp({ services, logger, metrics });
+  const listener = createApp({ services, logger, metrics });
   app = await new Promise<Server>((resolve) => {
-    const server = express.listen(0, '127.0.0.1', () => resolve(server));
+    const server = createServer(listener).listen(0, '127.0.0.1', () => resolve(server));
   });
   metricsServer = await serveMetrics(metrics, 0, logger);
 });

@@ -40,7 +40,7 @@ interface Instance {
 const instances: { server: Server; services: Services }[] = [];
 
 /** A Skycast instance on the shared test database, as a second process would be. */
-async function startInstance(): Promise<Instance> {
+async function startInstance(appLogger = logger): Promise<Instance> {
   const queries = queryCounter();
   const clock = { offsetMs: 0 };
   const services = createServices({
@@ -55,9 +55,9 @@ async function startInstance(): Promise<Instance> {
     now: () => new Date(Date.now() + clock.offsetMs),
   });
   const server = await new Promise<Server>((resolve) => {
-    const listening = createApp({ services, logger, trustProxy: 1 }).listen(0, '127.0.0.1', () =>
-      resolve(listening),
-    );
+    const listening = http
+      .createServer(createApp({ services, logger: appLogger, trustProxy: 1 }))
+      .listen(0, '127.0.0.1', () => resolve(listening));
   });
   instances.push({ server, services });
   const address = server.address();
@@ -108,6 +108,29 @@ describe('fresh public answers served from memory', () => {
     expect(second.response.headers.get('x-request-id')).toMatch(/^[\w-]{36}$/);
     expect(second.response.headers.get('vary')).toContain('accept-encoding');
     expect(second.response.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('logs each answer it sends from memory, as the request log does for the others', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const capture = pino(
+      { level: 'info' },
+      { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+    );
+    const a = await startInstance(capture);
+    const url = forecastUrl(a.url, { latitude: 50.94, longitude: 6.96 });
+    await get(url);
+    const hit = await get(url, { 'x-request-id': 'kept-answer-1' });
+    expect(hit.response.headers.get('x-request-id')).toBe('kept-answer-1');
+    await expect
+      .poll(() =>
+        lines.find((line) => (line.req as { id?: string } | undefined)?.id === 'kept-answer-1'),
+      )
+      .toMatchObject({
+        msg: 'request completed',
+        fromMemory: true,
+        req: { method: 'GET', url: new URL(url).pathname + new URL(url).search },
+        res: { statusCode: 200 },
+      });
   });
 
   it('keys by the input, not its spelling: the same input in another key order shares the answer', async () => {
@@ -202,6 +225,7 @@ describe('memory bound', () => {
   it('keeps 5,000 places of 17 KB answers within its byte budget', () => {
     const maxBytes = 16 * 1024 * 1024;
     const answers = createPublicAnswers({
+      basePath: '/trpc/',
       procedures: new Map([['weather.forecast', { cacheSeconds: 300, rateLimit: undefined }]]),
       rateLimiter: {
         hit: () => Promise.resolve({ allowed: true, remaining: 1, retryAfterSeconds: 1 }),
@@ -210,12 +234,13 @@ describe('memory bound', () => {
       maxBytes,
       logger: silentLogger,
       requestId: () => 'test',
+      clientAddress: () => '127.0.0.1',
       staticHeaders: [],
     });
     const body = { result: { data: { hourly: 'x'.repeat(17_000) } } };
     for (let i = 0; i < 5_000; i++) {
-      const url = `/weather.forecast?input=${encodeURIComponent(JSON.stringify({ latitude: i / 100, longitude: 1 }))}`;
-      const etag = answers.remember({ method: 'GET', url, headers: {} } as Request, {
+      const originalUrl = `/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify({ latitude: i / 100, longitude: 1 }))}`;
+      const etag = answers.remember({ method: 'GET', originalUrl, headers: {} } as Request, {
         procedure: 'weather.forecast',
         body: { ...body, i },
         cacheControl: 'public, max-age=300',

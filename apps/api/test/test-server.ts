@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 
 import { pino, type Logger } from 'pino';
 import { afterAll, beforeAll, inject } from 'vitest';
@@ -44,7 +44,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
   function start(appOptions: Partial<AppOptions> = {}): Promise<string> {
     const app = createApp({ services, logger, ...appOptions });
     return new Promise((resolve) => {
-      const server = app.listen(0, '127.0.0.1', () => {
+      const server = createServer(app).listen(0, '127.0.0.1', () => {
         const address = server.address();
         if (address && typeof address === 'object') resolve(`http://127.0.0.1:${address.port}`);
       });

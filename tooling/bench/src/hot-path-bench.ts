@@ -17,6 +17,8 @@ export interface HotPathOptions {
   seconds: number;
   /** Distinct places, all cached before the load starts. */
   places: number;
+  /** Where Skycast's process writes a CPU profile (`node --cpu-prof`) when it stops, if given. */
+  profileDir?: string;
 }
 
 export interface HotPathFigures {
@@ -29,6 +31,8 @@ export interface HotPathFigures {
   /** Bytes of one answer's body on the wire. */
   bodyBytes: number;
   providerCalls: number;
+  /** The server process's own CPU time per 1,000 answers: steady however busy the machine is. */
+  cpuMsPerThousand: number;
 }
 
 const placeInput = (index: number) => ({
@@ -51,7 +55,16 @@ export async function benchHotPath(options: HotPathOptions): Promise<HotPathFigu
   let bare: RunningProcess | undefined;
   try {
     // Logging every request, as production does.
-    skycast = await startSkycast({ ...options, env: { LOG_LEVEL: 'info', TRUST_PROXY: '1' } });
+    skycast = await startSkycast({
+      ...options,
+      env: {
+        LOG_LEVEL: 'info',
+        TRUST_PROXY: '1',
+        ...(options.profileDir
+          ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${options.profileDir}` }
+          : {}),
+      },
+    });
     for (let index = 0; index < options.places; index++) {
       const response = await fetch(`${skycast.url}${forecastPath(index)}`);
       if (!response.ok) throw new Error(`warming place ${index} answered ${response.status}`);
@@ -81,7 +94,9 @@ export async function benchHotPath(options: HotPathOptions): Promise<HotPathFigu
         ['bare node:http, same bytes', bare],
       ] as const) {
         const before = await providerCalls(options.stubUrl);
+        const cpuBefore = await server.cpuMs();
         const result = await load(server.url, encoding, options);
+        const cpuMs = (await server.cpuMs()) - cpuBefore;
         figures.push({
           name,
           encoding,
@@ -91,6 +106,7 @@ export async function benchHotPath(options: HotPathOptions): Promise<HotPathFigu
           non2xx: result.non2xx + result.errors + result.timeouts,
           bodyBytes: encoding === 'gzip' ? gzipBytes : identity.length,
           providerCalls: (await providerCalls(options.stubUrl)) - before,
+          cpuMsPerThousand: (cpuMs / Math.max(1, result.requests.total)) * 1000,
         });
       }
     }

@@ -14,6 +14,7 @@ import { startEmbeddedPostgres } from '@skycast/db/embedded';
 
 import { benchHotPath } from './hot-path-bench.ts';
 import { describeMachine } from './machine.ts';
+import { summariseProfiles } from './profile-summary.ts';
 import { startNodeServer } from './processes.ts';
 import { benchServer, control } from './server-bench.ts';
 import { benchTypecheck } from './typecheck-bench.ts';
@@ -32,6 +33,8 @@ const { values } = parseArgs({
     latency: { type: 'string', default: '100' },
     runs: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '10' },
+    // `--only hot --profile DIR`: Skycast's CPU profile under the load, summarised.
+    profile: { type: 'string' },
   },
 });
 const sections = new Set(values.only.split(',') as Section[]);
@@ -80,11 +83,18 @@ async function printHotPath(databaseUrl: string, stubUrl: string) {
       `${options.places} places all cached beforehand; one Skycast process against a bare ` +
       `\`node:http\` server sending the same bytes, one after the other in this run.\n`,
   );
-  const figures = await benchHotPath({ repoRoot, databaseUrl, stubUrl, ...options });
+  const profileDir = values.profile && path.resolve(values.profile);
+  const figures = await benchHotPath({
+    repoRoot,
+    databaseUrl,
+    stubUrl,
+    ...options,
+    ...(profileDir ? { profileDir } : {}),
+  });
   console.log(
-    '| server | encoding | body | req/s | × bare | p50 | p99 | non-2xx | provider calls |',
+    '| server | encoding | body | req/s | × bare | p50 | p99 | non-2xx | provider calls | CPU per 1k answers |',
   );
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of figures) {
     const bare = figures.find(
       (other) => other.encoding === row.encoding && other.name.startsWith('bare'),
@@ -93,10 +103,11 @@ async function printHotPath(databaseUrl: string, stubUrl: string) {
     console.log(
       `| ${row.name} | ${row.encoding} | ${(row.bodyBytes / 1024).toFixed(1)} KiB | ` +
         `${Math.round(row.requestsPerSecond)} | ${ratio} | ${row.p50Ms} ms | ${row.p99Ms} ms | ` +
-        `${row.non2xx} | ${row.providerCalls} |`,
+        `${row.non2xx} | ${row.providerCalls} | ${Math.round(row.cpuMsPerThousand)} ms |`,
     );
   }
   console.log();
+  if (profileDir) console.log(`${await summariseProfiles(profileDir)}\n`);
 }
 
 async function printServer(databaseUrl: string, stubUrl: string) {

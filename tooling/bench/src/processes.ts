@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 
 export interface RunningProcess {
   readonly url: string;
+  /** CPU time (user + system) the process has used so far, in ms. */
+  cpuMs(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -47,7 +50,7 @@ export async function startNodeServer(options: {
       cause: error,
     });
   }
-  return { url, stop: () => stopProcess(child) };
+  return { url, cpuMs: () => cpuMsOf(child), stop: () => stopProcess(child) };
 }
 
 /**
@@ -88,6 +91,18 @@ async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error('timed out after 60 s');
+}
+
+/**
+ * From /proc/<pid>/stat (utime and stime, in clock ticks of 10 ms): what the
+ * process itself used, however busy the machine is with other work.
+ */
+async function cpuMsOf(child: ChildProcess): Promise<number> {
+  const stat = await readFile(`/proc/${child.pid}/stat`, 'utf8');
+  // The command name, in parentheses, may hold spaces: count fields after it.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return ticks * 10;
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {
