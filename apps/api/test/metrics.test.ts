@@ -1,67 +1,39 @@
 import type { AddressInfo } from 'node:net';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import {
-  appRouter,
-  createServices,
-  describeRouter,
-  isProtectedProcedure,
-  type Services,
-} from '@skycast/api';
+import { appRouter, describeRouter, isProtectedProcedure } from '@skycast/api';
 import { createDb, type Kysely, type Database } from '@skycast/db';
-import { createTestDatabase, type TestDatabase } from '@skycast/db/testing';
-import { createOpenMeteo } from '@skycast/weather';
-import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
+import type { WeatherStub } from '@skycast/weather-stub';
 
-import { createApp } from '../src/app.ts';
 import { createMetrics, serveMetrics, type Metrics } from '../src/metrics.ts';
+import { startTestServer, type TestServer } from './test-server.ts';
 
-const logger = pino({ level: 'silent' });
-const urlOf = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-let testDb: TestDatabase;
+let world: TestServer;
 let db: Kysely<Database>;
 let stub: WeatherStub;
-let services: Services;
 let metrics: Metrics;
-let app: Server;
+let appUrl: string;
 let metricsServer: Server;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase(inject('databaseAdminUrl'));
-  stub = await startWeatherStub();
+  world = await startTestServer();
+  stub = world.stub;
   metrics = createMetrics(
     describeRouter(appRouter, { isProtected: isProtectedProcedure }).map((p) => p.path),
   );
-  db = createDb({ connectionString: testDb.connectionString, observePool: metrics.observePool });
-  services = createServices({
-    db,
-    connectionString: testDb.connectionString,
-    provider: createOpenMeteo({
-      forecastUrl: stub.url,
-      geocodingUrl: stub.url,
-      airQualityUrl: stub.url,
-    }),
-    logger,
-    metrics: metrics.api,
-  });
-  const listener = createApp({ services, logger, metrics });
-  app = await new Promise<Server>((resolve) => {
-    const server = createServer(listener).listen(0, '127.0.0.1', () => resolve(server));
-  });
-  metricsServer = await serveMetrics(metrics, 0, logger);
+  // A pool of its own, so that the pool gauges see it.
+  db = createDb({ connectionString: world.connectionString, observePool: metrics.observePool });
+  ({ url: appUrl } = await world.startWith({ db, metrics: metrics.api }, { metrics }));
+  metricsServer = await serveMetrics(metrics, 0, pino({ level: 'silent' }));
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => app.close(resolve));
   await new Promise((resolve) => metricsServer.close(resolve));
-  await services.close();
+  await world.close();
   await db.destroy();
-  await stub.close();
-  await testDb.destroy();
 });
 
 async function scrape(): Promise<string> {
@@ -82,9 +54,9 @@ const forecast = (latitude: number) =>
 describe('/metrics', () => {
   it('counts requests by procedure and status, cache answers and provider calls', async () => {
     for (let i = 0; i < 3; i++)
-      expect((await fetch(`${urlOf(app)}${forecast(52.5)}`)).status).toBe(200);
-    expect((await fetch(`${urlOf(app)}/trpc/weather.forecast?input=%7B%7D`)).status).toBe(400);
-    expect((await fetch(`${urlOf(app)}/trpc/no.such.procedure`)).status).toBe(404);
+      expect((await fetch(`${appUrl}${forecast(52.5)}`)).status).toBe(200);
+    expect((await fetch(`${appUrl}/trpc/weather.forecast?input=%7B%7D`)).status).toBe(400);
+    expect((await fetch(`${appUrl}/trpc/no.such.procedure`)).status).toBe(404);
     // A request is counted when its response finishes, which a loaded machine may
     // report a moment after the client has the answer: scrape until the last one shows.
     let text = await scrape();
@@ -125,7 +97,7 @@ describe('/metrics', () => {
     stub.setFault({ mode: 'error', status: 503, endpoints: ['/v1/forecast'] });
     try {
       // Nothing stored for this place: the failure reaches the client.
-      expect((await fetch(`${urlOf(app)}${forecast(48.1)}`)).status).toBeGreaterThanOrEqual(500);
+      expect((await fetch(`${appUrl}${forecast(48.1)}`)).status).toBeGreaterThanOrEqual(500);
     } finally {
       stub.setFault(null);
     }
@@ -142,8 +114,7 @@ describe('/metrics', () => {
   it('counts calls refused by a rate limit', async () => {
     // weather.forecast allows 240 calls a minute per client; the first test made 4.
     const statuses: number[] = [];
-    for (let i = 0; i < 240; i++)
-      statuses.push((await fetch(`${urlOf(app)}${forecast(52.5)}`)).status);
+    for (let i = 0; i < 240; i++) statuses.push((await fetch(`${appUrl}${forecast(52.5)}`)).status);
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
     const text = await scrape();
     expect(value(text, 'skycast_rate_limit_refusals_total{procedure="weather.forecast"}')).toBe(
@@ -152,7 +123,7 @@ describe('/metrics', () => {
   });
 
   it('is not served on the public port', async () => {
-    const response = await fetch(`${urlOf(app)}/metrics`);
+    const response = await fetch(`${appUrl}/metrics`);
     expect(response.status).toBe(404);
     expect(await response.text()).not.toContain('skycast_');
   });

@@ -1,68 +1,36 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { pino } from 'pino';
-
-import { createServices, type Services } from '@skycast/api';
-import { createTestDatabase, type TestDatabase } from '@skycast/db/testing';
-import { createOpenMeteo } from '@skycast/weather';
-import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
-
-import { createApp } from '../src/app.ts';
 import { configureHttpServer } from '../src/http-server.ts';
+import { startTestServer, type TestServer } from './test-server.ts';
 
-let testDb: TestDatabase;
-let stub: WeatherStub;
-let services: Services;
-let server: Server;
-let baseUrl: string;
-let port: number;
+let world: TestServer;
+/** The app under test: its server (for keep-alive settings), port and base URL. */
+let app: Awaited<ReturnType<TestServer['listen']>>;
 let webDistDir: string;
-const logger = pino({ level: 'silent' });
 
 beforeAll(async () => {
-  testDb = await createTestDatabase(inject('databaseAdminUrl'));
-  stub = await startWeatherStub();
+  world = await startTestServer();
   webDistDir = await mkdtemp(path.join(os.tmpdir(), 'skycast-web-'));
   await writeFile(path.join(webDistDir, 'index.html'), '<!doctype html><title>Skycast</title>');
-  services = createServices({
-    db: testDb.db,
-    connectionString: testDb.connectionString,
-    provider: createOpenMeteo({
-      forecastUrl: stub.url,
-      geocodingUrl: stub.url,
-      airQualityUrl: stub.url,
-    }),
-    logger,
-  });
-  const app = createApp({ services, logger, webDistDir });
-  server = await new Promise<Server>((resolve) => {
-    const listening = createServer(app).listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  configureHttpServer(server, { keepAliveTimeoutMs: 65_000 });
-  const address = server.address();
-  port = typeof address === 'object' && address ? address.port : 0;
-  baseUrl = `http://127.0.0.1:${port}`;
+  app = await world.listen({ webDistDir });
+  configureHttpServer(app.server, { keepAliveTimeoutMs: 65_000 });
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-  await services.close();
-  await stub.close();
-  await testDb.destroy();
+  app.server.closeAllConnections();
+  await world.close();
   await rm(webDistDir, { recursive: true, force: true });
 });
 
 /** Sends raw bytes and reads the whole answer: fetch refuses to send some of these requests. */
 function rawRequest(request: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1');
+    const socket = net.connect(app.port, '127.0.0.1');
     let answer = '';
     socket.on('data', (chunk) => (answer += chunk.toString()));
     socket.on('end', () => resolve(answer));
@@ -73,7 +41,7 @@ function rawRequest(request: string): Promise<string> {
 
 describe('streamed responses (trpc-accept: application/jsonl)', () => {
   it('are refused with 400 and a message, before any procedure runs or any cookie changes', async () => {
-    const response = await fetch(`${baseUrl}/trpc/auth.signIn`, {
+    const response = await fetch(`${app.url}/trpc/auth.signIn`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -92,7 +60,7 @@ describe('streamed responses (trpc-accept: application/jsonl)', () => {
 
   it('are refused for queries too, never answered as public', async () => {
     const response = await fetch(
-      `${baseUrl}/trpc/weather.forecast?input=${encodeURIComponent('{"latitude":1,"longitude":2}')}`,
+      `${app.url}/trpc/weather.forecast?input=${encodeURIComponent('{"latitude":1,"longitude":2}')}`,
       { headers: { 'trpc-accept': 'application/jsonl' } },
     );
     expect(response.status).toBe(400);
@@ -103,10 +71,10 @@ describe('streamed responses (trpc-accept: application/jsonl)', () => {
 describe('error answers', () => {
   it('are never marked public', async () => {
     const answers = await Promise.all([
-      fetch(`${baseUrl}/trpc/weather.forecast?input=${encodeURIComponent('{"latitude":"x"}')}`),
-      fetch(`${baseUrl}/trpc/no.such.procedure`),
-      fetch(`${baseUrl}/api/nothing-here`),
-      fetch(`${baseUrl}/assets/missing.js`),
+      fetch(`${app.url}/trpc/weather.forecast?input=${encodeURIComponent('{"latitude":"x"}')}`),
+      fetch(`${app.url}/trpc/no.such.procedure`),
+      fetch(`${app.url}/api/nothing-here`),
+      fetch(`${app.url}/assets/missing.js`),
     ]);
     for (const answer of answers) {
       expect(answer.status).toBeGreaterThanOrEqual(400);
@@ -119,7 +87,7 @@ describe('files that do not exist', () => {
   it.each(['/assets/missing.js', '/.env', '/favicon.ico', '/robots.txt', '/assets/x'])(
     '%s is a 404 in JSON, not the app',
     async (file) => {
-      const response = await fetch(`${baseUrl}${file}`);
+      const response = await fetch(`${app.url}${file}`);
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({ error: 'Not found' });
     },
@@ -131,7 +99,7 @@ describe('files that do not exist', () => {
     '/place/1.5,2.5',
     '/account',
   ])('while the client-side route %s still loads the app', async (route) => {
-    const response = await fetch(`${baseUrl}${route}`);
+    const response = await fetch(`${app.url}${route}`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<title>Skycast</title>');
   });

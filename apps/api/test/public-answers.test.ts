@@ -1,23 +1,18 @@
-import http, { type Server } from 'node:http';
+import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 import type { Request } from 'express';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pino, type Logger } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createServices, silentLogger, type Services } from '@skycast/api';
+import { silentLogger, type Services } from '@skycast/api';
 import type { KyselyPlugin } from '@skycast/db';
-import { createTestDatabase, type TestDatabase } from '@skycast/db/testing';
-import { createOpenMeteo } from '@skycast/weather';
-import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
 
-import { createApp } from '../src/app.ts';
 import { createPublicAnswers } from '../src/public-answers.ts';
+import { startTestServer, type TestServer } from './test-server.ts';
 
-const logger = pino({ level: 'silent' });
 const MINUTE = 60_000;
-let testDb: TestDatabase;
-let stub: WeatherStub;
+let world: TestServer;
 
 /** Counts every statement an instance sends to PostgreSQL. */
 function queryCounter(): KyselyPlugin & { count: number } {
@@ -37,47 +32,27 @@ interface Instance {
   services: Services;
   clock: { offsetMs: number };
 }
-const instances: { server: Server; services: Services }[] = [];
 
 /** A Skycast instance on the shared test database, as a second process would be. */
-async function startInstance(appLogger = logger): Promise<Instance> {
+async function startInstance(appLogger?: Logger): Promise<Instance> {
   const queries = queryCounter();
   const clock = { offsetMs: 0 };
-  const services = createServices({
-    db: testDb.db.withPlugin(queries),
-    connectionString: testDb.connectionString,
-    provider: createOpenMeteo({
-      forecastUrl: stub.url,
-      geocodingUrl: stub.url,
-      airQualityUrl: stub.url,
-    }),
-    logger: silentLogger,
-    now: () => new Date(Date.now() + clock.offsetMs),
-  });
-  const server = await new Promise<Server>((resolve) => {
-    const listening = http
-      .createServer(createApp({ services, logger: appLogger, trustProxy: 1 }))
-      .listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  instances.push({ server, services });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, queries, services, clock };
+  const { url, services } = await world.startWith(
+    {
+      db: world.db.withPlugin(queries),
+      logger: silentLogger,
+      now: () => new Date(Date.now() + clock.offsetMs),
+    },
+    { trustProxy: 1, ...(appLogger ? { logger: appLogger } : {}) },
+  );
+  return { url, queries, services, clock };
 }
 
 beforeAll(async () => {
-  testDb = await createTestDatabase(inject('databaseAdminUrl'));
-  stub = await startWeatherStub();
+  world = await startTestServer();
 });
 
-afterAll(async () => {
-  for (const { server, services } of instances) {
-    await new Promise((resolve) => server.close(resolve));
-    await services.close();
-  }
-  await stub.close();
-  await testDb.destroy();
-});
+afterAll(() => world.close());
 
 const forecastUrl = (base: string, input: object) =>
   `${base}/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify(input))}`;

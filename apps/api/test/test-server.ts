@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 import { pino, type Logger } from 'pino';
 import { afterAll, beforeAll, inject } from 'vitest';
 
 import { createServices, type ServiceDependencies } from '@skycast/api';
-import type { Database, Kysely } from '@skycast/db';
 import { createTestDatabase } from '@skycast/db/testing';
 import { createOpenMeteo } from '@skycast/weather';
 import { startWeatherStub } from '@skycast/weather-stub';
@@ -39,50 +39,70 @@ export async function startTestServer(options: TestServerOptions = {}) {
   const { db, connectionString } = testDb;
   const services = createServices({ db, connectionString, provider, logger, ...options.services });
   const servers: Server[] = [];
+  const instances = new Set<{ close(): Promise<void> }>();
 
-  /** Starts an app on a free loopback port and gives its base URL. */
-  function start(appOptions: Partial<AppOptions> = {}): Promise<string> {
+  /** Starts an app on a free loopback port: its server, port and base URL. */
+  function listen(appOptions: Partial<AppOptions> = {}) {
     const app = createApp({ services, logger, ...appOptions });
-    return new Promise((resolve) => {
+    return new Promise<{ server: Server; port: number; url: string }>((resolve) => {
       const server = createServer(app).listen(0, '127.0.0.1', () => {
-        const address = server.address();
-        if (address && typeof address === 'object') resolve(`http://127.0.0.1:${address.port}`);
+        const { port } = server.address() as AddressInfo;
+        resolve({ server, port, url: `http://127.0.0.1:${port}` });
       });
       servers.push(server);
     });
   }
 
+  /** Starts an app on a free loopback port and gives its base URL. */
+  async function start(appOptions: Partial<AppOptions> = {}): Promise<string> {
+    return (await listen(appOptions)).url;
+  }
+
   /**
-   * An app with services of its own over another database (an unreachable or
-   * an unmigrated one); `close()` stops both, before the caller drops `db`.
+   * An app with services of its own: on another database (an unreachable or
+   * an unmigrated one, or this one with a plugin) or with other settings
+   * (`now`, `metrics`). `close()` stops both, before the caller drops its `db`.
    */
-  async function startOn(otherDb: Kysely<Database>, otherUrl: string) {
-    const own = createServices({ db: otherDb, connectionString: otherUrl, provider, logger });
-    const url = await start({ services: own });
-    const server = servers.at(-1);
-    return {
+  async function startWith(
+    dependencies: Partial<ServiceDependencies>,
+    appOptions: Partial<AppOptions> = {},
+  ) {
+    const own = createServices({ db, connectionString, provider, logger, ...dependencies });
+    const { server, url } = await listen({ ...appOptions, services: own });
+    const instance = {
       url,
+      services: own,
       async close(): Promise<void> {
-        servers.splice(servers.indexOf(server!), 1);
-        await new Promise((done) => server?.close(done));
+        instances.delete(instance);
+        servers.splice(servers.indexOf(server), 1);
+        await closeServer(server);
         await own.close();
       },
     };
+    instances.add(instance);
+    return instance;
   }
 
   return {
     db,
+    connectionString,
     stub,
     services,
+    listen,
     start,
-    startOn,
+    startWith,
     async close(): Promise<void> {
-      await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
+      for (const instance of [...instances]) await instance.close();
+      await Promise.all(servers.map(closeServer));
       await services.close();
       await stub.close();
       await testDb.destroy();
     },
   };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((done) => server.close(() => done()));
 }
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, realpath, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,15 +37,35 @@ beforeAll(async () => {
   await cp(path.join(repo, 'turbo'), path.join(copy, 'turbo'), { recursive: true });
   await cp(path.join(repo, 'docs/api'), path.join(copy, 'docs/api'), { recursive: true });
   const skip = new Set(['node_modules', 'dist', 'test-results', '.turbo']);
-  await cp(path.join(repo, 'packages/api'), path.join(copy, 'packages/api'), {
-    recursive: true,
-    filter: (source) => !skip.has(path.basename(source)),
-  });
+  for (const pkg of ['packages/api', 'packages/validators']) {
+    await cp(path.join(repo, pkg), path.join(copy, pkg), {
+      recursive: true,
+      filter: (source) => !skip.has(path.basename(source)),
+    });
+  }
   await symlink(path.join(repo, 'node_modules'), path.join(copy, 'node_modules'));
   await symlink(
-    path.join(repo, 'packages/api/node_modules'),
-    path.join(copy, 'packages/api/node_modules'),
+    path.join(repo, 'packages/validators/node_modules'),
+    path.join(copy, 'packages/validators/node_modules'),
   );
+  // The API's dependencies as installed, but @skycast/validators is the copy the generator writes to.
+  const modules = path.join(repo, 'packages/api/node_modules');
+  for (const entry of await readdir(modules)) {
+    const target = path.join(copy, 'packages/api/node_modules', entry);
+    if (entry !== '@skycast') {
+      await mkdir(path.dirname(target), { recursive: true });
+      await symlink(path.join(modules, entry), target);
+      continue;
+    }
+    await mkdir(target, { recursive: true });
+    for (const pkg of await readdir(path.join(modules, entry))) {
+      const real =
+        pkg === 'validators'
+          ? path.join(copy, 'packages/validators')
+          : await realpath(path.join(modules, entry, pkg));
+      await symlink(real, path.join(target, pkg));
+    }
+  }
 }, 60_000);
 
 afterAll(async () => {
@@ -88,7 +108,21 @@ describe('pnpm gen procedure', () => {
     );
     expect(tests.stdout).toMatch(/Test Files\s+5 passed/);
 
+    // The schemas went into @skycast/validators, whose types the API reads from its build.
+    const validators = path.join(copy, 'packages/validators');
+    const schemas = await readFile(path.join(validators, 'src/notes.ts'), 'utf8');
+    expect(schemas).toContain('export const listNotesInputSchema = z.object(');
+    expect(schemas).toContain('export const addNotesInputSchema = z.object(');
+    expect(schemas).toContain('text({ max: 100 })');
+    expect(notes).toContain("from '@skycast/validators'");
     const tsc = path.join(api, 'node_modules/typescript/bin/tsc');
+    await run(process.execPath, [
+      tsc,
+      '-p',
+      path.join(validators, 'tsconfig.build.json'),
+      '--tsBuildInfoFile',
+      path.join(copy, 'validators.tsbuildinfo'),
+    ]);
     const buildInfo = path.join(copy, 'tsconfig.tsbuildinfo');
     await run(process.execPath, [tsc, '--noEmit', '-p', api, '--tsBuildInfoFile', buildInfo]);
   }, 300_000);

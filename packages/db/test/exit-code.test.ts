@@ -34,9 +34,11 @@ describe('importing the launcher', () => {
     const { stdout } = await run(process.execPath, [
       '--input-type=module',
       '-e',
-      `const before = process.listenerCount('beforeExit') + process.listenerCount('exit');
+      `const events = ['beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'uncaughtException'];
+       const count = () => events.reduce((sum, event) => sum + process.listenerCount(event), 0);
+       const before = count();
        await import(${JSON.stringify(embedded)});
-       console.log(process.listenerCount('beforeExit') + process.listenerCount('exit') - before);`,
+       console.log(count() - before);`,
     ]);
     expect(stdout.trim()).toBe('0');
   });

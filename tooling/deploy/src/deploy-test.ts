@@ -109,11 +109,10 @@ async function buildImages(logDir: string): Promise<void> {
   );
   const bytes = Number(await docker('image', 'inspect', '--format', '{{.Size}}', APP));
   figures.imageMB = Math.round(bytes / 1e6);
-  const base = Number(await docker('image', 'inspect', '--format', '{{.Size}}', NODE));
-  figures.baseImageMB = Math.round(base / 1e6);
   step(
-    `Skycast image built from the Dockerfile in ${Math.round((Date.now() - started) / 1000)} s: ${figures.imageMB} MB (${figures.baseImageMB} MB of it the base)`,
+    `Skycast image built from the Dockerfile in ${Math.round((Date.now() - started) / 1000)} s: ${figures.imageMB} MB`,
   );
+  check('the image is at most 200 MB (issue 12)', figures.imageMB <= 200, `${figures.imageMB} MB`);
 }
 
 /** The folder of the npm on PATH (under pnpm, `npm root -g` names Node 24's empty prefix instead). */
@@ -375,6 +374,15 @@ async function scenario(): Promise<void> {
     'every replica answers a forecast itself',
     answers.every(Boolean),
     REPLICAS.map((n, i) => `${n}: ${answers[i] ? 'ok' : 'failed'}`).join(', '),
+  );
+
+  const app1 = await appUrl('app1');
+  const pages = ['/', '/api', '/api/openapi.json', '/api/assets/scalar-standalone.js'];
+  const served = await Promise.all(pages.map((page) => httpOk(`${app1}${page}`)));
+  check(
+    'the image serves the web app and the API reference with its assets',
+    served.every(Boolean),
+    pages.map((page, i) => `${page}: ${served[i] ? 'ok' : 'failed'}`).join(', '),
   );
 
   const viaLb = await fetch(`${lbUrl}/metrics`);

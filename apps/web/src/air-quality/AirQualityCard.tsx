@@ -1,13 +1,12 @@
+import { Trans } from '@lingui/react';
 import { useQuery } from '@tanstack/react-query';
 import type { CSSProperties, ReactNode } from 'react';
 
 import type { Coordinates } from '../api-types.ts';
-import { Trans } from '@lingui/react';
-
-import { errorMessage } from '../error-message.ts';
 import { t } from '../i18n/i18n.ts';
 import { trpc } from '../trpc.ts';
-import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { QueryErrorMessage } from '../ui/ErrorMessage.tsx';
+import { LoadingStatus } from '../ui/LoadingStatus.tsx';
 import { clockTimeAt } from '../weather/local-time.ts';
 import { formatNumber } from '../weather/units.ts';
 import { europeanAqiBand, usAqiBand, type AqiBand } from './aqi-bands.ts';
@@ -15,6 +14,17 @@ import { PollenList } from './PollenList.tsx';
 import './AirQualityCard.css';
 
 const MICROGRAMS = 'µg/m³';
+/** Formulas written with their subscripts, as the pollutants' short names. */
+const OZONE = (
+  <>
+    O<sub>3</sub>
+  </>
+);
+const NITROGEN_DIOXIDE = (
+  <>
+    NO<sub>2</sub>
+  </>
+);
 
 function Index({ name, value, band }: { name: string; value: number; band: AqiBand }) {
   return (
@@ -110,21 +120,9 @@ export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
           <dl className="air-quality__pollutants">
             <Pollutant label="PM2.5" name={t('airQuality.pm25')} value={current.pm2_5} />
             <Pollutant label="PM10" name={t('airQuality.pm10')} value={current.pm10} />
+            <Pollutant label={OZONE} name={t('airQuality.ozone')} value={current.ozone} />
             <Pollutant
-              label={
-                <>
-                  O<sub>3</sub>
-                </>
-              }
-              name={t('airQuality.ozone')}
-              value={current.ozone}
-            />
-            <Pollutant
-              label={
-                <>
-                  NO<sub>2</sub>
-                </>
-              }
+              label={NITROGEN_DIOXIDE}
               name={t('airQuality.no2')}
               value={current.nitrogenDioxide}
             />
@@ -136,22 +134,12 @@ export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
       <p className="air-quality__empty">{t('airQuality.none')}</p>
     );
   } else if (query.isError) {
-    body = (
-      <ErrorMessage
-        title={t('airQuality.failed')}
-        message={errorMessage(query.error)}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    body = <QueryErrorMessage title={t('airQuality.failed')} query={query} />;
   } else {
     body = (
-      <>
-        <p className="visually-hidden" role="status">
-          {t('airQuality.loading')}
-        </p>
+      <LoadingStatus label={t('airQuality.loading')}>
         <AirQualitySkeleton />
-      </>
+      </LoadingStatus>
     );
   }
 

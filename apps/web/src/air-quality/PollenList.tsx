@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 
 import { t } from '../i18n/i18n.ts';
+import { Disclosure } from '../ui/Disclosure.tsx';
 import {
   describeBands,
   pollenLevel,
@@ -42,8 +43,7 @@ export function PollenList({ pollen }: { pollen: Pollen }) {
           );
         })}
       </dl>
-      <details className="pollen__details">
-        <summary>{t('pollen.meaning')}</summary>
+      <Disclosure summary={t('pollen.meaning')} className="pollen__details">
         <p>{t('pollen.explanation')}</p>
         <ul>
           {types.map((type) => (
@@ -52,7 +52,7 @@ export function PollenList({ pollen }: { pollen: Pollen }) {
             </li>
           ))}
         </ul>
-      </details>
+      </Disclosure>
     </div>
   );
 }

@@ -1,9 +1,10 @@
-import { lazy, Suspense, useId } from 'react';
-
 import { Trans } from '@lingui/react';
+import { lazy, Suspense, useId } from 'react';
 
 import type { HourlyEntry, Units } from '../api-types.ts';
 import { t, type MessageKey } from '../i18n/i18n.ts';
+import { DataTable } from '../ui/DataTable.tsx';
+import { Disclosure } from '../ui/Disclosure.tsx';
 import { formatPercent, formatShortTemperature } from '../weather/units.ts';
 import { hourLabel, summarizeHours } from './chart-summary.ts';
 import './HourlyChart.css';
@@ -65,38 +66,25 @@ export function HourlyChart({ hours, units }: HourlyChartProps) {
           <TemperatureChart hours={hours} units={units} />
         </Suspense>
       </div>
-      <details className="hourly-chart__details">
-        <summary>{t('chart.asTable')}</summary>
-        <div
-          className="hourly-chart__table-wrap"
-          tabIndex={0}
-          role="region"
-          aria-label={t('chart.tableLabel')}
+      <Disclosure summary={t('chart.asTable')} className="hourly-chart__details">
+        <DataTable
+          label={t('chart.tableLabel')}
+          columns={[t('day.hour'), t('preferences.temperature'), t('chart.chance')]}
+          className="hourly-chart__table"
         >
-          <table className="hourly-chart__table">
-            <thead>
-              <tr>
-                <th scope="col">{t('day.hour')}</th>
-                <th scope="col">{t('preferences.temperature')}</th>
-                <th scope="col">{t('chart.chance')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {hours.map((hour) => (
-                <tr key={hour.time}>
-                  <th scope="row">{hourLabel(hour.time)}</th>
-                  <td data-temperature>{temperature(hour.temperature)}</td>
-                  <td>
-                    {hour.precipitationProbability === null
-                      ? '—'
-                      : formatPercent(hour.precipitationProbability)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+          {hours.map((hour) => (
+            <tr key={hour.time}>
+              <th scope="row">{hourLabel(hour.time)}</th>
+              <td data-temperature>{temperature(hour.temperature)}</td>
+              <td>
+                {hour.precipitationProbability === null
+                  ? '—'
+                  : formatPercent(hour.precipitationProbability)}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </Disclosure>
     </figure>
   );
 }

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 
 import { HourlyChart } from '../chart/HourlyChart.tsx';
-import { errorMessage } from '../error-message.ts';
 import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { arrivedInApp } from '../navigation/use-location.ts';
@@ -10,7 +9,8 @@ import { formatCoordinates } from '../place/coordinates.ts';
 import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
 import { usePreferences } from '../preferences/use-preferences.ts';
 import { trpc } from '../trpc.ts';
-import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { QueryErrorMessage } from '../ui/ErrorMessage.tsx';
+import { LoadingStatus } from '../ui/LoadingStatus.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { longDateOf, shortDateOf } from './day-dates.ts';
 import { DaySummary } from './DaySummary.tsx';
@@ -74,22 +74,12 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
       </>
     );
   } else if (query.isError) {
-    body = (
-      <ErrorMessage
-        title={t('day.failed')}
-        message={errorMessage(query.error)}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    body = <QueryErrorMessage title={t('day.failed')} query={query} />;
   } else {
     body = (
-      <>
-        <p className="visually-hidden" role="status">
-          {t('day.loading')}
-        </p>
+      <LoadingStatus label={t('day.loading')}>
         <div className="skeleton day-page__skeleton" aria-hidden="true" />
-      </>
+      </LoadingStatus>
     );
   }
 

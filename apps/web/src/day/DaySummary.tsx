@@ -1,6 +1,7 @@
 import type { DailyEntry, Units } from '../api-types.ts';
 import { WeatherIcon } from '../forecast/WeatherIcon.tsx';
 import { t } from '../i18n/i18n.ts';
+import { Fact } from '../ui/Fact.tsx';
 import { hourOf } from '../weather/local-time.ts';
 import {
   formatPercent,
@@ -27,34 +28,17 @@ export function DaySummary({ day, units }: { day: DailyEntry; units: Units }) {
       </div>
       <dl className="day-summary__facts">
         {day.precipitationSum !== null && (
-          <div>
-            <dt>{t('current.precipitation')}</dt>
-            <dd>{formatPrecipitation(day.precipitationSum, units.precipitation)}</dd>
-          </div>
+          <Fact term={t('current.precipitation')}>
+            {formatPrecipitation(day.precipitationSum, units.precipitation)}
+          </Fact>
         )}
         {day.precipitationProbabilityMax !== null && (
-          <div>
-            <dt>{t('day.chance')}</dt>
-            <dd>{formatPercent(day.precipitationProbabilityMax)}</dd>
-          </div>
+          <Fact term={t('day.chance')}>{formatPercent(day.precipitationProbabilityMax)}</Fact>
         )}
-        {day.sunrise && (
-          <div>
-            <dt>{t('current.sunrise')}</dt>
-            <dd>{hourOf(day.sunrise)}</dd>
-          </div>
-        )}
-        {day.sunset && (
-          <div>
-            <dt>{t('current.sunset')}</dt>
-            <dd>{hourOf(day.sunset)}</dd>
-          </div>
-        )}
+        {day.sunrise && <Fact term={t('current.sunrise')}>{hourOf(day.sunrise)}</Fact>}
+        {day.sunset && <Fact term={t('current.sunset')}>{hourOf(day.sunset)}</Fact>}
         {day.uvIndexMax !== null && (
-          <div>
-            <dt>{t('current.uvIndex')}</dt>
-            <dd>{formatUvIndex(day.uvIndexMax)}</dd>
-          </div>
+          <Fact term={t('current.uvIndex')}>{formatUvIndex(day.uvIndexMax)}</Fact>
         )}
       </dl>
     </section>

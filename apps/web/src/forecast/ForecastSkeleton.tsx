@@ -1,12 +1,11 @@
+import { LoadingStatus } from '../ui/LoadingStatus.tsx';
 import './ForecastSkeleton.css';
 
 /** The forecast's layout in grey while it loads, so the page does not jump when it arrives. */
 export function ForecastSkeleton() {
   return (
     <div className="forecast-skeleton">
-      <p className="visually-hidden" role="status">
-        Loading the forecast…
-      </p>
+      <LoadingStatus label="Loading the forecast…" />
       <div className="card skeleton-card" aria-hidden="true">
         <div className="skeleton-row">
           <div className="skeleton skeleton--circle" />

@@ -3,7 +3,6 @@ import { useEffect } from 'react';
 
 import { AirQualityCard } from '../air-quality/AirQualityCard.tsx';
 import { preloadChart } from '../chart/HourlyChart.tsx';
-import { errorMessage } from '../error-message.ts';
 import { t } from '../i18n/i18n.ts';
 import { useHistoryState } from '../navigation/use-location.ts';
 import { formatCoordinates } from '../place/coordinates.ts';
@@ -13,7 +12,7 @@ import { regionFromHistory } from '../place/place-region.ts';
 import { SavePlaceButton } from '../places/SavePlaceButton.tsx';
 import { usePreferences } from '../preferences/use-preferences.ts';
 import { SunAndMoonCard } from '../sun-and-moon/SunAndMoonCard.tsx';
-import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { QueryErrorMessage } from '../ui/ErrorMessage.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { forecastQuery } from './forecast-query.ts';
 import { ForecastSkeleton } from './ForecastSkeleton.tsx';
@@ -55,14 +54,7 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
       />
     );
   else if (forecast.isError)
-    body = (
-      <ErrorMessage
-        title={t('forecast.failed')}
-        message={errorMessage(forecast.error)}
-        onRetry={() => void forecast.refetch()}
-        retrying={forecast.isFetching}
-      />
-    );
+    body = <QueryErrorMessage title={t('forecast.failed')} query={forecast} />;
   else body = <ForecastSkeleton />;
 
   return (

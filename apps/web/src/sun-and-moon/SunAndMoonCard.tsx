@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 
 import type { Coordinates } from '../api-types.ts';
-import { errorMessage } from '../error-message.ts';
 import { t } from '../i18n/i18n.ts';
 import { trpc } from '../trpc.ts';
-import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
+import { Disclosure } from '../ui/Disclosure.tsx';
+import { Fact } from '../ui/Fact.tsx';
+import { QueryErrorMessage } from '../ui/ErrorMessage.tsx';
 import { dateFormat, hourOf } from '../weather/local-time.ts';
 import { formatPercent } from '../weather/units.ts';
 import {
@@ -22,9 +23,6 @@ const DAYS = 10;
 /** Computed, not forecast: it changes only when the place's day does. */
 const STALE_MS = 30 * 60_000;
 
-const time = (localTime: string | null, none: string) =>
-  localTime === null ? none : <time dateTime={localTime}>{hourOf(localTime)}</time>;
-
 const utc = (date: string) => new Date(`${date}T00:00:00Z`);
 /** "Thu 3" and "Thursday 3 December", in the page's language. */
 const shortDay = (date: string) =>
@@ -32,14 +30,8 @@ const shortDay = (date: string) =>
 const longDay = (date: string) =>
   dateFormat({ weekday: 'long', day: 'numeric', month: 'long' }).format(utc(date));
 
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="sun-moon__fact">
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+const time = (localTime: string | null, none: string) =>
+  localTime === null ? none : <time dateTime={localTime}>{hourOf(localTime)}</time>;
 
 function Today({ today, tomorrow }: { today: SunAndMoonDay; tomorrow?: SunAndMoonDay }) {
   const phase = MOON_PHASES[today.moonPhase];
@@ -113,59 +105,46 @@ export function SunAndMoonCard({ coordinates }: { coordinates: Coordinates }) {
     body = today && (
       <>
         <Today today={today} tomorrow={later[0]} />
-        <details className="sun-moon__details">
-          <summary>{t('sunMoon.nextDays', { count: later.length })}</summary>
-          <div
-            className="sun-moon__table-wrap"
-            tabIndex={0}
-            role="region"
-            aria-label={t('sunMoon.byDay')}
+        <Disclosure
+          summary={t('sunMoon.nextDays', { count: later.length })}
+          className="sun-moon__details"
+        >
+          <DataTable
+            label={t('sunMoon.byDay')}
+            columns={[
+              t('sunMoon.day'),
+              t('current.sunrise'),
+              t('current.sunset'),
+              t('sun.daylight'),
+              t('moon.title'),
+            ]}
+            className="sun-moon__table"
           >
-            <table className="sun-moon__table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('sunMoon.day')}</th>
-                  <th scope="col">{t('current.sunrise')}</th>
-                  <th scope="col">{t('current.sunset')}</th>
-                  <th scope="col">{t('sun.daylight')}</th>
-                  <th scope="col">{t('moon.title')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {later.map((day) => (
-                  <tr key={day.date}>
-                    <th scope="row">
-                      <abbr title={longDay(day.date)}>{shortDay(day.date)}</abbr>
-                    </th>
-                    <td>{time(day.sunrise, '—')}</td>
-                    <td>{time(day.sunset, '—')}</td>
-                    <td>{formatDuration(day.dayLength)}</td>
-                    <td>
-                      <span className="emoji" aria-hidden="true">
-                        {MOON_PHASES[day.moonPhase].icon}
-                      </span>{' '}
-                      {t('moon.phaseLit', {
-                        phase: moonPhaseLabel(day.moonPhase),
-                        lit: formatPercent(day.moonIllumination * 100),
-                      })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
+            {later.map((day) => (
+              <tr key={day.date}>
+                <th scope="row">
+                  <abbr title={longDay(day.date)}>{shortDay(day.date)}</abbr>
+                </th>
+                <td>{time(day.sunrise, '—')}</td>
+                <td>{time(day.sunset, '—')}</td>
+                <td>{formatDuration(day.dayLength)}</td>
+                <td>
+                  <span className="emoji" aria-hidden="true">
+                    {MOON_PHASES[day.moonPhase].icon}
+                  </span>{' '}
+                  {t('moon.phaseLit', {
+                    phase: moonPhaseLabel(day.moonPhase),
+                    lit: formatPercent(day.moonIllumination * 100),
+                  })}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        </Disclosure>
       </>
     );
   } else if (query.isError) {
-    body = (
-      <ErrorMessage
-        title={t('sunMoon.failed')}
-        message={errorMessage(query.error)}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
+    body = <QueryErrorMessage title={t('sunMoon.failed')} query={query} />;
   } else {
     body = <div className="skeleton sun-moon__skeleton" aria-hidden="true" />;
   }

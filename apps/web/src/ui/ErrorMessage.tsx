@@ -1,3 +1,4 @@
+import { errorMessage } from '../error-message.ts';
 import { t } from '../i18n/i18n.ts';
 import './ErrorMessage.css';
 
@@ -28,5 +29,23 @@ export function ErrorMessage({
         {retrying ? t('error.retrying') : t('error.retry')}
       </button>
     </div>
+  );
+}
+
+interface FailedQuery {
+  error: unknown;
+  isFetching: boolean;
+  refetch: () => Promise<unknown>;
+}
+
+/** {@link ErrorMessage} for a query that failed: its error said for people, and a retry that refetches it. */
+export function QueryErrorMessage({ title, query }: { title: string; query: FailedQuery }) {
+  return (
+    <ErrorMessage
+      title={title}
+      message={errorMessage(query.error)}
+      onRetry={() => void query.refetch()}
+      retrying={query.isFetching}
+    />
   );
 }
