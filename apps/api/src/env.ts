@@ -53,6 +53,17 @@ export const envSchema = z.object({
   WEATHER_PROVIDER: z.enum(['open-meteo', 'openweather']).default('open-meteo'),
   OPENWEATHER_API_KEY: z.string().trim().min(1).max(200).optional(),
   OPENWEATHER_URL: z.url().default('https://api.openweathermap.org'),
+  /** With WEATHER_PROVIDER=openweather: the key has One Call 3.0, whose `alerts` then give the warnings everywhere. */
+  OPENWEATHER_ONE_CALL: z
+    .enum(['0', '1', 'false', 'true'])
+    .default('0')
+    .transform((value) => value === '1' || value === 'true'),
+  /** Severe-weather warnings in the United States (keyless). */
+  NWS_URL: z.url().default('https://api.weather.gov'),
+  /** The NWS refuses calls without a User-Agent and asks that it name the app and a contact. */
+  NWS_USER_AGENT: z.string().trim().min(1).max(200).default('Skycast weather app'),
+  /** Severe-weather warnings in Europe: MeteoAlarm's public Atom/CAP feeds. */
+  METEOALARM_URL: z.url().default('https://feeds.meteoalarm.org'),
   /** OpenWeather's free tier: 60 calls a minute. */
   OPENWEATHER_QUOTA: quota('60/60'),
   /** Open-Meteo's free tier, per IP: every instance of the app shares it. */

@@ -16,7 +16,7 @@ import { configureHttpServer } from './http-server.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, serveMetrics } from './metrics.ts';
 import { watchAncestors } from './parent-watch.ts';
-import { createProvider } from './provider.ts';
+import { createAlertsProviders, createProvider } from './provider.ts';
 import { createReadiness, type Readiness } from './readiness.ts';
 import { createRepeatSummary } from './repeat-summary.ts';
 
@@ -132,6 +132,7 @@ async function start(): Promise<void> {
     db,
     connectionString,
     provider,
+    alertsProviders: createAlertsProviders(env),
     logger,
     quotas: { [provider.id]: quota },
     newPlacesPerMinute: env.NEW_PLACES_PER_MINUTE,

@@ -1,4 +1,12 @@
-import { createOpenMeteo, createOpenWeather, type WeatherProvider } from '@skycast/weather';
+import {
+  createMeteoAlarm,
+  createNws,
+  createOneCallAlerts,
+  createOpenMeteo,
+  createOpenWeather,
+  type AlertsProvider,
+  type WeatherProvider,
+} from '@skycast/weather';
 
 import type { Env } from './env.ts';
 
@@ -25,4 +33,21 @@ export function createProvider(env: Env): {
     }),
     quota: env.OPEN_METEO_QUOTA,
   };
+}
+
+/**
+ * The severe-weather warning services, tried in order for a point: One Call
+ * alone where OpenWeather is configured with it (it relays agencies
+ * worldwide), otherwise the NWS in the United States and MeteoAlarm in Europe.
+ */
+export function createAlertsProviders(env: Env): AlertsProvider[] {
+  if (env.WEATHER_PROVIDER === 'openweather' && env.OPENWEATHER_ONE_CALL) {
+    return [
+      createOneCallAlerts({ baseUrl: env.OPENWEATHER_URL, apiKey: env.OPENWEATHER_API_KEY ?? '' }),
+    ];
+  }
+  return [
+    createNws({ baseUrl: env.NWS_URL, userAgent: env.NWS_USER_AGENT }),
+    createMeteoAlarm({ baseUrl: env.METEOALARM_URL }),
+  ];
 }

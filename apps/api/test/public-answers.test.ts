@@ -196,6 +196,48 @@ describe('fresh public answers served from memory', () => {
   });
 });
 
+describe('weather warnings on the hot path', () => {
+  const alertsUrl = (base: string, input: string) =>
+    `${base}/trpc/weather.alerts?input=${encodeURIComponent(input)}`;
+
+  it('keeps a warnings answer like a forecast: sent again without a database query', async () => {
+    const a = await startInstance();
+    const url = alertsUrl(a.url, JSON.stringify({ latitude: 41.85, longitude: -87.65 }));
+    const first = await get(url);
+    expect(first.response.status).toBe(200);
+    const answer = JSON.parse(first.body.toString()) as {
+      result: { data: { alerts: { event: string }[]; source: string } };
+    };
+    expect(answer.result.data.source).toBe('nws');
+    expect(answer.result.data.alerts.map((alert) => alert.event)).toEqual([
+      'Winter Storm Warning',
+      'Cold Weather Advisory',
+    ]);
+    const before = a.queries.count;
+    const second = await get(url, { 'x-forwarded-for': '203.0.113.9' });
+    expect(second.response.status).toBe(200);
+    expect(a.queries.count).toBe(before);
+    expect(second.body.equals(first.body)).toBe(true);
+    expect(second.response.headers.get('cache-control')).toBe('public, max-age=60');
+  });
+
+  it('answers bad coordinates with a 400 naming the field, nothing internal in it', async () => {
+    const a = await startInstance();
+    for (const input of ['{"latitude":"north","longitude":0}', '{"latitude":95,"longitude":0}']) {
+      const { response, body } = await get(alertsUrl(a.url, input));
+      expect(response.status).toBe(400);
+      const error = (
+        JSON.parse(body.toString()) as {
+          error: { data: { reason: string; zodError: { fieldErrors: Record<string, string[]> } } };
+        }
+      ).error;
+      expect(error.data.reason).toBe('INVALID_INPUT');
+      expect(Object.keys(error.data.zodError.fieldErrors)).toEqual(['latitude']);
+      expect(body.toString()).not.toMatch(/node_modules|\.ts:\d+|stack/);
+    }
+  });
+});
+
 describe('memory bound', () => {
   it('keeps 5,000 places of 17 KB answers within its byte budget', () => {
     const maxBytes = 16 * 1024 * 1024;

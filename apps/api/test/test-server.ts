@@ -6,7 +6,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 
 import { createServices, type ServiceDependencies } from '@skycast/api';
 import { createTestDatabase } from '@skycast/db/testing';
-import { createOpenMeteo } from '@skycast/weather';
+import { createMeteoAlarm, createNws, createOpenMeteo } from '@skycast/weather';
 import { startWeatherStub } from '@skycast/weather-stub';
 
 import { createApp, type AppOptions } from '../src/app.ts';
@@ -36,8 +36,19 @@ export async function startTestServer(options: TestServerOptions = {}) {
     geocodingUrl: stub.url,
     airQualityUrl: stub.url,
   });
+  const alertsProviders = [
+    createNws({ baseUrl: stub.url, userAgent: 'skycast tests' }),
+    createMeteoAlarm({ baseUrl: stub.url }),
+  ];
   const { db, connectionString } = testDb;
-  const services = createServices({ db, connectionString, provider, logger, ...options.services });
+  const services = createServices({
+    db,
+    connectionString,
+    provider,
+    alertsProviders,
+    logger,
+    ...options.services,
+  });
   const servers: Server[] = [];
   const instances = new Set<{ close(): Promise<void> }>();
 
@@ -67,7 +78,14 @@ export async function startTestServer(options: TestServerOptions = {}) {
     dependencies: Partial<ServiceDependencies>,
     appOptions: Partial<AppOptions> = {},
   ) {
-    const own = createServices({ db, connectionString, provider, logger, ...dependencies });
+    const own = createServices({
+      db,
+      connectionString,
+      provider,
+      alertsProviders,
+      logger,
+      ...dependencies,
+    });
     const { server, url } = await listen({ ...appOptions, services: own });
     const instance = {
       url,

@@ -26,6 +26,10 @@ const pages: [string, string, (page: Page) => Promise<void>][] = [
       await page.getByText('Show the chart as a table').click();
       await page.getByText(/^Sun and moon for the next/).click();
       await page.getByText('What the pollen levels mean').click();
+      // Berlin has two warnings in the local provider: checked with their details open.
+      await page.getByRole('region', { name: '2 weather warnings' }).waitFor();
+      for (const details of await page.getByText('Details and what to do').all())
+        await details.click();
     },
   ],
   [

@@ -137,3 +137,84 @@ describe('pollen', () => {
     });
   });
 });
+
+describe('weather warnings', () => {
+  it('come first on the page, each with its severity in words, icon and colour, the details behind a disclosure', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await page.goto('/place/52.52,13.41/Berlin');
+      const section = page.getByRole('region', { name: '2 weather warnings' });
+      const warnings = section.getByRole('listitem');
+      await warnings.first().waitFor();
+      await page.getByRole('heading', { name: 'Right now' }).waitFor();
+      // Above everything else: the first section after the place's name.
+      const firstSection = page.locator('.place__sections > *').first();
+      expect(await firstSection.getAttribute('aria-labelledby')).toBe('alerts-title');
+
+      const [severe, minor] = [warnings.nth(0), warnings.nth(1)];
+      expect(await severe.getByRole('heading', { level: 3 }).textContent()).toBe(
+        'Severe Storm gusts',
+      );
+      expect(await minor.getByRole('heading', { level: 3 }).textContent()).toBe('Minor Frost');
+      expect(await severe.locator('.alert__period').textContent()).toMatch(
+        /^Until (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:\d\d$/,
+      );
+      await severe.getByText('Official SEVERE WEATHER WARNING of STORM GUSTS').waitFor();
+      // Never colour alone: a different icon shape and colour per severity, beside the word.
+      const shape = (item: typeof severe) =>
+        item.locator('svg.alert__icon .alert__icon-shape > *').evaluate((node) => node.tagName);
+      expect([await shape(severe), await shape(minor)]).toEqual(['path', 'circle']);
+      const colour = (item: typeof severe) =>
+        item.evaluate((node) => getComputedStyle(node).borderLeftColor);
+      expect(await colour(severe)).not.toBe(await colour(minor));
+
+      const description = severe.getByText(/There is a risk of storm gusts \(level 3 of 4\)/);
+      expect(await description.isVisible()).toBe(false);
+      await severe.getByText('Details and what to do').click();
+      await description.waitFor();
+      await severe.getByRole('heading', { name: 'What to do' }).waitFor();
+      await severe.getByText(/^ACTION RECOMMENDED: Close all windows and doors!/).waitFor();
+      expect(await severe.locator('.alert__facts').textContent()).toBe(
+        'AreaBerlinUrgency and certaintyAct now, likely',
+      );
+      expect(await severe.locator('.alert__sender').textContent()).toBe(
+        'Issued by Deutscher Wetterdienst via MeteoAlarm',
+      );
+      expect(await severe.getByRole('link', { name: 'MeteoAlarm' }).getAttribute('href')).toBe(
+        'https://meteoalarm.org/',
+      );
+    });
+  });
+
+  it('show the National Weather Service’s warnings in the United States', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await page.goto('/place/41.85,-87.65/Chicago');
+      const section = page.getByRole('region', { name: '2 weather warnings' });
+      await section.getByRole('heading', { name: 'Severe Winter Storm Warning' }).waitFor();
+      await section.getByRole('heading', { name: 'Moderate Cold Weather Advisory' }).waitFor();
+      expect(await section.locator('.alert__sender').first().textContent()).toBe(
+        'Issued by NWS Chicago IL via National Weather Service',
+      );
+      // Not yet begun: from when and until when, on Chicago's clocks.
+      expect(await section.locator('.alert__period').first().textContent()).toMatch(
+        /^From \w{3} \d\d:\d\d until \w{3} \d\d:\d\d$/,
+      );
+    });
+  });
+
+  it('show nothing at all for a place with none', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      const answered = page.waitForResponse((response) =>
+        response.url().includes('/trpc/weather.alerts'),
+      );
+      await page.goto('/place/51.51,-0.13/London');
+      const response = await answered;
+      expect(response.status()).toBe(200);
+      expect(
+        ((await response.json()) as { result: { data: { alerts: unknown[] } } }).result.data.alerts,
+      ).toEqual([]);
+      await page.getByRole('heading', { name: 'Right now' }).waitFor();
+      expect(await page.getByRole('region', { name: /weather warning/i }).count()).toBe(0);
+      expect(await page.getByText(/warning/i).count()).toBe(0);
+    });
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * Screenshots of what a person sees, taken with Debian's Chromium against the
  * production build: the start page and a place page on a desktop (light and
- * dark) and a phone, signing up and the saved places, into docs/screenshots/. Build first
+ * dark) and a phone, a place with weather warnings, signing up and the saved
+ * places, into docs/screenshots/. Build first
  * (`pnpm --filter @skycast/web build`); the script starts the API server, an
  * embedded PostgreSQL and the local weather provider itself, unless `--url`
  * points at a running app. `--states` adds the loading, stale, error and
@@ -115,6 +116,22 @@ async function mainScreens(browser: Browser, baseURL: string) {
     await page.getByRole('region', { name: 'Every hour' }).waitFor();
     await page.getByRole('figure').locator('canvas').first().waitFor();
     await shoot(page, `day-${viewport}-${scheme}`, viewport === 'desktop');
+    await page.context().close();
+  }
+}
+
+/** A place with weather warnings (Berlin, in the local provider): the first one opened. */
+async function warningScreens(browser: Browser, baseURL: string) {
+  for (const [viewport, scheme] of [
+    ['desktop', 'light'],
+    ['phone', 'dark'],
+  ] as const) {
+    const page = await newPage(browser, baseURL, viewport, scheme);
+    await page.goto('/place/52.52,13.41/Berlin');
+    await placeReady(page);
+    const warnings = page.getByRole('region', { name: /weather warnings?$/ });
+    await warnings.getByText('Details and what to do').first().click();
+    await shoot(page, `warnings-${viewport}-${scheme}`);
     await page.context().close();
   }
 }
@@ -255,6 +272,7 @@ const browser = await chromium.launch({ executablePath: chromiumPath(), args: CH
 try {
   if (!values.languages) {
     await mainScreens(browser, baseURL);
+    await warningScreens(browser, baseURL);
     await accountScreens(browser, baseURL);
   }
   await languageScreens(browser, baseURL);

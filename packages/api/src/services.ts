@@ -1,5 +1,5 @@
 import type { Database, Kysely } from '@skycast/db';
-import type { WeatherProvider } from '@skycast/weather';
+import type { AlertsProvider, WeatherProvider } from '@skycast/weather';
 
 import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
 import type { ThrottleRules } from './accounts/login-throttle.ts';
@@ -16,6 +16,8 @@ export interface ServiceDependencies {
   /** The same database, for the dedicated LISTEN connection. */
   connectionString: string;
   provider: WeatherProvider;
+  /** Severe-weather warning services, in the order they are tried for a point. */
+  alertsProviders?: readonly AlertsProvider[];
   logger: Logger;
   /** Call budgets per provider id, shared by every instance on the database. */
   quotas?: Record<string, QuotaWindow[]>;
@@ -96,6 +98,7 @@ export function createServices(deps: ServiceDependencies): Services {
     db: deps.db,
     weather: createWeatherService({
       provider: deps.provider,
+      ...(deps.alertsProviders ? { alertsProviders: deps.alertsProviders } : {}),
       cache,
       ...(deps.now ? { now: deps.now } : {}),
     }),

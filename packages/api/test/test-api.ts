@@ -1,7 +1,13 @@
 import { inject } from 'vitest';
 
 import { createTestDatabase } from '@skycast/db/testing';
-import { createOpenMeteo, createOpenWeather } from '@skycast/weather';
+import {
+  createMeteoAlarm,
+  createNws,
+  createOneCallAlerts,
+  createOpenMeteo,
+  createOpenWeather,
+} from '@skycast/weather';
 import { startWeatherStub } from '@skycast/weather-stub';
 
 import { silentLogger } from '../src/logger.ts';
@@ -25,6 +31,8 @@ export interface InstanceOptions {
   quotas?: ServiceDependencies['quotas'];
   resilience?: ServiceDependencies['resilience'];
   provider?: 'open-meteo' | 'openweather';
+  /** With `provider: 'openweather'`: warnings from One Call instead of the NWS and MeteoAlarm. */
+  oneCall?: boolean;
   throttle?: ServiceDependencies['throttle'];
   newPlacesPerMinute?: number;
   /** Another way to the same database (e.g. through a proxy a test can cut). */
@@ -53,10 +61,18 @@ export async function createTestApi(options: InstanceOptions = {}) {
             airQualityUrl: stub.url,
             timeoutMs,
           });
+    const alertsProviders =
+      settings.provider === 'openweather' && settings.oneCall
+        ? [createOneCallAlerts({ baseUrl: stub.url, apiKey: 'test-key', timeoutMs })]
+        : [
+            createNws({ baseUrl: stub.url, userAgent: 'skycast tests', timeoutMs }),
+            createMeteoAlarm({ baseUrl: stub.url, timeoutMs }),
+          ];
     const services = createServices({
       db: settings.connection?.db ?? testDb.db,
       connectionString: settings.connection?.connectionString ?? testDb.connectionString,
       provider,
+      alertsProviders,
       logger: silentLogger,
       ...(settings.now ? { now: settings.now } : {}),
       ...(settings.quotas ? { quotas: settings.quotas } : {}),

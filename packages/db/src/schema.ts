@@ -5,7 +5,7 @@ import type { DB as GeneratedDatabase } from './generated/database.ts';
 /** Timestamps are written as `Date` or ISO strings and read back as `Date`. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
-export type CachedResource = 'forecast' | 'air-quality' | 'geocoding';
+export type CachedResource = 'forecast' | 'air-quality' | 'geocoding' | 'alerts';
 
 /**
  * Everything fetched from a weather provider, one row per provider, resource

@@ -1,5 +1,6 @@
 import { isStubEndpoint, type Provider, type StubEndpoint } from './endpoints.ts';
-import { openMeteoError, openWeatherError, type StubResponse } from './responses.ts';
+import { nwsProblem } from './nws-routes.ts';
+import { json, openMeteoError, openWeatherError, type StubResponse } from './responses.ts';
 
 export const FAULT_MODES = [
   'down',
@@ -106,12 +107,21 @@ export function faultResponse(
   switch (fault.mode) {
     case 'error': {
       const status = fault.status ?? 500;
+      if (provider === 'nws')
+        return nwsProblem(status, 'Unexpected Problem', serverErrorText(status));
+      if (provider === 'meteoalarm') return json(status, { message: serverErrorText(status) });
       return provider === 'open-meteo'
         ? openMeteoError(status, serverErrorText(status))
         : openWeatherError(status, serverErrorText(status), status);
     }
     case 'rate-limit': {
       const headers = { 'retry-after': fault.retryAfter ?? '60' };
+      if (provider === 'nws')
+        return {
+          ...nwsProblem(429, 'Too Many Requests', 'Rate limit exceeded'),
+          headers: { 'content-type': 'application/problem+json', ...headers },
+        };
+      if (provider === 'meteoalarm') return json(429, { message: 'Too Many Requests' }, headers);
       return provider === 'open-meteo'
         ? openMeteoError(
             429,
@@ -121,6 +131,8 @@ export function faultResponse(
         : openWeatherError(429, OPEN_WEATHER_RATE_LIMIT, 429, headers);
     }
     case 'bad-request':
+      if (provider === 'nws') return nwsProblem(400, 'Bad Request', BAD_REQUEST);
+      if (provider === 'meteoalarm') return json(400, { message: BAD_REQUEST });
       return provider === 'open-meteo'
         ? openMeteoError(400, BAD_REQUEST)
         : openWeatherError(400, BAD_REQUEST);

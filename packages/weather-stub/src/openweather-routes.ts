@@ -6,6 +6,7 @@ import { type Conditions, conditionsAt } from './simulation.ts';
 import { type Site, siteAt } from './sites.ts';
 import { sunTimes } from './sun.ts';
 import { startOfLocalDay, utcOffsetSeconds } from './time-zones.ts';
+import { issuedWarnings, ringHolds } from './warning-samples.ts';
 import { celsiusToFahrenheit, celsiusToKelvin, fromKmh, round } from './units.ts';
 
 const HOUR = 3_600_000;
@@ -274,5 +275,35 @@ export const airPollutionRoute = withKey((query, now) => {
         dt: seconds(dt),
       },
     ],
+  });
+});
+
+/**
+ * One Call 3.0 (`/data/3.0/onecall`) as asked for warnings only (`exclude`
+ * naming the rest): national agencies' warnings at the point, the same
+ * samples NWS and MeteoAlarm serve, in One Call's shape; no `alerts` key
+ * where there are none, as upstream.
+ */
+export const oneCallRoute = withKey((query, now) => {
+  const place = readPlace(query, now, false);
+  if (isResponse(place)) return place;
+  const alerts = issuedWarnings(now)
+    .filter(
+      (warning) => warning.polygon && ringHolds(warning.ring, place.latitude, place.longitude),
+    )
+    .map((warning) => ({
+      sender_name: warning.senderName,
+      event: warning.event,
+      start: seconds(warning.onset),
+      end: seconds(warning.expires),
+      description: warning.description,
+      tags: [warning.awarenessType?.split('; ')[1] ?? 'Other'],
+    }));
+  return json(200, {
+    lat: place.latitude,
+    lon: place.longitude,
+    timezone: place.site.timezone ?? 'Etc/UTC',
+    timezone_offset: place.offsetSeconds,
+    ...(alerts.length > 0 ? { alerts } : {}),
   });
 });

@@ -2,8 +2,10 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 
 import { CallCounter } from './call-counter.ts';
 import { CONTROL_PREFIX, handleControl } from './control-api.ts';
-import { isStubEndpoint, providerOf, type StubEndpoint } from './endpoints.ts';
+import { endpointOf, providerOf, type StubEndpoint } from './endpoints.ts';
 import { DEFAULT_DELAY_MS, type Fault, faultApplies, faultResponse, parseFault } from './faults.ts';
+import { meteoAlarmDocumentRoute, meteoAlarmFeedRoute } from './meteoalarm-routes.ts';
+import { nwsActiveAlertsRoute } from './nws-routes.ts';
 import { airQualityRoute } from './open-meteo-air-quality.ts';
 import { forecastRoute } from './open-meteo-forecast.ts';
 import { searchRoute } from './open-meteo-search.ts';
@@ -12,6 +14,7 @@ import {
   currentWeatherRoute,
   forecastRoute as openWeatherForecastRoute,
   geocodingRoute,
+  oneCallRoute,
 } from './openweather-routes.ts';
 import { openMeteoError, openWeatherError, type StubResponse } from './responses.ts';
 
@@ -42,7 +45,8 @@ export interface WeatherStub {
   close(): Promise<void>;
 }
 
-type Route = (query: URLSearchParams, now: number) => StubResponse;
+/** `path` is the request's whole path, for endpoints whose path names a country or document. */
+type Route = (query: URLSearchParams, now: number, path: string) => StubResponse;
 
 const ROUTES: Record<StubEndpoint, Route> = {
   '/v1/forecast': forecastRoute,
@@ -52,6 +56,10 @@ const ROUTES: Record<StubEndpoint, Route> = {
   '/data/2.5/forecast': openWeatherForecastRoute,
   '/geo/1.0/direct': geocodingRoute,
   '/data/2.5/air_pollution': airPollutionRoute,
+  '/data/3.0/onecall': oneCallRoute,
+  '/alerts/active': nwsActiveAlertsRoute,
+  '/feeds/meteoalarm-legacy-atom': meteoAlarmFeedRoute,
+  '/api/v1/warnings': meteoAlarmDocumentRoute,
 };
 
 const CORS_HEADERS = {
@@ -73,7 +81,7 @@ function send(res: ServerResponse, response: StubResponse): void {
 
 /**
  * Starts Skycast's local weather provider: one HTTP server that speaks the
- * documented Open-Meteo and OpenWeather protocols with deterministic,
+ * documented Open-Meteo, OpenWeather, NWS and MeteoAlarm protocols with deterministic,
  * plausible data, so every provider base URL can point at it.
  *
  * @example
@@ -101,11 +109,11 @@ export async function startWeatherStub(
     req: IncomingMessage,
     res: ServerResponse,
     endpoint: StubEndpoint,
-    query: URLSearchParams,
+    url: URL,
   ) {
     counter.record(endpoint);
     const active = fault && faultApplies(fault, endpoint) ? fault : null;
-    const normal = () => ROUTES[endpoint](query, now().getTime());
+    const normal = () => ROUTES[endpoint](url.searchParams, now().getTime(), url.pathname);
     if (active?.mode === 'down') {
       req.socket.destroy();
       return;
@@ -142,8 +150,9 @@ export async function startWeatherStub(
       await handleControl(req, res, url.pathname, control);
       return;
     }
-    if (isStubEndpoint(url.pathname)) {
-      answerProvider(req, res, url.pathname, url.searchParams);
+    const endpoint = endpointOf(url.pathname);
+    if (endpoint) {
+      answerProvider(req, res, endpoint, url);
       return;
     }
     send(
@@ -155,10 +164,10 @@ export async function startWeatherStub(
   const server = http.createServer((req, res) => {
     onRequest(req, res).catch((error: unknown) => {
       console.error('weather stub: request failed', error);
-      const path = req.url?.split('?')[0] ?? '';
+      const endpoint = endpointOf(req.url?.split('?')[0] ?? '');
       send(
         res,
-        isStubEndpoint(path) && providerOf(path) === 'openweather'
+        endpoint && providerOf(endpoint) === 'openweather'
           ? openWeatherError(500, 'Internal error', 500)
           : openMeteoError(500, 'Internal Server Error'),
       );

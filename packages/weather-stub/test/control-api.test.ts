@@ -43,10 +43,11 @@ describe('control API', () => {
   it('GET /__stub/calls answers the total and every endpoint', async () => {
     await get(FORECAST);
     await get('/geo/1.0/direct?q=Berlin&appid=k');
+    await get('/feeds/meteoalarm-legacy-atom-germany');
     const response = await get('/__stub/calls');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
-      total: 2,
+      total: 3,
       byEndpoint: {
         '/v1/forecast': 1,
         '/v1/search': 0,
@@ -55,6 +56,11 @@ describe('control API', () => {
         '/data/2.5/forecast': 0,
         '/geo/1.0/direct': 1,
         '/data/2.5/air_pollution': 0,
+        '/data/3.0/onecall': 0,
+        '/alerts/active': 0,
+        // Counted by endpoint, whichever country's feed was asked for.
+        '/feeds/meteoalarm-legacy-atom': 1,
+        '/api/v1/warnings': 0,
       },
     });
   });

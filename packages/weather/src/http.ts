@@ -17,6 +17,10 @@ export interface FetchJsonOptions<T> {
   timeoutMs: number;
   /** Reads the provider's error body into a human sentence. */
   readErrorReason?: (body: unknown) => string | undefined;
+  /** Sent besides `accept` (NWS refuses calls without a `User-Agent`). */
+  headers?: Record<string, string>;
+  /** Default `application/json`. */
+  accept?: string;
 }
 
 /**
@@ -25,13 +29,63 @@ export interface FetchJsonOptions<T> {
  * shape — becomes a {@link ProviderError}; nothing else is thrown.
  */
 export async function fetchJson<T>(options: FetchJsonOptions<T>): Promise<ProviderResponse<T>> {
-  const { provider, url, schema, timeoutMs } = options;
+  const { provider, url } = options;
+  const where = `${url.origin}${url.pathname}`;
+  const { response, text } = await fetchText(options);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    if (!response.ok) throw httpError(options, response, undefined);
+    throw new ProviderError({
+      kind: 'malformed',
+      provider,
+      status: response.status,
+      message: `${provider} answered with a body that is not JSON (${where})`,
+      cause: error,
+    });
+  }
+
+  if (!response.ok) throw httpError(options, response, json);
+  return { body: validated(options, response, json), simulated: isSimulated(response) };
+}
+
+/** Checks a decoded body against the documented shape; a mismatch is a `malformed` ProviderError. */
+export function validated<T>(
+  options: Pick<FetchJsonOptions<T>, 'provider' | 'url' | 'schema'>,
+  response: Response,
+  body: unknown,
+): T {
+  const parsed = options.schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  throw new ProviderError({
+    kind: 'malformed',
+    provider: options.provider,
+    status: response.status,
+    message: `${options.provider} answered in an unexpected shape (${options.url.origin}${options.url.pathname}): ${parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      .join('; ')}`,
+  });
+}
+
+export const isSimulated = (response: Response) => response.headers.get(SIMULATED_HEADER) === '1';
+
+/**
+ * GETs a provider URL and reads the whole body as text, for formats other
+ * than JSON (MeteoAlarm's Atom and CAP). Timeouts and network failures become
+ * a {@link ProviderError}; the status is the caller's to judge.
+ */
+export async function fetchText(
+  options: Pick<FetchJsonOptions<unknown>, 'provider' | 'url' | 'timeoutMs' | 'headers' | 'accept'>,
+): Promise<{ response: Response; text: string }> {
+  const { provider, url, timeoutMs } = options;
   const where = `${url.origin}${url.pathname}`;
   let response: Response;
   try {
     response = await fetch(url, {
       signal: AbortSignal.timeout(timeoutMs),
-      headers: { accept: 'application/json' },
+      headers: { accept: options.accept ?? 'application/json', ...options.headers },
     });
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
@@ -57,39 +111,11 @@ export async function fetchJson<T>(options: FetchJsonOptions<T>): Promise<Provid
       cause: error,
     });
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    if (!response.ok) throw httpError(options, response, undefined);
-    throw new ProviderError({
-      kind: 'malformed',
-      provider,
-      status: response.status,
-      message: `${provider} answered with a body that is not JSON (${where})`,
-      cause: error,
-    });
-  }
-
-  if (!response.ok) throw httpError(options, response, json);
-
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    throw new ProviderError({
-      kind: 'malformed',
-      provider,
-      status: response.status,
-      message: `${provider} answered in an unexpected shape (${where}): ${parsed.error.issues
-        .slice(0, 3)
-        .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-        .join('; ')}`,
-    });
-  }
-  return { body: parsed.data, simulated: response.headers.get(SIMULATED_HEADER) === '1' };
+  return { response, text };
 }
 
-function httpError<T>(
-  options: FetchJsonOptions<T>,
+export function httpError(
+  options: Pick<FetchJsonOptions<unknown>, 'provider' | 'readErrorReason'>,
   response: Response,
   body: unknown,
 ): ProviderError {

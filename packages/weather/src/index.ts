@@ -33,3 +33,20 @@ export {
   type SunAndMoonDay,
 } from './sun-and-moon.ts';
 export { fixedOffsetZone, zoneAtCoordinates } from './time-zones.ts';
+export {
+  alertCertaintySchema,
+  alertSeveritySchema,
+  alertsProviderIdSchema,
+  alertUrgencySchema,
+  byUrgencyOfReading,
+  weatherAlertSchema,
+  type AlertSeverity,
+  type AlertsProvider,
+  type AlertsProviderId,
+  type AlertsQuery,
+  type WeatherAlert,
+} from './alerts/alert-model.ts';
+export { createNws, type NwsOptions } from './alerts/nws.ts';
+export { createMeteoAlarm, type MeteoAlarmOptions } from './alerts/meteoalarm.ts';
+export { createOneCallAlerts, type OneCallAlertsOptions } from './alerts/one-call-alerts.ts';
+export { inNwsArea, meteoAlarmFeedAt } from './alerts/coverage.ts';

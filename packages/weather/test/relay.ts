@@ -11,6 +11,8 @@ export interface Relay {
   readonly url: string;
   /** Every request received, with its query, in order. */
   readonly requests: URL[];
+  /** Each request's headers, in the same order. */
+  readonly headers: http.IncomingHttpHeaders[];
   close(): Promise<void>;
 }
 
@@ -22,9 +24,11 @@ export interface Relay {
  */
 export async function startRelay(answer: (url: URL) => Promise<RelayAnswer>): Promise<Relay> {
   const requests: URL[] = [];
+  const headers: http.IncomingHttpHeaders[] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://relay');
     requests.push(url);
+    headers.push(req.headers);
     answer(url).then(
       ({ status, body, headers }) =>
         res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body),
@@ -37,6 +41,7 @@ export async function startRelay(answer: (url: URL) => Promise<RelayAnswer>): Pr
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    headers,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -204,6 +204,8 @@ async function startReplica(name: string, stubUrl: string, lbOrigin: string): Pr
     `OPEN_METEO_GEOCODING_URL=${stubUrl}`,
     '--env',
     `OPEN_METEO_AIR_QUALITY_URL=${stubUrl}`,
+    `NWS_URL=${stubUrl}`,
+    `METEOALARM_URL=${stubUrl}`,
     '--env',
     'METRICS_PORT=9464',
     // A CDN hop in front of nginx: each simulated client keeps its own address for the rate limits.

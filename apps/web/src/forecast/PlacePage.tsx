@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 
 import { AirQualityCard } from '../air-quality/AirQualityCard.tsx';
+import { WeatherAlerts } from '../alerts/WeatherAlerts.tsx';
 import { preloadChart } from '../chart/HourlyChart.tsx';
 import { t } from '../i18n/i18n.ts';
 import { useHistoryState } from '../navigation/use-location.ts';
@@ -23,9 +24,9 @@ import { PlaceHeading } from './PlaceHeading.tsx';
 const REFRESH_MS = 10 * 60_000;
 
 /**
- * A place's page: its name, then its forecast (grey placeholders while it
- * loads) and its air quality. Both queries and the chart's code start at once
- * and travel together (one batched request), so nothing waits on anything else.
+ * A place's page: its name, any weather warnings, then its forecast (grey
+ * placeholders while it loads) and its air quality. The queries and the
+ * chart's code start at once, so nothing waits on anything else.
  */
 export function PlacePage({ route }: { route: PlaceRoute }) {
   const coordinates = { latitude: route.latitude, longitude: route.longitude };
@@ -76,6 +77,7 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
         }
       />
       <div className="place__sections">
+        <WeatherAlerts coordinates={coordinates} timeZone={forecast.data?.location.timezone} />
         {body}
         <AirQualityCard coordinates={coordinates} />
         <SunAndMoonCard coordinates={coordinates} />

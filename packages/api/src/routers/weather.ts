@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import {
   airQualitySchema,
+  alertsProviderIdSchema,
   dayDetailSchema,
   forecastSchema,
   OPEN_METEO_FORECAST_DAYS,
@@ -11,6 +12,7 @@ import {
   sunAndMoonSchema,
   unitsSchema,
   unitSystemSchema,
+  weatherAlertSchema,
   weatherCodeSchema,
   windUnitSchema,
 } from '@skycast/weather';
@@ -24,7 +26,7 @@ import {
 } from '@skycast/validators';
 
 import { publicProcedure } from '../trpc.ts';
-import { HOURS_SERVED } from '../weather/weather-service.ts';
+import { HOURS_SERVED, MAX_ALERTS } from '../weather/weather-service.ts';
 
 /** The units a caller asks for, metric and km/h unless it says; the answer says which it used. */
 export const unitChoiceInputSchema = z.object({
@@ -184,6 +186,30 @@ export const weatherRouter = {
       }),
     )
     .query(({ ctx, input }) => ctx.weather.airQuality(input, { logger: ctx.logger })),
+
+  /** Official severe-weather warnings in force or announced at a point, most severe first. */
+  alerts: publicProcedure
+    // Warnings are issued and lifted at any time: refreshed every 5 minutes, and
+    // browsers may reuse an answer for one.
+    .meta({
+      rateLimit: { max: 240, windowSeconds: 60 },
+      cacheSeconds: 60,
+      errors: upstreamErrors,
+      description:
+        'Official severe-weather warnings in force or announced at a point, most severe first: event, severity, urgency, certainty, onset, expiry, issuer, headline, description, instruction and area. From the US National Weather Service in the United States, MeteoAlarm in its European member countries, or OpenWeather One Call where that provider is configured with it; an empty list (and `source: null`) where no service covers the point.',
+      example: { latitude: 41.85, longitude: -87.65 },
+    })
+    .input(coordinatesSchema)
+    .output(
+      z.object({
+        alerts: z.array(weatherAlertSchema).max(MAX_ALERTS),
+        fetchedAt: z.iso.datetime(),
+        stale: z.boolean(),
+        source: alertsProviderIdSchema.nullable(),
+        simulated: z.boolean(),
+      }),
+    )
+    .query(({ ctx, input }) => ctx.weather.alerts(input, { logger: ctx.logger })),
 
   /** Sunrise, sunset, day length, moon phase, illumination, moonrise and moonset, day by day. */
   sunAndMoon: publicProcedure

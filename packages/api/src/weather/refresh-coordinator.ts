@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { sql, type Database, type Kysely } from '@skycast/db';
+import { sql, type CachedResource, type Database, type Kysely } from '@skycast/db';
 import { listenForNotifications, type NotificationListener } from '@skycast/db/notifications';
 
 import type { Logger } from '../logger.ts';
@@ -8,7 +8,7 @@ import { entryId } from './request-scope.ts';
 
 export interface CacheKey {
   provider: string;
-  resource: 'forecast' | 'air-quality' | 'geocoding';
+  resource: CachedResource;
   cacheKey: string;
 }
 

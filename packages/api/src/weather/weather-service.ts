@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { localDateTime } from '@skycast/local-time';
 import {
   airQualitySchema,
+  byUrgencyOfReading,
+  weatherAlertSchema,
   convertForecast,
   convertTemperature,
   fixedOffsetZone,
@@ -12,12 +14,15 @@ import {
   sunAndMoon,
   zoneAtCoordinates,
   type AirQuality,
+  type AlertsProvider,
+  type AlertsProviderId,
   type DayDetail,
   type Forecast,
   type Place,
   type ProviderForecast,
   type SunAndMoon,
   type UnitChoice,
+  type WeatherAlert,
   type WeatherProvider,
   type Yesterday,
 } from '@skycast/weather';
@@ -28,6 +33,8 @@ import type { Freshness, WeatherCache } from './weather-cache.ts';
 
 export interface WeatherServiceOptions {
   provider: WeatherProvider;
+  /** Warning services, first that covers a point answers for it; none: no warnings anywhere. */
+  alertsProviders?: readonly AlertsProvider[];
   cache: WeatherCache;
   now?: () => Date;
 }
@@ -57,6 +64,16 @@ export const AIR_QUALITY_FRESHNESS: Freshness = {
   revalidateWithinMs: 2 * HOUR,
   usableForMs: DAY,
 };
+/**
+ * Warnings are issued and lifted at any time: asked again after 5 minutes.
+ * An older list is still shown, marked stale, for a few hours when the
+ * service cannot answer (its expired warnings dropped on the way out).
+ */
+export const ALERTS_FRESHNESS: Freshness = {
+  freshForMs: 5 * MINUTE,
+  revalidateWithinMs: 30 * MINUTE,
+  usableForMs: 6 * HOUR,
+};
 /** Place names and coordinates hardly ever change. */
 export const GEOCODING_FRESHNESS: Freshness = {
   freshForMs: 7 * DAY,
@@ -64,6 +81,8 @@ export const GEOCODING_FRESHNESS: Freshness = {
   usableForMs: 30 * DAY,
 };
 
+/** Warnings served for one point at most; more would be a runaway feed, not a forecast. */
+export const MAX_ALERTS = 100;
 /** Hours of the hourly forecast served, from the present hour on. */
 export const HOURS_SERVED = 72;
 /** About 30 MB at most: a day's worth of the places people look at. */
@@ -73,6 +92,7 @@ const result = <T extends z.ZodType>(data: T) => z.object({ data, simulated: z.b
 const storedForecast = result(providerForecastSchema);
 const storedAirQuality = result(airQualitySchema);
 const storedPlaces = result(z.array(placeSchema));
+const storedAlerts = result(z.array(weatherAlertSchema));
 
 /** Coordinates rounded to 0.01° (≈ 1.1 km): every point in a cell shares one entry. */
 export function cellOf({ latitude, longitude }: Coordinates): Coordinates & { key: string } {
@@ -92,6 +112,7 @@ export function normaliseQuery(query: string): string {
  */
 export function createWeatherService(options: WeatherServiceOptions) {
   const { provider, cache } = options;
+  const alertsProviders = options.alertsProviders ?? [];
   const now = options.now ?? (() => new Date());
   const sunAndMoonAnswers = new LRUCache<string, SunAndMoon>({ max: SUN_AND_MOON_ANSWERS_KEPT });
 
@@ -223,6 +244,43 @@ export function createWeatherService(options: WeatherServiceOptions) {
     },
 
     /**
+     * The warnings in force or announced at a point, most severe first, from
+     * the first warning service that covers it; an empty list with no source
+     * where none does. Warnings past their expiry are dropped as they are read.
+     */
+    async alerts(at: Coordinates, context: RequestContext = {}): Promise<AlertsReport> {
+      const cell = cellOf(at);
+      const source = alertsProviders.find((candidate) => candidate.covers(cell));
+      if (!source) {
+        return {
+          alerts: [],
+          fetchedAt: now().toISOString(),
+          stale: false,
+          source: null,
+          simulated: false,
+        };
+      }
+      const cached = await cache.get({
+        ...context,
+        key: { provider: source.id, resource: 'alerts', cacheKey: cell.key },
+        schema: storedAlerts,
+        freshness: ALERTS_FRESHNESS,
+        fetch: () => source.alerts(cell),
+      });
+      const instant = now().getTime();
+      return {
+        alerts: cached.value.data
+          .filter((alert) => alert.expires === null || Date.parse(alert.expires) > instant)
+          .sort(byUrgencyOfReading)
+          .slice(0, MAX_ALERTS),
+        fetchedAt: cached.fetchedAt.toISOString(),
+        stale: cached.stale,
+        source: source.id,
+        simulated: cached.value.simulated,
+      };
+    },
+
+    /**
      * Sunrise, sunset, day length and the moon for the coming `days` local days,
      * computed here (no provider call), in the zone the point lies in.
      */
@@ -303,6 +361,15 @@ export type AirQualityReport = AirQuality & {
   source: WeatherProvider['id'];
   simulated: boolean;
 };
+
+export interface AlertsReport {
+  alerts: WeatherAlert[];
+  fetchedAt: string;
+  stale: boolean;
+  /** The warning service asked; null where none covers the point. */
+  source: AlertsProviderId | null;
+  simulated: boolean;
+}
 
 /** The calendar day before `date` (`YYYY-MM-DD`). */
 function dayBefore(date: string): string {

@@ -1,0 +1,144 @@
+import { useQuery } from '@tanstack/react-query';
+
+import type { Coordinates } from '../api-types.ts';
+import { trpc } from '../trpc.ts';
+import { useNow } from '../ui/use-now.ts';
+import {
+  alertPeriod,
+  SEVERITY_LABELS,
+  SOURCES,
+  urgencyAndCertainty,
+  type AlertsSource,
+  type WeatherAlert,
+} from './alert-display.ts';
+import { SeverityIcon } from './SeverityIcon.tsx';
+import './WeatherAlerts.css';
+
+/** Some issuers name events in lower case ("storm gusts"); a title starts with a capital. */
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The server asks the warning services every 5 minutes; an open page follows. */
+const FRESH_MS = 5 * 60_000;
+
+function Alert({
+  alert,
+  source,
+  timeZone,
+  now,
+}: {
+  alert: WeatherAlert;
+  source: AlertsSource;
+  timeZone: string;
+  now: number;
+}) {
+  const period = alertPeriod(alert, timeZone, now);
+  const likelihood = urgencyAndCertainty(alert);
+  const service = SOURCES[source];
+  const titleId = `alert-${alert.id.replace(/[^\w-]/g, '_')}`;
+  return (
+    <li className={`alert alert--${alert.severity}`} aria-labelledby={titleId}>
+      <div className="alert__top">
+        <SeverityIcon severity={alert.severity} />
+        <div className="alert__summary">
+          <h3 className="alert__event" id={titleId}>
+            <span className="alert__severity">{SEVERITY_LABELS[alert.severity]}</span>{' '}
+            <span className="alert__name">{capitalised(alert.event)}</span>
+          </h3>
+          {period && <p className="alert__period">{period}</p>}
+          {alert.headline && <p className="alert__headline">{alert.headline}</p>}
+        </div>
+      </div>
+      <details className="alert__details">
+        <summary>Details and what to do</summary>
+        {alert.description && <p className="alert__text">{alert.description}</p>}
+        {alert.instruction && (
+          <>
+            <h4 className="alert__subheading">What to do</h4>
+            <p className="alert__text">{alert.instruction}</p>
+          </>
+        )}
+        <dl className="alert__facts">
+          {alert.area && (
+            <div>
+              <dt>Area</dt>
+              <dd>{alert.area}</dd>
+            </div>
+          )}
+          {likelihood && (
+            <div>
+              <dt>Urgency and certainty</dt>
+              <dd>{likelihood}</dd>
+            </div>
+          )}
+        </dl>
+      </details>
+      <p className="alert__sender">
+        Issued by {alert.sender}
+        {alert.sender !== service.name && (
+          <>
+            {' '}
+            via <a href={service.href}>{service.name}</a>
+          </>
+        )}
+      </p>
+    </li>
+  );
+}
+
+/**
+ * Official warnings at a place, most severe first, shown above the rest of
+ * the page. A place with none — or whose warnings are still loading — shows
+ * nothing at all; warnings that cannot be loaded are said to be unknown.
+ */
+export function WeatherAlerts({
+  coordinates,
+  timeZone,
+}: {
+  coordinates: Coordinates;
+  /** The place's zone once the forecast names it; the viewer's until then. */
+  timeZone: string | undefined;
+}) {
+  const query = useQuery({
+    ...trpc.weather.alerts.queryOptions(coordinates),
+    staleTime: FRESH_MS,
+    refetchInterval: FRESH_MS,
+  });
+  const now = useNow(60_000);
+  if (query.isError && !query.data) {
+    return (
+      <p className="alerts__unknown" role="status">
+        Weather warnings could not be loaded just now; check your national weather service.
+      </p>
+    );
+  }
+  const report = query.data;
+  const source = report?.source;
+  if (!report || !source || report.alerts.length === 0) return null;
+  const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const count = report.alerts.length;
+  return (
+    <section className="alerts" aria-labelledby="alerts-title">
+      <h2 id="alerts-title" className="section-title">
+        {count === 1 ? 'Weather warning' : `${count} weather warnings`}
+      </h2>
+      {report.stale && (
+        <p className="alerts__stale">
+          The warning service is not answering: these may have changed since{' '}
+          <time dateTime={report.fetchedAt}>
+            {new Date(report.fetchedAt).toLocaleTimeString('en-GB', {
+              hour: '2-digit',
+              minute: '2-digit',
+              timeZone: zone,
+            })}
+          </time>
+          .
+        </p>
+      )}
+      <ul className="alerts__list">
+        {report.alerts.map((alert) => (
+          <Alert key={alert.id} alert={alert} source={source} timeZone={zone} now={now} />
+        ))}
+      </ul>
+    </section>
+  );
+}
