@@ -3,6 +3,7 @@ import { constants as zlibConstants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The API runs on its own port in development; the browser only ever talks to `/trpc`.
 const apiPort = process.env.API_PORT ?? '3000';
@@ -10,6 +11,41 @@ const apiPort = process.env.API_PORT ?? '3000';
 export default defineConfig({
   plugins: [
     react(),
+    // The web app manifest and the service worker (service-worker/sw.ts, with the
+    // precache list injected); src/offline/register.ts registers it.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'service-worker',
+      filename: 'sw.ts',
+      injectRegister: false,
+      injectManifest: {
+        // The shell; the plugin adds the manifest and its icons itself.
+        globPatterns: ['**/*.{js,css,html,svg}'],
+        globIgnores: ['**/*.{br,gz}'],
+      },
+      manifest: {
+        id: '/',
+        name: 'Skycast',
+        short_name: 'Skycast',
+        description: 'The weather for any place: now, the next hours and the coming days.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        // The light theme's page colour (--bg); index.html and use-theme.ts give the dark one.
+        background_color: '#f2f5fa',
+        theme_color: '#f2f5fa',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: '/icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+    }),
     // .br and .gz beside every asset, once at build time: the server sends them as they are.
     compression({
       algorithms: [

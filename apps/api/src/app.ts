@@ -68,6 +68,9 @@ export interface AppOptions {
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
+/** Files of the web app whose names do not change between releases. */
+const UNFINGERPRINTED_SHELL = new Set(['sw.js', 'manifest.webmanifest', 'theme.js']);
+
 const tooLargeMessage = `The request is larger than ${MAX_REQUEST_BODY_BYTES / 1024} KiB. Send less at once.`;
 
 /** Where tRPC answers; a fresh public answer under it may come from memory. */
@@ -115,6 +118,9 @@ export function createApp(options: AppOptions): RequestListener {
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
+        // The web app's service worker (/sw.js) and manifest, from this origin only.
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
@@ -336,6 +342,10 @@ export function createApp(options: AppOptions): RequestListener {
             // Vite fingerprints everything under assets/, so it may be cached for good.
             if (file.includes(`${path.sep}assets${path.sep}`)) {
               res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+            } else if (UNFINGERPRINTED_SHELL.has(path.basename(file))) {
+              // Same names in every release: asked again each time, so a deploy reaches
+              // browsers at once (a stale sw.js would keep serving the old app).
+              res.setHeader('cache-control', 'no-cache');
             }
           },
         },

@@ -21,6 +21,8 @@ beforeAll(async () => {
   world = await startTestServer({ logger });
   webDistDir = await mkdtemp(path.join(os.tmpdir(), 'skycast-web-'));
   await writeFile(path.join(webDistDir, 'index.html'), '<!doctype html><title>Skycast</title>');
+  await writeFile(path.join(webDistDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+  await writeFile(path.join(webDistDir, 'manifest.webmanifest'), '{"name":"Skycast"}');
   baseUrl = await world.start({ webDistDir });
 });
 
@@ -123,6 +125,23 @@ describe('HTTP API', () => {
     const page = await fetch(`${baseUrl}/place/52.52,13.41/Berlin`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<title>Skycast</title>');
+  });
+
+  it('has browsers ask again for the service worker and manifest each time, so a deploy reaches them', async () => {
+    const worker = await fetch(`${baseUrl}/sw.js`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+    expect(worker.headers.get('content-security-policy')).toContain("worker-src 'self'");
+
+    const manifest = await fetch(`${baseUrl}/manifest.webmanifest`);
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers.get('cache-control')).toBe('no-cache');
+
+    const page = await fetch(`${baseUrl}/`);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(page.headers.get('content-security-policy')).toContain("manifest-src 'self'");
   });
 });
 

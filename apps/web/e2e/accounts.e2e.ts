@@ -204,27 +204,38 @@ describe('accounts in the browser', () => {
     });
   });
 
-  it('keeps units in the account: set on one device, used on another', async () => {
+  it('keeps units and the clock in the account: set on one device, used on another', async () => {
     const email = newEmail();
     await withPage(browser(), {}, async ({ page }) => {
       await signUp(page, email);
       await page.getByRole('button', { name: 'Account', exact: true }).waitFor();
       await page.getByRole('button', { name: /Units and theme/ }).click();
       await page.getByRole('radio', { name: '°F' }).check();
-      await page.getByRole('radio', { name: 'mph' }).check();
-      await page.getByRole('status').filter({ hasText: 'Wind speeds now in mph' }).waitFor();
+      await page.getByRole('radio', { name: 'kn', exact: true }).check();
+      await page.getByRole('status').filter({ hasText: 'Wind speeds now in kn' }).waitFor();
+      await page.getByRole('radio', { name: 'mmHg' }).check();
+      await page.getByRole('status').filter({ hasText: 'millimetres of mercury' }).waitFor();
+      await page.getByRole('radio', { name: '12-hour' }).check();
+      await page.getByRole('status').filter({ hasText: '12-hour clock' }).waitFor();
     });
-    await withPage(browser(), {}, async ({ page }) => {
+    // Another device, in another country: the account's choices win over its locale.
+    await withPage(browser(), { locale: 'de-DE' }, async ({ page }) => {
       await page.goto('/sign-in');
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill(PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('button', { name: 'Account', exact: true }).waitFor();
       await expect
-        .poll(() => page.evaluate(() => localStorage.getItem('skycast:preferences')))
-        .toMatch(/"units":"imperial".*"windUnit":"mph"/);
+        .poll(
+          async () =>
+            JSON.parse(
+              (await page.evaluate(() => localStorage.getItem('skycast:preferences'))) ?? '{}',
+            ) as unknown,
+        )
+        .toMatchObject({ units: 'imperial', windUnit: 'kn', pressureUnit: 'mmHg', clock: '12h' });
       await openPlace(page, '/place/52.52,13.41/Berlin');
       await page.locator('[data-temperature]', { hasText: '°F' }).first().waitFor();
+      await page.getByText(/^\d{3} mmHg$/).waitFor();
     });
   });
 

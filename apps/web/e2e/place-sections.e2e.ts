@@ -90,7 +90,7 @@ describe('a day in detail', () => {
       await table.waitFor();
       expect(await table.getByRole('row').count()).toBe(25);
       expect(await table.getByRole('row').nth(1).textContent()).toMatch(
-        /^00:00-?\d+°-?\d+°\d+\.\d mm\d+%\d+ km\/h\d+ km\/h\d+%-?\d+°\d/,
+        /^00:00-?\d+°-?\d+°\d+\.\d mm\d+%\d+ mph\d+ mph\d+%-?\d+°\d/,
       );
       await page.getByRole('figure').locator('canvas').first().waitFor();
       const nav = page.getByRole('navigation', { name: 'Other days' });

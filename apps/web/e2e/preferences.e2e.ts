@@ -21,8 +21,88 @@ async function openPlace(page: Page, path: string) {
   await page.getByRole('heading', { name: /^Next \d+ days$/ }).waitFor();
 }
 
+/** The value of one of "Right now"'s details (Pressure, Visibility, Sunrise, …). */
+const detail = (page: Page, term: string) =>
+  page
+    .getByRole('region', { name: 'Right now' })
+    .locator('dt', { hasText: new RegExp(`^${term}$`) })
+    .locator('xpath=following-sibling::dd')
+    .textContent();
+
+/** Chooses an option in the units menu and waits until the page has said so. */
+async function choose(page: Page, group: string, option: string, said: string) {
+  await openPreferences(page);
+  await page
+    .getByRole('group', { name: group })
+    .getByRole('radio', { name: option, exact: true })
+    .check();
+  await page.getByRole('status').filter({ hasText: said }).waitFor();
+}
+
+/** The option checked in each group of the units menu. */
+async function chosen(page: Page) {
+  await openPreferences(page);
+  const groups = ['Temperature', 'Wind speed', 'Precipitation', 'Pressure', 'Distance', 'Clock'];
+  const checked: Record<string, string> = {};
+  for (const group of groups) {
+    const radio = page.getByRole('group', { name: group }).locator('input:checked');
+    checked[group] = (await radio.evaluate((input) => input.parentElement?.textContent)) ?? '';
+  }
+  return checked;
+}
+
+const number = (text: string | null) => Number.parseFloat(text ?? '');
+
 describe('units', () => {
-  it('switches every temperature on the page to °F at once, and says so', async () => {
+  it('starts from the browser’s locale: customary units and 12 hours in the US', async () => {
+    await withPage(browser(), { locale: 'en-US' }, async ({ page }) => {
+      await openPlace(page, '/place/40.71,-74.01/New%20York');
+      expect(await chosen(page)).toEqual({
+        Temperature: '°F',
+        'Wind speed': 'mph',
+        Precipitation: 'in',
+        Pressure: 'inHg',
+        Distance: 'mi',
+        Clock: '12-hour',
+      });
+      expect(await page.locator('.current__temperature').textContent()).toMatch(/^-?\d+°F$/);
+      expect(await detail(page, 'Pressure')).toMatch(/^\d+\.\d\d inHg$/);
+      expect(await detail(page, 'Visibility')).toMatch(/ mi$/);
+      expect(await detail(page, 'Precipitation')).toMatch(/^\d+\.\d\d in$/);
+      expect(await detail(page, 'Sunrise')).toMatch(/^\d{1,2}:\d\d AM$/);
+      expect(await detail(page, 'Sunset')).toMatch(/^\d{1,2}:\d\d PM$/);
+      expect((await windSpeeds(page)).every((text) => text?.includes(' mph'))).toBe(true);
+    });
+  });
+
+  it('starts from the browser’s locale: metric and 24 hours in Germany, miles and mph in Britain', async () => {
+    await withPage(browser(), { locale: 'de-DE' }, async ({ page }) => {
+      await openPlace(page, '/place/52.52,13.41/Berlin');
+      expect(await chosen(page)).toEqual({
+        Temperature: '°C',
+        'Wind speed': 'km/h',
+        Precipitation: 'mm',
+        Pressure: 'hPa',
+        Distance: 'km',
+        Clock: '24-hour',
+      });
+      expect(await detail(page, 'Sunrise')).toMatch(/^\d\d:\d\d$/);
+      expect(await detail(page, 'Visibility')).toMatch(/ km$/);
+    });
+    await withPage(browser(), { locale: 'en-GB' }, async ({ page }) => {
+      await openPlace(page, '/place/51.51,-0.13/London');
+      expect(await chosen(page)).toEqual({
+        Temperature: '°C',
+        'Wind speed': 'mph',
+        Precipitation: 'mm',
+        Pressure: 'hPa',
+        Distance: 'mi',
+        Clock: '24-hour',
+      });
+    });
+  });
+
+  it('switches every temperature on the page to °F at once, and says so, leaving the other units be', async () => {
     await withPage(browser(), {}, async ({ page }) => {
       await openPlace(page, '/place/52.52,13.41/Berlin');
       const celsius = await temperatures(page);
@@ -30,10 +110,9 @@ describe('units', () => {
       expect(celsius.length).toBeGreaterThan(100);
       expect(celsius.every((text) => /^-?\d+°(C)?$/.test(text ?? ''))).toBe(true);
       expect(celsius.filter((text) => text?.endsWith('°C')).length).toBeGreaterThanOrEqual(4);
+      const pressure = await detail(page, 'Pressure');
 
-      await openPreferences(page);
-      await page.getByRole('radio', { name: '°F' }).check();
-      await page.getByRole('status').filter({ hasText: 'Temperatures now in °F' }).waitFor();
+      await choose(page, 'Temperature', '°F', 'Temperatures now in °F');
       await expect
         .poll(async () => (await temperatures(page)).filter((text) => text?.endsWith('°F')).length)
         .toBeGreaterThanOrEqual(4);
@@ -47,46 +126,183 @@ describe('units', () => {
         const after = Number.parseFloat(text ?? '');
         expect(Math.abs(after - (before * 9) / 5 - 32)).toBeLessThanOrEqual(1.5);
       });
-      expect(await page.getByText(/^\d+\.\d\d inHg$/).count()).toBe(1);
+      expect(await detail(page, 'Pressure')).toBe(pressure);
     });
   });
 
   it('switches every wind speed to the chosen unit', async () => {
     await withPage(browser(), {}, async ({ page }) => {
       await openPlace(page, '/place/51.51,-0.13/London');
-      expect((await windSpeeds(page)).every((text) => /km\/h/.test(text ?? ''))).toBe(true);
-      await openPreferences(page);
-      for (const [label, unit] of [
-        ['m/s', 'm/s'],
-        ['mph', 'mph'],
-        ['kn', 'kn'],
+      // en-GB: miles per hour to begin with.
+      expect((await windSpeeds(page)).every((text) => / mph/.test(text ?? ''))).toBe(true);
+      const mph = number(await page.locator('[data-wind]').first().textContent());
+      for (const [label, unit, perMph] of [
+        ['km/h', 'km/h', 1.609344],
+        ['m/s', 'm/s', 0.44704],
+        ['kn', 'kn', 0.868976],
+        ['mph', 'mph', 1],
       ] as const) {
-        await page.getByRole('radio', { name: label, exact: true }).check();
-        await page
-          .getByRole('status')
-          .filter({ hasText: `Wind speeds now in ${unit}` })
-          .waitFor();
+        await choose(page, 'Wind speed', label, `Wind speeds now in ${unit}`);
         await expect
           .poll(async () => (await windSpeeds(page)).every((text) => text?.includes(` ${unit}`)))
           .toBe(true);
+        const shown = number(await page.locator('[data-wind]').first().textContent());
+        // Both whole numbers: within one of the conversion of the rounded mph.
+        expect(Math.abs(shown - mph * perMph)).toBeLessThanOrEqual(1 * perMph + 0.5);
       }
     });
   });
 
-  it('keeps the choice for the next visit and for other places', async () => {
+  it('switches precipitation between millimetres and inches, everywhere it is written', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await openPlace(page, '/place/47.37,8.54/Zürich');
+      const bars = page.getByRole('list', { name: 'Precipitation every 15 minutes' });
+      const before = number(await detail(page, 'Precipitation'));
+      expect(await detail(page, 'Precipitation')).toMatch(/^\d+\.\d mm$/);
+
+      await choose(page, 'Precipitation', 'in', 'Precipitation now in inches');
+      await expect.poll(() => detail(page, 'Precipitation')).toMatch(/^\d+\.\d\d in$/);
+      expect(Math.abs(number(await detail(page, 'Precipitation')) - before / 25.4)).toBeLessThan(
+        0.01,
+      );
+      for (const step of await bars.getByRole('listitem').allTextContents())
+        expect(step).toMatch(/: (dry|.+, \d+\.\d\d in)$/);
+      // The temperature scale is a choice of its own.
+      expect(await page.locator('.current__temperature').textContent()).toMatch(/°C$/);
+
+      await page
+        .getByRole('link', { name: /, hour by hour$/ })
+        .first()
+        .click();
+      const table = page.getByRole('region', { name: 'Every hour' });
+      await table.waitFor();
+      expect(await table.getByRole('row').nth(1).textContent()).toMatch(/\d+\.\d\d in/);
+    });
+  });
+
+  it('switches pressure between hPa, inHg and mmHg', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await openPlace(page, '/place/55.76,37.62/Moscow');
+      const hpa = number(await detail(page, 'Pressure'));
+      expect(await detail(page, 'Pressure')).toMatch(/^\d{3,4} hPa$/);
+
+      await choose(page, 'Pressure', 'mmHg', 'Pressure now in millimetres of mercury');
+      await expect.poll(() => detail(page, 'Pressure')).toMatch(/^\d{3} mmHg$/);
+      expect(Math.abs(number(await detail(page, 'Pressure')) - hpa * 0.750062)).toBeLessThan(1.5);
+
+      await choose(page, 'Pressure', 'inHg', 'Pressure now in inches of mercury');
+      await expect.poll(() => detail(page, 'Pressure')).toMatch(/^\d\d\.\d\d inHg$/);
+      expect(Math.abs(number(await detail(page, 'Pressure')) - hpa * 0.02953)).toBeLessThan(0.05);
+    });
+  });
+
+  it('switches distances between kilometres and miles', async () => {
+    await withPage(browser(), { locale: 'de-DE' }, async ({ page }) => {
+      await openPlace(page, '/place/48.14,11.58/Munich');
+      const km = number(await detail(page, 'Visibility'));
+      expect(await detail(page, 'Visibility')).toMatch(/ km$/);
+
+      await choose(page, 'Distance', 'mi', 'Distances now in miles');
+      await expect.poll(() => detail(page, 'Visibility')).toMatch(/ mi$/);
+      expect(Math.abs(number(await detail(page, 'Visibility')) - km / 1.609344)).toBeLessThan(1);
+    });
+  });
+
+  it('writes every time on the chosen clock', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await openPlace(page, '/place/47.37,8.54/Zürich');
+      const strip = page.getByRole('list', { name: /^Next \d+ hours$/ });
+      const stripTimes = () => strip.locator('.hour__time').allTextContents();
+      const sunAndMoon = page.getByRole('region', { name: 'Sun and moon' });
+      await sunAndMoon.getByRole('heading', { name: 'Moon', exact: true }).waitFor();
+      expect((await stripTimes()).slice(1)).toContain('12:00');
+
+      await choose(page, 'Clock', '12-hour', 'Times now on the 12-hour clock');
+      await expect.poll(async () => (await stripTimes()).slice(1)).toContain('12 PM');
+      expect((await stripTimes()).slice(1).every((time) => /^\d{1,2} (AM|PM)$/.test(time))).toBe(
+        true,
+      );
+      expect(await detail(page, 'Sunrise')).toMatch(/^\d{1,2}:\d\d AM$/);
+      expect(await sunAndMoon.locator('.sun-moon__today').textContent()).toMatch(
+        /Sunrise\d{1,2}:\d\d AMSunset\d{1,2}:\d\d PM/,
+      );
+      for (const step of await page
+        .getByRole('list', { name: 'Precipitation every 15 minutes' })
+        .getByRole('listitem')
+        .allTextContents())
+        expect(step).toMatch(/^until \d{1,2}:\d\d (AM|PM): /);
+      // The sentence's time too ("starting around 2:30 PM"): none is left on the 24-hour clock.
+      const sentence = page
+        .getByRole('region', { name: 'Rain in the next 2 hours' })
+        .locator('p')
+        .first();
+      expect(await sentence.textContent()).not.toMatch(/\d:\d\d(?! [AP]M)/);
+      // The chart's table alternative too (inside a closed <details>, so read as text).
+      expect(
+        await page.locator('.hourly-chart__table th[scope="row"]').first().textContent(),
+      ).toMatch(/^[A-Z][a-z]{2} \d{1,2}(:\d\d)? (AM|PM)$/);
+
+      await choose(page, 'Clock', '24-hour', 'Times now on the 24-hour clock');
+      await expect.poll(async () => (await stripTimes()).slice(1)).toContain('12:00');
+    });
+  });
+
+  it('keeps every choice for the next visit and for other places', async () => {
     await withPage(browser(), {}, async ({ page }) => {
       await openPlace(page, '/place/40.71,-74.01/New%20York');
-      await openPreferences(page);
-      await page.getByRole('radio', { name: '°F' }).check();
-      await page.getByRole('radio', { name: 'mph' }).check();
+      await choose(page, 'Temperature', '°F', 'Temperatures now in °F');
+      await choose(page, 'Wind speed', 'kn', 'Wind speeds now in kn');
+      await choose(page, 'Precipitation', 'in', 'Precipitation now in inches');
+      await choose(page, 'Pressure', 'mmHg', 'Pressure now in millimetres of mercury');
+      await choose(page, 'Distance', 'km', 'Distances now in kilometres');
+      await choose(page, 'Clock', '12-hour', 'Times now on the 12-hour clock');
+      await page.goto('/place/52.52,13.41/Berlin');
+      await page.getByRole('heading', { name: 'Right now' }).waitFor();
+      const expected = {
+        Temperature: '°F',
+        'Wind speed': 'kn',
+        Precipitation: 'in',
+        Pressure: 'mmHg',
+        Distance: 'km',
+        Clock: '12-hour',
+      };
+      expect(await chosen(page)).toEqual(expected);
       await page.reload();
       await page.getByRole('heading', { name: 'Right now' }).waitFor();
-      await expect
-        .poll(async () => (await temperatures(page)).filter((t) => t?.endsWith('°F')).length)
-        .toBeGreaterThanOrEqual(4);
-      expect((await windSpeeds(page)).every((text) => text?.includes('mph'))).toBe(true);
+      expect(await chosen(page)).toEqual(expected);
+      expect(await detail(page, 'Pressure')).toMatch(/ mmHg$/);
+      expect(await detail(page, 'Sunrise')).toMatch(/ AM$/);
+      expect((await windSpeeds(page)).every((text) => text?.includes(' kn'))).toBe(true);
       const stored = await page.evaluate(() => localStorage.getItem('skycast:preferences'));
-      expect(JSON.parse(stored ?? '{}')).toMatchObject({ units: 'imperial', windUnit: 'mph' });
+      expect(JSON.parse(stored ?? '{}')).toMatchObject({
+        units: 'imperial',
+        windUnit: 'kn',
+        precipitationUnit: 'in',
+        pressureUnit: 'mmHg',
+        distanceUnit: 'km',
+        clock: '12h',
+      });
+    });
+  });
+
+  it('asks the API nothing more when a unit changes: one forecast answer for every choice', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      const forecasts: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('weather.forecast')) forecasts.push(request.url());
+      });
+      await openPlace(page, '/place/52.52,13.41/Berlin');
+      await expect.poll(() => forecasts.length).toBe(1);
+      // The URL names no units, so every visitor's browser and every cache share it.
+      expect(decodeURIComponent(forecasts[0] ?? '')).toMatch(
+        /weather\.forecast\?input=\{"latitude":52\.52,"longitude":13\.41\}$/,
+      );
+      await choose(page, 'Temperature', '°F', 'Temperatures now in °F');
+      await choose(page, 'Wind speed', 'kn', 'Wind speeds now in kn');
+      await expect
+        .poll(async () => (await windSpeeds(page)).every((text) => text?.includes(' kn')))
+        .toBe(true);
+      expect(forecasts).toHaveLength(1);
     });
   });
 });
@@ -132,10 +348,10 @@ describe('theme', () => {
       expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
 
       // Tabbing past the last choice leaves the menu and closes it: the language, then
-      // one stop per radio group (temperature, wind, theme), then out.
+      // one stop per radio group (seven: each unit, the clock, the theme), then out.
       await page.keyboard.press('Enter');
       expect(await button.getAttribute('aria-expanded')).toBe('true');
-      for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+      for (let i = 0; i < 9; i++) await page.keyboard.press('Tab');
       expect(await button.getAttribute('aria-expanded')).toBe('false');
     });
   });

@@ -6,7 +6,9 @@
  * (`pnpm --filter @skycast/web build`); the script starts the API server, an
  * embedded PostgreSQL and the local weather provider itself, unless `--url`
  * points at a running app. `--states` adds the loading, stale, error and
- * no-match states. It fails on sideways scroll or console errors.
+ * no-match states; `--only offline` takes one group (main, accounts, offline,
+ * states). The place page offline is in the main run. It fails on sideways
+ * scroll or console errors.
  *
  * @example
  * pnpm --filter @skycast/web screenshots
@@ -29,8 +31,8 @@ const { values } = parseArgs({
       default: path.resolve(import.meta.dirname, '../../../docs/screenshots'),
     },
     states: { type: 'boolean', default: false },
-    /** Only the place pages in German and Arabic. */
-    languages: { type: 'boolean', default: false },
+    // One group alone (main, warnings, accounts, offline, languages, states), e.g. after changing only that screen.
+    only: { type: 'string' },
   },
 });
 const outDir = path.resolve(values.out);
@@ -193,6 +195,31 @@ async function accountScreens(browser: Browser, baseURL: string) {
   }
 }
 
+/** A place page offline, two hours after it was stored, as the service worker serves it. */
+async function offlineScreens(browser: Browser, baseURL: string) {
+  for (const [viewport, scheme] of [
+    ['desktop', 'light'],
+    ['phone', 'dark'],
+  ] as const) {
+    const page = await newPage(browser, baseURL, viewport, scheme);
+    await page.goto('/place/51.51,-0.13/London');
+    await placeReady(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.waitForFunction(async () => {
+      const stored = await (await caches.open('skycast-weather')).keys();
+      return stored.some((request) => request.url.includes('weather.forecast'));
+    });
+    await page.clock.install({ time: Date.now() + 2 * 60 * 60_000 });
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: 'You’re offline.' }).waitFor();
+    await page.getByRole('figure').locator('canvas').first().waitFor();
+    await page.getByRole('region', { name: 'Air quality' }).getByText('European AQI').waitFor();
+    await shoot(page, `offline-${viewport}-${scheme}`);
+    await page.context().close();
+  }
+}
+
 async function otherStates(browser: Browser, baseURL: string) {
   for (const [viewport, scheme] of [
     ['desktop', 'light'],
@@ -270,13 +297,20 @@ const baseURL = values.url?.replace(/\/$/, '') ?? (world = await startTestWorld(
 await mkdir(outDir, { recursive: true });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
-  if (!values.languages) {
-    await mainScreens(browser, baseURL);
-    await warningScreens(browser, baseURL);
-    await accountScreens(browser, baseURL);
+  const groups = {
+    main: mainScreens,
+    warnings: warningScreens,
+    accounts: accountScreens,
+    offline: offlineScreens,
+    languages: languageScreens,
+    states: otherStates,
+  };
+  if (values.only && !(values.only in groups))
+    throw new Error(`--only takes one of: ${Object.keys(groups).join(', ')}`);
+  for (const [name, take] of Object.entries(groups)) {
+    const wanted = values.only ? name === values.only : name !== 'states' || values.states;
+    if (wanted) await take(browser, baseURL);
   }
-  await languageScreens(browser, baseURL);
-  if (values.states) await otherStates(browser, baseURL);
 } finally {
   await browser.close();
   await world?.stop();

@@ -7,6 +7,8 @@ import { createRoot } from 'react-dom/client';
 import './index.css';
 import { App } from './App.tsx';
 import { activateLanguage, i18n, resolveLanguage } from './i18n/i18n.ts';
+import { followBrowserConnection } from './offline/connection.ts';
+import { registerServiceWorker } from './offline/register-service-worker.ts';
 import { lastPlacePath } from './place/last-place.ts';
 import { currentPreferences } from './preferences/use-preferences.ts';
 import { queryClient } from './trpc.ts';
@@ -16,6 +18,9 @@ if (window.location.pathname === '/') {
   const lastPlace = lastPlacePath();
   if (lastPlace) window.history.replaceState(null, '', lastPlace);
 }
+
+followBrowserConnection();
+registerServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 
 import type { RouterInputs, RouterOutputs } from '@skycast/api';
 
+import type { AccountPreferences, Preferences } from './preferences/preferences.ts';
 import { trpc } from './trpc.ts';
 
 /*
@@ -53,5 +54,19 @@ describe('tRPC calls are typed from the router', () => {
     type Data = NonNullable<Awaited<ReturnType<NonNullable<typeof options.queryFn>>>>;
     expectTypeOf<Data>().toEqualTypeOf<RouterOutputs['weather']['forecast']>();
     expect(options.queryFn).toBeTypeOf('function');
+  });
+
+  it('keeps the browser’s preferences and the account’s the same shape', () => {
+    expectTypeOf<RouterOutputs['preferences']['get']>().toEqualTypeOf<AccountPreferences>();
+    expectTypeOf<Required<RouterInputs['preferences']['update']>>().toEqualTypeOf<Preferences>();
+    // The units the page asks for are the ones the API knows.
+    expectTypeOf<Preferences['units']>().toEqualTypeOf<
+      NonNullable<RouterInputs['weather']['forecast']['units']>
+    >();
+    expectTypeOf<Preferences['windUnit']>().toEqualTypeOf<
+      NonNullable<RouterInputs['weather']['forecast']['windUnit']>
+    >();
+    const options = trpc.preferences.get.queryOptions();
+    expect(options.queryKey[0]).toEqual(['preferences', 'get']);
   });
 });

@@ -6,6 +6,7 @@ import type { AppRouter, MaxBatchSize } from '@skycast/api';
 
 import { shouldRetry } from './error-message.ts';
 import { currentLanguage } from './i18n/i18n.ts';
+import { bypassesWorker, noteAnswer } from './offline/connection.ts';
 
 /** The server refuses larger batches; the type makes a mismatch a compile error. */
 export const MAX_BATCH_SIZE: MaxBatchSize = 16;
@@ -31,6 +32,17 @@ export const isPublicQuery = (op: { type: string; path: string }) =>
 // The API words its error messages in the page's language, not the browser's default.
 const headers = () => ({ 'Accept-Language': currentLanguage() || 'en' });
 
+/**
+ * Offline, the service worker answers weather queries from its store, so they
+ * must run even when the browser reports no network ('offlineFirst'), and
+ * fetch again on reconnecting however fresh they look: what arrived offline
+ * was a stored copy.
+ */
+export const PUBLIC_QUERY_DEFAULTS = {
+  networkMode: 'offlineFirst',
+  refetchOnReconnect: 'always',
+} as const;
+
 const trpcClient = createTRPCClient<AppRouter>({
   links: [
     splitLink({
@@ -40,7 +52,12 @@ const trpcClient = createTRPCClient<AppRouter>({
       true: httpLink({
         url: '/trpc',
         headers,
-        fetch: (url, init) => fetch(url, { ...init, credentials: 'omit' }),
+        fetch: async (url, init) => {
+          const sentPastWorker = bypassesWorker();
+          const response = await fetch(url, { ...init, credentials: 'omit' });
+          noteAnswer(response, { sentPastWorker });
+          return response;
+        },
       }),
       false: httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE, headers }),
     }),
@@ -53,3 +70,5 @@ const trpcClient = createTRPCClient<AppRouter>({
  * A single-page app has one query client, so a module singleton is enough.
  */
 export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
+
+queryClient.setQueryDefaults(trpc.weather.pathKey(), PUBLIC_QUERY_DEFAULTS);

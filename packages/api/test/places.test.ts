@@ -177,6 +177,8 @@ describe('places', () => {
   });
 });
 
+const UNCHOSEN = { precipitationUnit: null, pressureUnit: null, distanceUnit: null, clock: null };
+
 describe('preferences', () => {
   it('starts from the defaults, changes only what is given, and is per user', async () => {
     const alice = await newUser();
@@ -184,6 +186,7 @@ describe('preferences', () => {
     expect(await alice.browser.api.preferences.get()).toEqual({
       units: 'metric',
       windUnit: 'kmh',
+      ...UNCHOSEN,
       theme: 'system',
       language: 'auto',
     });
@@ -191,6 +194,7 @@ describe('preferences', () => {
     expect(await alice.browser.api.preferences.update({ windUnit: 'kn', theme: 'dark' })).toEqual({
       units: 'imperial',
       windUnit: 'kn',
+      ...UNCHOSEN,
       theme: 'dark',
       language: 'auto',
     });
@@ -201,8 +205,60 @@ describe('preferences', () => {
     expect(await bob.browser.api.preferences.get()).toEqual({
       units: 'metric',
       windUnit: 'kmh',
+      ...UNCHOSEN,
       theme: 'system',
       language: 'auto',
+    });
+  });
+
+  it('keeps each unit and the clock apart, and reads them back', async () => {
+    const { browser } = await newUser();
+    await browser.api.preferences.update({ units: 'metric', precipitationUnit: 'in' });
+    await browser.api.preferences.update({ pressureUnit: 'mmHg', clock: '12h' });
+    await browser.api.preferences.update({ distanceUnit: 'mi', windUnit: 'mph' });
+    const expected = {
+      units: 'metric',
+      windUnit: 'mph',
+      precipitationUnit: 'in',
+      pressureUnit: 'mmHg',
+      distanceUnit: 'mi',
+      clock: '12h',
+      theme: 'system',
+    };
+    expect(await browser.api.preferences.get()).toEqual(expected);
+    // Every choice at once, as a new account takes a browser's.
+    const all = {
+      units: 'imperial',
+      windUnit: 'ms',
+      precipitationUnit: 'mm',
+      pressureUnit: 'inHg',
+      distanceUnit: 'km',
+      clock: '24h',
+      theme: 'dark',
+    } as const;
+    expect(await browser.api.preferences.update(all)).toEqual(all);
+    expect(await browser.api.preferences.get()).toEqual(all);
+  });
+
+  it('reads a row stored before the unit choices existed', async () => {
+    const { browser, user } = await newUser();
+    // What the table held for a person who chose °F before this release, as the migration left it.
+    await api.db
+      .insertInto('preferences')
+      .values({ userId: user.id, units: 'imperial', windUnit: 'mph', theme: 'light' })
+      .execute();
+    expect(await browser.api.preferences.get()).toEqual({
+      units: 'imperial',
+      windUnit: 'mph',
+      ...UNCHOSEN,
+      theme: 'light',
+    });
+    expect(await browser.api.preferences.update({ clock: '12h' })).toEqual({
+      units: 'imperial',
+      windUnit: 'mph',
+      ...UNCHOSEN,
+      clock: '12h',
+      theme: 'light',
     });
   });
 
@@ -218,5 +274,24 @@ describe('preferences', () => {
     // @ts-expect-error -- a language Skycast does not speak
     const klingon = await errorOf(browser.api.preferences.update({ language: 'tlh' }));
     expect(klingon.code).toBe('BAD_REQUEST');
+    for (const change of [
+      { pressureUnit: 'atm' },
+      { precipitationUnit: 'cm' },
+      { distanceUnit: 'nmi' },
+      { clock: '13h' },
+      { clock: null },
+      { clock: 'x'.repeat(10_000) },
+    ]) {
+      // @ts-expect-error -- values the type forbids
+      const refused = await errorOf(browser.api.preferences.update(change));
+      expect(refused.code).toBe('BAD_REQUEST');
+    }
+    expect(await browser.api.preferences.get()).toEqual({
+      units: 'metric',
+      windUnit: 'kmh',
+      ...UNCHOSEN,
+      theme: 'system',
+      language: 'auto',
+    });
   });
 });

@@ -74,12 +74,26 @@ export type WindUnitPreference = 'kmh' | 'ms' | 'mph' | 'kn';
 export type ThemePreference = 'system' | 'light' | 'dark';
 /** A language the app speaks, or 'auto': the browser's. */
 export type LanguagePreference = 'auto' | 'en' | 'de' | 'es' | 'fr' | 'ar';
+export type PrecipitationUnitPreference = 'mm' | 'in';
+export type PressureUnitPreference = 'hPa' | 'inHg' | 'mmHg';
+export type DistanceUnitPreference = 'km' | 'mi';
+export type ClockPreference = '24h' | '12h';
 
-/** A user's display settings; a missing row means the defaults. */
+/** Null until chosen: the browser then follows its own choice or its locale. */
+type Unchosen<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+/**
+ * A user's display settings; a missing row means the defaults. `units` is
+ * the temperature scale; the other units and the clock are chosen apart.
+ */
 export interface PreferenceTable {
   userId: string;
   units: ColumnType<UnitsPreference, UnitsPreference | undefined, UnitsPreference>;
   windUnit: ColumnType<WindUnitPreference, WindUnitPreference | undefined, WindUnitPreference>;
+  precipitationUnit: Unchosen<PrecipitationUnitPreference>;
+  pressureUnit: Unchosen<PressureUnitPreference>;
+  distanceUnit: Unchosen<DistanceUnitPreference>;
+  clock: Unchosen<ClockPreference>;
   theme: ColumnType<ThemePreference, ThemePreference | undefined, ThemePreference>;
   language: ColumnType<LanguagePreference, LanguagePreference | undefined, LanguagePreference>;
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;

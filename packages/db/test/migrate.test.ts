@@ -1,3 +1,9 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { sql } from 'kysely';
+import { FileMigrationProvider, Migrator } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 
@@ -48,6 +54,74 @@ describe('migrations', () => {
     } finally {
       await a.destroy();
       await b.destroy();
+    }
+  });
+
+  it('fills the new unit choices of stored preferences from the unit system they chose', async () => {
+    const admin = new pg.Client({ connectionString: inject('databaseAdminUrl') });
+    await admin.connect();
+    await admin.query('create database before_unit_choices');
+    await admin.end();
+    const url = new URL(inject('databaseAdminUrl'));
+    url.pathname = '/before_unit_choices';
+    const db = createDb({ connectionString: url.toString() });
+    try {
+      const migrator = new Migrator({
+        db,
+        provider: new FileMigrationProvider({
+          fs,
+          path,
+          migrationFolder: path.join(
+            path.dirname(fileURLToPath(import.meta.url)),
+            '../src/migrations',
+          ),
+        }),
+      });
+      const before = await migrator.migrateTo('2026_12_01_0100_replace_counters_with_rate_limits');
+      expect(before.error).toBeUndefined();
+      const users = await sql<{ id: string; email: string }>`
+        insert into users (email, password_hash)
+        values ('metric@example.com', 'x'), ('imperial@example.com', 'x')
+        returning id, email
+      `.execute(db);
+      const idOf = (email: string) => users.rows.find((row) => row.email === email)!.id;
+      await sql`
+        insert into preferences (user_id, units, wind_unit) values
+          (${idOf('metric@example.com')}, 'metric', 'mph'),
+          (${idOf('imperial@example.com')}, 'imperial', 'kn')
+      `.execute(db);
+
+      await migrateToLatest(db);
+      const rows = await sql<Record<string, string | null>>`
+        select u.email, p.units, p.wind_unit, p.precipitation_unit, p.pressure_unit,
+               p.distance_unit, p.clock
+        from preferences p join users u on u.id = p.user_id order by u.email
+      `.execute(db);
+      expect(rows.rows).toEqual([
+        {
+          email: 'imperial@example.com',
+          units: 'imperial',
+          windUnit: 'kn',
+          precipitationUnit: 'in',
+          pressureUnit: 'inHg',
+          distanceUnit: 'mi',
+          clock: null,
+        },
+        {
+          email: 'metric@example.com',
+          units: 'metric',
+          windUnit: 'mph',
+          precipitationUnit: 'mm',
+          pressureUnit: 'hPa',
+          distanceUnit: 'km',
+          clock: null,
+        },
+      ]);
+      await expect(sql`update preferences set pressure_unit = 'atm'`.execute(db)).rejects.toThrow(
+        /check constraint/,
+      );
+    } finally {
+      await db.destroy();
     }
   });
 });

@@ -30,12 +30,7 @@ export {
   TIME_ZONE_MAX_LENGTH,
   type PlaceToSave,
 } from './places.ts';
-export {
-  ERROR_REASONS,
-  isErrorReason,
-  NEW_PASSWORD_REASONS,
-  type ErrorReason,
-} from './reasons.ts';
+export { ERROR_REASONS, isErrorReason, NEW_PASSWORD_REASONS, type ErrorReason } from './reasons.ts';
 export { CONTROL_CHARACTER_MESSAGE, hasControlCharacter, text } from './text.ts';
 export { MAX_SUMMARY_PLACES, SEARCH_LIMIT_MAX, SEARCH_QUERY_MAX_LENGTH } from './weather.ts';
 export { noInputSchema } from './no-input.ts';
@@ -46,3 +41,24 @@ export {
   pickLanguage,
   type Language,
 } from './languages.ts';
+export {
+  CLOCKS,
+  clockSchema,
+  DISTANCE_UNITS,
+  distanceUnitSchema,
+  PRECIPITATION_UNITS,
+  precipitationUnitSchema,
+  PRESSURE_UNITS,
+  pressureUnitSchema,
+  THEMES,
+  themeSchema,
+  UNIT_SYSTEMS,
+  WIND_UNITS,
+  type Clock,
+  type DistanceUnit,
+  type PrecipitationUnit,
+  type PressureUnit,
+  type Theme,
+  type UnitSystem,
+  type WindUnit,
+} from './preferences.ts';

@@ -4,11 +4,14 @@ import type { CSSProperties, ReactNode } from 'react';
 
 import type { Coordinates } from '../api-types.ts';
 import { t } from '../i18n/i18n.ts';
+import { useUnits } from '../preferences/use-units.ts';
+import { useOffline } from '../offline/connection.ts';
+import { offlineMessages } from '../offline/offline-messages.ts';
 import { trpc } from '../trpc.ts';
 import { QueryErrorMessage } from '../ui/ErrorMessage.tsx';
 import { LoadingStatus } from '../ui/LoadingStatus.tsx';
 import { clockTimeAt } from '../weather/local-time.ts';
-import { formatNumber } from '../weather/units.ts';
+import { formatNumber, formatTime } from '../weather/units.ts';
 import { europeanAqiBand, usAqiBand, type AqiBand } from './aqi-bands.ts';
 import { PollenList } from './PollenList.tsx';
 import './AirQualityCard.css';
@@ -83,6 +86,8 @@ function AirQualitySkeleton() {
  */
 export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
   const query = useQuery(trpc.weather.airQuality.queryOptions(coordinates));
+  const { clock } = useUnits();
+  const offline = useOffline();
 
   let body;
   if (query.data) {
@@ -93,14 +98,20 @@ export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
       [current.pm2_5, current.pm10, current.ozone, current.nitrogenDioxide].some((v) => v !== null);
     body = hasAny ? (
       <>
-        {stale && (
+        {offline ? (
           <p className="air-quality__stale">
-            <Trans
-              id="airQuality.stale"
-              values={{ time: clockTimeAt(fetchedAt, location.timezone) }}
-              components={{ 0: <time dateTime={fetchedAt} /> }}
-            />
+            {offlineMessages.storedAt(formatTime(clockTimeAt(fetchedAt, location.timezone), clock))}
           </p>
+        ) : (
+          stale && (
+            <p className="air-quality__stale">
+              <Trans
+                id="airQuality.stale"
+                values={{ time: formatTime(clockTimeAt(fetchedAt, location.timezone), clock) }}
+                components={{ 0: <time dateTime={fetchedAt} /> }}
+              />
+            </p>
+          )
         )}
         <div className="air-quality__body">
           {current.europeanAqi !== null && (

@@ -9,6 +9,9 @@ describe('a warning in words', () => {
     const alert = { onset: '2026-12-01T15:00:00Z', expires: '2026-12-02T09:00:00Z' };
     expect(alertPeriod(alert, 'Europe/Berlin', NOW)).toBe('From Tue 16:00 until Wed 10:00');
     expect(alertPeriod(alert, 'America/Chicago', NOW)).toBe('From Tue 09:00 until Wed 03:00');
+    expect(alertPeriod(alert, 'America/Chicago', NOW, '12h')).toBe(
+      'From Tue 9:00 AM until Wed 3:00 AM',
+    );
     expect(alertPeriod(alert, 'Europe/Berlin', Date.parse('2026-12-01T16:00:00Z'))).toBe(
       'Until Wed 10:00',
     );

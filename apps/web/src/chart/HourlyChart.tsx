@@ -46,11 +46,11 @@ export function HourlyChart({ hours, units }: HourlyChartProps) {
           id={summaryKey(wettest)}
           values={{
             lowest: temperature(summary.lowest.temperature),
-            lowestAt: hourLabel(summary.lowest.time),
+            lowestAt: hourLabel(summary.lowest.time, units.clock),
             highest: temperature(summary.highest.temperature),
-            highestAt: hourLabel(summary.highest.time),
+            highestAt: hourLabel(summary.highest.time, units.clock),
             chance: wettest ? formatPercent(wettest) : '',
-            wettestAt: summary.wettest ? hourLabel(summary.wettest.time) : '',
+            wettestAt: summary.wettest ? hourLabel(summary.wettest.time, units.clock) : '',
           }}
           components={{ 0: <span data-temperature />, 1: <span data-temperature /> }}
         />
@@ -74,7 +74,7 @@ export function HourlyChart({ hours, units }: HourlyChartProps) {
         >
           {hours.map((hour) => (
             <tr key={hour.time}>
-              <th scope="row">{hourLabel(hour.time)}</th>
+              <th scope="row">{hourLabel(hour.time, units.clock)}</th>
               <td data-temperature>{temperature(hour.temperature)}</td>
               <td>
                 {hour.precipitationProbability === null

@@ -86,10 +86,20 @@ function options(width: number, units: Units): uPlot.Options {
         font,
         grid: { stroke: grid, width: 1 },
         ticks: { stroke: grid },
-        // Hours on the axis, with the weekday under the first hour of each day.
+        // Hours on the axis, on the person's clock, with the weekday under the first hour of each day.
         values: [
           [3600 * 24, '{WWW}', null, null, null, null, null, null, 1],
-          [3600, '{HH}:00', '\n{WWW}', null, '\n{WWW}', null, null, null, 1],
+          [
+            3600,
+            units.clock === '12h' ? '{h} {AA}' : '{HH}:00',
+            '\n{WWW}',
+            null,
+            '\n{WWW}',
+            null,
+            null,
+            null,
+            1,
+          ],
         ],
       },
       {

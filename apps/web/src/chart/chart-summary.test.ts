@@ -40,8 +40,10 @@ describe('summarizeHours', () => {
 });
 
 describe('chart times', () => {
-  it('labels hours with weekday and clock time', () => {
-    expect(hourLabel('2026-11-24T14:00')).toBe('Tue 14:00');
+  it('labels hours with weekday and clock time, on the person’s clock', () => {
+    expect(hourLabel('2026-11-24T14:00', '24h')).toBe('Tue 14:00');
+    expect(hourLabel('2026-11-24T14:00', '12h')).toBe('Tue 2 PM');
+    expect(hourLabel('2026-11-24T00:00', '12h')).toBe('Tue 12 AM');
   });
 
   it('reads local times as UTC so the axis shows the place’s clock', () => {

@@ -1,5 +1,6 @@
-import type { HourlyEntry } from '../api-types.ts';
-import { hourOf, weekdayOf } from '../weather/local-time.ts';
+import type { HourlyEntry, Units } from '../api-types.ts';
+import { weekdayOf } from '../weather/local-time.ts';
+import { formatHour } from '../weather/units.ts';
 
 export interface ChartSummary {
   lowest: HourlyEntry;
@@ -31,13 +32,13 @@ export function summarizeHours(hours: HourlyEntry[]): ChartSummary | undefined {
 }
 
 /**
- * "Tue 14:00" from "2026-11-24T14:00".
+ * "Tue 14:00" (or "Tue 2 PM") from "2026-11-24T14:00".
  *
  * @example
- * hourLabel('2026-11-24T14:00') // 'Tue 14:00'
+ * hourLabel('2026-11-24T14:00', '24h') // 'Tue 14:00'
  */
-export function hourLabel(localTime: string): string {
-  return `${weekdayOf(localTime)} ${hourOf(localTime)}`;
+export function hourLabel(localTime: string, clock: Units['clock']): string {
+  return `${weekdayOf(localTime)} ${formatHour(localTime, clock)}`;
 }
 
 /**

@@ -1,17 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 
 import { HourlyChart } from '../chart/HourlyChart.tsx';
 import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { arrivedInApp } from '../navigation/use-location.ts';
+import { useOffline } from '../offline/connection.ts';
+import { offlineMessages } from '../offline/offline-messages.ts';
+import { OfflineBanner } from '../offline/OfflineBanner.tsx';
 import { formatCoordinates } from '../place/coordinates.ts';
 import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
-import { usePreferences } from '../preferences/use-preferences.ts';
+import { useUnits } from '../preferences/use-units.ts';
 import { trpc } from '../trpc.ts';
-import { QueryErrorMessage } from '../ui/ErrorMessage.tsx';
+import { ErrorMessage, QueryErrorMessage } from '../ui/ErrorMessage.tsx';
 import { LoadingStatus } from '../ui/LoadingStatus.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { showDayDetail } from '../weather/shown-units.ts';
 import { longDateOf, shortDateOf } from './day-dates.ts';
 import { DaySummary } from './DaySummary.tsx';
 import { HourTable } from './HourTable.tsx';
@@ -23,11 +27,12 @@ import './DayPage.css';
  * hour's values in a table. Loaded only when opened (its own chunk).
  */
 export default function DayPage({ route }: { route: PlaceRoute & { day: string } }) {
-  const { units, windUnit } = usePreferences();
   const coordinates = { latitude: route.latitude, longitude: route.longitude };
-  const query = useQuery(
-    trpc.weather.day.queryOptions({ ...coordinates, date: route.day, units, windUnit }),
-  );
+  // Asked in the API's default units, one cached answer for everyone; shown in the person's.
+  const query = useQuery(trpc.weather.day.queryOptions({ ...coordinates, date: route.day }));
+  const units = useUnits();
+  const shown = useMemo(() => query.data && showDayDetail(query.data, units), [query.data, units]);
+  const offline = useOffline();
   const name = route.name ?? formatCoordinates(coordinates);
   const placePath = formatPlacePath({ ...route, day: undefined });
   const dayPath = (day: string) => formatPlacePath({ ...route, day });
@@ -40,8 +45,8 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
   }, []);
 
   let body;
-  if (query.data) {
-    const detail = query.data;
+  if (shown) {
+    const detail = shown;
     body = (
       <>
         <nav className="day-page__nav" aria-label={t('day.otherDays')}>
@@ -63,6 +68,13 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
             </AppLink>
           )}
         </nav>
+        {offline && (
+          <OfflineBanner
+            fetchedAt={detail.fetchedAt}
+            timeZone={detail.location.timezone}
+            clock={detail.units.clock}
+          />
+        )}
         <DaySummary day={detail.day} units={detail.units} />
         <section aria-labelledby="day-chart-title">
           <h2 id="day-chart-title" className="section-title">
@@ -72,6 +84,15 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
         </section>
         <HourTable hours={detail.hours} units={detail.units} />
       </>
+    );
+  } else if (offline) {
+    body = (
+      <ErrorMessage
+        title={offlineMessages.noStoredForecastTitle}
+        message={offlineMessages.noStoredForecast}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
     );
   } else if (query.isError) {
     body = <QueryErrorMessage title={t('day.failed')} query={query} />;

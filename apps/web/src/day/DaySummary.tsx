@@ -2,11 +2,11 @@ import type { DailyEntry, Units } from '../api-types.ts';
 import { WeatherIcon } from '../forecast/WeatherIcon.tsx';
 import { t } from '../i18n/i18n.ts';
 import { Fact } from '../ui/Fact.tsx';
-import { hourOf } from '../weather/local-time.ts';
 import {
   formatPercent,
   formatPrecipitation,
   formatTemperature,
+  formatTime,
   formatUvIndex,
 } from '../weather/units.ts';
 import { describeWeather } from '../weather/weather-codes.ts';
@@ -35,8 +35,8 @@ export function DaySummary({ day, units }: { day: DailyEntry; units: Units }) {
         {day.precipitationProbabilityMax !== null && (
           <Fact term={t('day.chance')}>{formatPercent(day.precipitationProbabilityMax)}</Fact>
         )}
-        {day.sunrise && <Fact term={t('current.sunrise')}>{hourOf(day.sunrise)}</Fact>}
-        {day.sunset && <Fact term={t('current.sunset')}>{hourOf(day.sunset)}</Fact>}
+        {day.sunrise && <Fact term={t('current.sunrise')}>{formatTime(day.sunrise, units.clock)}</Fact>}
+        {day.sunset && <Fact term={t('current.sunset')}>{formatTime(day.sunset, units.clock)}</Fact>}
         {day.uvIndexMax !== null && (
           <Fact term={t('current.uvIndex')}>{formatUvIndex(day.uvIndexMax)}</Fact>
         )}

@@ -1,8 +1,8 @@
 import type { HourlyEntry, Units } from '../api-types.ts';
 import { t } from '../i18n/i18n.ts';
 import { DataTable } from '../ui/DataTable.tsx';
-import { hourOf } from '../weather/local-time.ts';
 import {
+  formatHour,
   formatPercent,
   formatPrecipitation,
   formatShortTemperature,
@@ -43,7 +43,7 @@ export function HourTable({ hours, units }: { hours: HourlyEntry[]; units: Units
         {hours.map((hour) => (
           <tr key={hour.time}>
             <th scope="row">
-              <time dateTime={hour.time}>{hourOf(hour.time)}</time>
+              <time dateTime={hour.time}>{formatHour(hour.time, units.clock)}</time>
             </th>
             <td data-temperature>{temperature(hour.temperature)}</td>
             <td data-temperature>{or(hour.apparentTemperature, temperature)}</td>

@@ -4,12 +4,12 @@ import type { ReactNode } from 'react';
 import type { CurrentConditions as Current, DailyEntry, Forecast, Units } from '../api-types.ts';
 import { t } from '../i18n/i18n.ts';
 import { compassPoint } from '../weather/compass.ts';
-import { hourOf } from '../weather/local-time.ts';
 import {
   formatPercent,
   formatPrecipitation,
   formatPressure,
   formatTemperature,
+  formatTime,
   formatUvIndex,
   formatVisibility,
   formatWindSpeed,
@@ -27,6 +27,8 @@ interface CurrentConditionsProps {
   /** Yesterday at this time and its high and low; null where the provider has no past. */
   yesterday: Forecast['yesterday'];
   units: Units;
+  /** The heading, when these are not the conditions right now (a stored copy, offline). */
+  title?: string | undefined;
 }
 
 function Detail({ term, children }: { term: string; children: ReactNode }) {
@@ -42,13 +44,19 @@ function Detail({ term, children }: { term: string; children: ReactNode }) {
  * The weather right now, in the order a screen reader should read it:
  * conditions, temperature, feels like, high and low, then the details.
  */
-export function CurrentConditions({ current, today, yesterday, units }: CurrentConditionsProps) {
+export function CurrentConditions({
+  current,
+  today,
+  yesterday,
+  units,
+  title,
+}: CurrentConditionsProps) {
   const { label } = describeWeather(current.weatherCode, current.isDay);
   const wind = compassPoint(current.windDirection);
   return (
     <section className="current card" aria-labelledby="current-title">
       <h2 id="current-title" className="current__title">
-        {t('current.title')}
+        {title ?? t('current.title')}
       </h2>
       <div className="current__summary">
         <WeatherIcon code={current.weatherCode} isDay={current.isDay} className="current__icon" />
@@ -132,8 +140,12 @@ export function CurrentConditions({ current, today, yesterday, units }: CurrentC
             {formatVisibility(current.visibility, units.visibility)}
           </Detail>
         )}
-        {today?.sunrise && <Detail term={t('current.sunrise')}>{hourOf(today.sunrise)}</Detail>}
-        {today?.sunset && <Detail term={t('current.sunset')}>{hourOf(today.sunset)}</Detail>}
+        {today?.sunrise && (
+          <Detail term={t('current.sunrise')}>{formatTime(today.sunrise, units.clock)}</Detail>
+        )}
+        {today?.sunset && (
+          <Detail term={t('current.sunset')}>{formatTime(today.sunset, units.clock)}</Detail>
+        )}
       </dl>
     </section>
   );

@@ -2,7 +2,7 @@ import type { DailyEntry, HourlyEntry, Units } from '../api-types.ts';
 import { HourlyChart } from '../chart/HourlyChart.tsx';
 import { t } from '../i18n/i18n.ts';
 import { dateOf, hourOf, isDaytime, weekdayOf } from '../weather/local-time.ts';
-import { formatPercent, formatShortTemperature } from '../weather/units.ts';
+import { formatHour, formatPercent, formatShortTemperature } from '../weather/units.ts';
 import { WeatherIcon } from './WeatherIcon.tsx';
 import './HourlyStrip.css';
 
@@ -40,7 +40,9 @@ export function HourlyStrip({ hourly, daily, units }: HourlyStripProps) {
               <span className="hour__day">
                 {startsDay ? weekdayOf(hour.time) : index === 0 ? t('time.today') : ''}
               </span>
-              <span className="hour__time">{index === 0 ? t('time.now') : hourOf(hour.time)}</span>
+              <span className="hour__time">
+                {index === 0 ? t('time.now') : formatHour(hour.time, units.clock)}
+              </span>
               <WeatherIcon code={hour.weatherCode} isDay={isDay} labelled className="hour__icon" />
               <span className="hour__temperature" data-temperature>
                 {formatShortTemperature(hour.temperature, units.temperature)}

@@ -1,22 +1,23 @@
 import type { CSSProperties } from 'react';
 
-import type { Forecast, Units } from '../api-types.ts';
+import type { Units } from '../api-types.ts';
 import { t } from '../i18n/i18n.ts';
-import { hourOf } from '../weather/local-time.ts';
-import { formatPrecipitation } from '../weather/units.ts';
+import { formatPrecipitation, formatTime } from '../weather/units.ts';
+import type { ShownForecast } from '../weather/shown-units.ts';
 import { outlookWords } from './next-hours-words.ts';
 import './NextTwoHours.css';
 
-type Next = NonNullable<Forecast['nextTwoHours']>;
+type Next = NonNullable<ShownForecast['nextTwoHours']>;
 type Step = Next['steps'][number];
 
 /** Bar heights by intensity: amounts differ by unit, the words do not. */
 const HEIGHT: Record<Step['intensity'], number> = { none: 0, light: 34, moderate: 67, heavy: 100 };
 function stepWords(step: Step, units: Units): string {
-  if (step.kind === 'none') return t('nextHours.stepDry', { time: hourOf(step.time) });
+  const time = formatTime(step.time, units.clock);
+  if (step.kind === 'none') return t('nextHours.stepDry', { time });
   // One message per kind and intensity, so each language can order and inflect them.
   return t('nextHours.step', {
-    time: hourOf(step.time),
+    time,
     kind: step.kind,
     intensity: step.intensity,
     amount: formatPrecipitation(step.precipitation, units.precipitation),
@@ -36,7 +37,7 @@ export function NextTwoHours({ next, units }: { next: Next; units: Units }) {
       <h2 id="next-hours-title" className="section-title">
         {t('nextHours.title')}
       </h2>
-      <p className="next-hours__summary">{outlookWords(next)}</p>
+      <p className="next-hours__summary">{outlookWords(next, units.clock)}</p>
       <ol className="next-hours__bars" aria-label={t('nextHours.bars')}>
         {next.steps.map((step) => (
           <li key={step.time} className="next-hours__step">
@@ -52,7 +53,7 @@ export function NextTwoHours({ next, units }: { next: Next; units: Units }) {
       {first && last && (
         <p className="next-hours__axis" aria-hidden="true">
           <span>{t('time.now')}</span>
-          <span>{hourOf(last.time)}</span>
+          <span>{formatTime(last.time, units.clock)}</span>
         </p>
       )}
     </section>

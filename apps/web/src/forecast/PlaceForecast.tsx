@@ -1,7 +1,11 @@
 import { useEffect } from 'react';
 
-import type { Forecast } from '../api-types.ts';
-import { dateOf } from '../weather/local-time.ts';
+import { useOffline } from '../offline/connection.ts';
+import { offlineMessages } from '../offline/offline-messages.ts';
+import { OfflineBanner } from '../offline/OfflineBanner.tsx';
+import type { ShownForecast } from '../weather/shown-units.ts';
+import { clockTimeAt, dateOf } from '../weather/local-time.ts';
+import { formatTime } from '../weather/units.ts';
 import { CurrentConditions } from './CurrentConditions.tsx';
 import { DailyForecast } from './DailyForecast.tsx';
 import { HourlyStrip } from './HourlyStrip.tsx';
@@ -21,21 +25,44 @@ export function PlaceForecast({
   forecast,
   dayHref,
 }: {
-  forecast: Forecast;
+  forecast: ShownForecast;
   /** The path of a day's detail page. */
   dayHref: (date: string) => string;
 }) {
   const today = dateOf(forecast.current.time);
+  const offline = useOffline();
   useEffect(() => {
     if (performance.getEntriesByName(FORECAST_VISIBLE_MARK).length === 0)
       performance.mark(FORECAST_VISIBLE_MARK);
   }, []);
   return (
     <div className="place-forecast">
-      {forecast.stale && (
-        <StaleBanner fetchedAt={forecast.fetchedAt} timeZone={forecast.location.timezone} />
+      {offline ? (
+        <OfflineBanner
+          fetchedAt={forecast.fetchedAt}
+          timeZone={forecast.location.timezone}
+          clock={forecast.units.clock}
+        />
+      ) : (
+        forecast.stale && (
+          <StaleBanner
+            fetchedAt={forecast.fetchedAt}
+            timeZone={forecast.location.timezone}
+            clock={forecast.units.clock}
+          />
+        )
       )}
       <CurrentConditions
+        title={
+          offline
+            ? offlineMessages.currentAsOf(
+                formatTime(
+                  clockTimeAt(forecast.fetchedAt, forecast.location.timezone),
+                  forecast.units.clock,
+                ),
+              )
+            : undefined
+        }
         current={forecast.current}
         today={forecast.daily.find((day) => day.date === today)}
         yesterday={forecast.yesterday}

@@ -1,20 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 
 import { AirQualityCard } from '../air-quality/AirQualityCard.tsx';
 import { WeatherAlerts } from '../alerts/WeatherAlerts.tsx';
 import { preloadChart } from '../chart/HourlyChart.tsx';
 import { t } from '../i18n/i18n.ts';
 import { useHistoryState } from '../navigation/use-location.ts';
+import { useOffline } from '../offline/connection.ts';
+import { offlineMessages } from '../offline/offline-messages.ts';
 import { formatCoordinates } from '../place/coordinates.ts';
 import { rememberPlace } from '../place/last-place.ts';
 import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
 import { regionFromHistory } from '../place/place-region.ts';
 import { SavePlaceButton } from '../places/SavePlaceButton.tsx';
-import { usePreferences } from '../preferences/use-preferences.ts';
+import { useUnits } from '../preferences/use-units.ts';
 import { SunAndMoonCard } from '../sun-and-moon/SunAndMoonCard.tsx';
-import { QueryErrorMessage } from '../ui/ErrorMessage.tsx';
+import { ErrorMessage, QueryErrorMessage } from '../ui/ErrorMessage.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { showForecast } from '../weather/shown-units.ts';
 import { forecastQuery } from './forecast-query.ts';
 import { ForecastSkeleton } from './ForecastSkeleton.tsx';
 import { PlaceForecast } from './PlaceForecast.tsx';
@@ -31,9 +34,16 @@ const REFRESH_MS = 10 * 60_000;
 export function PlacePage({ route }: { route: PlaceRoute }) {
   const coordinates = { latitude: route.latitude, longitude: route.longitude };
   const forecast = useQuery({
-    ...forecastQuery(coordinates, usePreferences()),
+    ...forecastQuery(coordinates),
     refetchInterval: REFRESH_MS,
   });
+  const units = useUnits();
+  // A change of units converts what is here: nothing is asked again.
+  const shown = useMemo(
+    () => forecast.data && showForecast(forecast.data, units),
+    [forecast.data, units],
+  );
+  const offline = useOffline();
   const region = regionFromHistory(useHistoryState());
   const name = route.name ?? formatCoordinates(coordinates);
   // "Land Berlin, Germany" → "Germany": what a saved place shows under its name.
@@ -47,11 +57,16 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
   }, [path]);
 
   let body;
-  if (forecast.data)
+  if (shown)
+    body = <PlaceForecast forecast={shown} dayHref={(day) => formatPlacePath({ ...route, day })} />;
+  else if (offline)
+    // Offline with nothing stored: a skeleton would promise a forecast that cannot come.
     body = (
-      <PlaceForecast
-        forecast={forecast.data}
-        dayHref={(day) => formatPlacePath({ ...route, day })}
+      <ErrorMessage
+        title={offlineMessages.noStoredForecastTitle}
+        message={offlineMessages.noStoredForecast}
+        onRetry={() => void forecast.refetch()}
+        retrying={forecast.isFetching}
       />
     );
   else if (forecast.isError)

@@ -1,14 +1,17 @@
 import { Trans } from '@lingui/react';
 
+import type { Units } from '../api-types.ts';
 import { clockTimeAt } from '../weather/local-time.ts';
+import { formatTime } from '../weather/units.ts';
 
 interface StaleBannerProps {
   fetchedAt: string;
   timeZone: string;
+  clock: Units['clock'];
 }
 
 /** Says that the forecast is an older copy because the weather service did not answer. */
-export function StaleBanner({ fetchedAt, timeZone }: StaleBannerProps) {
+export function StaleBanner({ fetchedAt, timeZone, clock }: StaleBannerProps) {
   return (
     <p className="banner banner--warning" role="status">
       <span className="emoji" aria-hidden="true">
@@ -17,7 +20,7 @@ export function StaleBanner({ fetchedAt, timeZone }: StaleBannerProps) {
       <span>
         <Trans
           id="forecast.stale"
-          values={{ time: clockTimeAt(fetchedAt, timeZone) }}
+          values={{ time: formatTime(clockTimeAt(fetchedAt, timeZone), clock) }}
           components={{ 0: <time dateTime={fetchedAt} /> }}
         />
       </span>

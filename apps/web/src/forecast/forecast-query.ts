@@ -1,23 +1,18 @@
-import { keepPreviousData } from '@tanstack/react-query';
-
 import type { Coordinates } from '../api-types.ts';
-import type { Preferences } from '../preferences/preferences.ts';
 import { trpc } from '../trpc.ts';
 
 /**
- * The forecast query for a place in the visitor's units: one cache entry per
- * place and units, shared by every component that shows it. While other units
- * load, the page keeps showing the previous ones, all of a piece.
+ * The forecast query for a place: one cache entry per place, shared by every
+ * component that shows it. It asks in the API's default units and names none,
+ * so the URL is the same for every visitor and every cache on the way keeps
+ * one answer; the page converts to the person's units (`showForecast`).
  *
  * @example
- * useQuery(forecastQuery({ latitude: 52.52, longitude: 13.41 }, usePreferences()));
+ * useQuery(forecastQuery({ latitude: 52.52, longitude: 13.41 }));
  */
-export function forecastQuery(
-  coordinates: Coordinates,
-  { units, windUnit }: Pick<Preferences, 'units' | 'windUnit'>,
-) {
-  return trpc.weather.forecast.queryOptions(
-    { latitude: coordinates.latitude, longitude: coordinates.longitude, units, windUnit },
-    { placeholderData: keepPreviousData },
-  );
+export function forecastQuery(coordinates: Coordinates) {
+  return trpc.weather.forecast.queryOptions({
+    latitude: coordinates.latitude,
+    longitude: coordinates.longitude,
+  });
 }

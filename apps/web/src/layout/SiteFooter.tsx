@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import type { Coordinates } from '../api-types.ts';
 import { Attribution } from '../forecast/Attribution.tsx';
 import { forecastQuery } from '../forecast/forecast-query.ts';
-import { usePreferences } from '../preferences/use-preferences.ts';
 import './SiteFooter.css';
 
 /** Credits: the provider of the forecast on screen, when there is one. */
@@ -20,6 +19,6 @@ export function SiteFooter({ coordinates }: { coordinates: Coordinates | undefin
 
 function ForecastCredit({ coordinates }: { coordinates: Coordinates }) {
   // Reads the page's query from the cache: no second request.
-  const { data } = useQuery(forecastQuery(coordinates, usePreferences()));
+  const { data } = useQuery(forecastQuery(coordinates));
   return data ? <Attribution source={data.source} /> : null;
 }

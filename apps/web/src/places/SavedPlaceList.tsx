@@ -5,10 +5,12 @@ import { Trans } from '@lingui/react';
 import { WeatherIcon } from '../forecast/WeatherIcon.tsx';
 import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
+import { useOffline } from '../offline/connection.ts';
 import { formatPlacePath } from '../place/place-path.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { describeWeather } from '../weather/weather-codes.ts';
-import { formatShortTemperature, formatTemperature } from '../weather/units.ts';
+import { useUnits } from '../preferences/use-units.ts';
+import { convert, formatShortTemperature, formatTemperature } from '../weather/units.ts';
 import { placesErrorMessage, type SavedPlace, type SavedPlaces } from './use-saved-places.ts';
 import '../ui/TextField.css';
 import './SavedPlaceList.css';
@@ -237,16 +239,20 @@ function SavedPlaceRow({ place, first, last, onRename, onMove, onRemove }: Saved
 }
 
 function PlaceWeather({ weather }: { weather: SavedPlace['weather'] }) {
+  const units = useUnits();
+  const offline = useOffline();
   if (weather === undefined)
     return <span className="saved__weather skeleton saved__weather--loading" />;
   if (weather === null)
     return <span className="saved__weather saved__weather--none">{t('saved.noData')}</span>;
   const { label } = describeWeather(weather.weatherCode, weather.isDay);
+  const unit = units.temperature;
+  const shown = (value: number) => convert.temperature(value, weather.units.temperature, unit);
   return (
     <span className="saved__weather">
       <WeatherIcon code={weather.weatherCode} isDay={weather.isDay} className="saved__icon" />
       <span className="saved__temperature">
-        {formatTemperature(weather.temperature, weather.units.temperature)}
+        {formatTemperature(shown(weather.temperature), unit)}
       </span>
       <span className="saved__condition">
         {label}
@@ -255,13 +261,13 @@ function PlaceWeather({ weather }: { weather: SavedPlace['weather'] }) {
             {' · '}
             <span>
               {t('saved.highLow', {
-                high: formatShortTemperature(weather.high, weather.units.temperature),
-                low: formatShortTemperature(weather.low, weather.units.temperature),
+                high: formatShortTemperature(shown(weather.high), unit),
+                low: formatShortTemperature(shown(weather.low), unit),
               })}
             </span>
           </>
         )}
-        {weather.stale && ` · ${t('saved.notUpToDate')}`}
+        {(weather.stale || offline) && ` · ${t('saved.notUpToDate')}`}
       </span>
     </span>
   );

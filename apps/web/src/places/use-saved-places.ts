@@ -1,11 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, type QueryKey } from '@tanstack/react-query';
+import { useMutation, useQuery, type QueryKey } from '@tanstack/react-query';
 
 import type { RouterOutputs } from '@skycast/api';
 
 import { useAccount } from '../account/use-account.ts';
 import { errorMessage } from '../error-message.ts';
 import { t } from '../i18n/i18n.ts';
-import { usePreferences } from '../preferences/use-preferences.ts';
 import { queryClient, trpc } from '../trpc.ts';
 import {
   localPlaces,
@@ -101,15 +100,13 @@ function optimisticPlaces<Input>(
  */
 export function useSavedPlaces({ withWeather }: { withWeather: boolean }): SavedPlaces {
   const { user } = useAccount();
-  const { units, windUnit } = usePreferences();
   const local = useLocalPlaces();
   const signedIn = Boolean(user);
 
+  // Both ask in the API's default units, so a change of units asks nothing: the rows convert.
   const overview = useQuery({
-    ...trpc.places.overview.queryOptions({ units, windUnit }),
+    ...trpc.places.overview.queryOptions({}),
     enabled: signedIn && withWeather,
-    // On a change of units the list stays on screen (each row says its units) until the new one comes.
-    placeholderData: keepPreviousData,
   });
   const list = useQuery({ ...trpc.places.list.queryOptions(), enabled: signedIn && !withWeather });
   // Sorted, so reordering or renaming never asks again.
@@ -117,7 +114,7 @@ export function useSavedPlaces({ withWeather }: { withWeather: boolean }): Saved
     .map(({ latitude, longitude }) => ({ latitude, longitude }))
     .sort((a, b) => placeKey(a).localeCompare(placeKey(b)));
   const summaries = useQuery({
-    ...trpc.weather.summaries.queryOptions({ places: points, units, windUnit }),
+    ...trpc.weather.summaries.queryOptions({ places: points }),
     enabled: user === null && withWeather && points.length > 0,
   });
 

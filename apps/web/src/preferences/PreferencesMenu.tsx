@@ -5,7 +5,15 @@ import { LANGUAGES, type Language } from '@skycast/validators';
 
 import { resolveLanguage, type LanguageChoice, t } from '../i18n/i18n.ts';
 import {
+  CLOCKS,
   describeChange,
+  clockLabel,
+  DISTANCE_UNIT_LABELS,
+  DISTANCE_UNITS,
+  PRECIPITATION_UNIT_LABELS,
+  PRECIPITATION_UNITS,
+  PRESSURE_UNIT_LABELS,
+  PRESSURE_UNITS,
   themeLabel,
   THEMES,
   UNIT_SYSTEM_LABELS,
@@ -99,26 +107,21 @@ function LanguageSelect({
 }
 
 /**
- * The header's "Units" menu: °C/°F, wind unit and theme. Every change applies
- * to the whole page at once and is announced in a polite live region.
+ * The header's "Units" menu: each unit, the clock and the theme, each chosen
+ * on its own. Every change applies to the whole page at once and is announced
+ * in a polite live region.
  */
 export function PreferencesMenu() {
   useLingui();
-  const preferences = usePreferences();
+  const { setPreferences, ...preferences } = usePreferences();
   const popup = usePopup();
   const [announcement, setAnnouncement] = useState('');
   const id = useId();
 
   function change(update: Partial<Preferences>) {
-    const before: Preferences = {
-      units: preferences.units,
-      windUnit: preferences.windUnit,
-      theme: preferences.theme,
-      language: preferences.language,
-    };
-    const said = describeChange(before, { ...before, ...update });
+    const said = describeChange(preferences, { ...preferences, ...update });
     setAnnouncement(said);
-    preferences.setPreferences(update).catch(() => {
+    setPreferences(update).catch(() => {
       setAnnouncement(`${said} ${t('preferences.savedHereOnly')}`);
     });
   }
@@ -149,6 +152,38 @@ export function PreferencesMenu() {
           labels={WIND_UNIT_LABELS}
           value={preferences.windUnit}
           onChange={(windUnit) => change({ windUnit })}
+        />
+        <Choice
+          legend={t('preferences.precipitation')}
+          name={`${id}-precipitation`}
+          options={PRECIPITATION_UNITS}
+          labels={PRECIPITATION_UNIT_LABELS}
+          value={preferences.precipitationUnit}
+          onChange={(precipitationUnit) => change({ precipitationUnit })}
+        />
+        <Choice
+          legend={t('preferences.pressure')}
+          name={`${id}-pressure`}
+          options={PRESSURE_UNITS}
+          labels={PRESSURE_UNIT_LABELS}
+          value={preferences.pressureUnit}
+          onChange={(pressureUnit) => change({ pressureUnit })}
+        />
+        <Choice
+          legend={t('preferences.distance')}
+          name={`${id}-distance`}
+          options={DISTANCE_UNITS}
+          labels={DISTANCE_UNIT_LABELS}
+          value={preferences.distanceUnit}
+          onChange={(distanceUnit) => change({ distanceUnit })}
+        />
+        <Choice
+          legend={t('preferences.clock')}
+          name={`${id}-clock`}
+          options={CLOCKS}
+          labels={{ '24h': clockLabel('24h'), '12h': clockLabel('12h') }}
+          value={preferences.clock}
+          onChange={(clock) => change({ clock })}
         />
         <Choice
           legend={t('preferences.theme')}

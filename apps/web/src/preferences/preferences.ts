@@ -1,27 +1,52 @@
-import type { RouterInputs } from '@skycast/api';
+import {
+  CLOCKS,
+  DISTANCE_UNITS,
+  PRECIPITATION_UNITS,
+  PRESSURE_UNITS,
+  THEMES,
+  UNIT_SYSTEMS,
+  WIND_UNITS,
+  type Clock,
+  type DistanceUnit,
+  type PrecipitationUnit,
+  type PressureUnit,
+  type Theme,
+  type UnitSystem,
+  type WindUnit,
+} from '@skycast/validators';
 
 import { LANGUAGE_CHOICES, t, type LanguageChoice } from '../i18n/i18n.ts';
+import type { Units } from '../api-types.ts';
+import type { UnitDefaults } from './locale-defaults.ts';
 
-type ForecastInput = RouterInputs['weather']['forecast'];
-export type UnitSystem = NonNullable<ForecastInput['units']>;
-export type WindUnit = NonNullable<ForecastInput['windUnit']>;
-export type Theme = 'system' | 'light' | 'dark';
+export type { Clock, DistanceUnit, PrecipitationUnit, PressureUnit, Theme, UnitSystem, WindUnit };
+export {
+  CLOCKS,
+  DISTANCE_UNITS,
+  PRECIPITATION_UNITS,
+  PRESSURE_UNITS,
+  THEMES,
+  UNIT_SYSTEMS,
+  WIND_UNITS,
+};
 
-/** What a person chose about how the app looks and counts. */
-export interface Preferences {
-  units: UnitSystem;
-  windUnit: WindUnit;
+/**
+ * What a person chose about how the app looks and counts, each on its own.
+ * `units` is the temperature scale (its name is the API's).
+ */
+export interface Preferences extends UnitDefaults {
   theme: Theme;
   language: LanguageChoice;
 }
 
-export const UNIT_SYSTEMS: readonly UnitSystem[] = ['metric', 'imperial'];
-export const WIND_UNITS: readonly WindUnit[] = ['kmh', 'ms', 'mph', 'kn'];
-export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
-
+/** What a browser that says nothing of its locale starts from. */
 export const DEFAULT_PREFERENCES: Preferences = {
   units: 'metric',
   windUnit: 'kmh',
+  precipitationUnit: 'mm',
+  pressureUnit: 'hPa',
+  distanceUnit: 'km',
+  clock: '24h',
   theme: 'system',
   language: 'auto',
 };
@@ -29,18 +54,22 @@ export const DEFAULT_PREFERENCES: Preferences = {
 /** The localStorage key; public/theme.js reads the theme from it too. */
 export const PREFERENCES_KEY = 'skycast:preferences';
 
-function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
-  return allowed.includes(value as T) ? (value as T) : fallback;
+function oneOf<T extends string>(allowed: readonly T[], value: unknown): T | undefined {
+  return allowed.includes(value as T) ? (value as T) : undefined;
 }
 
 /**
- * Preferences from stored text, keeping each valid field and defaulting the
- * rest: what an older release or a hand edit left behind never breaks the app.
+ * Preferences from stored text, keeping each valid field and taking the rest
+ * from `defaults` (the browser's locale): what an older release or a hand edit
+ * left behind never breaks the app. Before precipitation, pressure and
+ * distance were chosen apart they followed `units` (imperial: inches, inHg,
+ * miles), so a value stored then keeps showing what it showed.
  *
  * @example
- * parsePreferences('{"units":"imperial"}') // { units: 'imperial', windUnit: 'kmh', theme: 'system' }
+ * parsePreferences('{"units":"imperial"}', DEFAULT_PREFERENCES)
+ * // { units: 'imperial', precipitationUnit: 'in', pressureUnit: 'inHg', distanceUnit: 'mi', windUnit: 'kmh', … }
  */
-export function parsePreferences(text: string | null): Preferences {
+export function parsePreferences(text: string | null, defaults: Preferences): Preferences {
   let stored: unknown;
   try {
     stored = text === null ? null : JSON.parse(text);
@@ -51,21 +80,92 @@ export function parsePreferences(text: string | null): Preferences {
     string,
     unknown
   >;
+  const units = oneOf(UNIT_SYSTEMS, value.units);
+  const legacy = units === undefined ? undefined : units === 'imperial';
+  const fromUnits = <T>(imperial: T, metric: T) =>
+    legacy === undefined ? undefined : legacy ? imperial : metric;
   return {
-    units: oneOf(UNIT_SYSTEMS, value.units, DEFAULT_PREFERENCES.units),
-    windUnit: oneOf(WIND_UNITS, value.windUnit, DEFAULT_PREFERENCES.windUnit),
-    theme: oneOf(THEMES, value.theme, DEFAULT_PREFERENCES.theme),
-    language: oneOf(LANGUAGE_CHOICES, value.language, DEFAULT_PREFERENCES.language),
+    units: units ?? defaults.units,
+    windUnit: oneOf(WIND_UNITS, value.windUnit) ?? defaults.windUnit,
+    precipitationUnit:
+      oneOf(PRECIPITATION_UNITS, value.precipitationUnit) ??
+      fromUnits<PrecipitationUnit>('in', 'mm') ??
+      defaults.precipitationUnit,
+    pressureUnit:
+      oneOf(PRESSURE_UNITS, value.pressureUnit) ??
+      fromUnits<PressureUnit>('inHg', 'hPa') ??
+      defaults.pressureUnit,
+    distanceUnit:
+      oneOf(DISTANCE_UNITS, value.distanceUnit) ??
+      fromUnits<DistanceUnit>('mi', 'km') ??
+      defaults.distanceUnit,
+    clock: oneOf(CLOCKS, value.clock) ?? defaults.clock,
+    theme: oneOf(THEMES, value.theme) ?? defaults.theme,
+    language: oneOf(LANGUAGE_CHOICES, value.language) ?? defaults.language,
   };
 }
 
-export const UNIT_SYSTEM_LABELS: Record<UnitSystem, string> = { metric: '°C', imperial: '°F' };
-export const WIND_UNIT_LABELS: Record<WindUnit, string> = {
+/** An account's preferences as the API gives them: a unit it has no choice for is `null`. */
+export type AccountPreferences = {
+  [K in keyof Preferences]: K extends 'units' | 'windUnit' | 'theme' | 'language'
+    ? Preferences[K]
+    : Preferences[K] | null;
+};
+
+/**
+ * What this browser keeps after reading the account's preferences: the
+ * account's choices, and this browser's own where the account has none.
+ *
+ * @example
+ * withAccount(current, { ...account, clock: null }) // current.clock kept
+ */
+export function withAccount(current: Preferences, account: AccountPreferences): Preferences {
+  return {
+    units: account.units,
+    windUnit: account.windUnit,
+    precipitationUnit: account.precipitationUnit ?? current.precipitationUnit,
+    pressureUnit: account.pressureUnit ?? current.pressureUnit,
+    distanceUnit: account.distanceUnit ?? current.distanceUnit,
+    clock: account.clock ?? current.clock,
+    theme: account.theme,
+    language: account.language,
+  };
+}
+
+/**
+ * The units a page shows for these preferences.
+ *
+ * @example
+ * unitsOf(DEFAULT_PREFERENCES) // { temperature: '°C', windSpeed: 'km/h', precipitation: 'mm', pressure: 'hPa', visibility: 'km', clock: '24h' }
+ */
+export function unitsOf(preferences: UnitDefaults): Units {
+  return {
+    temperature: UNIT_SYSTEM_LABELS[preferences.units],
+    windSpeed: WIND_UNIT_LABELS[preferences.windUnit],
+    precipitation: preferences.precipitationUnit === 'in' ? 'inch' : 'mm',
+    pressure: preferences.pressureUnit,
+    visibility: preferences.distanceUnit,
+    clock: preferences.clock,
+  };
+}
+
+export const UNIT_SYSTEM_LABELS = { metric: '°C', imperial: '°F' } as const satisfies Record<
+  UnitSystem,
+  string
+>;
+export const WIND_UNIT_LABELS = {
   kmh: 'km/h',
   ms: 'm/s',
   mph: 'mph',
   kn: 'kn',
+} as const satisfies Record<WindUnit, string>;
+export const PRECIPITATION_UNIT_LABELS: Record<PrecipitationUnit, string> = { mm: 'mm', in: 'in' };
+export const PRESSURE_UNIT_LABELS: Record<PressureUnit, string> = {
+  hPa: 'hPa',
+  inHg: 'inHg',
+  mmHg: 'mmHg',
 };
+export const DISTANCE_UNIT_LABELS: Record<DistanceUnit, string> = { km: 'km', mi: 'mi' };
 /** The words for a theme, in the active language. */
 export function themeLabel(theme: Theme): string {
   const labels = {
@@ -76,23 +176,52 @@ export function themeLabel(theme: Theme): string {
   return labels[theme];
 }
 
+/** The words for a clock, in the active language. */
+export function clockLabel(clock: Clock): string {
+  return clock === '12h' ? t('preferences.clock.12h') : t('preferences.clock.24h');
+}
+
+/** Words for a screen reader, one per setting, in the active language. */
+function spoken() {
+  return {
+    precipitationUnit: { mm: t('units.name.mm'), in: t('units.name.in') },
+    pressureUnit: {
+      hPa: t('units.name.hPa'),
+      inHg: t('units.name.inHg'),
+      mmHg: t('units.name.mmHg'),
+    },
+    distanceUnit: { km: t('units.name.km'), mi: t('units.name.mi') },
+  } as const;
+}
+
 /**
  * What to tell a screen reader after a change, or '' when nothing it hears changed.
  *
  * @example
  * describeChange(DEFAULT_PREFERENCES, { ...DEFAULT_PREFERENCES, units: 'imperial' })
- * // 'Temperatures now in °F, rain in inches.'
+ * // 'Temperatures now in °F.'
  */
 export function describeChange(before: Preferences, after: Preferences): string {
   const said: string[] = [];
   if (before.units !== after.units)
-    said.push(
-      after.units === 'imperial'
-        ? t('preferences.changed.imperial')
-        : t('preferences.changed.metric'),
-    );
+    said.push(t('preferences.changed.temperature', { unit: UNIT_SYSTEM_LABELS[after.units] }));
   if (before.windUnit !== after.windUnit)
     said.push(t('preferences.changed.wind', { unit: WIND_UNIT_LABELS[after.windUnit] }));
+  const words = spoken();
+  if (before.precipitationUnit !== after.precipitationUnit)
+    said.push(
+      t('preferences.changed.precipitation', {
+        unit: words.precipitationUnit[after.precipitationUnit],
+      }),
+    );
+  if (before.pressureUnit !== after.pressureUnit)
+    said.push(t('preferences.changed.pressure', { unit: words.pressureUnit[after.pressureUnit] }));
+  if (before.distanceUnit !== after.distanceUnit)
+    said.push(t('preferences.changed.distance', { unit: words.distanceUnit[after.distanceUnit] }));
+  if (before.clock !== after.clock)
+    said.push(
+      after.clock === '12h' ? t('preferences.changed.clock12') : t('preferences.changed.clock24'),
+    );
   if (before.theme !== after.theme)
     said.push(
       after.theme === 'system'

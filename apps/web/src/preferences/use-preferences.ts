@@ -3,32 +3,45 @@ import { useCallback } from 'react';
 
 import { createStoredValue, useStoredValue } from '../storage/stored-value.ts';
 import { queryClient, trpc } from '../trpc.ts';
-import { parsePreferences, PREFERENCES_KEY, type Preferences } from './preferences.ts';
+import { browserLocale, unitDefaultsFor } from './locale-defaults.ts';
+import {
+  DEFAULT_PREFERENCES,
+  parsePreferences,
+  PREFERENCES_KEY,
+  withAccount,
+  type AccountPreferences,
+  type Preferences,
+} from './preferences.ts';
 
+// Until the person chooses, the units and clock follow the browser's locale.
+const defaults: Preferences = { ...DEFAULT_PREFERENCES, ...unitDefaultsFor(browserLocale()) };
 /**
  * The one place preferences live. The browser always keeps a copy (public/theme.js
  * reads the theme from it before the first paint); a signed-in person's
  * changes also go to their account, and their account's preferences are
  * copied here when they sign in (see account/use-account.ts).
  */
-const stored = createStoredValue(PREFERENCES_KEY, parsePreferences);
+const stored = createStoredValue(PREFERENCES_KEY, (text) => parsePreferences(text, defaults));
 
 /** The current preferences, outside React. */
 export function currentPreferences(): Preferences {
   return stored.current();
 }
 
-/** Replaces this browser's copy, e.g. with the account's preferences after sign-in. */
-export function storePreferences(preferences: Preferences): void {
-  stored.save(preferences);
+/**
+ * Takes the account's preferences into this browser's copy, e.g. after
+ * sign-in; a unit the account has no choice for keeps this browser's.
+ */
+export function storePreferences(account: AccountPreferences): void {
+  stored.save(withAccount(stored.current(), account));
 }
 
 export interface UsePreferences extends Preferences {
-  setPreferences(change: Partial<Preferences>): Promise<void>;
+  setPreferences: (change: Partial<Preferences>) => Promise<void>;
 }
 
 /**
- * The person's units, wind unit and theme, and a way to change them.
+ * The person's units, clock and theme, and a way to change them.
  *
  * @example
  * const { units, windUnit, setPreferences } = usePreferences();

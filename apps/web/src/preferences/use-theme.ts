@@ -15,6 +15,11 @@ export function useTheme(theme: Theme): void {
     const apply = () => {
       const dark = theme === 'dark' || (theme === 'system' && media.matches);
       document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+      // The browser's and an installed app's title bar take the chosen theme's page colour.
+      const pageColour = getComputedStyle(document.documentElement).getPropertyValue('--bg').trim();
+      if (pageColour)
+        for (const meta of document.querySelectorAll('meta[name="theme-color"]'))
+          meta.setAttribute('content', pageColour);
     };
     apply();
     if (theme !== 'system') return;

@@ -5,6 +5,8 @@ import type { Place } from '../api-types.ts';
 import { errorMessage } from '../error-message.ts';
 import { currentLanguage, t } from '../i18n/i18n.ts';
 import { navigate } from '../navigation/use-location.ts';
+import { useOffline } from '../offline/connection.ts';
+import { offlineMessages } from '../offline/offline-messages.ts';
 import { formatPlacePath } from '../place/place-path.ts';
 import { placeRegion, type PlaceHistoryState } from '../place/place-region.ts';
 import { trpc } from '../trpc.ts';
@@ -18,7 +20,7 @@ const MIN_QUERY_LENGTH = 2;
 const DEBOUNCE_MS = 200;
 const RESULT_LIMIT = 8;
 
-type SearchStatus = 'idle' | 'searching' | 'results' | 'empty' | 'error';
+type SearchStatus = 'idle' | 'offline' | 'searching' | 'results' | 'empty' | 'error';
 
 /**
  * The place search: an ARIA 1.2 combobox with a listbox popup. Typing searches
@@ -37,6 +39,7 @@ export function SearchBox() {
   // The active option belongs to one search: a new search starts with none.
   const [active, setActive] = useState({ query: '', index: -1 });
 
+  const offline = useOffline();
   const typed = text.trim();
   const query = useDebouncedValue(typed, DEBOUNCE_MS);
   const search = useQuery({
@@ -56,6 +59,8 @@ export function SearchBox() {
 
   let status: SearchStatus;
   if (typed.length < MIN_QUERY_LENGTH) status = 'idle';
+  // Answers are never stored for search: without a network it cannot work, so it says so.
+  else if (offline && !upToDate) status = 'offline';
   else if (search.isError) status = 'error';
   else if (places.length > 0) status = 'results';
   else if (upToDate) status = 'empty';
@@ -171,6 +176,9 @@ export function SearchBox() {
           ))}
         </ul>
         {status === 'searching' && <p className="search__message">{t('search.searching')}</p>}
+        {status === 'offline' && (
+          <p className="search__message">{offlineMessages.searchNeedsNetwork}</p>
+        )}
         {status === 'empty' && (
           <p className="search__message">{t('search.noMatch', { query: typed })}</p>
         )}
@@ -201,6 +209,8 @@ function announcement(status: SearchStatus, count: number, typed: string, error:
       return t('search.noMatch', { query: typed });
     case 'error':
       return `${t('search.failed')}. ${errorMessage(error)}`;
+    case 'offline':
+      return offlineMessages.searchNeedsNetwork;
     default:
       return '';
   }

@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 
-import type { Coordinates } from '../api-types.ts';
+import type { Coordinates, Units } from '../api-types.ts';
 import { t } from '../i18n/i18n.ts';
+import { useUnits } from '../preferences/use-units.ts';
 import { trpc } from '../trpc.ts';
 import { DataTable } from '../ui/DataTable.tsx';
 import { Disclosure } from '../ui/Disclosure.tsx';
 import { Fact } from '../ui/Fact.tsx';
 import { QueryErrorMessage } from '../ui/ErrorMessage.tsx';
-import { dateFormat, hourOf } from '../weather/local-time.ts';
-import { formatPercent } from '../weather/units.ts';
+import { dateFormat } from '../weather/local-time.ts';
+import { formatPercent, formatTime } from '../weather/units.ts';
 import {
   formatDayLengthChange,
   formatDuration,
@@ -30,10 +31,18 @@ const shortDay = (date: string) =>
 const longDay = (date: string) =>
   dateFormat({ weekday: 'long', day: 'numeric', month: 'long' }).format(utc(date));
 
-const time = (localTime: string | null, none: string) =>
-  localTime === null ? none : <time dateTime={localTime}>{hourOf(localTime)}</time>;
+const timeOn = (clock: Units['clock']) => (localTime: string | null, none: string) =>
+  localTime === null ? none : <time dateTime={localTime}>{formatTime(localTime, clock)}</time>;
 
-function Today({ today, tomorrow }: { today: SunAndMoonDay; tomorrow?: SunAndMoonDay }) {
+function Today({
+  today,
+  tomorrow,
+  time,
+}: {
+  today: SunAndMoonDay;
+  tomorrow?: SunAndMoonDay;
+  time: ReturnType<typeof timeOn>;
+}) {
   const phase = MOON_PHASES[today.moonPhase];
   const polar =
     today.sunrise === null && today.sunset === null
@@ -98,13 +107,14 @@ export function SunAndMoonCard({ coordinates }: { coordinates: Coordinates }) {
     ...trpc.weather.sunAndMoon.queryOptions({ ...coordinates, days: DAYS }),
     staleTime: STALE_MS,
   });
+  const time = timeOn(useUnits().clock);
 
   let body;
   if (query.data) {
     const [today, ...later] = query.data.days;
     body = today && (
       <>
-        <Today today={today} tomorrow={later[0]} />
+        <Today today={today} tomorrow={later[0]} time={time} />
         <Disclosure
           summary={t('sunMoon.nextDays', { count: later.length })}
           className="sun-moon__details"

@@ -1,4 +1,6 @@
-import type { Units } from '../api-types.ts';
+import type { Clock } from '@skycast/validators';
+
+import type { ServedUnits, Units } from '../api-types.ts';
 import { intlLocale, t } from '../i18n/i18n.ts';
 
 const formats = new Map<string, Intl.NumberFormat>();
@@ -87,7 +89,7 @@ export function formatPercent(value: number): string {
 }
 
 /**
- * Air pressure: whole hectopascals, or inches of mercury to a hundredth.
+ * Air pressure: whole hectopascals or millimetres of mercury, or inches of mercury to a hundredth.
  *
  * @example
  * formatPressure(1013.2, 'hPa') // '1013 hPa'
@@ -97,7 +99,9 @@ export function formatPressure(value: number, unit: Units['pressure']): string {
     ? t('units.inHg', {
         value: number(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
       })
-    : t('units.hPa', { value: number(whole(value), { useGrouping: false }) });
+    : t(unit === 'mmHg' ? 'units.mmHg' : 'units.hPa', {
+        value: number(whole(value), { useGrouping: false }),
+      });
 }
 
 /**
@@ -134,4 +138,119 @@ export function formatUvIndex(value: number): string {
 /** A plain number in the page's language. @example formatNumber(1234) // '1,234' */
 export function formatNumber(value: number): string {
   return number(value);
+}
+
+/** The standard factors (NIST): a unit's size in the base unit of its quantity. */
+const KMH_PER: Record<Units['windSpeed'], number> = {
+  'km/h': 1,
+  'm/s': 3.6,
+  mph: 1.609344,
+  kn: 1.852,
+};
+const MM_PER: Record<Units['precipitation'], number> = { mm: 1, inch: 25.4 };
+const HPA_PER: Record<Units['pressure'], number> = {
+  hPa: 1,
+  inHg: 33.8638866667,
+  mmHg: 1.33322387415,
+};
+const KM_PER: Record<Units['visibility'], number> = { km: 1, mi: 1.609344 };
+
+/**
+ * Turns a value from the unit the API served it in into the one the person
+ * chose. The page asks the API for one set of units only (so every visitor
+ * shares one cached answer) and converts here.
+ *
+ * @example
+ * convert.temperature(20, '°C', '°F') // 68
+ * convert.pressure(1013.25, 'hPa', 'mmHg') // 760.0…
+ */
+export const convert = {
+  temperature(value: number, from: Units['temperature'], to: Units['temperature']): number {
+    if (from === to) return value;
+    return to === '°F' ? (value * 9) / 5 + 32 : ((value - 32) * 5) / 9;
+  },
+  windSpeed: (value: number, from: Units['windSpeed'], to: Units['windSpeed']) =>
+    from === to ? value : (value * KMH_PER[from]) / KMH_PER[to],
+  precipitation: (value: number, from: Units['precipitation'], to: Units['precipitation']) =>
+    from === to ? value : (value * MM_PER[from]) / MM_PER[to],
+  pressure: (value: number, from: Units['pressure'], to: Units['pressure']) =>
+    from === to ? value : (value * HPA_PER[from]) / HPA_PER[to],
+  distance: (value: number, from: Units['visibility'], to: Units['visibility']) =>
+    from === to ? value : (value * KM_PER[from]) / KM_PER[to],
+};
+
+/** A converter from the served units to the chosen ones, quantity by quantity; null stays null. */
+export function converterFor(served: ServedUnits, shown: Units) {
+  const orNull =
+    (one: (value: number) => number) =>
+    <T extends number | null>(value: T): T =>
+      (value === null ? null : one(value)) as T;
+  return {
+    temperature: orNull((v) => convert.temperature(v, served.temperature, shown.temperature)),
+    windSpeed: orNull((v) => convert.windSpeed(v, served.windSpeed, shown.windSpeed)),
+    precipitation: orNull((v) =>
+      convert.precipitation(v, served.precipitation, shown.precipitation),
+    ),
+    pressure: orNull((v) => convert.pressure(v, served.pressure, shown.pressure)),
+    distance: orNull((v) => convert.distance(v, served.visibility, shown.visibility)),
+  };
+}
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A 12-hour time in the page's language ("2:30 PM", "2:30 م"), read in UTC so no zone shifts it. */
+function twelveHour(hour: number, minute: number, withMinutes: boolean): string {
+  const language = intlLocale();
+  const key = `${language} ${withMinutes}`;
+  let format = timeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, {
+      hour: 'numeric',
+      ...(withMinutes && { minute: '2-digit' }),
+      hourCycle: 'h12',
+      timeZone: 'UTC',
+    });
+    timeFormats.set(key, format);
+  }
+  // ICU puts a narrow no-break space before AM/PM; a plain space reads (and tests) the same.
+  return format.format(Date.UTC(2000, 0, 1, hour, minute)).replace(/\u202f/g, ' ');
+}
+
+/**
+ * A local time as the person's clock shows it: "14:30", or "2:30 PM" on a
+ * 12-hour clock (its day-period words in the page's language). Takes
+ * `YYYY-MM-DDTHH:mm` or `HH:mm`, never converts zones.
+ *
+ * @example
+ * formatTime('2026-11-23T14:30', '12h') // '2:30 PM'
+ * formatTime('00:05', '12h') // '12:05 AM'
+ */
+export function formatTime(localTime: string, clock: Clock): string {
+  const hhmm = localTime.length > 5 ? localTime.slice(11, 16) : localTime;
+  if (clock === '24h') return hhmm;
+  return twelveHour(Number(hhmm.slice(0, 2)), Number(hhmm.slice(3, 5)), true);
+}
+
+/**
+ * An hour for tight spaces (the hour strip, chart axes): "14:00", or "2 PM".
+ *
+ * @example
+ * formatHour('2026-11-23T14:00', '12h') // '2 PM'
+ */
+export function formatHour(localTime: string, clock: Clock): string {
+  const hhmm = localTime.length > 5 ? localTime.slice(11, 16) : localTime;
+  if (clock === '24h' || !hhmm.endsWith(':00')) return formatTime(localTime, clock);
+  return twelveHour(Number(hhmm.slice(0, 2)), 0, false);
+}
+
+/**
+ * A sentence from the API with its local times ("around 14:30", always
+ * written HH:mm) put on the person's clock.
+ *
+ * @example
+ * timesOnClock('Light rain starting around 14:30.', '12h') // 'Light rain starting around 2:30 PM.'
+ */
+export function timesOnClock(sentence: string, clock: Clock): string {
+  if (clock === '24h') return sentence;
+  return sentence.replace(/\b(?:[01]\d|2[0-3]):[0-5]\d\b/g, (time) => formatTime(time, clock));
 }

@@ -39,7 +39,11 @@ export interface Places {
 }
 
 export interface Preferences {
+  clock: string | null;
+  distanceUnit: string | null;
   language: Generated<string>;
+  precipitationUnit: string | null;
+  pressureUnit: string | null;
   theme: Generated<string>;
   units: Generated<string>;
   updatedAt: Generated<Timestamp>;

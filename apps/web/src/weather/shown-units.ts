@@ -1,0 +1,85 @@
+import type { RouterOutputs } from '@skycast/api';
+
+import type { Forecast, Units } from '../api-types.ts';
+import { converterFor } from './units.ts';
+
+type DayDetail = RouterOutputs['weather']['day'];
+
+/** A forecast as a page shows it: every value in the person's units, which `units` names. */
+export type ShownForecast = Omit<Forecast, 'units'> & { units: Units };
+export type ShownDayDetail = Omit<DayDetail, 'units'> & { units: Units };
+
+/**
+ * The forecast in the person's units. The API is asked in its default units
+ * (one cached answer for everyone, in the browser, a CDN and the server's
+ * memory) and the page converts; nothing is asked again when a unit changes.
+ *
+ * @example
+ * showForecast(answer, unitsOf(usePreferences())).current.temperature
+ */
+export function showForecast(forecast: Forecast, units: Units): ShownForecast {
+  const to = converterFor(forecast.units, units);
+  return {
+    ...forecast,
+    units,
+    current: {
+      ...forecast.current,
+      temperature: to.temperature(forecast.current.temperature),
+      apparentTemperature: to.temperature(forecast.current.apparentTemperature),
+      windSpeed: to.windSpeed(forecast.current.windSpeed),
+      windGusts: to.windSpeed(forecast.current.windGusts),
+      precipitation: to.precipitation(forecast.current.precipitation),
+      pressure: to.pressure(forecast.current.pressure),
+      visibility: to.distance(forecast.current.visibility),
+    },
+    hourly: forecast.hourly.map((hour) => showHour(hour, to)),
+    daily: forecast.daily.map((day) => showDay(day, to)),
+    yesterday: forecast.yesterday && {
+      ...forecast.yesterday,
+      temperature: to.temperature(forecast.yesterday.temperature),
+      temperatureMax: to.temperature(forecast.yesterday.temperatureMax),
+      temperatureMin: to.temperature(forecast.yesterday.temperatureMin),
+    },
+    nextTwoHours: forecast.nextTwoHours && {
+      ...forecast.nextTwoHours,
+      steps: forecast.nextTwoHours.steps.map((step) => ({
+        ...step,
+        precipitation: to.precipitation(step.precipitation),
+      })),
+    },
+  };
+}
+
+/** One day hour by hour in the person's units. */
+export function showDayDetail(detail: DayDetail, units: Units): ShownDayDetail {
+  const to = converterFor(detail.units, units);
+  return {
+    ...detail,
+    units,
+    day: showDay(detail.day, to),
+    hours: detail.hours.map((hour) => showHour(hour, to)),
+  };
+}
+
+type Converter = ReturnType<typeof converterFor>;
+
+function showHour<Hour extends Forecast['hourly'][number]>(hour: Hour, to: Converter): Hour {
+  return {
+    ...hour,
+    temperature: to.temperature(hour.temperature),
+    apparentTemperature: to.temperature(hour.apparentTemperature),
+    precipitation: to.precipitation(hour.precipitation),
+    windSpeed: to.windSpeed(hour.windSpeed),
+    windGusts: to.windSpeed(hour.windGusts),
+    dewPoint: to.temperature(hour.dewPoint),
+  };
+}
+
+function showDay<Day extends Forecast['daily'][number]>(day: Day, to: Converter): Day {
+  return {
+    ...day,
+    temperatureMax: to.temperature(day.temperatureMax),
+    temperatureMin: to.temperature(day.temperatureMin),
+    precipitationSum: to.precipitation(day.precipitationSum),
+  };
+}
