@@ -200,7 +200,8 @@ const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A 12-hour time in the page's language ("2:30 PM", "2:30 م"), read in UTC so no zone shifts it. */
 function twelveHour(hour: number, minute: number, withMinutes: boolean): string {
-  const language = intlLocale();
+  // British English writes "2:30 pm"; a 12-hour clock in English reads "2:30 PM", as it always did here.
+  const language = intlLocale() === 'en-GB' ? 'en-US' : intlLocale();
   const key = `${language} ${withMinutes}`;
   let format = timeFormats.get(key);
   if (!format) {
