@@ -52,7 +52,6 @@ export const SOURCES: Record<AlertsSource, { name: string; href: string }> = {
   openweather: { name: 'OpenWeather', href: 'https://openweathermap.org/' },
 };
 
-
 /** "Tue 14:00" (or "Tue 2:00 PM") on the place's clocks (today's and tomorrow's too: warnings span days). */
 function dayAndTime(instant: string, timeZone: string, clock: Clock): string {
   const local = localDateTime(timeZone, Date.parse(instant));

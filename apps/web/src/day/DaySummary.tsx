@@ -35,8 +35,12 @@ export function DaySummary({ day, units }: { day: DailyEntry; units: Units }) {
         {day.precipitationProbabilityMax !== null && (
           <Fact term={t('day.chance')}>{formatPercent(day.precipitationProbabilityMax)}</Fact>
         )}
-        {day.sunrise && <Fact term={t('current.sunrise')}>{formatTime(day.sunrise, units.clock)}</Fact>}
-        {day.sunset && <Fact term={t('current.sunset')}>{formatTime(day.sunset, units.clock)}</Fact>}
+        {day.sunrise && (
+          <Fact term={t('current.sunrise')}>{formatTime(day.sunrise, units.clock)}</Fact>
+        )}
+        {day.sunset && (
+          <Fact term={t('current.sunset')}>{formatTime(day.sunset, units.clock)}</Fact>
+        )}
         {day.uvIndexMax !== null && (
           <Fact term={t('current.uvIndex')}>{formatUvIndex(day.uvIndexMax)}</Fact>
         )}
