@@ -224,6 +224,7 @@ describe('preferences', () => {
       distanceUnit: 'mi',
       clock: '12h',
       theme: 'system',
+      language: 'auto',
     };
     expect(await browser.api.preferences.get()).toEqual(expected);
     // Every choice at once, as a new account takes a browser's.
@@ -235,6 +236,7 @@ describe('preferences', () => {
       distanceUnit: 'km',
       clock: '24h',
       theme: 'dark',
+      language: 'es',
     } as const;
     expect(await browser.api.preferences.update(all)).toEqual(all);
     expect(await browser.api.preferences.get()).toEqual(all);
@@ -252,6 +254,7 @@ describe('preferences', () => {
       windUnit: 'mph',
       ...UNCHOSEN,
       theme: 'light',
+      language: 'auto',
     });
     expect(await browser.api.preferences.update({ clock: '12h' })).toEqual({
       units: 'imperial',
@@ -259,6 +262,7 @@ describe('preferences', () => {
       ...UNCHOSEN,
       clock: '12h',
       theme: 'light',
+      language: 'auto',
     });
   });
 
