@@ -9,6 +9,7 @@ export default mergeConfig(
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       environment: 'node',
+      setupFiles: ['src/i18n/test-setup.ts'],
     },
   }),
 );

@@ -14,6 +14,7 @@ import proxyAddr from 'proxy-addr';
 
 import {
   appRouter,
+  callerLanguage,
   createTRPCContext,
   describeRouter,
   isProtectedProcedure,
@@ -262,6 +263,7 @@ export function createApp(options: AppOptions): RequestListener {
           sessionCookie: sessionCookieOf(req, res, cookieSettings),
           // Honours Express's `trust proxy`, so a spoofed X-Forwarded-For cannot pick the key.
           clientIp: req.ip ?? req.socket.remoteAddress,
+          language: callerLanguage(req.query.lang, req.acceptsLanguages()),
         });
         requestOf.set(ctx, req);
         return ctx;

@@ -126,12 +126,13 @@ describe('offline', () => {
       const notice = page.getByRole('status').filter({ hasText: 'You’re offline.' });
       await notice.waitFor();
       expect(await notice.textContent()).toMatch(
-        /^📴You’re offline\. Showing the forecast stored on this device at (\d\d:\d\d) \(3 h ago\); it updates by itself when you’re back online\.$/,
+        /^📴You’re offline\. Showing the forecast stored on this device at (\d\d:\d\d) \(3 hr\.? ago\); it updates by itself when you’re back online\.$/,
       );
       const storedAt = /at (\d\d:\d\d)/.exec((await notice.textContent()) ?? '')?.[1];
       await page.getByRole('heading', { name: `As of ${storedAt}` }).waitFor();
       expect(await page.getByRole('heading', { name: 'Right now' }).count()).toBe(0);
-      await page.getByText('Updated 3 h ago').waitFor();
+      // The age in Intl's words for the page's English ("3 hr ago").
+      await page.getByText(/^Updated 3 hr\.? ago$/).waitFor();
       // Distinct from the provider-trouble banner, which would say the service is not answering.
       expect(await page.getByText('the weather service is not answering').count()).toBe(0);
       await page.getByRole('heading', { name: /^Next \d+ days$/ }).waitFor();

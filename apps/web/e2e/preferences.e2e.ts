@@ -76,7 +76,8 @@ describe('units', () => {
   });
 
   it('starts from the browser’s locale: metric and 24 hours in Germany, miles and mph in Britain', async () => {
-    await withPage(browser(), { locale: 'de-DE' }, async ({ page }) => {
+    // English in Germany: the region decides the units, the language (English) the words checked here.
+    await withPage(browser(), { locale: 'en-DE' }, async ({ page }) => {
       await openPlace(page, '/place/52.52,13.41/Berlin');
       expect(await chosen(page)).toEqual({
         Temperature: '°C',
@@ -197,7 +198,7 @@ describe('units', () => {
   });
 
   it('switches distances between kilometres and miles', async () => {
-    await withPage(browser(), { locale: 'de-DE' }, async ({ page }) => {
+    await withPage(browser(), { locale: 'en-DE' }, async ({ page }) => {
       await openPlace(page, '/place/48.14,11.58/Munich');
       const km = number(await detail(page, 'Visibility'));
       expect(await detail(page, 'Visibility')).toMatch(/ km$/);
@@ -347,11 +348,11 @@ describe('theme', () => {
       expect(await button.getAttribute('aria-expanded')).toBe('false');
       expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
 
-      // Tabbing past the last choice leaves the menu and closes it.
+      // Tabbing past the last choice leaves the menu and closes it: the language, then
+      // one stop per radio group (seven: each unit, the clock, the theme), then out.
       await page.keyboard.press('Enter');
       expect(await button.getAttribute('aria-expanded')).toBe('true');
-      // Seven radio groups: each is one stop, then focus leaves the menu.
-      for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
+      for (let i = 0; i < 9; i++) await page.keyboard.press('Tab');
       expect(await button.getAttribute('aria-expanded')).toBe('false');
     });
   });

@@ -53,7 +53,7 @@ describe('when the weather service stops answering', () => {
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Stockholm');
       await page.getByRole('heading', { name: 'Right now' }).waitFor();
       await page.getByRole('heading', { name: /^Next \d+ days$/ }).waitFor();
-      await page.getByText(/^Updated 2 h ago$/).waitFor();
+      await page.getByText(/^Updated 2 hr ago$/).waitFor();
     });
   });
 

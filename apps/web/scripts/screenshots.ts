@@ -31,7 +31,7 @@ const { values } = parseArgs({
       default: path.resolve(import.meta.dirname, '../../../docs/screenshots'),
     },
     states: { type: 'boolean', default: false },
-    // One group alone (main, accounts, offline, states), e.g. after changing only that screen.
+    // One group alone (main, warnings, accounts, offline, languages, states), e.g. after changing only that screen.
     only: { type: 'string' },
   },
 });
@@ -46,7 +46,13 @@ type Scheme = 'light' | 'dark';
 
 const problems: string[] = [];
 
-async function newPage(browser: Browser, baseURL: string, viewport: Viewport, scheme: Scheme) {
+async function newPage(
+  browser: Browser,
+  baseURL: string,
+  viewport: Viewport,
+  scheme: Scheme,
+  locale = 'en-GB',
+) {
   const context = await browser.newContext({
     baseURL,
     viewport: VIEWPORTS[viewport],
@@ -54,7 +60,7 @@ async function newPage(browser: Browser, baseURL: string, viewport: Viewport, sc
     deviceScaleFactor: viewport === 'phone' ? 2 : 1,
     isMobile: viewport === 'phone',
     timezoneId: 'Europe/Berlin',
-    locale: 'en-GB',
+    locale,
   });
   context.setDefaultTimeout(30_000);
   const page = await context.newPage();
@@ -268,6 +274,24 @@ async function otherStates(browser: Browser, baseURL: string) {
   }
 }
 
+/** A place page in German and in Arabic (right to left), from a browser that prefers each. */
+async function languageScreens(browser: Browser, baseURL: string) {
+  const screens = [
+    ['de-DE', 'de', '/place/48.14,11.58/München', 'Jetzt', 'Mondaufgang'],
+    ['ar', 'ar', '/place/51.51,-0.13/لندن', 'الآن', 'شروق القمر'],
+  ] as const;
+  for (const [locale, language, place, now, moonrise] of screens) {
+    const page = await newPage(browser, baseURL, 'desktop', 'light', locale);
+    await page.goto(place);
+    await page.getByRole('heading', { name: now }).waitFor();
+    await page.getByRole('figure').locator('canvas').first().waitFor();
+    await page.locator('.sun-moon').getByText(moonrise).waitFor();
+    await page.locator('.air-quality .aqi').first().waitFor();
+    await shoot(page, `place-desktop-${language}`, true);
+    await page.context().close();
+  }
+}
+
 let world: TestWorld | undefined;
 const baseURL = values.url?.replace(/\/$/, '') ?? (world = await startTestWorld()).appUrl;
 await mkdir(outDir, { recursive: true });
@@ -278,6 +302,7 @@ try {
     warnings: warningScreens,
     accounts: accountScreens,
     offline: offlineScreens,
+    languages: languageScreens,
     states: otherStates,
   };
   if (values.only && !(values.only in groups))

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { lazy, Suspense } from 'react';
 
 import { ACCOUNT_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from './account/account-paths.ts';
@@ -6,6 +7,8 @@ import { AuthPage } from './account/AuthPage.tsx';
 import { useAccountPreferences } from './account/use-account.ts';
 import { PlacePage } from './forecast/PlacePage.tsx';
 import { SiteFooter } from './layout/SiteFooter.tsx';
+import { t } from './i18n/i18n.ts';
+import { useLanguage } from './i18n/use-language.ts';
 import { SiteHeader } from './layout/SiteHeader.tsx';
 import { usePathname } from './navigation/use-location.ts';
 import { parsePlacePath } from './place/place-path.ts';
@@ -21,7 +24,11 @@ const DayPage = lazy(() => import('./day/DayPage.tsx'));
 /** The page frame and the route: `/`, `/place/<lat>,<lon>/<Name>` (`/day/<date>` for one day), or an account page. */
 export function App() {
   const pathname = usePathname();
-  useTheme(usePreferences().theme);
+  const preferences = usePreferences();
+  useTheme(preferences.theme);
+  useLanguage(preferences.language);
+  // Every part of the page is rendered from here, so a new language reaches all of it.
+  useLingui();
   useAccountPreferences();
   const route = parsePlacePath(pathname);
   let page;
@@ -42,7 +49,7 @@ export function App() {
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('app.skipToContent')}
       </a>
       <SiteHeader />
       <main id="main" className="page site-main" tabIndex={-1}>

@@ -3,7 +3,7 @@ import { TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '@skycast/api';
 import { isErrorReason, type ErrorReason } from '@skycast/validators';
 
-const UNREACHABLE = 'Skycast’s server could not be reached. Check your connection and try again.';
+import { t } from './i18n/i18n.ts';
 
 function asTRPCError(error: unknown): TRPCClientError<AppRouter> | undefined {
   return error instanceof TRPCClientError ? (error as TRPCClientError<AppRouter>) : undefined;
@@ -11,7 +11,7 @@ function asTRPCError(error: unknown): TRPCClientError<AppRouter> | undefined {
 
 /**
  * What to tell a person about a failed call. The API writes its error messages
- * for people, so they are shown as they are; failures that never reached the
+ * for people, in the language the app asks for (`Accept-Language`), so they are shown as they are; failures that never reached the
  * API (offline, proxy down, a garbled answer) get one message that says so.
  *
  * @example
@@ -20,7 +20,7 @@ function asTRPCError(error: unknown): TRPCClientError<AppRouter> | undefined {
 export function errorMessage(error: unknown): string {
   const trpcError = asTRPCError(error);
   if (trpcError?.shape && trpcError.message) return trpcError.message;
-  return UNREACHABLE;
+  return t('error.unreachable');
 }
 
 /**

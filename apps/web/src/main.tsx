@@ -1,3 +1,4 @@
+import { I18nProvider } from '@lingui/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -5,9 +6,11 @@ import { createRoot } from 'react-dom/client';
 // First, so that the components' styles build on the base styles.
 import './index.css';
 import { App } from './App.tsx';
+import { activateLanguage, i18n, resolveLanguage } from './i18n/i18n.ts';
 import { followBrowserConnection } from './offline/connection.ts';
 import { registerServiceWorker } from './offline/register-service-worker.ts';
 import { lastPlacePath } from './place/last-place.ts';
+import { currentPreferences } from './preferences/use-preferences.ts';
 import { queryClient } from './trpc.ts';
 
 // Coming back to Skycast opens the last place viewed; the logo still leads to the start page.
@@ -22,10 +25,18 @@ registerServiceWorker();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// The first render waits for the language's strings (a small chunk of its own), so no
+// words flash in another language. Should that chunk fail to load, the page still renders.
+void activateLanguage(resolveLanguage(currentPreferences().language))
+  .catch(() => undefined)
+  .then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <I18nProvider i18n={i18n}>
+          <QueryClientProvider client={queryClient}>
+            <App />
+          </QueryClientProvider>
+        </I18nProvider>
+      </StrictMode>,
+    ),
+  );

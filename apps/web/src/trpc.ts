@@ -5,6 +5,7 @@ import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { AppRouter, MaxBatchSize } from '@skycast/api';
 
 import { shouldRetry } from './error-message.ts';
+import { currentLanguage } from './i18n/i18n.ts';
 import { bypassesWorker, noteAnswer } from './offline/connection.ts';
 
 /** The server refuses larger batches; the type makes a mismatch a compile error. */
@@ -28,6 +29,9 @@ export const queryClient = new QueryClient({
 export const isPublicQuery = (op: { type: string; path: string }) =>
   op.type === 'query' && op.path.startsWith('weather.');
 
+// The API words its error messages in the page's language, not the browser's default.
+const headers = () => ({ 'Accept-Language': currentLanguage() || 'en' });
+
 /**
  * Offline, the service worker answers weather queries from its store, so they
  * must run even when the browser reports no network ('offlineFirst'), and
@@ -47,6 +51,7 @@ const trpcClient = createTRPCClient<AppRouter>({
       // browser, a CDN and the server's memory can all keep it. Personal calls stay batched.
       true: httpLink({
         url: '/trpc',
+        headers,
         fetch: async (url, init) => {
           const sentPastWorker = bypassesWorker();
           const response = await fetch(url, { ...init, credentials: 'omit' });
@@ -54,7 +59,7 @@ const trpcClient = createTRPCClient<AppRouter>({
           return response;
         },
       }),
-      false: httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE }),
+      false: httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE, headers }),
     }),
   ],
 });

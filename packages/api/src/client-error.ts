@@ -11,9 +11,18 @@ import type { ErrorReason } from '@skycast/validators';
  */
 export class ClientError extends TRPCError {
   readonly reason: ErrorReason;
-  constructor(code: TRPC_ERROR_CODE_KEY, reason: ErrorReason, message: string, cause?: unknown) {
+  /** The numbers in the message, for its words in other languages. */
+  readonly values: Record<string, number>;
+  constructor(
+    code: TRPC_ERROR_CODE_KEY,
+    reason: ErrorReason,
+    message: string,
+    cause?: unknown,
+    values: Record<string, number> = {},
+  ) {
     super({ code, message, cause });
     this.reason = reason;
+    this.values = values;
   }
 }
 

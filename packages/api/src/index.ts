@@ -34,6 +34,7 @@ export {
 } from './api-reference.ts';
 export { createServices, type ServiceDependencies, type Services } from './services.ts';
 export { silentLogger, type Logger } from './logger.ts';
+export { callerLanguage } from './i18n/error-messages.ts';
 export { RateLimitExceeded } from './rate-limit.ts';
 export { noMetrics, type ApiMetrics, type BreakerState, type CacheAnswer } from './metrics.ts';
 export { pruneWeatherCache, schedulePruning } from './weather/cache-pruner.ts';

@@ -8,10 +8,12 @@ import {
   type PublicDatabase,
   type SignedInDatabase,
 } from '@skycast/db';
+import type { Language } from '@skycast/validators';
 import { ProviderError } from '@skycast/weather';
 
 import type { SessionUser } from './accounts/accounts-service.ts';
 import { ClientError, reasonOf } from './client-error.ts';
+import { localiseError } from './i18n/error-messages.ts';
 import type { Logger } from './logger.ts';
 import { RateLimitExceeded, type RateLimit } from './rate-limit.ts';
 import type { Services } from './services.ts';
@@ -31,6 +33,8 @@ export interface CreateContextOptions {
   requestId: string;
   /** Absent for callers without HTTP (scripts): then nobody is signed in. */
   sessionCookie?: SessionCookie;
+  /** The caller's language (`lang` or `Accept-Language`), for the words of error messages; English when absent. */
+  language?: Language;
   /** The caller's address as the HTTP server sees it (after trusted proxies); rate limits and sign-in throttling key on it. */
   clientIp?: string | undefined;
 }
@@ -61,6 +65,7 @@ export function createTRPCContext(options: CreateContextOptions) {
     rateLimiter: services.rateLimiter,
     logger: options.logger,
     requestId: options.requestId,
+    language: options.language ?? 'en',
     clientIp: options.clientIp ?? null,
     /** Filled by the weather cache while the procedures run: which entries the answer came from. */
     weatherScope: { clientKey: options.clientIp ?? null, served: [] } as WeatherRequestScope,
@@ -109,12 +114,26 @@ const t = initTRPC
   .create({
     // Stacks stay in the logs, never in responses.
     isDev: false,
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, ctx }) {
       const zodError = error.cause instanceof ZodError ? error.cause : undefined;
+      const language = ctx?.language ?? 'en';
+      const reason = reasonOf(error, zodError !== undefined);
       let message = shape.message;
-      if (zodError) message = describeInputError(zodError);
+      if (zodError)
+        message = describeInputError(
+          zodError,
+          localiseError(language, 'INVALID_INPUT_PREFIX', 'Invalid input'),
+        );
       // Internal errors may carry SQL or driver details: the log has them, the client does not.
-      else if (error.code === 'INTERNAL_SERVER_ERROR') message = INTERNAL_MESSAGE;
+      else if (error.code === 'INTERNAL_SERVER_ERROR')
+        message = localiseError(language, 'INTERNAL', INTERNAL_MESSAGE);
+      else if (reason)
+        message = localiseError(
+          language,
+          reason,
+          message,
+          error instanceof ClientError ? error.values : {},
+        );
       return {
         ...shape,
         message,
@@ -122,19 +141,19 @@ const t = initTRPC
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,
           path: shape.data.path,
-          reason: reasonOf(error, zodError !== undefined),
+          reason,
           zodError: zodError ? z.flattenError(zodError) : null,
         },
       };
     },
   });
 
-function describeInputError(error: ZodError): string {
+function describeInputError(error: ZodError, prefix: string): string {
   const issues = error.issues.slice(0, 3).map((issue) => {
     const path = issue.path.join('.');
     return path ? `${path}: ${issue.message}` : issue.message;
   });
-  return `Invalid input — ${issues.join('; ')}`;
+  return `${prefix} — ${issues.join('; ')}`;
 }
 
 /**

@@ -35,6 +35,7 @@ describe('nextTwoHours', () => {
   it('says there is none for two dry hours, starting with the step that ends after now', () => {
     const answer = nextTwoHours(steps([3, 0, 0, 0, 0, 0, 0, 0, 0, 0]), NOW, 'metric')!;
     expect(answer.summary).toBe('No rain or snow for the next 2 hours.');
+    expect(answer.outlook).toEqual({ change: 'dry', kind: 'none', intensity: 'none', at: null });
     expect(answer.steps.map((step) => step.time)).toEqual(TIMES.slice(1, 9));
   });
 
@@ -42,6 +43,13 @@ describe('nextTwoHours', () => {
     const answer = nextTwoHours(steps([0, 0, 0, 0, 0.3, 0.5, 0.2, 0, 0, 0]), NOW, 'metric')!;
     // The 14:30 step covers 14:15–14:30; 0.5 mm in 15 minutes is 2 mm/h: light.
     expect(answer.summary).toBe('Light rain starting around 14:15.');
+    // The same in parts, for a client that words it in another language.
+    expect(answer.outlook).toEqual({
+      change: 'starting',
+      kind: 'rain',
+      intensity: 'light',
+      at: '14:15',
+    });
     expect(answer.steps[3]).toEqual({
       time: '2026-02-23T14:30',
       precipitation: 0.3,
@@ -57,6 +65,15 @@ describe('nextTwoHours', () => {
     expect(nextTwoHours(steps(Array.from({ length: 10 }, () => 2.5)), NOW, 'metric')!.summary).toBe(
       'Heavy rain for the next 2 hours.',
     );
+    expect(nextTwoHours(steps([1, 1, 1, 0, 0, 0, 0, 0, 0, 0]), NOW, 'metric')!.outlook).toEqual({
+      change: 'stopping',
+      kind: 'rain',
+      intensity: 'moderate',
+      at: '14:00',
+    });
+    expect(
+      nextTwoHours(steps(Array.from({ length: 10 }, () => 2.5)), NOW, 'metric')!.outlook,
+    ).toEqual({ change: 'continuing', kind: 'rain', intensity: 'heavy', at: null });
   });
 
   it('names snow, and rain and snow together', () => {

@@ -188,6 +188,7 @@ describe('preferences', () => {
       windUnit: 'kmh',
       ...UNCHOSEN,
       theme: 'system',
+      language: 'auto',
     });
     await alice.browser.api.preferences.update({ units: 'imperial' });
     expect(await alice.browser.api.preferences.update({ windUnit: 'kn', theme: 'dark' })).toEqual({
@@ -195,12 +196,18 @@ describe('preferences', () => {
       windUnit: 'kn',
       ...UNCHOSEN,
       theme: 'dark',
+      language: 'auto',
+    });
+    expect(await alice.browser.api.preferences.update({ language: 'ar' })).toMatchObject({
+      units: 'imperial',
+      language: 'ar',
     });
     expect(await bob.browser.api.preferences.get()).toEqual({
       units: 'metric',
       windUnit: 'kmh',
       ...UNCHOSEN,
       theme: 'system',
+      language: 'auto',
     });
   });
 
@@ -217,6 +224,7 @@ describe('preferences', () => {
       distanceUnit: 'mi',
       clock: '12h',
       theme: 'system',
+      language: 'auto',
     };
     expect(await browser.api.preferences.get()).toEqual(expected);
     // Every choice at once, as a new account takes a browser's.
@@ -228,6 +236,7 @@ describe('preferences', () => {
       distanceUnit: 'km',
       clock: '24h',
       theme: 'dark',
+      language: 'es',
     } as const;
     expect(await browser.api.preferences.update(all)).toEqual(all);
     expect(await browser.api.preferences.get()).toEqual(all);
@@ -245,6 +254,7 @@ describe('preferences', () => {
       windUnit: 'mph',
       ...UNCHOSEN,
       theme: 'light',
+      language: 'auto',
     });
     expect(await browser.api.preferences.update({ clock: '12h' })).toEqual({
       units: 'imperial',
@@ -252,6 +262,7 @@ describe('preferences', () => {
       ...UNCHOSEN,
       clock: '12h',
       theme: 'light',
+      language: 'auto',
     });
   });
 
@@ -264,6 +275,9 @@ describe('preferences', () => {
     // @ts-expect-error -- an unknown key
     const extra = await errorOf(browser.api.preferences.update({ userId: 'someone' }));
     expect(extra.code).toBe('BAD_REQUEST');
+    // @ts-expect-error -- a language Skycast does not speak
+    const klingon = await errorOf(browser.api.preferences.update({ language: 'tlh' }));
+    expect(klingon.code).toBe('BAD_REQUEST');
     for (const change of [
       { pressureUnit: 'atm' },
       { precipitationUnit: 'cm' },
@@ -281,6 +295,7 @@ describe('preferences', () => {
       windUnit: 'kmh',
       ...UNCHOSEN,
       theme: 'system',
+      language: 'auto',
     });
   });
 });

@@ -72,6 +72,8 @@ export interface PlaceTable {
 export type UnitsPreference = 'metric' | 'imperial';
 export type WindUnitPreference = 'kmh' | 'ms' | 'mph' | 'kn';
 export type ThemePreference = 'system' | 'light' | 'dark';
+/** A language the app speaks, or 'auto': the browser's. */
+export type LanguagePreference = 'auto' | 'en' | 'de' | 'es' | 'fr' | 'ar';
 export type PrecipitationUnitPreference = 'mm' | 'in';
 export type PressureUnitPreference = 'hPa' | 'inHg' | 'mmHg';
 export type DistanceUnitPreference = 'km' | 'mi';
@@ -93,6 +95,7 @@ export interface PreferenceTable {
   distanceUnit: Unchosen<DistanceUnitPreference>;
   clock: Unchosen<ClockPreference>;
   theme: ColumnType<ThemePreference, ThemePreference | undefined, ThemePreference>;
+  language: ColumnType<LanguagePreference, LanguagePreference | undefined, LanguagePreference>;
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 

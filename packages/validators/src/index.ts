@@ -35,6 +35,13 @@ export { CONTROL_CHARACTER_MESSAGE, hasControlCharacter, text } from './text.ts'
 export { MAX_SUMMARY_PLACES, SEARCH_LIMIT_MAX, SEARCH_QUERY_MAX_LENGTH } from './weather.ts';
 export { noInputSchema } from './no-input.ts';
 export {
+  languageDirection,
+  LANGUAGES,
+  languageSchema,
+  pickLanguage,
+  type Language,
+} from './languages.ts';
+export {
   CLOCKS,
   clockSchema,
   DISTANCE_UNITS,

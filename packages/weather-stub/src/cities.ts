@@ -84,15 +84,15 @@ type Row = [
 // One city per line reads best as a table.
 // prettier-ignore
 const ROWS: Row[] = [
-  [2950159, 'Berlin', 'DE', 'Berlin', 52.52437, 13.41053, 74, 'Europe/Berlin', 3426354, 'PPLC'],
-  [2867714, 'Munich', 'DE', 'Bavaria', 48.13743, 11.57549, 524, 'Europe/Berlin', 1260391, 'PPLA', { de: 'München' }],
-  [2643743, 'London', 'GB', 'England', 51.50853, -0.12574, 25, 'Europe/London', 8961989, 'PPLC', { fr: 'Londres', es: 'Londres' }],
+  [2950159, 'Berlin', 'DE', 'Berlin', 52.52437, 13.41053, 74, 'Europe/Berlin', 3426354, 'PPLC', { ar: 'برلين', es: 'Berlín' }],
+  [2867714, 'Munich', 'DE', 'Bavaria', 48.13743, 11.57549, 524, 'Europe/Berlin', 1260391, 'PPLA', { de: 'München', es: 'Múnich', ar: 'ميونخ' }],
+  [2643743, 'London', 'GB', 'England', 51.50853, -0.12574, 25, 'Europe/London', 8961989, 'PPLC', { fr: 'Londres', es: 'Londres', ar: 'لندن' }],
   [2650225, 'Edinburgh', 'GB', 'Scotland', 55.95206, -3.19648, 47, 'Europe/London', 464990, 'PPLA'],
   [6058560, 'London', 'CA', 'Ontario', 42.98339, -81.23304, 251, 'America/Toronto', 422324, 'PPL'],
   [2988507, 'Paris', 'FR', 'Île-de-France', 48.85341, 2.3488, 42, 'Europe/Paris', 2138551, 'PPLC'],
   [4717560, 'Paris', 'US', 'Texas', 33.66094, -95.55551, 183, 'America/Chicago', 24782, 'PPLA2'],
   [2657896, 'Zürich', 'CH', 'Zurich', 47.36667, 8.55, 429, 'Europe/Zurich', 341730, 'PPLA'],
-  [2761369, 'Vienna', 'AT', 'Vienna', 48.20849, 16.37208, 171, 'Europe/Vienna', 1691468, 'PPLC', { de: 'Wien' }],
+  [2761369, 'Vienna', 'AT', 'Vienna', 48.20849, 16.37208, 171, 'Europe/Vienna', 1691468, 'PPLC', { de: 'Wien', es: 'Viena', fr: 'Vienne', ar: 'فيينا' }],
   [3094802, 'Kraków', 'PL', 'Lesser Poland', 50.06143, 19.93658, 219, 'Europe/Warsaw', 755050, 'PPLA'],
   [756135, 'Warsaw', 'PL', 'Mazovia', 52.22977, 21.01178, 113, 'Europe/Warsaw', 1702139, 'PPLC', { pl: 'Warszawa' }],
   [3067696, 'Prague', 'CZ', 'Prague', 50.08804, 14.42076, 202, 'Europe/Prague', 1165581, 'PPLC', { cs: 'Praha' }],

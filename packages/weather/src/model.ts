@@ -147,6 +147,17 @@ export const precipitationIntensitySchema = z.enum(['none', 'light', 'moderate',
  */
 export const nextTwoHoursSchema = z.object({
   summary: z.string(),
+  /**
+   * What the sentence says, for clients that word it in another language: dry
+   * throughout, or the heaviest precipitation `starting` or `stopping` around
+   * `at` (local `HH:mm`), or `continuing` for the two hours.
+   */
+  outlook: z.object({
+    change: z.enum(['dry', 'starting', 'stopping', 'continuing']),
+    kind: precipitationKindSchema,
+    intensity: precipitationIntensitySchema,
+    at: z.string().max(5).nullable(),
+  }),
   interpolated: z.boolean(),
   steps: z
     .array(

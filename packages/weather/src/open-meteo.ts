@@ -232,7 +232,7 @@ export function createOpenMeteo(options: OpenMeteoOptions): WeatherProvider {
       const url = new URL('/v1/search', options.geocodingUrl);
       url.searchParams.set('name', query.query);
       url.searchParams.set('count', String(query.limit));
-      url.searchParams.set('language', 'en');
+      url.searchParams.set('language', query.language ?? 'en');
       url.searchParams.set('format', 'json');
       const { body, simulated } = await fetchJson({
         provider: PROVIDER,

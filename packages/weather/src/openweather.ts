@@ -205,7 +205,7 @@ export function createOpenWeather(options: OpenWeatherOptions): WeatherProvider 
       );
       const places = body.slice(0, limit).map((result): Place => ({
         id: `openweather:${result.lat},${result.lon}`,
-        name: result.local_names?.en ?? result.name,
+        name: result.local_names?.[query.language ?? 'en'] ?? result.local_names?.en ?? result.name,
         country: countryName(result.country),
         countryCode: result.country ?? '',
         ...(result.state ? { admin1: result.state } : {}),

@@ -3,6 +3,8 @@ import type { AirQuality, Place, ProviderForecast, ProviderId } from './model.ts
 export interface LocationQuery {
   query: string;
   limit: number;
+  /** ISO 639-1 code of the language the names should be in; English when absent. */
+  language?: string;
 }
 
 export interface ForecastQuery {

@@ -1,4 +1,7 @@
+import { Trans } from '@lingui/react';
+
 import { errorMessage } from '../error-message.ts';
+import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { navigate, usePathname } from '../navigation/use-location.ts';
 import { usePopup } from '../ui/use-popup.ts';
@@ -18,7 +21,7 @@ export function AccountMenu() {
   if (user === null) {
     return (
       <AppLink className="pill account-menu__button" href={signInPath(pathname)}>
-        Sign in
+        {t('account.signIn')}
       </AppLink>
     );
   }
@@ -38,24 +41,28 @@ export function AccountMenu() {
         <span className="account-menu__avatar" aria-hidden="true">
           {user.email.charAt(0).toUpperCase()}
         </span>
-        Account
+        {t('account.menu')}
       </button>
       <div className="popup-panel account-menu__panel" {...popup.panelProps}>
         <p className="account-menu__email">
-          Signed in as <strong>{user.email}</strong>
+          <Trans
+            id="account.signedInAs"
+            values={{ email: user.email }}
+            components={{ 0: <strong /> }}
+          />
         </p>
         <AppLink className="account-menu__item" href="/" onClick={() => popup.setOpen(false)}>
-          Your places
+          {t('saved.title')}
         </AppLink>
         <AppLink
           className="account-menu__item"
           href="/account"
           onClick={() => popup.setOpen(false)}
         >
-          Account settings
+          {t('account.settings')}
         </AppLink>
         <button type="button" className="account-menu__item" onClick={signOutHere}>
-          Sign out
+          {t('account.signOut')}
         </button>
         {signOut.isError && (
           <p className="account-menu__error" role="alert">

@@ -3,7 +3,10 @@ import { useState, type FormEvent } from 'react';
 
 import { changePasswordInputSchema, PASSWORD_MIN_LENGTH } from '@skycast/validators';
 
+import { Trans } from '@lingui/react';
+
 import { errorMessage, formErrors, schemaErrors, type FormErrors } from '../error-message.ts';
+import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { navigate } from '../navigation/use-location.ts';
 import { trpc } from '../trpc.ts';
@@ -20,43 +23,50 @@ type Errors = FormErrors<Field>;
 const FIELDS: readonly Field[] = ['currentPassword', 'newPassword'];
 const EMPTY: Record<Field, string> = { currentPassword: '', newPassword: '' };
 
-const CHANGE_PASSWORD_FIELDS: FieldSpec<Field>[] = [
+const changePasswordFields = (): FieldSpec<Field>[] => [
   {
     name: 'currentPassword',
-    label: 'Current password',
+    label: t('account.currentPassword'),
     type: 'password',
     autoComplete: 'current-password',
   },
   {
     name: 'newPassword',
-    label: 'New password',
+    label: t('account.newPassword'),
     type: 'password',
     autoComplete: 'new-password',
-    hint: `At least ${PASSWORD_MIN_LENGTH} characters. Other devices are signed out when you change it.`,
+    hint: t('account.newPasswordHint', { min: PASSWORD_MIN_LENGTH }),
   },
 ];
 
 /** The signed-in person's account: who they are, a new password, signing out (everywhere). */
 export function AccountPage() {
-  useDocumentTitle('Your account — Skycast');
+  useDocumentTitle(t('account.documentTitle'));
   const { user } = useAccount();
 
   if (user === undefined) return <div className="auth" aria-busy="true" />;
   if (user === null) {
     return (
       <div className="auth">
-        <h1 className="auth__title">Your account</h1>
+        <h1 className="auth__title">{t('account.title')}</h1>
         <p className="auth__lead">
-          <AppLink href={signInPath(ACCOUNT_PATH)}>Sign in</AppLink> to see your account.
+          <Trans
+            id="account.signInToSee"
+            components={{ 0: <AppLink href={signInPath(ACCOUNT_PATH)} /> }}
+          />
         </p>
       </div>
     );
   }
   return (
     <div className="auth">
-      <h1 className="auth__title">Your account</h1>
+      <h1 className="auth__title">{t('account.title')}</h1>
       <p className="auth__lead">
-        Signed in as <strong>{user.email}</strong>.
+        <Trans
+          id="account.signedInAsLead"
+          values={{ email: user.email }}
+          components={{ 0: <strong /> }}
+        />
       </p>
       <ChangePassword />
       <SignOut />
@@ -85,7 +95,7 @@ function ChangePassword() {
 
   return (
     <section className="auth__section" aria-labelledby="change-password">
-      <h2 id="change-password">Change your password</h2>
+      <h2 id="change-password">{t('account.changeTitle')}</h2>
       <form className="auth__form card" noValidate onSubmit={submit}>
         {errors.form && (
           <p className="notice notice--error" role="alert">
@@ -94,17 +104,17 @@ function ChangePassword() {
         )}
         {change.isSuccess && (
           <p className="notice notice--done" role="status">
-            Password changed. Every other device was signed out.
+            {t('account.changed')}
           </p>
         )}
         <FormFields
-          fields={CHANGE_PASSWORD_FIELDS}
+          fields={changePasswordFields()}
           values={values}
           errors={errors}
           onChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))}
         />
         <button type="submit" className="button auth__submit" disabled={change.isPending}>
-          {change.isPending ? 'Changing…' : 'Change password'}
+          {change.isPending ? t('account.changing') : t('account.change')}
         </button>
       </form>
     </section>
@@ -118,21 +128,18 @@ function SignOut() {
 
   return (
     <section className="auth__section" aria-labelledby="sign-out">
-      <h2 id="sign-out">Sign out</h2>
-      <p className="auth__lead">
-        Signing out everywhere ends your sessions on every device, such as a computer you no longer
-        use.
-      </p>
+      <h2 id="sign-out">{t('account.signOut')}</h2>
+      <p className="auth__lead">{t('account.signOutLead')}</p>
       <div className="auth__actions">
         <button type="button" className="button" onClick={() => signOut.mutate(undefined, goHome)}>
-          Sign out
+          {t('account.signOut')}
         </button>
         <button
           type="button"
           className="button button--quiet"
           onClick={() => signOutEverywhere.mutate(undefined, goHome)}
         >
-          Sign out everywhere
+          {t('account.signOutEverywhere')}
         </button>
       </div>
       {failed && (

@@ -8,7 +8,10 @@ import {
   signUpInputSchema,
 } from '@skycast/validators';
 
+import { Trans } from '@lingui/react';
+
 import { formErrors, schemaErrors, type FormErrors } from '../error-message.ts';
+import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { navigate } from '../navigation/use-location.ts';
 import { trpc } from '../trpc.ts';
@@ -25,35 +28,43 @@ type Errors = FormErrors<Field>;
 
 const FIELDS: readonly Field[] = ['email', 'password'];
 
-const TEXT = {
-  signIn: {
-    title: 'Sign in',
-    lead: 'Your places and units, on every device.',
-    submit: 'Sign in',
-    busy: 'Signing in…',
-    other: { question: 'New to Skycast?', link: 'Create an account', path: SIGN_UP_PATH },
-  },
-  signUp: {
-    title: 'Create your account',
-    lead: 'Keep your places and units, and find them on any device. The places you saved in this browser come along.',
-    submit: 'Create account',
-    busy: 'Creating your account…',
-    other: { question: 'Have an account?', link: 'Sign in', path: SIGN_IN_PATH },
-  },
-} as const;
+/** The words of each form, in the page's language. */
+const textFor = (mode: Mode) =>
+  mode === 'signIn'
+    ? {
+        title: t('auth.signIn.title'),
+        lead: t('auth.signIn.lead'),
+        submit: t('account.signIn'),
+        busy: t('auth.signIn.busy'),
+        other: {
+          question: t('auth.signIn.other'),
+          link: t('auth.signUp.link'),
+          path: SIGN_UP_PATH,
+        },
+      }
+    : {
+        title: t('auth.signUp.title'),
+        lead: t('auth.signUp.lead'),
+        submit: t('auth.signUp.submit'),
+        busy: t('auth.signUp.busy'),
+        other: { question: t('auth.signUp.other'), link: t('account.signIn'), path: SIGN_IN_PATH },
+      };
 
 function fieldsFor(mode: Mode): FieldSpec<Field>[] {
   const signUp = mode === 'signUp';
   return [
-    { name: 'email', label: 'Email', type: 'email', autoComplete: signUp ? 'email' : 'username' },
+    {
+      name: 'email',
+      label: t('auth.email'),
+      type: 'email',
+      autoComplete: signUp ? 'email' : 'username',
+    },
     {
       name: 'password',
-      label: 'Password',
+      label: t('auth.password'),
       type: 'password',
       autoComplete: signUp ? 'new-password' : 'current-password',
-      hint: signUp
-        ? `At least ${PASSWORD_MIN_LENGTH} characters. A few words together make a strong one; the most common passwords are refused.`
-        : undefined,
+      hint: signUp ? t('auth.passwordHint', { min: PASSWORD_MIN_LENGTH }) : undefined,
     },
   ];
 }
@@ -63,15 +74,15 @@ function checkForm(mode: Mode, email: string, password: string): Errors {
   const schema = mode === 'signUp' ? signUpInputSchema : signInInputSchema;
   const errors = schemaErrors(schema, { email, password });
   if (mode === 'signUp' && !errors.password && passwordContainsEmail(password, email)) {
-    errors.password = 'Your password contains your email address. Please choose another.';
+    errors.password = t('auth.passwordContainsEmail');
   }
   return errors;
 }
 
 /** The sign-in and sign-up pages: one form, inline errors, then back where the person was. */
 export function AuthPage({ mode }: { mode: Mode }) {
-  const text = TEXT[mode];
-  useDocumentTitle(`${text.title} — Skycast`);
+  const text = textFor(mode);
+  useDocumentTitle(t('auth.documentTitle', { title: text.title }));
   const { user } = useAccount();
   const [values, setValues] = useState({ email: '', password: '' });
   const [errors, setErrors] = useState<Errors>({});
@@ -110,9 +121,13 @@ export function AuthPage({ mode }: { mode: Mode }) {
   if (user) {
     return (
       <div className="auth">
-        <h1 className="auth__title">You are signed in</h1>
+        <h1 className="auth__title">{t('auth.signedIn')}</h1>
         <p className="auth__lead">
-          as <strong>{user.email}</strong>. <AppLink href="/">See your places</AppLink>.
+          <Trans
+            id="auth.signedInAs"
+            values={{ email: user.email }}
+            components={{ 0: <strong />, 1: <AppLink href="/" /> }}
+          />
         </p>
       </div>
     );

@@ -1,7 +1,9 @@
+import { Trans } from '@lingui/react';
 import { useQuery } from '@tanstack/react-query';
 import type { CSSProperties, ReactNode } from 'react';
 
 import type { Coordinates } from '../api-types.ts';
+import { t } from '../i18n/i18n.ts';
 import { useUnits } from '../preferences/use-units.ts';
 import { useOffline } from '../offline/connection.ts';
 import { offlineMessages } from '../offline/offline-messages.ts';
@@ -9,7 +11,7 @@ import { trpc } from '../trpc.ts';
 import { QueryErrorMessage } from '../ui/ErrorMessage.tsx';
 import { LoadingStatus } from '../ui/LoadingStatus.tsx';
 import { clockTimeAt } from '../weather/local-time.ts';
-import { formatTime } from '../weather/units.ts';
+import { formatNumber, formatTime } from '../weather/units.ts';
 import { europeanAqiBand, usAqiBand, type AqiBand } from './aqi-bands.ts';
 import { PollenList } from './PollenList.tsx';
 import './AirQualityCard.css';
@@ -32,7 +34,7 @@ function Index({ name, value, band }: { name: string; value: number; band: AqiBa
     <div className="aqi">
       <p className="aqi__name">{name}</p>
       <p className="aqi__value">
-        <span className="aqi__number">{Math.round(value)}</span>
+        <span className="aqi__number">{formatNumber(Math.round(value))}</span>
         <span
           className="aqi__swatch"
           style={{ '--band': band.color } as CSSProperties}
@@ -60,7 +62,7 @@ function Pollutant({
         <abbr title={name}>{label}</abbr>
       </dt>
       <dd>
-        {Math.round(value)} <span className="pollutant__unit">{MICROGRAMS}</span>
+        {formatNumber(Math.round(value))} <span className="pollutant__unit">{MICROGRAMS}</span>
       </dd>
     </div>
   );
@@ -103,32 +105,36 @@ export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
         ) : (
           stale && (
             <p className="air-quality__stale">
-              From{' '}
-              <time dateTime={fetchedAt}>
-                {formatTime(clockTimeAt(fetchedAt, location.timezone), clock)}
-              </time>
-              : the air-quality service is not answering.
+              <Trans
+                id="airQuality.stale"
+                values={{ time: formatTime(clockTimeAt(fetchedAt, location.timezone), clock) }}
+                components={{ 0: <time dateTime={fetchedAt} /> }}
+              />
             </p>
           )
         )}
         <div className="air-quality__body">
           {current.europeanAqi !== null && (
             <Index
-              name="European AQI"
+              name={t('airQuality.european')}
               value={current.europeanAqi}
               band={europeanAqiBand(current.europeanAqi)}
             />
           )}
           {current.usAqi !== null && (
-            <Index name="US AQI" value={current.usAqi} band={usAqiBand(current.usAqi)} />
+            <Index
+              name={t('airQuality.us')}
+              value={current.usAqi}
+              band={usAqiBand(current.usAqi)}
+            />
           )}
           <dl className="air-quality__pollutants">
-            <Pollutant label="PM2.5" name="Fine particles, 2.5 µm or less" value={current.pm2_5} />
-            <Pollutant label="PM10" name="Particles, 10 µm or less" value={current.pm10} />
-            <Pollutant label={OZONE} name="Ozone" value={current.ozone} />
+            <Pollutant label="PM2.5" name={t('airQuality.pm25')} value={current.pm2_5} />
+            <Pollutant label="PM10" name={t('airQuality.pm10')} value={current.pm10} />
+            <Pollutant label={OZONE} name={t('airQuality.ozone')} value={current.ozone} />
             <Pollutant
               label={NITROGEN_DIOXIDE}
-              name="Nitrogen dioxide"
+              name={t('airQuality.no2')}
               value={current.nitrogenDioxide}
             />
           </dl>
@@ -136,15 +142,13 @@ export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
         {query.data.pollen && <PollenList pollen={query.data.pollen} />}
       </>
     ) : (
-      <p className="air-quality__empty">
-        There are no air-quality measurements for this place. Try a larger town nearby.
-      </p>
+      <p className="air-quality__empty">{t('airQuality.none')}</p>
     );
   } else if (query.isError) {
-    body = <QueryErrorMessage title="Air quality could not be loaded" query={query} />;
+    body = <QueryErrorMessage title={t('airQuality.failed')} query={query} />;
   } else {
     body = (
-      <LoadingStatus label="Loading the air quality…">
+      <LoadingStatus label={t('airQuality.loading')}>
         <AirQualitySkeleton />
       </LoadingStatus>
     );
@@ -153,7 +157,7 @@ export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
   return (
     <section className="air-quality" aria-labelledby="air-quality-title">
       <h2 id="air-quality-title" className="section-title">
-        Air quality
+        {t('airQuality.title')}
       </h2>
       <div className="card air-quality__card">{body}</div>
     </section>

@@ -1,12 +1,13 @@
 import type { CSSProperties } from 'react';
 
+import { t } from '../i18n/i18n.ts';
 import { Disclosure } from '../ui/Disclosure.tsx';
 import {
   describeBands,
-  POLLEN_NAMES,
   pollenLevel,
+  pollenName,
+  POLLEN_TYPES,
   type Pollen,
-  type PollenType,
 } from './pollen-levels.ts';
 
 /**
@@ -15,18 +16,18 @@ import {
  * are left out, not shown as zero.
  */
 export function PollenList({ pollen }: { pollen: Pollen }) {
-  const types = (Object.keys(POLLEN_NAMES) as PollenType[]).filter((type) => pollen[type] !== null);
+  const types = POLLEN_TYPES.filter((type) => pollen[type] !== null);
   if (types.length === 0) return null;
   return (
     <div className="pollen">
-      <h3 className="pollen__title">Pollen</h3>
+      <h3 className="pollen__title">{t('pollen.title')}</h3>
       <dl className="pollen__list">
         {types.map((type) => {
           const count = pollen[type]!;
           const level = pollenLevel(type, count);
           return (
             <div key={type} className="pollen__type">
-              <dt>{POLLEN_NAMES[type]}</dt>
+              <dt>{pollenName(type)}</dt>
               <dd>
                 <span
                   className="aqi__swatch"
@@ -34,21 +35,20 @@ export function PollenList({ pollen }: { pollen: Pollen }) {
                   aria-hidden="true"
                 />{' '}
                 <span className="pollen__level">{level.name}</span>{' '}
-                <span className="pollen__count">({Math.round(count)} grains/m³)</span>
+                <span className="pollen__count">
+                  ({t('pollen.count', { count: Math.round(count) })})
+                </span>
               </dd>
             </div>
           );
         })}
       </dl>
-      <Disclosure summary="What the pollen levels mean" className="pollen__details">
-        <p>
-          Grains of pollen in a cubic metre of air near the ground, from a forecast model (CAMS,
-          Europe only). Most people with hay fever notice “Moderate” and above.
-        </p>
+      <Disclosure summary={t('pollen.meaning')} className="pollen__details">
+        <p>{t('pollen.explanation')}</p>
         <ul>
           {types.map((type) => (
             <li key={type}>
-              {POLLEN_NAMES[type]}: {describeBands(type)}.
+              {t('pollen.typeBands', { type: pollenName(type), bands: describeBands(type) })}
             </li>
           ))}
         </ul>

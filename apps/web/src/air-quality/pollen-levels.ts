@@ -1,19 +1,22 @@
 import type { RouterOutputs } from '@skycast/api';
 
+import { t, type MessageKey } from '../i18n/i18n.ts';
+
 export type Pollen = NonNullable<RouterOutputs['weather']['airQuality']['pollen']>;
 export type PollenType = keyof Pollen;
 
 export interface PollenLevel {
-  name: 'None' | 'Low' | 'Moderate' | 'High' | 'Very high';
+  /** The level in words, in the page's language. */
+  name: string;
   color: string;
 }
 
-const LEVELS: PollenLevel[] = [
-  { name: 'None', color: '#9ca3af' },
-  { name: 'Low', color: '#22c55e' },
-  { name: 'Moderate', color: '#eab308' },
-  { name: 'High', color: '#f97316' },
-  { name: 'Very high', color: '#dc2626' },
+const LEVELS: { key: MessageKey; color: string }[] = [
+  { key: 'pollen.none', color: '#9ca3af' },
+  { key: 'pollen.low', color: '#22c55e' },
+  { key: 'pollen.moderate', color: '#eab308' },
+  { key: 'pollen.high', color: '#f97316' },
+  { key: 'pollen.veryHigh', color: '#dc2626' },
 ];
 
 /**
@@ -30,14 +33,27 @@ const BOUNDS: Record<PollenType, [number, number, number, number]> = {
   ragweed: [1, 10, 40, 100],
 };
 
-export const POLLEN_NAMES: Record<PollenType, string> = {
-  alder: 'Alder',
-  birch: 'Birch',
-  grass: 'Grass',
-  mugwort: 'Mugwort',
-  olive: 'Olive',
-  ragweed: 'Ragweed',
-};
+export const POLLEN_TYPES: readonly PollenType[] = [
+  'alder',
+  'birch',
+  'grass',
+  'mugwort',
+  'olive',
+  'ragweed',
+];
+
+/** A pollen type's name in the page's language. */
+export function pollenName(type: PollenType): string {
+  const names = {
+    alder: t('pollen.alder'),
+    birch: t('pollen.birch'),
+    grass: t('pollen.grass'),
+    mugwort: t('pollen.mugwort'),
+    olive: t('pollen.olive'),
+    ragweed: t('pollen.ragweed'),
+  } satisfies Record<PollenType, string>;
+  return names[type];
+}
 
 /**
  * The level of a pollen count for its type.
@@ -47,11 +63,20 @@ export const POLLEN_NAMES: Record<PollenType, string> = {
  */
 export function pollenLevel(type: PollenType, grainsPerCubicMetre: number): PollenLevel {
   const passed = BOUNDS[type].filter((bound) => grainsPerCubicMetre >= bound).length;
-  return LEVELS[passed]!;
+  const { key, color } = LEVELS[passed]!;
+  return { name: t(key), color };
 }
 
 /** The bands of a type as words, for the explanation under the counts. */
 export function describeBands(type: PollenType): string {
   const [low, moderate, high, veryHigh] = BOUNDS[type];
-  return `low ${low}–${moderate - 1}, moderate ${moderate}–${high - 1}, high ${high}–${veryHigh - 1}, very high ${veryHigh} or more`;
+  return t('pollen.bands', {
+    low,
+    lowEnd: moderate - 1,
+    moderate,
+    moderateEnd: high - 1,
+    high,
+    highEnd: veryHigh - 1,
+    veryHigh,
+  });
 }

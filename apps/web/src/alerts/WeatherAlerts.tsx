@@ -1,12 +1,16 @@
+import { Trans, useLingui } from '@lingui/react';
 import { useQuery } from '@tanstack/react-query';
 
 import type { Coordinates } from '../api-types.ts';
+import { t } from '../i18n/i18n.ts';
 import { useUnits } from '../preferences/use-units.ts';
 import { trpc } from '../trpc.ts';
 import { useNow } from '../ui/use-now.ts';
+import { clockTimeAt } from '../weather/local-time.ts';
+import { formatTime } from '../weather/units.ts';
 import {
   alertPeriod,
-  SEVERITY_LABELS,
+  severityLabel,
   SOURCES,
   urgencyAndCertainty,
   type AlertsSource,
@@ -42,7 +46,7 @@ function Alert({
         <SeverityIcon severity={alert.severity} />
         <div className="alert__summary">
           <h3 className="alert__event" id={titleId}>
-            <span className="alert__severity">{SEVERITY_LABELS[alert.severity]}</span>{' '}
+            <span className="alert__severity">{severityLabel(alert.severity)}</span>{' '}
             <span className="alert__name">{capitalised(alert.event)}</span>
           </h3>
           {period && <p className="alert__period">{period}</p>}
@@ -50,36 +54,38 @@ function Alert({
         </div>
       </div>
       <details className="alert__details">
-        <summary>Details and what to do</summary>
+        <summary>{t('alerts.details')}</summary>
         {alert.description && <p className="alert__text">{alert.description}</p>}
         {alert.instruction && (
           <>
-            <h4 className="alert__subheading">What to do</h4>
+            <h4 className="alert__subheading">{t('alerts.whatToDo')}</h4>
             <p className="alert__text">{alert.instruction}</p>
           </>
         )}
         <dl className="alert__facts">
           {alert.area && (
             <div>
-              <dt>Area</dt>
+              <dt>{t('alerts.area')}</dt>
               <dd>{alert.area}</dd>
             </div>
           )}
           {likelihood && (
             <div>
-              <dt>Urgency and certainty</dt>
+              <dt>{t('alerts.urgencyAndCertainty')}</dt>
               <dd>{likelihood}</dd>
             </div>
           )}
         </dl>
       </details>
       <p className="alert__sender">
-        Issued by {alert.sender}
-        {alert.sender !== service.name && (
-          <>
-            {' '}
-            via <a href={service.href}>{service.name}</a>
-          </>
+        {alert.sender === service.name ? (
+          t('alerts.issuedBy', { sender: alert.sender })
+        ) : (
+          <Trans
+            id="alerts.issuedByVia"
+            values={{ sender: alert.sender, service: service.name }}
+            components={{ 0: <a href={service.href} /> }}
+          />
         )}
       </p>
     </li>
@@ -105,10 +111,12 @@ export function WeatherAlerts({
     refetchInterval: FRESH_MS,
   });
   const now = useNow(60_000);
+  const { clock } = useUnits();
+  useLingui();
   if (query.isError && !query.data) {
     return (
       <p className="alerts__unknown" role="status">
-        Weather warnings could not be loaded just now; check your national weather service.
+        {t('alerts.unknown')}
       </p>
     );
   }
@@ -120,19 +128,15 @@ export function WeatherAlerts({
   return (
     <section className="alerts" aria-labelledby="alerts-title">
       <h2 id="alerts-title" className="section-title">
-        {count === 1 ? 'Weather warning' : `${count} weather warnings`}
+        {t('alerts.title', { count })}
       </h2>
       {report.stale && (
         <p className="alerts__stale">
-          The warning service is not answering: these may have changed since{' '}
-          <time dateTime={report.fetchedAt}>
-            {new Date(report.fetchedAt).toLocaleTimeString('en-GB', {
-              hour: '2-digit',
-              minute: '2-digit',
-              timeZone: zone,
-            })}
-          </time>
-          .
+          <Trans
+            id="alerts.stale"
+            values={{ time: formatTime(clockTimeAt(report.fetchedAt, zone), clock) }}
+            components={{ 0: <time dateTime={report.fetchedAt} /> }}
+          />
         </p>
       )}
       <ul className="alerts__list">

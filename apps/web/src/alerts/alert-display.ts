@@ -2,6 +2,8 @@ import type { RouterOutputs } from '@skycast/api';
 import { localDateTime } from '@skycast/local-time';
 import type { Clock } from '@skycast/validators';
 
+import { t } from '../i18n/i18n.ts';
+import { weekdayOf } from '../weather/local-time.ts';
 import { formatTime } from '../weather/units.ts';
 
 export type AlertsReport = RouterOutputs['weather']['alerts'];
@@ -10,28 +12,38 @@ export type AlertSeverity = WeatherAlert['severity'];
 export type AlertsSource = NonNullable<AlertsReport['source']>;
 
 /** What each severity is called on the page: the word is always shown beside its colour and icon. */
-export const SEVERITY_LABELS: Record<AlertSeverity, string> = {
-  extreme: 'Extreme',
-  severe: 'Severe',
-  moderate: 'Moderate',
-  minor: 'Minor',
-  unknown: 'Warning',
-};
+export function severityLabel(severity: AlertSeverity): string {
+  const labels = {
+    extreme: t('alerts.severity.extreme'),
+    severe: t('alerts.severity.severe'),
+    moderate: t('alerts.severity.moderate'),
+    minor: t('alerts.severity.minor'),
+    unknown: t('alerts.severity.unknown'),
+  } satisfies Record<AlertSeverity, string>;
+  return labels[severity];
+}
 
-const URGENCY: Record<WeatherAlert['urgency'], string | null> = {
-  immediate: 'act now',
-  expected: 'expected soon',
-  future: 'expected later',
-  past: 'no longer expected',
-  unknown: null,
-};
-const CERTAINTY: Record<WeatherAlert['certainty'], string | null> = {
-  observed: 'observed',
-  likely: 'likely',
-  possible: 'possible',
-  unlikely: 'unlikely',
-  unknown: null,
-};
+function urgencyWord(urgency: WeatherAlert['urgency']): string | null {
+  const words = {
+    immediate: t('alerts.urgency.immediate'),
+    expected: t('alerts.urgency.expected'),
+    future: t('alerts.urgency.future'),
+    past: t('alerts.urgency.past'),
+    unknown: null,
+  } satisfies Record<WeatherAlert['urgency'], string | null>;
+  return words[urgency];
+}
+
+function certaintyWord(certainty: WeatherAlert['certainty']): string | null {
+  const words = {
+    observed: t('alerts.certainty.observed'),
+    likely: t('alerts.certainty.likely'),
+    possible: t('alerts.certainty.possible'),
+    unlikely: t('alerts.certainty.unlikely'),
+    unknown: null,
+  } satisfies Record<WeatherAlert['certainty'], string | null>;
+  return words[certainty];
+}
 
 /** The services' own sites, for the credit under each warning. */
 export const SOURCES: Record<AlertsSource, { name: string; href: string }> = {
@@ -40,12 +52,10 @@ export const SOURCES: Record<AlertsSource, { name: string; href: string }> = {
   openweather: { name: 'OpenWeather', href: 'https://openweathermap.org/' },
 };
 
-const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' });
-
 /** "Tue 14:00" (or "Tue 2:00 PM") on the place's clocks (today's and tomorrow's too: warnings span days). */
 function dayAndTime(instant: string, timeZone: string, clock: Clock): string {
   const local = localDateTime(timeZone, Date.parse(instant));
-  return `${weekday.format(new Date(`${local.slice(0, 10)}T00:00:00Z`))} ${formatTime(local, clock)}`;
+  return `${weekdayOf(local)} ${formatTime(local, clock)}`;
 }
 
 /**
@@ -64,9 +74,9 @@ export function alertPeriod(
   const at = (instant: string) => dayAndTime(instant, timeZone, clock);
   const from = alert.onset && Date.parse(alert.onset) > now ? alert.onset : null;
   const until = alert.expires;
-  if (from && until) return `From ${at(from)} until ${at(until)}`;
-  if (from) return `From ${at(from)}`;
-  if (until) return `Until ${at(until)}`;
+  if (from && until) return t('alerts.fromUntil', { from: at(from), until: at(until) });
+  if (from) return t('alerts.from', { from: at(from) });
+  if (until) return t('alerts.until', { until: at(until) });
   return null;
 }
 
@@ -74,7 +84,7 @@ export function alertPeriod(
 export function urgencyAndCertainty(
   alert: Pick<WeatherAlert, 'urgency' | 'certainty'>,
 ): string | null {
-  const words = [URGENCY[alert.urgency], CERTAINTY[alert.certainty]].filter(
+  const words = [urgencyWord(alert.urgency), certaintyWord(alert.certainty)].filter(
     (word): word is string => word !== null,
   );
   if (words.length === 0) return null;

@@ -3,6 +3,8 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
 import type { HourlyEntry, Units } from '../api-types.ts';
+import { t } from '../i18n/i18n.ts';
+import { dateFormat } from '../weather/local-time.ts';
 import { formatPercent, formatShortTemperature } from '../weather/units.ts';
 import { chartSeconds } from './chart-summary.ts';
 import './TemperatureChart.css';
@@ -18,6 +20,24 @@ function cssColor(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 }
 
+/** Month and weekday names in the page's language, as uPlot's date templates want them. */
+function dateNames(): uPlot.DateNames {
+  const names = (
+    options: Intl.DateTimeFormatOptions,
+    count: number,
+    day: (index: number) => Date,
+  ) => Array.from({ length: count }, (_, index) => dateFormat(options).format(day(index)));
+  const month = (index: number) => new Date(Date.UTC(2026, index, 1));
+  // 2026-11-01 was a Sunday, where uPlot's weekday lists start.
+  const weekday = (index: number) => new Date(Date.UTC(2026, 10, 1 + index));
+  return {
+    MMMM: names({ month: 'long' }, 12, month),
+    MMM: names({ month: 'short' }, 12, month),
+    WWWW: names({ weekday: 'long' }, 7, weekday),
+    WWW: names({ weekday: 'short' }, 7, weekday),
+  };
+}
+
 function options(width: number, units: Units): uPlot.Options {
   const text = cssColor('--muted');
   const grid = cssColor('--border');
@@ -29,6 +49,8 @@ function options(width: number, units: Units): uPlot.Options {
     height: HEIGHT,
     // The times are the place's wall-clock times, stored as if UTC.
     tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
+    // The axis's weekdays in the page's language.
+    fmtDate: (template) => uPlot.fmtDate(template, dateNames()),
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
     // Half an hour of room on each side, so the first and last bars show whole.
@@ -39,7 +61,7 @@ function options(width: number, units: Units): uPlot.Options {
     series: [
       {},
       {
-        label: 'Temperature',
+        label: t('preferences.temperature'),
         scale: 'temperature',
         stroke: temperature,
         width: 2.5,
@@ -48,7 +70,7 @@ function options(width: number, units: Units): uPlot.Options {
           value === null ? '' : formatShortTemperature(value, units.temperature),
       },
       {
-        label: 'Chance of precipitation',
+        label: t('chart.chance'),
         scale: 'percent',
         stroke: rain,
         fill: `color-mix(in srgb, ${rain} 35%, transparent)`,

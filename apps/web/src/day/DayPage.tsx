@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
 
 import { HourlyChart } from '../chart/HourlyChart.tsx';
+import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { arrivedInApp } from '../navigation/use-location.ts';
 import { useOffline } from '../offline/connection.ts';
@@ -35,7 +36,7 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
   const name = route.name ?? formatCoordinates(coordinates);
   const placePath = formatPlacePath({ ...route, day: undefined });
   const dayPath = (day: string) => formatPlacePath({ ...route, day });
-  useDocumentTitle(`${longDateOf(route.day)} in ${name} — Skycast`);
+  useDocumentTitle(t('day.documentTitle', { date: longDateOf(route.day), name }));
 
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -48,17 +49,22 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
     const detail = shown;
     body = (
       <>
-        <nav className="day-page__nav" aria-label="Other days">
+        <nav className="day-page__nav" aria-label={t('day.otherDays')}>
           {detail.previousDate && (
             <AppLink href={dayPath(detail.previousDate)} rel="prev">
-              <span aria-hidden="true">← </span>
+              <span className="flip-in-rtl" aria-hidden="true">
+                ←{' '}
+              </span>
               {shortDateOf(detail.previousDate)}
             </AppLink>
           )}
           {detail.nextDate && (
             <AppLink href={dayPath(detail.nextDate)} rel="next" className="day-page__next">
               {shortDateOf(detail.nextDate)}
-              <span aria-hidden="true"> →</span>
+              <span className="flip-in-rtl" aria-hidden="true">
+                {' '}
+                →
+              </span>
             </AppLink>
           )}
         </nav>
@@ -72,7 +78,7 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
         <DaySummary day={detail.day} units={detail.units} />
         <section aria-labelledby="day-chart-title">
           <h2 id="day-chart-title" className="section-title">
-            Hour by hour
+            {t('day.hourByHour')}
           </h2>
           <HourlyChart hours={detail.hours} units={detail.units} />
         </section>
@@ -89,10 +95,10 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
       />
     );
   } else if (query.isError) {
-    body = <QueryErrorMessage title="This day could not be loaded" query={query} />;
+    body = <QueryErrorMessage title={t('day.failed')} query={query} />;
   } else {
     body = (
-      <LoadingStatus label="Loading the day…">
+      <LoadingStatus label={t('day.loading')}>
         <div className="skeleton day-page__skeleton" aria-hidden="true" />
       </LoadingStatus>
     );
@@ -102,7 +108,10 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
     <article className="day-page">
       <header className="day-page__header">
         <AppLink href={placePath} className="day-page__back">
-          <span aria-hidden="true">← </span>All days in {name}
+          <span className="flip-in-rtl" aria-hidden="true">
+            ←{' '}
+          </span>
+          {t('day.allDays', { name })}
         </AppLink>
         <h1 ref={heading} tabIndex={-1} className="day-page__title">
           {longDateOf(route.day)}

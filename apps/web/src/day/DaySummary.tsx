@@ -1,5 +1,6 @@
 import type { DailyEntry, Units } from '../api-types.ts';
 import { WeatherIcon } from '../forecast/WeatherIcon.tsx';
+import { t } from '../i18n/i18n.ts';
 import { Fact } from '../ui/Fact.tsx';
 import {
   formatPercent,
@@ -14,29 +15,35 @@ import { describeWeather } from '../weather/weather-codes.ts';
 export function DaySummary({ day, units }: { day: DailyEntry; units: Units }) {
   const { label } = describeWeather(day.weatherCode, true);
   return (
-    <section className="day-summary card" aria-label="The day at a glance">
+    <section className="day-summary card" aria-label={t('day.atAGlance')}>
       <WeatherIcon code={day.weatherCode} isDay className="day-summary__icon" />
       <div>
         <p className="day-summary__condition">{label}</p>
         <p className="day-summary__range">
-          High{' '}
-          <span data-temperature>{formatTemperature(day.temperatureMax, units.temperature)}</span> ·
-          Low{' '}
+          {t('current.high')}{' '}
+          <span data-temperature>{formatTemperature(day.temperatureMax, units.temperature)}</span> ·{' '}
+          {t('current.low')}{' '}
           <span data-temperature>{formatTemperature(day.temperatureMin, units.temperature)}</span>
         </p>
       </div>
       <dl className="day-summary__facts">
         {day.precipitationSum !== null && (
-          <Fact term="Precipitation">
+          <Fact term={t('current.precipitation')}>
             {formatPrecipitation(day.precipitationSum, units.precipitation)}
           </Fact>
         )}
         {day.precipitationProbabilityMax !== null && (
-          <Fact term="Chance">{formatPercent(day.precipitationProbabilityMax)}</Fact>
+          <Fact term={t('day.chance')}>{formatPercent(day.precipitationProbabilityMax)}</Fact>
         )}
-        {day.sunrise && <Fact term="Sunrise">{formatTime(day.sunrise, units.clock)}</Fact>}
-        {day.sunset && <Fact term="Sunset">{formatTime(day.sunset, units.clock)}</Fact>}
-        {day.uvIndexMax !== null && <Fact term="UV index">{formatUvIndex(day.uvIndexMax)}</Fact>}
+        {day.sunrise && (
+          <Fact term={t('current.sunrise')}>{formatTime(day.sunrise, units.clock)}</Fact>
+        )}
+        {day.sunset && (
+          <Fact term={t('current.sunset')}>{formatTime(day.sunset, units.clock)}</Fact>
+        )}
+        {day.uvIndexMax !== null && (
+          <Fact term={t('current.uvIndex')}>{formatUvIndex(day.uvIndexMax)}</Fact>
+        )}
       </dl>
     </section>
   );

@@ -1,4 +1,5 @@
 import type { HourlyEntry, Units } from '../api-types.ts';
+import { t } from '../i18n/i18n.ts';
 import { DataTable } from '../ui/DataTable.tsx';
 import {
   formatHour,
@@ -10,17 +11,18 @@ import {
 } from '../weather/units.ts';
 
 const DASH = '—';
-const COLUMNS = [
-  'Hour',
-  'Temperature',
-  'Feels like',
-  'Precipitation',
-  'Chance',
-  'Wind',
-  'Gusts',
-  'Cloud cover',
-  'Dew point',
-  'UV index',
+/** The columns' headings, in the page's language. */
+const columns = () => [
+  t('day.hour'),
+  t('preferences.temperature'),
+  t('current.feelsLike'),
+  t('current.precipitation'),
+  t('day.chance'),
+  t('current.wind'),
+  t('current.gusts'),
+  t('day.cloudCover'),
+  t('day.dewPoint'),
+  t('current.uvIndex'),
 ];
 const or = <T,>(value: T | null, format: (value: T) => string) =>
   value === null ? DASH : format(value);
@@ -35,9 +37,9 @@ export function HourTable({ hours, units }: { hours: HourlyEntry[]; units: Units
   return (
     <section>
       <h2 id="hour-table-title" className="section-title">
-        Every hour
+        {t('day.everyHour')}
       </h2>
-      <DataTable labelledBy="hour-table-title" columns={COLUMNS} className="hour-table card">
+      <DataTable labelledBy="hour-table-title" columns={columns()} className="hour-table card">
         {hours.map((hour) => (
           <tr key={hour.time}>
             <th scope="row">

@@ -1,6 +1,8 @@
+import { Trans } from '@lingui/react';
 import type { ReactNode } from 'react';
 
 import type { CurrentConditions as Current, DailyEntry, Forecast, Units } from '../api-types.ts';
+import { t } from '../i18n/i18n.ts';
 import { compassPoint } from '../weather/compass.ts';
 import {
   formatPercent,
@@ -47,14 +49,14 @@ export function CurrentConditions({
   today,
   yesterday,
   units,
-  title = 'Right now',
+  title,
 }: CurrentConditionsProps) {
   const { label } = describeWeather(current.weatherCode, current.isDay);
   const wind = compassPoint(current.windDirection);
   return (
     <section className="current card" aria-labelledby="current-title">
       <h2 id="current-title" className="current__title">
-        {title}
+        {title ?? t('current.title')}
       </h2>
       <div className="current__summary">
         <WeatherIcon code={current.weatherCode} isDay={current.isDay} className="current__icon" />
@@ -64,21 +66,24 @@ export function CurrentConditions({
           </p>
           <p className="current__condition">
             {label}
-            <span className="current__daylight"> · {current.isDay ? 'Day' : 'Night'}</span>
+            <span className="current__daylight">
+              {' · '}
+              {current.isDay ? t('current.day') : t('current.night')}
+            </span>
           </p>
           <p className="current__feels">
-            Feels like{' '}
+            {t('current.feelsLike')}{' '}
             <span data-temperature>
               {formatTemperature(current.apparentTemperature, units.temperature)}
             </span>
           </p>
           {today && (
             <p className="current__high-low">
-              High{' '}
+              {t('current.high')}{' '}
               <span data-temperature>
                 {formatTemperature(today.temperatureMax, units.temperature)}
               </span>{' '}
-              · Low{' '}
+              · {t('current.low')}{' '}
               <span data-temperature>
                 {formatTemperature(today.temperatureMin, units.temperature)}
               </span>
@@ -87,52 +92,60 @@ export function CurrentConditions({
           {yesterday && (
             <p className="current__yesterday">
               {yesterday.temperature !== null &&
-                `${comparedWithYesterday(current.temperature, yesterday.temperature, 'at this time')}. `}
+                `${comparedWithYesterday(current.temperature, yesterday.temperature)} `}
               {today ? (
-                <>
-                  Today’s high is {againstYesterday(today.temperatureMax, yesterday.temperatureMax)}{' '}
-                  yesterday’s (
-                  <span data-temperature>
-                    {formatTemperature(yesterday.temperatureMax, units.temperature)}
-                  </span>
-                  ).
-                </>
+                <Trans
+                  id={againstYesterday(today.temperatureMax, yesterday.temperatureMax)}
+                  values={{
+                    difference: Math.abs(
+                      Math.round(today.temperatureMax - yesterday.temperatureMax),
+                    ),
+                    high: formatTemperature(yesterday.temperatureMax, units.temperature),
+                  }}
+                  components={{ 0: <span data-temperature /> }}
+                />
               ) : null}
             </p>
           )}
         </div>
       </div>
       <dl className="current__details">
-        <Detail term="Wind">
+        <Detail term={t('current.wind')}>
           <WindArrow fromDegrees={current.windDirection} />
           <span data-wind>
             {formatWindSpeed(current.windSpeed, units.windSpeed)}{' '}
-            <abbr title={`from the ${wind.name}`}>{wind.abbreviation}</abbr>
-            <span className="visually-hidden"> (from the {wind.name})</span>
+            <abbr title={wind.from}>{wind.abbreviation}</abbr>
+            <span className="visually-hidden"> ({wind.from})</span>
           </span>
         </Detail>
         {current.windGusts !== null && (
-          <Detail term="Gusts">
+          <Detail term={t('current.gusts')}>
             <span data-wind>{formatWindSpeed(current.windGusts, units.windSpeed)}</span>
           </Detail>
         )}
-        <Detail term="Humidity">{formatPercent(current.humidity)}</Detail>
-        <Detail term="Precipitation">
+        <Detail term={t('current.humidity')}>{formatPercent(current.humidity)}</Detail>
+        <Detail term={t('current.precipitation')}>
           {formatPrecipitation(current.precipitation, units.precipitation)}
         </Detail>
         {current.uvIndex !== null && (
-          <Detail term="UV index">{formatUvIndex(current.uvIndex)}</Detail>
+          <Detail term={t('current.uvIndex')}>{formatUvIndex(current.uvIndex)}</Detail>
         )}
         {current.pressure !== null && (
-          <Detail term="Pressure">{formatPressure(current.pressure, units.pressure)}</Detail>
+          <Detail term={t('current.pressure')}>
+            {formatPressure(current.pressure, units.pressure)}
+          </Detail>
         )}
         {current.visibility !== null && (
-          <Detail term="Visibility">
+          <Detail term={t('current.visibility')}>
             {formatVisibility(current.visibility, units.visibility)}
           </Detail>
         )}
-        {today?.sunrise && <Detail term="Sunrise">{formatTime(today.sunrise, units.clock)}</Detail>}
-        {today?.sunset && <Detail term="Sunset">{formatTime(today.sunset, units.clock)}</Detail>}
+        {today?.sunrise && (
+          <Detail term={t('current.sunrise')}>{formatTime(today.sunrise, units.clock)}</Detail>
+        )}
+        {today?.sunset && (
+          <Detail term={t('current.sunset')}>{formatTime(today.sunset, units.clock)}</Detail>
+        )}
       </dl>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useState, type CSSProperties } from 'react';
 
 import type { DailyEntry, Units } from '../api-types.ts';
+import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { weekdayOf } from '../weather/local-time.ts';
 import { rangeBar } from '../weather/temperature-range.ts';
@@ -34,7 +35,7 @@ export function DailyForecast({ daily, today, units, dayHref }: DailyForecastPro
   return (
     <section className="daily" aria-labelledby="daily-title">
       <h2 id="daily-title" className="section-title">
-        Next {days.length} days
+        {t('daily.title', { count: days.length })}
       </h2>
       <ol className="daily__list card">
         {days.map((day) => {
@@ -45,11 +46,11 @@ export function DailyForecast({ daily, today, units, dayHref }: DailyForecastPro
             <li key={day.date} className="day">
               <AppLink href={dayHref(day.date)} className="day__name">
                 {day.date === today ? (
-                  'Today'
+                  t('time.today')
                 ) : (
                   <abbr title={weekdayOf(day.date, 'long')}>{weekdayOf(day.date)}</abbr>
                 )}
-                <span className="visually-hidden">, hour by hour</span>
+                <span className="visually-hidden">{t('daily.hourByHour')}</span>
               </AppLink>
               <WeatherIcon code={day.weatherCode} isDay className="day__icon" />
               <span className="day__condition">{label}</span>
@@ -60,19 +61,19 @@ export function DailyForecast({ daily, today, units, dayHref }: DailyForecastPro
                       💧
                     </span>
                     {formatPercent(day.precipitationProbabilityMax)}
-                    <span className="visually-hidden"> chance of precipitation</span>
+                    <span className="visually-hidden"> {t('forecast.chanceOfPrecipitation')}</span>
                   </>
                 )}
               </span>
               <span className="day__low">
-                <span className="visually-hidden">Low </span>
+                <span className="visually-hidden">{t('current.low')} </span>
                 <span data-temperature>
                   {formatShortTemperature(day.temperatureMin, units.temperature)}
                 </span>
               </span>
               <span className="day__bar" style={barStyle} aria-hidden="true" />
               <span className="day__high">
-                <span className="visually-hidden">High </span>
+                <span className="visually-hidden">{t('current.high')} </span>
                 <span data-temperature>
                   {formatShortTemperature(day.temperatureMax, units.temperature)}
                 </span>
@@ -88,7 +89,9 @@ export function DailyForecast({ daily, today, units, dayHref }: DailyForecastPro
           aria-expanded={showAll}
           onClick={() => setShowAll((shown) => !shown)}
         >
-          {showAll ? `Show ${DAYS_SHOWN} days` : `Show all ${daily.length} days`}
+          {showAll
+            ? t('daily.showFewer', { count: DAYS_SHOWN })
+            : t('daily.showAll', { count: daily.length })}
         </button>
       )}
     </section>

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { LoadingStatus } from '../ui/LoadingStatus.tsx';
 import './ForecastSkeleton.css';
 
@@ -5,7 +6,7 @@ import './ForecastSkeleton.css';
 export function ForecastSkeleton() {
   return (
     <div className="forecast-skeleton">
-      <LoadingStatus label="Loading the forecast…" />
+      <LoadingStatus label={t('forecast.loading')} />
       <div className="card skeleton-card" aria-hidden="true">
         <div className="skeleton-row">
           <div className="skeleton skeleton--circle" />

@@ -1,5 +1,6 @@
 import type { DailyEntry, HourlyEntry, Units } from '../api-types.ts';
 import { HourlyChart } from '../chart/HourlyChart.tsx';
+import { t } from '../i18n/i18n.ts';
 import { dateOf, hourOf, isDaytime, weekdayOf } from '../weather/local-time.ts';
 import { formatHour, formatPercent, formatShortTemperature } from '../weather/units.ts';
 import { WeatherIcon } from './WeatherIcon.tsx';
@@ -25,7 +26,7 @@ export function HourlyStrip({ hourly, daily, units }: HourlyStripProps) {
   return (
     <section className="hourly" aria-labelledby="hourly-title">
       <h2 id="hourly-title" className="section-title">
-        Next {hours.length} hours
+        {t('hourly.title', { count: hours.length })}
       </h2>
       <HourlyChart hours={hours} units={units} />
       {/* Focusable so that keyboard users can scroll it. */}
@@ -37,10 +38,10 @@ export function HourlyStrip({ hourly, daily, units }: HourlyStripProps) {
           return (
             <li key={hour.time} className={startsDay ? 'hour hour--starts-day' : 'hour'}>
               <span className="hour__day">
-                {startsDay ? weekdayOf(hour.time) : index === 0 ? 'Today' : ''}
+                {startsDay ? weekdayOf(hour.time) : index === 0 ? t('time.today') : ''}
               </span>
               <span className="hour__time">
-                {index === 0 ? 'Now' : formatHour(hour.time, units.clock)}
+                {index === 0 ? t('time.now') : formatHour(hour.time, units.clock)}
               </span>
               <WeatherIcon code={hour.weatherCode} isDay={isDay} labelled className="hour__icon" />
               <span className="hour__temperature" data-temperature>
@@ -53,7 +54,7 @@ export function HourlyStrip({ hourly, daily, units }: HourlyStripProps) {
                       💧
                     </span>
                     {formatPercent(hour.precipitationProbability)}
-                    <span className="visually-hidden"> chance of precipitation</span>
+                    <span className="visually-hidden"> {t('forecast.chanceOfPrecipitation')}</span>
                   </>
                 )}
               </span>

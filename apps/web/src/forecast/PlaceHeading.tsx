@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 import type { Forecast } from '../api-types.ts';
+import { t } from '../i18n/i18n.ts';
 import { arrivedInApp } from '../navigation/use-location.ts';
 import { UpdatedAgo } from './UpdatedAgo.tsx';
 import './PlaceHeading.css';
@@ -31,7 +32,12 @@ export function PlaceHeading({ name, subtitle, forecast, loading, action }: Plac
           <h1 ref={heading} tabIndex={-1} className="place-heading__name">
             {name}
           </h1>
-          {subtitle && <p className="place-heading__subtitle">{subtitle}</p>}
+          {subtitle && (
+            <p className="place-heading__subtitle">
+              {/* Isolated, so coordinates ("51.51° N") keep their order in a right-to-left page. */}
+              <bdi>{subtitle}</bdi>
+            </p>
+          )}
         </div>
         {action}
       </div>
@@ -39,7 +45,7 @@ export function PlaceHeading({ name, subtitle, forecast, loading, action }: Plac
         {forecast ? (
           <>
             <UpdatedAgo fetchedAt={forecast.fetchedAt} />
-            {forecast.simulated && <span className="tag">Simulated data (local provider)</span>}
+            {forecast.simulated && <span className="tag">{t('forecast.simulated')}</span>}
           </>
         ) : (
           loading && <span className="skeleton place-heading__meta-skeleton" aria-hidden="true" />

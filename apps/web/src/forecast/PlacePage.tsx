@@ -4,6 +4,7 @@ import { useEffect, useMemo } from 'react';
 import { AirQualityCard } from '../air-quality/AirQualityCard.tsx';
 import { WeatherAlerts } from '../alerts/WeatherAlerts.tsx';
 import { preloadChart } from '../chart/HourlyChart.tsx';
+import { t } from '../i18n/i18n.ts';
 import { useHistoryState } from '../navigation/use-location.ts';
 import { useOffline } from '../offline/connection.ts';
 import { offlineMessages } from '../offline/offline-messages.ts';
@@ -47,7 +48,7 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
   const name = route.name ?? formatCoordinates(coordinates);
   // "Land Berlin, Germany" → "Germany": what a saved place shows under its name.
   const country = region?.split(', ').at(-1);
-  useDocumentTitle(`${name} — Skycast`);
+  useDocumentTitle(t('place.documentTitle', { name }));
 
   const path = formatPlacePath(route);
   useEffect(() => {
@@ -69,7 +70,7 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
       />
     );
   else if (forecast.isError)
-    body = <QueryErrorMessage title="The forecast could not be loaded" query={forecast} />;
+    body = <QueryErrorMessage title={t('forecast.failed')} query={forecast} />;
   else body = <ForecastSkeleton />;
 
   return (

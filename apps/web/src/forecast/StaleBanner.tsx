@@ -1,3 +1,5 @@
+import { Trans } from '@lingui/react';
+
 import type { Units } from '../api-types.ts';
 import { clockTimeAt } from '../weather/local-time.ts';
 import { formatTime } from '../weather/units.ts';
@@ -16,9 +18,11 @@ export function StaleBanner({ fetchedAt, timeZone, clock }: StaleBannerProps) {
         ⚠️
       </span>
       <span>
-        Showing data from{' '}
-        <time dateTime={fetchedAt}>{formatTime(clockTimeAt(fetchedAt, timeZone), clock)}</time> —
-        the weather service is not answering.
+        <Trans
+          id="forecast.stale"
+          values={{ time: formatTime(clockTimeAt(fetchedAt, timeZone), clock) }}
+          components={{ 0: <time dateTime={fetchedAt} /> }}
+        />
       </span>
     </p>
   );

@@ -1,3 +1,4 @@
+import { intlLocale, t } from '../i18n/i18n.ts';
 import { formatTimeAgo } from '../weather/time-ago.ts';
 import { useNow } from '../ui/use-now.ts';
 
@@ -5,8 +6,8 @@ import { useNow } from '../ui/use-now.ts';
 export function UpdatedAgo({ fetchedAt }: { fetchedAt: string }) {
   const now = useNow(30_000);
   return (
-    <time dateTime={fetchedAt} title={new Date(fetchedAt).toLocaleString()}>
-      Updated {formatTimeAgo(fetchedAt, now)}
+    <time dateTime={fetchedAt} title={new Date(fetchedAt).toLocaleString(intlLocale())}>
+      {t('forecast.updated', { ago: formatTimeAgo(fetchedAt, now) })}
     </time>
   );
 }

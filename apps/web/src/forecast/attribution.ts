@@ -1,13 +1,14 @@
 import type { ProviderId } from '../api-types.ts';
+import { t } from '../i18n/i18n.ts';
 
 export interface Attribution {
   text: string;
   href: string;
 }
 
-const ATTRIBUTIONS: Record<ProviderId, Attribution> = {
-  'open-meteo': { text: 'Weather data by Open-Meteo.com', href: 'https://open-meteo.com/' },
-  openweather: { text: 'Weather data by OpenWeather', href: 'https://openweathermap.org/' },
+const ATTRIBUTIONS: Record<ProviderId, { provider: string; href: string }> = {
+  'open-meteo': { provider: 'Open-Meteo.com', href: 'https://open-meteo.com/' },
+  openweather: { provider: 'OpenWeather', href: 'https://openweathermap.org/' },
 };
 
 /**
@@ -17,5 +18,6 @@ const ATTRIBUTIONS: Record<ProviderId, Attribution> = {
  * attributionFor('open-meteo') // { text: 'Weather data by Open-Meteo.com', href: 'https://open-meteo.com/' }
  */
 export function attributionFor(source: ProviderId): Attribution {
-  return ATTRIBUTIONS[source];
+  const { provider, href } = ATTRIBUTIONS[source];
+  return { text: t('forecast.attribution', { provider }), href };
 }

@@ -1,22 +1,31 @@
+import { t } from '../i18n/i18n.ts';
+
 /**
- * Every word the offline state shows, in one place (so they move into the
- * message catalogues as a whole).
+ * Every word the offline state shows, in one place, from the message
+ * catalogues: getters, so each read is in the language active then.
  */
 export const offlineMessages = {
-  bannerTitle: 'You’re offline.',
+  get bannerTitle() {
+    return t('offline.bannerTitle');
+  },
   /** The stored forecast's time and age, e.g. "14:05" and "2 h ago". */
-  bannerBody: (time: string, ago: string) =>
-    `Showing the forecast stored on this device at ${time} (${ago}); it updates by itself when you’re back online.`,
+  bannerBody: (time: string, ago: string) => t('offline.bannerBody', { time, ago }),
   /** The network is there but Skycast's server did not answer, so the stored copy is shown. */
-  unreachableTitle: 'Skycast cannot be reached.',
-  unreachableBody: (time: string, ago: string) =>
-    `Showing the forecast stored on this device at ${time} (${ago}); it updates when Skycast answers again.`,
+  get unreachableTitle() {
+    return t('offline.unreachableTitle');
+  },
+  unreachableBody: (time: string, ago: string) => t('offline.unreachableBody', { time, ago }),
   /** Heading of the current conditions when they are a stored copy, not now. */
-  currentAsOf: (time: string) => `As of ${time}`,
+  currentAsOf: (time: string) => t('offline.currentAsOf', { time }),
   /** Beside a stored copy of another section (air quality), e.g. "14:05". */
-  storedAt: (time: string) => `The copy stored on this device at ${time}.`,
-  noStoredForecastTitle: 'You’re offline',
-  noStoredForecast:
-    'No forecast for this place is stored on this device. It loads by itself when you’re back online.',
-  searchNeedsNetwork: 'Search needs a network connection. Places you opened before still open.',
-} as const;
+  storedAt: (time: string) => t('offline.storedAt', { time }),
+  get noStoredForecastTitle() {
+    return t('offline.noStoredForecastTitle');
+  },
+  get noStoredForecast() {
+    return t('offline.noStoredForecast');
+  },
+  get searchNeedsNetwork() {
+    return t('offline.searchNeedsNetwork');
+  },
+};

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 
+import { t } from '../i18n/i18n.ts';
 import { navigate } from '../navigation/use-location.ts';
 import { formatPlacePath } from './place-path.ts';
 
@@ -15,13 +16,13 @@ export type LocationState =
 export function locationErrorMessage(code: number | 'unsupported'): string {
   switch (code) {
     case 1:
-      return 'Skycast was not allowed to use your location. To use it, allow location access for this site in your browser’s settings — or search for a place instead.';
+      return t('location.denied');
     case 3:
-      return 'Finding your location took too long. Try again, or search for a place instead.';
+      return t('location.timeout');
     case 'unsupported':
-      return 'This browser cannot share your location. Search for a place instead.';
+      return t('location.unsupported');
     default:
-      return 'Your location could not be found. Try again, or search for a place instead.';
+      return t('location.failed');
   }
 }
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 
+import { t } from '../i18n/i18n.ts';
 import type { PlaceToSave } from './local-places.ts';
 import { placesErrorMessage, useSavedPlaces } from './use-saved-places.ts';
 import './SavePlaceButton.css';
@@ -16,13 +17,13 @@ export function SavePlaceButton({ place }: { place: PlaceToSave }) {
     try {
       if (existing) {
         await saved.remove(existing);
-        setStatus(`${place.name} removed from your places.`);
+        setStatus(t('savePlace.removed', { name: place.name }));
       } else {
         await saved.add(place);
         setStatus(
           saved.keptIn === 'account'
-            ? `${place.name} saved to your places.`
-            : `${place.name} saved to your places in this browser.`,
+            ? t('savePlace.saved', { name: place.name })
+            : t('savePlace.savedHere', { name: place.name }),
         );
       }
     } catch (error) {
@@ -42,7 +43,7 @@ export function SavePlaceButton({ place }: { place: PlaceToSave }) {
         <span className="save-place__star" aria-hidden="true">
           {existing ? '★' : '☆'}
         </span>
-        {existing ? 'Saved' : 'Save place'}
+        {existing ? t('savePlace.isSaved') : t('savePlace.save')}
       </button>
       {failure && (
         <p className="save-place__error" role="alert">

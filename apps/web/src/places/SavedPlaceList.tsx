@@ -1,6 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 
+import { Trans } from '@lingui/react';
+
 import { WeatherIcon } from '../forecast/WeatherIcon.tsx';
+import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { useOffline } from '../offline/connection.ts';
 import { formatPlacePath } from '../place/place-path.ts';
@@ -26,10 +29,10 @@ export function SavedPlaceList({ saved }: { saved: SavedPlaces }) {
     return (
       <section className="saved" aria-labelledby="saved-title">
         <h2 id="saved-title" className="saved__title">
-          Your places
+          {t('saved.title')}
         </h2>
         <ErrorMessage
-          title="Your places could not be loaded"
+          title={t('saved.failed')}
           message={saved.failure.message}
           onRetry={saved.failure.retry}
         />
@@ -43,10 +46,10 @@ export function SavedPlaceList({ saved }: { saved: SavedPlaces }) {
     return saved.keptIn === 'account' ? (
       <section className="saved" aria-labelledby="saved-title">
         <h2 id="saved-title" className="saved__title">
-          Your places
+          {t('saved.title')}
         </h2>
         <p className="saved__empty">
-          No places yet. Open a place and choose <strong>Save place</strong> to see it here.
+          <Trans id="saved.empty" components={{ 0: <strong /> }} />
         </p>
       </section>
     ) : null;
@@ -66,12 +69,11 @@ export function SavedPlaceList({ saved }: { saved: SavedPlaces }) {
   return (
     <section className="saved" aria-labelledby="saved-title">
       <h2 id="saved-title" className="saved__title" ref={heading} tabIndex={-1}>
-        Your places
+        {t('saved.title')}
       </h2>
       {saved.keptIn === 'browser' && (
         <p className="saved__note">
-          Kept in this browser. <AppLink href="/sign-up">Create an account</AppLink> to have them on
-          every device.
+          <Trans id="saved.inBrowser" components={{ 0: <AppLink href="/sign-up" /> }} />
         </p>
       )}
       {failure && (
@@ -86,15 +88,17 @@ export function SavedPlaceList({ saved }: { saved: SavedPlaces }) {
             place={place}
             first={index === 0}
             last={index === count - 1}
-            onRename={(name) => run(() => saved.rename(place, name), `Renamed to ${name.trim()}.`)}
+            onRename={(name) =>
+              run(() => saved.rename(place, name), t('saved.renamed', { name: name.trim() }))
+            }
             onMove={(offset) =>
               run(
                 () => saved.move(place, offset),
-                `${place.name} moved to position ${index + 1 + offset} of ${count}.`,
+                t('saved.moved', { name: place.name, position: index + 1 + offset, count }),
               )
             }
             onRemove={async () => {
-              await run(() => saved.remove(place), `${place.name} removed.`);
+              await run(() => saved.remove(place), t('saved.removed', { name: place.name }));
               // Its row is gone: the keyboard goes back to the top of the list.
               requestAnimationFrame(() => heading.current?.focus());
             }}
@@ -149,7 +153,7 @@ function SavedPlaceRow({ place, first, last, onRename, onMove, onRemove }: Saved
       {editing ? (
         <form className="saved__rename" onSubmit={(event) => void submitRename(event)}>
           <label className="visually-hidden" htmlFor={`rename-${place.key}`}>
-            New name for {place.name}
+            {t('saved.newName', { name: place.name })}
           </label>
           <input
             id={`rename-${place.key}`}
@@ -166,7 +170,7 @@ function SavedPlaceRow({ place, first, last, onRename, onMove, onRemove }: Saved
             autoFocus
           />
           <button type="submit" className="button">
-            Save
+            {t('saved.save')}
           </button>
           <button
             type="button"
@@ -176,7 +180,7 @@ function SavedPlaceRow({ place, first, last, onRename, onMove, onRemove }: Saved
               setName(place.name);
             }}
           >
-            Cancel
+            {t('saved.cancel')}
           </button>
         </form>
       ) : (
@@ -191,8 +195,8 @@ function SavedPlaceRow({ place, first, last, onRename, onMove, onRemove }: Saved
           type="button"
           ref={renameButton}
           className="saved__action"
-          aria-label={`Rename ${place.name}`}
-          title="Rename"
+          aria-label={t('saved.renameLabel', { name: place.name })}
+          title={t('saved.rename')}
           onClick={() => setEditing(true)}
           hidden={editing}
         >
@@ -201,8 +205,8 @@ function SavedPlaceRow({ place, first, last, onRename, onMove, onRemove }: Saved
         <button
           type="button"
           className="saved__action"
-          aria-label={`Move ${place.name} up`}
-          title="Move up"
+          aria-label={t('saved.moveUpLabel', { name: place.name })}
+          title={t('saved.moveUp')}
           ref={upButton}
           disabled={first}
           onClick={() => void move(-1)}
@@ -212,8 +216,8 @@ function SavedPlaceRow({ place, first, last, onRename, onMove, onRemove }: Saved
         <button
           type="button"
           className="saved__action"
-          aria-label={`Move ${place.name} down`}
-          title="Move down"
+          aria-label={t('saved.moveDownLabel', { name: place.name })}
+          title={t('saved.moveDown')}
           ref={downButton}
           disabled={last}
           onClick={() => void move(1)}
@@ -223,8 +227,8 @@ function SavedPlaceRow({ place, first, last, onRename, onMove, onRemove }: Saved
         <button
           type="button"
           className="saved__action"
-          aria-label={`Remove ${place.name}`}
-          title="Remove"
+          aria-label={t('saved.removeLabel', { name: place.name })}
+          title={t('saved.remove')}
           onClick={() => void onRemove()}
         >
           ✕
@@ -240,7 +244,7 @@ function PlaceWeather({ weather }: { weather: SavedPlace['weather'] }) {
   if (weather === undefined)
     return <span className="saved__weather skeleton saved__weather--loading" />;
   if (weather === null)
-    return <span className="saved__weather saved__weather--none">No data now</span>;
+    return <span className="saved__weather saved__weather--none">{t('saved.noData')}</span>;
   const { label } = describeWeather(weather.weatherCode, weather.isDay);
   const unit = units.temperature;
   const shown = (value: number) => convert.temperature(value, weather.units.temperature, unit);
@@ -256,12 +260,14 @@ function PlaceWeather({ weather }: { weather: SavedPlace['weather'] }) {
           <>
             {' · '}
             <span>
-              H {formatShortTemperature(shown(weather.high), unit)} L{' '}
-              {formatShortTemperature(shown(weather.low), unit)}
+              {t('saved.highLow', {
+                high: formatShortTemperature(shown(weather.high), unit),
+                low: formatShortTemperature(shown(weather.low), unit),
+              })}
             </span>
           </>
         )}
-        {(weather.stale || offline) && ' · not up to date'}
+        {(weather.stale || offline) && ` · ${t('saved.notUpToDate')}`}
       </span>
     </span>
   );

@@ -4,6 +4,7 @@ import type { RouterOutputs } from '@skycast/api';
 
 import { useAccount } from '../account/use-account.ts';
 import { errorMessage } from '../error-message.ts';
+import { t } from '../i18n/i18n.ts';
 import { queryClient, trpc } from '../trpc.ts';
 import {
   localPlaces,
@@ -197,9 +198,7 @@ export function useSavedPlaces({ withWeather }: { withWeather: boolean }): Saved
       }
       const current = localPlaces.current();
       if (current.length >= MAX_LOCAL_PLACES) {
-        throw new PlacesError(
-          `You can keep at most ${MAX_LOCAL_PLACES} places. Remove one to add another.`,
-        );
+        throw new PlacesError(t('places.limit', { max: MAX_LOCAL_PLACES }));
       }
       localPlaces.save(withPlace(current, place));
     },
@@ -214,7 +213,7 @@ export function useSavedPlaces({ withWeather }: { withWeather: boolean }): Saved
 
     async rename(place, name) {
       const trimmed = name.trim();
-      if (!trimmed) throw new PlacesError('Give the place a name.');
+      if (!trimmed) throw new PlacesError(t('places.nameRequired'));
       if (place.id) {
         await renamePlace.mutateAsync({ id: place.id, name: trimmed });
         return;

@@ -1,16 +1,20 @@
+import { useLingui } from '@lingui/react';
 import { useId, useState } from 'react';
 
+import { LANGUAGES, type Language } from '@skycast/validators';
+
+import { resolveLanguage, type LanguageChoice, t } from '../i18n/i18n.ts';
 import {
-  CLOCK_LABELS,
   CLOCKS,
   describeChange,
+  clockLabel,
   DISTANCE_UNIT_LABELS,
   DISTANCE_UNITS,
   PRECIPITATION_UNIT_LABELS,
   PRECIPITATION_UNITS,
   PRESSURE_UNIT_LABELS,
   PRESSURE_UNITS,
-  THEME_LABELS,
+  themeLabel,
   THEMES,
   UNIT_SYSTEM_LABELS,
   UNIT_SYSTEMS,
@@ -61,12 +65,54 @@ function Choice<T extends string>({
   );
 }
 
+/** Each language's name in itself, so a person finds theirs whatever the page speaks now. */
+const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  de: 'Deutsch',
+  es: 'Español',
+  fr: 'Français',
+  ar: 'العربية',
+};
+
+/** The language menu: the browser's choice, or one of the languages by its own name. */
+function LanguageSelect({
+  value,
+  onChange,
+}: {
+  value: LanguageChoice;
+  onChange: (value: LanguageChoice) => void;
+}) {
+  const id = useId();
+  const browsers = LANGUAGE_NAMES[resolveLanguage('auto')];
+  return (
+    <div className="choice">
+      <label className="choice__legend" htmlFor={id}>
+        {t('preferences.language')}
+      </label>
+      <select
+        id={id}
+        className="preferences__select"
+        value={value}
+        onChange={(event) => onChange(event.target.value as LanguageChoice)}
+      >
+        <option value="auto">{t('preferences.language.auto', { language: browsers })}</option>
+        {LANGUAGES.map((language) => (
+          <option key={language} value={language} lang={language}>
+            {LANGUAGE_NAMES[language]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /**
  * The header's "Units" menu: each unit, the clock and the theme, each chosen
  * on its own. Every change applies to the whole page at once and is announced
  * in a polite live region.
  */
 export function PreferencesMenu() {
+  useLingui();
   const { setPreferences, ...preferences } = usePreferences();
   const popup = usePopup();
   const [announcement, setAnnouncement] = useState('');
@@ -76,9 +122,7 @@ export function PreferencesMenu() {
     const said = describeChange(preferences, { ...preferences, ...update });
     setAnnouncement(said);
     setPreferences(update).catch(() => {
-      setAnnouncement(
-        `${said} Saved in this browser only: your account could not be updated just now.`,
-      );
+      setAnnouncement(`${said} ${t('preferences.savedHereOnly')}`);
     });
   }
 
@@ -86,11 +130,15 @@ export function PreferencesMenu() {
     <div className="preferences" {...popup.rootProps}>
       <button type="button" className="pill preferences__button" {...popup.buttonProps}>
         <span className="preferences__current">{UNIT_SYSTEM_LABELS[preferences.units]}</span>
-        <span className="preferences__button-text">Units and theme</span>
+        <span className="preferences__button-text">{t('preferences.button')}</span>
       </button>
       <div className="popup-panel preferences__panel" {...popup.panelProps}>
+        <LanguageSelect
+          value={preferences.language}
+          onChange={(language) => change({ language })}
+        />
         <Choice
-          legend="Temperature"
+          legend={t('preferences.temperature')}
           name={`${id}-units`}
           options={UNIT_SYSTEMS}
           labels={UNIT_SYSTEM_LABELS}
@@ -98,7 +146,7 @@ export function PreferencesMenu() {
           onChange={(units) => change({ units })}
         />
         <Choice
-          legend="Wind speed"
+          legend={t('preferences.wind')}
           name={`${id}-wind`}
           options={WIND_UNITS}
           labels={WIND_UNIT_LABELS}
@@ -106,7 +154,7 @@ export function PreferencesMenu() {
           onChange={(windUnit) => change({ windUnit })}
         />
         <Choice
-          legend="Precipitation"
+          legend={t('preferences.precipitation')}
           name={`${id}-precipitation`}
           options={PRECIPITATION_UNITS}
           labels={PRECIPITATION_UNIT_LABELS}
@@ -114,7 +162,7 @@ export function PreferencesMenu() {
           onChange={(precipitationUnit) => change({ precipitationUnit })}
         />
         <Choice
-          legend="Pressure"
+          legend={t('preferences.pressure')}
           name={`${id}-pressure`}
           options={PRESSURE_UNITS}
           labels={PRESSURE_UNIT_LABELS}
@@ -122,7 +170,7 @@ export function PreferencesMenu() {
           onChange={(pressureUnit) => change({ pressureUnit })}
         />
         <Choice
-          legend="Distance"
+          legend={t('preferences.distance')}
           name={`${id}-distance`}
           options={DISTANCE_UNITS}
           labels={DISTANCE_UNIT_LABELS}
@@ -130,18 +178,22 @@ export function PreferencesMenu() {
           onChange={(distanceUnit) => change({ distanceUnit })}
         />
         <Choice
-          legend="Clock"
+          legend={t('preferences.clock')}
           name={`${id}-clock`}
           options={CLOCKS}
-          labels={CLOCK_LABELS}
+          labels={{ '24h': clockLabel('24h'), '12h': clockLabel('12h') }}
           value={preferences.clock}
           onChange={(clock) => change({ clock })}
         />
         <Choice
-          legend="Theme"
+          legend={t('preferences.theme')}
           name={`${id}-theme`}
           options={THEMES}
-          labels={THEME_LABELS}
+          labels={{
+            system: themeLabel('system'),
+            light: themeLabel('light'),
+            dark: themeLabel('dark'),
+          }}
           value={preferences.theme}
           onChange={(theme) => change({ theme })}
         />

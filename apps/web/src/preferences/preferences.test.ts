@@ -17,6 +17,7 @@ const US: Preferences = {
   distanceUnit: 'mi',
   clock: '12h',
   theme: 'system',
+  language: 'auto',
 };
 
 describe('parsePreferences', () => {
@@ -29,6 +30,7 @@ describe('parsePreferences', () => {
       distanceUnit: 'mi',
       clock: '12h',
       theme: 'dark',
+      language: 'ar',
     };
     expect(parsePreferences(JSON.stringify(saved), DEFAULT_PREFERENCES)).toEqual(saved);
   });
@@ -40,6 +42,7 @@ describe('parsePreferences', () => {
     expect(
       parsePreferences('{"windUnit":"kn","clock":"13h","pressureUnit":"atm","theme":42}', US),
     ).toEqual({ ...US, windUnit: 'kn' });
+    expect(parsePreferences('{"language":"tlh"}', US).language).toBe('auto');
   });
 
   it('keeps what a value stored before the separate units showed', () => {
@@ -54,6 +57,7 @@ describe('parsePreferences', () => {
       distanceUnit: 'mi',
       clock: '24h',
       theme: 'dark',
+      language: 'auto',
     });
     expect(parsePreferences('{"units":"metric","windUnit":"mph","theme":"light"}', US)).toEqual({
       units: 'metric',
@@ -63,6 +67,7 @@ describe('parsePreferences', () => {
       distanceUnit: 'km',
       clock: '12h',
       theme: 'light',
+      language: 'auto',
     });
   });
 });
@@ -78,6 +83,7 @@ describe('withAccount', () => {
         distanceUnit: null,
         clock: null,
         theme: 'dark',
+        language: 'fr',
       }),
     ).toEqual({
       ...US,
@@ -85,6 +91,7 @@ describe('withAccount', () => {
       windUnit: 'kmh',
       precipitationUnit: 'mm',
       theme: 'dark',
+      language: 'fr',
     });
   });
 });

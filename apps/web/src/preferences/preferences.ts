@@ -15,6 +15,7 @@ import {
   type WindUnit,
 } from '@skycast/validators';
 
+import { LANGUAGE_CHOICES, t, type LanguageChoice } from '../i18n/i18n.ts';
 import type { Units } from '../api-types.ts';
 import type { UnitDefaults } from './locale-defaults.ts';
 
@@ -35,6 +36,7 @@ export {
  */
 export interface Preferences extends UnitDefaults {
   theme: Theme;
+  language: LanguageChoice;
 }
 
 /** What a browser that says nothing of its locale starts from. */
@@ -46,6 +48,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   distanceUnit: 'km',
   clock: '24h',
   theme: 'system',
+  language: 'auto',
 };
 
 /** The localStorage key; public/theme.js reads the theme from it too. */
@@ -98,12 +101,13 @@ export function parsePreferences(text: string | null, defaults: Preferences): Pr
       defaults.distanceUnit,
     clock: oneOf(CLOCKS, value.clock) ?? defaults.clock,
     theme: oneOf(THEMES, value.theme) ?? defaults.theme,
+    language: oneOf(LANGUAGE_CHOICES, value.language) ?? defaults.language,
   };
 }
 
 /** An account's preferences as the API gives them: a unit it has no choice for is `null`. */
 export type AccountPreferences = {
-  [K in keyof Preferences]: K extends 'units' | 'windUnit' | 'theme'
+  [K in keyof Preferences]: K extends 'units' | 'windUnit' | 'theme' | 'language'
     ? Preferences[K]
     : Preferences[K] | null;
 };
@@ -124,6 +128,7 @@ export function withAccount(current: Preferences, account: AccountPreferences): 
     distanceUnit: account.distanceUnit ?? current.distanceUnit,
     clock: account.clock ?? current.clock,
     theme: account.theme,
+    language: account.language,
   };
 }
 
@@ -161,20 +166,33 @@ export const PRESSURE_UNIT_LABELS: Record<PressureUnit, string> = {
   mmHg: 'mmHg',
 };
 export const DISTANCE_UNIT_LABELS: Record<DistanceUnit, string> = { km: 'km', mi: 'mi' };
-export const CLOCK_LABELS: Record<Clock, string> = { '24h': '24-hour', '12h': '12-hour' };
-export const THEME_LABELS: Record<Theme, string> = {
-  system: 'System',
-  light: 'Light',
-  dark: 'Dark',
-};
+/** The words for a theme, in the active language. */
+export function themeLabel(theme: Theme): string {
+  const labels = {
+    system: t('preferences.theme.system'),
+    light: t('preferences.theme.light'),
+    dark: t('preferences.theme.dark'),
+  } satisfies Record<Theme, string>;
+  return labels[theme];
+}
 
-/** Words for a screen reader, one per setting. */
-const SPOKEN = {
-  precipitationUnit: { mm: 'millimetres', in: 'inches' },
-  pressureUnit: { hPa: 'hectopascals', inHg: 'inches of mercury', mmHg: 'millimetres of mercury' },
-  distanceUnit: { km: 'kilometres', mi: 'miles' },
-  clock: { '24h': '24-hour clock.', '12h': '12-hour clock.' },
-} as const;
+/** The words for a clock, in the active language. */
+export function clockLabel(clock: Clock): string {
+  return clock === '12h' ? t('preferences.clock.12h') : t('preferences.clock.24h');
+}
+
+/** Words for a screen reader, one per setting, in the active language. */
+function spoken() {
+  return {
+    precipitationUnit: { mm: t('units.name.mm'), in: t('units.name.in') },
+    pressureUnit: {
+      hPa: t('units.name.hPa'),
+      inHg: t('units.name.inHg'),
+      mmHg: t('units.name.mmHg'),
+    },
+    distanceUnit: { km: t('units.name.km'), mi: t('units.name.mi') },
+  } as const;
+}
 
 /**
  * What to tell a screen reader after a change, or '' when nothing it hears changed.
@@ -186,21 +204,29 @@ const SPOKEN = {
 export function describeChange(before: Preferences, after: Preferences): string {
   const said: string[] = [];
   if (before.units !== after.units)
-    said.push(`Temperatures now in ${UNIT_SYSTEM_LABELS[after.units]}.`);
+    said.push(t('preferences.changed.temperature', { unit: UNIT_SYSTEM_LABELS[after.units] }));
   if (before.windUnit !== after.windUnit)
-    said.push(`Wind speeds now in ${WIND_UNIT_LABELS[after.windUnit]}.`);
+    said.push(t('preferences.changed.wind', { unit: WIND_UNIT_LABELS[after.windUnit] }));
+  const words = spoken();
   if (before.precipitationUnit !== after.precipitationUnit)
-    said.push(`Precipitation now in ${SPOKEN.precipitationUnit[after.precipitationUnit]}.`);
+    said.push(
+      t('preferences.changed.precipitation', {
+        unit: words.precipitationUnit[after.precipitationUnit],
+      }),
+    );
   if (before.pressureUnit !== after.pressureUnit)
-    said.push(`Pressure now in ${SPOKEN.pressureUnit[after.pressureUnit]}.`);
+    said.push(t('preferences.changed.pressure', { unit: words.pressureUnit[after.pressureUnit] }));
   if (before.distanceUnit !== after.distanceUnit)
-    said.push(`Distances now in ${SPOKEN.distanceUnit[after.distanceUnit]}.`);
-  if (before.clock !== after.clock) said.push(`Times now on the ${SPOKEN.clock[after.clock]}`);
+    said.push(t('preferences.changed.distance', { unit: words.distanceUnit[after.distanceUnit] }));
+  if (before.clock !== after.clock)
+    said.push(
+      after.clock === '12h' ? t('preferences.changed.clock12') : t('preferences.changed.clock24'),
+    );
   if (before.theme !== after.theme)
     said.push(
       after.theme === 'system'
-        ? 'Theme follows your system.'
-        : `${THEME_LABELS[after.theme]} theme.`,
+        ? t('preferences.changed.themeSystem')
+        : t('preferences.changed.theme', { theme: themeLabel(after.theme) }),
     );
   return said.join(' ');
 }

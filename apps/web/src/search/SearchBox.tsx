@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent
 
 import type { Place } from '../api-types.ts';
 import { errorMessage } from '../error-message.ts';
+import { currentLanguage, t } from '../i18n/i18n.ts';
 import { navigate } from '../navigation/use-location.ts';
 import { useOffline } from '../offline/connection.ts';
 import { offlineMessages } from '../offline/offline-messages.ts';
@@ -42,7 +43,11 @@ export function SearchBox() {
   const typed = text.trim();
   const query = useDebouncedValue(typed, DEBOUNCE_MS);
   const search = useQuery({
-    ...trpc.weather.searchLocations.queryOptions({ query, limit: RESULT_LIMIT }),
+    ...trpc.weather.searchLocations.queryOptions({
+      query,
+      limit: RESULT_LIMIT,
+      language: currentLanguage(),
+    }),
     enabled: query.length >= MIN_QUERY_LENGTH,
     placeholderData: keepPreviousData,
     staleTime: 60 * 60_000,
@@ -119,7 +124,7 @@ export function SearchBox() {
   return (
     <div className="search" onBlur={handleBlur}>
       <label htmlFor={inputId} className="visually-hidden">
-        Search for a place
+        {t('search.label')}
       </label>
       <div className="search__field">
         <svg className="search__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -140,7 +145,7 @@ export function SearchBox() {
           autoCapitalize="off"
           spellCheck={false}
           enterKeyHint="search"
-          placeholder="Search for a city or town"
+          placeholder={t('search.placeholder')}
           value={text}
           onChange={(event) => {
             setText(event.target.value);
@@ -155,7 +160,7 @@ export function SearchBox() {
         <ul
           id={listboxId}
           role="listbox"
-          aria-label="Places"
+          aria-label={t('search.places')}
           className="search__listbox"
           hidden={status !== 'results'}
         >
@@ -170,19 +175,17 @@ export function SearchBox() {
             />
           ))}
         </ul>
-        {status === 'searching' && <p className="search__message">Searching…</p>}
+        {status === 'searching' && <p className="search__message">{t('search.searching')}</p>}
         {status === 'offline' && (
           <p className="search__message">{offlineMessages.searchNeedsNetwork}</p>
         )}
         {status === 'empty' && (
-          <p className="search__message">
-            No places match “{typed}”. Check the spelling, or try a larger town nearby.
-          </p>
+          <p className="search__message">{t('search.noMatch', { query: typed })}</p>
         )}
         {status === 'error' && (
           <div className="search__error">
             <ErrorMessage
-              title="The search failed"
+              title={t('search.failed')}
               message={errorMessage(search.error)}
               onRetry={retry}
               retrying={search.isFetching}
@@ -201,11 +204,11 @@ export function SearchBox() {
 function announcement(status: SearchStatus, count: number, typed: string, error: unknown): string {
   switch (status) {
     case 'results':
-      return count === 1 ? '1 place found' : `${count} places found`;
+      return t('search.found', { count });
     case 'empty':
-      return `No places match “${typed}”. Check the spelling, or try a larger town nearby.`;
+      return t('search.noMatch', { query: typed });
     case 'error':
-      return `The search failed. ${errorMessage(error)}`;
+      return `${t('search.failed')}. ${errorMessage(error)}`;
     case 'offline':
       return offlineMessages.searchNeedsNetwork;
     default:

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { SavedPlaceList } from '../places/SavedPlaceList.tsx';
 import { useSavedPlaces } from '../places/use-saved-places.ts';
@@ -17,7 +18,7 @@ const EXAMPLES = [
 
 /** The page without a place: what to do, the person's saved places, and a few places to start from. */
 export function StartPage() {
-  useDocumentTitle('Skycast — the weather for any place');
+  useDocumentTitle(t('start.documentTitle'));
   const location = useMyLocation();
   // Someone with saved places came for them: the welcome shrinks so they show first.
   const saved = useSavedPlaces({ withWeather: true });
@@ -29,14 +30,9 @@ export function StartPage() {
           🌤️
         </p>
       )}
-      <h1 className="start__title">The weather for any place</h1>
+      <h1 className="start__title">{t('start.title')}</h1>
       {hasPlaces && <SavedPlaceList saved={saved} />}
-      {!hasPlaces && (
-        <p className="start__lead">
-          Search for a city or town above to see the weather there now, hour by hour for the next
-          two days, and for the coming week.
-        </p>
-      )}
+      {!hasPlaces && <p className="start__lead">{t('start.lead')}</p>}
       <div className="start__locate">
         <button
           type="button"
@@ -47,18 +43,18 @@ export function StartPage() {
           <span className="emoji" aria-hidden="true">
             📍
           </span>
-          {location.state.status === 'locating' ? 'Finding your location…' : 'Use my location'}
+          {location.state.status === 'locating' ? t('start.locating') : t('start.useMyLocation')}
         </button>
         {location.state.status === 'failed' && (
           <ErrorMessage
-            title="Your location is not available"
+            title={t('start.locationUnavailable')}
             message={location.state.message}
             onRetry={location.locate}
           />
         )}
       </div>
       {!hasPlaces && <SavedPlaceList saved={saved} />}
-      <h2 className="start__examples-title">Or start with</h2>
+      <h2 className="start__examples-title">{t('start.examples')}</h2>
       <ul className="start__examples">
         {EXAMPLES.map((place) => (
           <li key={place.name}>

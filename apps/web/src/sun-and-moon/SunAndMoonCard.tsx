@@ -1,18 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 
 import type { Coordinates, Units } from '../api-types.ts';
+import { t } from '../i18n/i18n.ts';
 import { useUnits } from '../preferences/use-units.ts';
 import { trpc } from '../trpc.ts';
 import { DataTable } from '../ui/DataTable.tsx';
 import { Disclosure } from '../ui/Disclosure.tsx';
 import { Fact } from '../ui/Fact.tsx';
 import { QueryErrorMessage } from '../ui/ErrorMessage.tsx';
-import { weekdayOf } from '../weather/local-time.ts';
-import { formatTime } from '../weather/units.ts';
+import { dateFormat } from '../weather/local-time.ts';
+import { formatPercent, formatTime } from '../weather/units.ts';
 import {
   formatDayLengthChange,
   formatDuration,
   MOON_PHASES,
+  moonPhaseLabel,
   type SunAndMoonDay,
 } from './moon-phases.ts';
 import './SunAndMoonCard.css';
@@ -21,6 +23,13 @@ import './SunAndMoonCard.css';
 const DAYS = 10;
 /** Computed, not forecast: it changes only when the place's day does. */
 const STALE_MS = 30 * 60_000;
+
+const utc = (date: string) => new Date(`${date}T00:00:00Z`);
+/** "Thu 3" and "Thursday 3 December", in the page's language. */
+const shortDay = (date: string) =>
+  dateFormat({ weekday: 'short', day: 'numeric' }).format(utc(date));
+const longDay = (date: string) =>
+  dateFormat({ weekday: 'long', day: 'numeric', month: 'long' }).format(utc(date));
 
 const timeOn = (clock: Units['clock']) => (localTime: string | null, none: string) =>
   localTime === null ? none : <time dateTime={localTime}>{formatTime(localTime, clock)}</time>;
@@ -38,8 +47,8 @@ function Today({
   const polar =
     today.sunrise === null && today.sunset === null
       ? today.dayLength > 0
-        ? 'The sun does not set today.'
-        : 'The sun does not rise today.'
+        ? t('sun.noSunset')
+        : t('sun.noSunrise')
       : null;
   return (
     <div className="sun-moon__today">
@@ -48,18 +57,22 @@ function Today({
           <span className="emoji" aria-hidden="true">
             ☀️
           </span>{' '}
-          Sun
+          {t('sun.title')}
         </h3>
         {polar && <p className="sun-moon__polar">{polar}</p>}
         <dl className="sun-moon__facts">
-          <Fact term="Sunrise">{time(today.sunrise, '—')}</Fact>
-          <Fact term="Sunset">{time(today.sunset, '—')}</Fact>
-          <Fact term="Daylight">
+          <Fact term={t('current.sunrise')}>{time(today.sunrise, '—')}</Fact>
+          <Fact term={t('current.sunset')}>{time(today.sunset, '—')}</Fact>
+          <Fact term={t('sun.daylight')}>
             {formatDuration(today.dayLength)}
             {tomorrow && (
               <span className="sun-moon__change">
                 {' '}
-                ({formatDayLengthChange(tomorrow.dayLength - today.dayLength)} tomorrow)
+                (
+                {t('sun.tomorrow', {
+                  change: formatDayLengthChange(tomorrow.dayLength - today.dayLength),
+                })}
+                )
               </span>
             )}
           </Fact>
@@ -70,13 +83,13 @@ function Today({
           <span className="emoji" aria-hidden="true">
             {phase.icon}
           </span>{' '}
-          Moon
+          {t('moon.title')}
         </h3>
         <dl className="sun-moon__facts">
-          <Fact term="Phase">{phase.label}</Fact>
-          <Fact term="Lit">{Math.round(today.moonIllumination * 100)}%</Fact>
-          <Fact term="Moonrise">{time(today.moonrise, 'none today')}</Fact>
-          <Fact term="Moonset">{time(today.moonset, 'none today')}</Fact>
+          <Fact term={t('moon.phase')}>{moonPhaseLabel(today.moonPhase)}</Fact>
+          <Fact term={t('moon.lit')}>{formatPercent(today.moonIllumination * 100)}</Fact>
+          <Fact term={t('moon.rise')}>{time(today.moonrise, t('moon.noneToday'))}</Fact>
+          <Fact term={t('moon.set')}>{time(today.moonset, t('moon.noneToday'))}</Fact>
         </dl>
       </div>
     </div>
@@ -103,19 +116,24 @@ export function SunAndMoonCard({ coordinates }: { coordinates: Coordinates }) {
       <>
         <Today today={today} tomorrow={later[0]} time={time} />
         <Disclosure
-          summary={`Sun and moon for the next ${later.length} days`}
+          summary={t('sunMoon.nextDays', { count: later.length })}
           className="sun-moon__details"
         >
           <DataTable
-            label="Sun and moon by day"
-            columns={['Day', 'Sunrise', 'Sunset', 'Daylight', 'Moon']}
+            label={t('sunMoon.byDay')}
+            columns={[
+              t('sunMoon.day'),
+              t('current.sunrise'),
+              t('current.sunset'),
+              t('sun.daylight'),
+              t('moon.title'),
+            ]}
             className="sun-moon__table"
           >
             {later.map((day) => (
               <tr key={day.date}>
                 <th scope="row">
-                  <abbr title={weekdayOf(day.date, 'long')}>{weekdayOf(day.date)}</abbr>{' '}
-                  {Number(day.date.slice(8, 10))}
+                  <abbr title={longDay(day.date)}>{shortDay(day.date)}</abbr>
                 </th>
                 <td>{time(day.sunrise, '—')}</td>
                 <td>{time(day.sunset, '—')}</td>
@@ -124,7 +142,10 @@ export function SunAndMoonCard({ coordinates }: { coordinates: Coordinates }) {
                   <span className="emoji" aria-hidden="true">
                     {MOON_PHASES[day.moonPhase].icon}
                   </span>{' '}
-                  {MOON_PHASES[day.moonPhase].label}, {Math.round(day.moonIllumination * 100)}% lit
+                  {t('moon.phaseLit', {
+                    phase: moonPhaseLabel(day.moonPhase),
+                    lit: formatPercent(day.moonIllumination * 100),
+                  })}
                 </td>
               </tr>
             ))}
@@ -133,7 +154,7 @@ export function SunAndMoonCard({ coordinates }: { coordinates: Coordinates }) {
       </>
     );
   } else if (query.isError) {
-    body = <QueryErrorMessage title="Sun and moon could not be loaded" query={query} />;
+    body = <QueryErrorMessage title={t('sunMoon.failed')} query={query} />;
   } else {
     body = <div className="skeleton sun-moon__skeleton" aria-hidden="true" />;
   }
@@ -141,7 +162,7 @@ export function SunAndMoonCard({ coordinates }: { coordinates: Coordinates }) {
   return (
     <section className="sun-moon" aria-labelledby="sun-moon-title">
       <h2 id="sun-moon-title" className="section-title">
-        Sun and moon
+        {t('sunMoon.title')}
       </h2>
       <div className="card sun-moon__card">{body}</div>
     </section>

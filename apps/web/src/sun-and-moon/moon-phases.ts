@@ -1,20 +1,28 @@
 import type { RouterOutputs } from '@skycast/api';
 
+import { t, type MessageKey } from '../i18n/i18n.ts';
+import { formatNumber } from '../weather/units.ts';
+
 export type SunAndMoon = RouterOutputs['weather']['sunAndMoon'];
 export type SunAndMoonDay = SunAndMoon['days'][number];
 export type MoonPhaseName = SunAndMoonDay['moonPhase'];
 
 /** Words and an icon for each phase; the icon is decoration, the words carry the meaning. */
-export const MOON_PHASES: Record<MoonPhaseName, { label: string; icon: string }> = {
-  'new-moon': { label: 'New moon', icon: '🌑' },
-  'waxing-crescent': { label: 'Waxing crescent', icon: '🌒' },
-  'first-quarter': { label: 'First quarter', icon: '🌓' },
-  'waxing-gibbous': { label: 'Waxing gibbous', icon: '🌔' },
-  'full-moon': { label: 'Full moon', icon: '🌕' },
-  'waning-gibbous': { label: 'Waning gibbous', icon: '🌖' },
-  'last-quarter': { label: 'Last quarter', icon: '🌗' },
-  'waning-crescent': { label: 'Waning crescent', icon: '🌘' },
+export const MOON_PHASES: Record<MoonPhaseName, { key: MessageKey; icon: string }> = {
+  'new-moon': { key: 'moon.new', icon: '🌑' },
+  'waxing-crescent': { key: 'moon.waxingCrescent', icon: '🌒' },
+  'first-quarter': { key: 'moon.firstQuarter', icon: '🌓' },
+  'waxing-gibbous': { key: 'moon.waxingGibbous', icon: '🌔' },
+  'full-moon': { key: 'moon.full', icon: '🌕' },
+  'waning-gibbous': { key: 'moon.waningGibbous', icon: '🌖' },
+  'last-quarter': { key: 'moon.lastQuarter', icon: '🌗' },
+  'waning-crescent': { key: 'moon.waningCrescent', icon: '🌘' },
 };
+
+/** A phase's name in the page's language. @example moonPhaseLabel('full-moon') // 'Full moon' */
+export function moonPhaseLabel(phase: MoonPhaseName): string {
+  return t(MOON_PHASES[phase].key);
+}
 
 /**
  * A length of time as "10 h 42 min".
@@ -26,8 +34,9 @@ export function formatDuration(seconds: number): string {
   const totalMinutes = Math.round(seconds / 60);
   const hours = Math.floor(totalMinutes / 60);
   const minutes = totalMinutes % 60;
-  if (hours === 0) return `${minutes} min`;
-  return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
+  const values = { hours: formatNumber(hours), minutes: formatNumber(minutes) };
+  if (hours === 0) return t('duration.minutes', values);
+  return minutes === 0 ? t('duration.hours', values) : t('duration.hoursMinutes', values);
 }
 
 /**
@@ -41,5 +50,6 @@ export function formatDayLengthChange(seconds: number): string {
   const abs = Math.abs(Math.round(seconds));
   const minutes = Math.floor(abs / 60);
   const rest = abs % 60;
-  return minutes === 0 ? `${sign}${rest} s` : `${sign}${minutes} min ${rest} s`;
+  const values = { sign, minutes: formatNumber(minutes), seconds: formatNumber(rest) };
+  return minutes === 0 ? t('duration.changeSeconds', values) : t('duration.change', values);
 }

@@ -1,4 +1,5 @@
 import { errorMessage } from '../error-message.ts';
+import { t } from '../i18n/i18n.ts';
 import './ErrorMessage.css';
 
 interface ErrorMessageProps {
@@ -25,7 +26,7 @@ export function ErrorMessage({
       <p className="error-message__title">{title}</p>
       <p className="error-message__text">{message}</p>
       <button type="button" className="button" onClick={onRetry} disabled={retrying}>
-        {retrying ? 'Retrying…' : 'Retry'}
+        {retrying ? t('error.retrying') : t('error.retry')}
       </button>
     </div>
   );

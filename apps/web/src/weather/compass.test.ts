@@ -8,7 +8,7 @@ describe('compassPoint', () => {
     expect(compassPoint(90).abbreviation).toBe('E');
     expect(compassPoint(180).abbreviation).toBe('S');
     expect(compassPoint(270).abbreviation).toBe('W');
-    expect(compassPoint(315)).toEqual({ abbreviation: 'NW', name: 'northwest' });
+    expect(compassPoint(315)).toEqual({ abbreviation: 'NW', from: 'from the northwest' });
     expect(compassPoint(22.5).abbreviation).toBe('NNE');
   });
 

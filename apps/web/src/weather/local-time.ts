@@ -1,3 +1,5 @@
+import { intlLocale } from '../i18n/i18n.ts';
+
 /**
  * The forecast's times are wall-clock times at the place (`YYYY-MM-DDTHH:mm`,
  * no offset), so they are shown as they are, never converted to the viewer's zone.
@@ -18,8 +20,22 @@ export function dateOf(localTime: string): string {
   return localTime.slice(0, 10);
 }
 
-const weekdayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' });
-const longWeekdayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A formatter of calendar dates in the page's language, read in UTC: a place's
+ * date is never shifted by the viewer's zone.
+ */
+export function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const language = intlLocale();
+  const key = `${language} ${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
 
 function utcDate(date: string): Date {
   return new Date(`${date.slice(0, 10)}T00:00:00Z`);
@@ -32,7 +48,7 @@ function utcDate(date: string): Date {
  * weekdayOf('2026-11-23') // 'Mon'
  */
 export function weekdayOf(date: string, style: 'short' | 'long' = 'short'): string {
-  return (style === 'short' ? weekdayFormat : longWeekdayFormat).format(utcDate(date));
+  return dateFormat({ weekday: style }).format(utcDate(date));
 }
 
 // Instants on a place's clocks: the same module the server and the stub use.

@@ -55,6 +55,7 @@ const served: Forecast = {
   yesterday: { date: '2026-11-30', temperature: null, temperatureMax: 5, temperatureMin: -5 },
   nextTwoHours: {
     summary: 'Light rain starting around 14:30.',
+    outlook: { change: 'starting', kind: 'rain', intensity: 'light', at: '14:30' },
     interpolated: false,
     steps: [{ time: '2026-12-01T14:15', precipitation: 0.254, kind: 'rain', intensity: 'light' }],
   },

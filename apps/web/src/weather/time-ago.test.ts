@@ -11,15 +11,15 @@ describe('formatTimeAgo', () => {
     expect(formatTimeAgo(fetchedAt, after(59_999))).toBe('just now');
   });
 
-  it('counts whole minutes within the first hour', () => {
+  it('counts whole minutes within the first hour, in Intl’s words for the language', () => {
     expect(formatTimeAgo(fetchedAt, after(60_000))).toBe('1 min ago');
     expect(formatTimeAgo(fetchedAt, after(7.5 * 60_000))).toBe('7 min ago');
     expect(formatTimeAgo(fetchedAt, after(59 * 60_000 + 59_000))).toBe('59 min ago');
   });
 
   it('counts hours, then days', () => {
-    expect(formatTimeAgo(fetchedAt, after(60 * 60_000))).toBe('1 h ago');
-    expect(formatTimeAgo(fetchedAt, after(23.9 * 3_600_000))).toBe('23 h ago');
+    expect(formatTimeAgo(fetchedAt, after(60 * 60_000))).toBe('1 hr ago');
+    expect(formatTimeAgo(fetchedAt, after(23.9 * 3_600_000))).toBe('23 hr ago');
     expect(formatTimeAgo(fetchedAt, after(24 * 3_600_000))).toBe('1 day ago');
     expect(formatTimeAgo(fetchedAt, after(50 * 3_600_000))).toBe('2 days ago');
   });
@@ -30,5 +30,19 @@ describe('formatTimeAgo', () => {
 
   it('accepts Date objects', () => {
     expect(formatTimeAgo(new Date(fetchedAt), new Date(after(3 * 60_000)))).toBe('3 min ago');
+  });
+});
+
+describe('formatTimeAgo in another language', () => {
+  it('follows the active language’s words and order', async () => {
+    const { i18n } = await import('@lingui/core');
+    const { messages } = await import('../i18n/locales/de.ts');
+    i18n.loadAndActivate({ locale: 'de', messages });
+    try {
+      expect(formatTimeAgo(fetchedAt, after(7.5 * 60_000))).toBe('vor 7 Min.');
+      expect(formatTimeAgo(fetchedAt, after(50 * 3_600_000))).toBe('vor 2 Tagen');
+    } finally {
+      i18n.activate('en');
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { intlLocale, t } from '../i18n/i18n.ts';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -11,10 +13,14 @@ const DAY = 24 * HOUR;
  */
 export function formatTimeAgo(then: string | number | Date, now: number | Date): string {
   const elapsed = new Date(now).getTime() - new Date(then).getTime();
-  if (Number.isNaN(elapsed)) return 'at an unknown time';
-  if (elapsed < MINUTE) return 'just now';
-  if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)} min ago`;
-  if (elapsed < DAY) return `${Math.floor(elapsed / HOUR)} h ago`;
-  const days = Math.floor(elapsed / DAY);
-  return days === 1 ? '1 day ago' : `${days} days ago`;
+  if (Number.isNaN(elapsed)) return t('timeAgo.unknown');
+  if (elapsed < MINUTE) return t('timeAgo.justNow');
+  // Intl words it in the page's language, with its plurals and its order ("vor 7 Min.").
+  const format = new Intl.RelativeTimeFormat(intlLocale(), { style: 'short', numeric: 'always' });
+  if (elapsed < HOUR) return format.format(-Math.floor(elapsed / MINUTE), 'minute');
+  if (elapsed < DAY) return format.format(-Math.floor(elapsed / HOUR), 'hour');
+  return new Intl.RelativeTimeFormat(intlLocale(), { numeric: 'always' }).format(
+    -Math.floor(elapsed / DAY),
+    'day',
+  );
 }

@@ -1,6 +1,43 @@
 import type { Clock } from '@skycast/validators';
 
 import type { ServedUnits, Units } from '../api-types.ts';
+import { intlLocale, t } from '../i18n/i18n.ts';
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** A number in the page's language (its digits and separators), with Intl's unit words where it has them. */
+function number(value: number, options: Intl.NumberFormatOptions = {}): string {
+  const language = intlLocale();
+  const key = `${language} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, options);
+    formats.set(key, format);
+  }
+  return format.format(value);
+}
+
+const INTL_UNITS = {
+  '°C': 'celsius',
+  '°F': 'fahrenheit',
+  'km/h': 'kilometer-per-hour',
+  'm/s': 'meter-per-second',
+  mph: 'mile-per-hour',
+  mm: 'millimeter',
+  inch: 'inch',
+  km: 'kilometer',
+  mi: 'mile',
+} as const;
+
+function withUnit(value: number, unit: keyof typeof INTL_UNITS, digits = 0): string {
+  return number(value, {
+    style: 'unit',
+    unit: INTL_UNITS[unit],
+    unitDisplay: 'short',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}
 
 /** Rounds for display, never showing "-0". */
 function whole(value: number): number {
@@ -15,7 +52,7 @@ function whole(value: number): number {
  * formatTemperature(21.4, '°C') // '21°C'
  */
 export function formatTemperature(value: number, unit: Units['temperature']): string {
-  return `${whole(value)}${unit}`;
+  return withUnit(whole(value), unit);
 }
 
 /**
@@ -26,12 +63,14 @@ export function formatTemperature(value: number, unit: Units['temperature']): st
  * formatShortTemperature(-3.6, '°F') // '-4°'
  */
 export function formatShortTemperature(value: number, unit: Units['temperature']): string {
-  return `${whole(value)}${unit.slice(0, 1)}`;
+  return `${number(whole(value))}${unit.slice(0, 1)}`;
 }
 
 /** @example formatWindSpeed(12.3, 'km/h') // '12 km/h' */
 export function formatWindSpeed(value: number, unit: Units['windSpeed']): string {
-  return `${whole(value)} ${unit}`;
+  // Intl has no knots: the catalogue words them.
+  if (unit === 'kn') return t('units.knots', { value: number(whole(value)) });
+  return withUnit(whole(value), unit);
 }
 
 /**
@@ -41,14 +80,12 @@ export function formatWindSpeed(value: number, unit: Units['windSpeed']): string
  * formatPrecipitation(0.44, 'mm') // '0.4 mm'
  */
 export function formatPrecipitation(value: number, unit: Units['precipitation']): string {
-  const digits = unit === 'inch' ? 2 : 1;
-  const suffix = unit === 'inch' ? ' in' : ` ${unit}`;
-  return `${value.toFixed(digits)}${suffix}`;
+  return withUnit(value, unit, unit === 'inch' ? 2 : 1);
 }
 
 /** @example formatPercent(39.6) // '40%' */
 export function formatPercent(value: number): string {
-  return `${whole(value)}%`;
+  return number(whole(value) / 100, { style: 'percent' });
 }
 
 /**
@@ -58,7 +95,13 @@ export function formatPercent(value: number): string {
  * formatPressure(1013.2, 'hPa') // '1013 hPa'
  */
 export function formatPressure(value: number, unit: Units['pressure']): string {
-  return unit === 'inHg' ? `${value.toFixed(2)} inHg` : `${whole(value)} ${unit}`;
+  return unit === 'inHg'
+    ? t('units.inHg', {
+        value: number(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      })
+    : t(unit === 'mmHg' ? 'units.mmHg' : 'units.hPa', {
+        value: number(whole(value), { useGrouping: false }),
+      });
 }
 
 /**
@@ -68,7 +111,7 @@ export function formatPressure(value: number, unit: Units['pressure']): string {
  * formatVisibility(24.14, 'km') // '24 km'
  */
 export function formatVisibility(value: number, unit: Units['visibility']): string {
-  return `${value < 10 ? value.toFixed(1) : whole(value)} ${unit}`;
+  return value < 10 ? withUnit(value, unit, 1) : withUnit(whole(value), unit);
 }
 
 /**
@@ -81,15 +124,20 @@ export function formatUvIndex(value: number): string {
   const index = whole(value);
   const band =
     index <= 2
-      ? 'low'
+      ? t('uv.low')
       : index <= 5
-        ? 'moderate'
+        ? t('uv.moderate')
         : index <= 7
-          ? 'high'
+          ? t('uv.high')
           : index <= 10
-            ? 'very high'
-            : 'extreme';
-  return `${index} (${band})`;
+            ? t('uv.veryHigh')
+            : t('uv.extreme');
+  return t('uv.index', { index: number(index), band });
+}
+
+/** A plain number in the page's language. @example formatNumber(1234) // '1,234' */
+export function formatNumber(value: number): string {
+  return number(value);
 }
 
 /** The standard factors (NIST): a unit's size in the base unit of its quantity. */
@@ -148,9 +196,31 @@ export function converterFor(served: ServedUnits, shown: Units) {
   };
 }
 
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A 12-hour time in the page's language ("2:30 PM", "2:30 م"), read in UTC so no zone shifts it. */
+function twelveHour(hour: number, minute: number, withMinutes: boolean): string {
+  // British English writes "2:30 pm"; a 12-hour clock in English reads "2:30 PM", as it always did here.
+  const language = intlLocale() === 'en-GB' ? 'en-US' : intlLocale();
+  const key = `${language} ${withMinutes}`;
+  let format = timeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, {
+      hour: 'numeric',
+      ...(withMinutes && { minute: '2-digit' }),
+      hourCycle: 'h12',
+      timeZone: 'UTC',
+    });
+    timeFormats.set(key, format);
+  }
+  // ICU puts a narrow no-break space before AM/PM; a plain space reads (and tests) the same.
+  return format.format(Date.UTC(2000, 0, 1, hour, minute)).replace(/\u202f/g, ' ');
+}
+
 /**
  * A local time as the person's clock shows it: "14:30", or "2:30 PM" on a
- * 12-hour clock. Takes `YYYY-MM-DDTHH:mm` or `HH:mm`, never converts zones.
+ * 12-hour clock (its day-period words in the page's language). Takes
+ * `YYYY-MM-DDTHH:mm` or `HH:mm`, never converts zones.
  *
  * @example
  * formatTime('2026-11-23T14:30', '12h') // '2:30 PM'
@@ -159,8 +229,7 @@ export function converterFor(served: ServedUnits, shown: Units) {
 export function formatTime(localTime: string, clock: Clock): string {
   const hhmm = localTime.length > 5 ? localTime.slice(11, 16) : localTime;
   if (clock === '24h') return hhmm;
-  const hour = Number(hhmm.slice(0, 2));
-  return `${hour % 12 === 0 ? 12 : hour % 12}:${hhmm.slice(3, 5)} ${hour < 12 ? 'AM' : 'PM'}`;
+  return twelveHour(Number(hhmm.slice(0, 2)), Number(hhmm.slice(3, 5)), true);
 }
 
 /**
@@ -170,8 +239,9 @@ export function formatTime(localTime: string, clock: Clock): string {
  * formatHour('2026-11-23T14:00', '12h') // '2 PM'
  */
 export function formatHour(localTime: string, clock: Clock): string {
-  const time = formatTime(localTime, clock);
-  return clock === '12h' ? time.replace(':00 ', ' ') : time;
+  const hhmm = localTime.length > 5 ? localTime.slice(11, 16) : localTime;
+  if (clock === '24h' || !hhmm.endsWith(':00')) return formatTime(localTime, clock);
+  return twelveHour(Number(hhmm.slice(0, 2)), 0, false);
 }
 
 /**

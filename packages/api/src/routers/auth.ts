@@ -53,6 +53,8 @@ function toClientError(error: AccountError): ClientError {
         'TOO_MANY_REQUESTS',
         'SIGN_IN_LOCKED',
         `Too many failed sign-ins. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        undefined,
+        { minutes },
       );
     }
   }

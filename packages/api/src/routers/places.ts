@@ -106,6 +106,8 @@ export const placesRouter = {
             'BAD_REQUEST',
             'PLACE_LIMIT_REACHED',
             `You can keep at most ${MAX_PLACES} places. Remove one to add another.`,
+            undefined,
+            { max: MAX_PLACES },
           );
         }
         const place = await trx

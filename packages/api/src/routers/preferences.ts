@@ -6,6 +6,7 @@ import { unitSystemSchema, windUnitSchema } from '@skycast/weather';
 import {
   clockSchema,
   distanceUnitSchema,
+  languageSchema,
   noInputSchema,
   precipitationUnitSchema,
   pressureUnitSchema,
@@ -13,6 +14,9 @@ import {
 } from '@skycast/validators';
 
 import { protectedProcedure } from '../trpc.ts';
+
+/** A language, or 'auto': whatever the person's browser prefers. */
+export const languageChoiceSchema = z.union([z.literal('auto'), languageSchema]);
 
 /**
  * A person's choices. `units` is the temperature scale (°C or °F); the other
@@ -27,6 +31,7 @@ export const preferencesSchema = z.object({
   distanceUnit: distanceUnitSchema.nullable(),
   clock: clockSchema.nullable(),
   theme: themeSchema,
+  language: languageChoiceSchema,
 });
 
 /** A change: any of the settings, each a value (a choice, once made, is not unmade). */
@@ -39,6 +44,7 @@ const preferencesChangeSchema = z
     distanceUnit: distanceUnitSchema,
     clock: clockSchema,
     theme: themeSchema,
+    language: languageChoiceSchema,
   })
   .partial()
   .strict();
@@ -52,6 +58,7 @@ export const DEFAULT_PREFERENCES: z.infer<typeof preferencesSchema> = {
   distanceUnit: null,
   clock: null,
   theme: 'system',
+  language: 'auto',
 };
 
 const COLUMNS = [
@@ -62,10 +69,11 @@ const COLUMNS = [
   'distanceUnit',
   'clock',
   'theme',
+  'language',
 ] as const;
 
 export const preferencesRouter = {
-  /** The signed-in user's units, clock and theme (defaults until changed). */
+  /** The signed-in user's units, clock, theme and language (defaults until changed). */
   get: protectedProcedure
     .input(noInputSchema)
     .output(preferencesSchema)

@@ -18,6 +18,7 @@ import {
 } from '@skycast/weather';
 import {
   coordinatesSchema,
+  languageSchema,
   MAX_SUMMARY_PLACES,
   SEARCH_LIMIT_MAX,
   SEARCH_QUERY_MAX_LENGTH,
@@ -63,18 +64,20 @@ export const weatherRouter = {
       rateLimit: { max: 120, windowSeconds: 60 },
       cacheSeconds: 3600,
       errors: upstreamErrors,
-      description: 'Places whose name starts with `query`, best known first.',
+      description: 'Places whose name starts with `query`, best known first, named in `language`.',
       example: { query: 'Berlin', limit: 5 },
     })
     .input(
       z.object({
         query: text({ max: SEARCH_QUERY_MAX_LENGTH }).trim().min(1),
         limit: z.number().int().min(1).max(SEARCH_LIMIT_MAX).default(10),
+        /** The language of the names (a place's name, region and country). */
+        language: languageSchema.default('en'),
       }),
     )
     .output(z.array(placeSchema).max(SEARCH_LIMIT_MAX))
     .query(({ ctx, input }) =>
-      ctx.weather.searchLocations(input.query, input.limit, { logger: ctx.logger }),
+      ctx.weather.searchLocations(input.query, input.limit, { logger: ctx.logger }, input.language),
     ),
 
   /** Current conditions, the coming hours and days for a point, in the units asked for. */

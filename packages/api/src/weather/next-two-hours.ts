@@ -69,6 +69,12 @@ export function nextTwoHours(
   }));
   const wet = steps.filter((step) => step.kind !== 'none');
   let summary;
+  let outlook: NextTwoHours['outlook'] = {
+    change: 'dry',
+    kind: 'none',
+    intensity: 'none',
+    at: null,
+  };
   if (wet.length === 0) summary = 'No rain or snow for the next 2 hours';
   else {
     const heaviest = wet.reduce((a, b) =>
@@ -77,17 +83,20 @@ export function nextTwoHours(
     const what = capitalise(
       `${heaviest.intensity} ${KIND_WORDS[heaviest.kind as Exclude<Kind, 'none'>]}`,
     );
+    const { kind, intensity } = heaviest;
     const first = steps[0]!;
     if (first.kind === 'none') {
       const start = steps.find((step) => step.kind !== 'none')!;
-      summary = `${what} starting around ${minusQuarter(start.time).slice(11)}`;
+      const at = minusQuarter(start.time).slice(11);
+      outlook = { change: 'starting', kind, intensity, at };
+      summary = `${what} starting around ${at}`;
     } else {
       const stop = steps.find((step) => step.kind === 'none');
-      summary = stop
-        ? `${what} stopping around ${minusQuarter(stop.time).slice(11)}`
-        : `${what} for the next 2 hours`;
+      const at = stop ? minusQuarter(stop.time).slice(11) : null;
+      outlook = { change: stop ? 'stopping' : 'continuing', kind, intensity, at };
+      summary = stop ? `${what} stopping around ${at}` : `${what} for the next 2 hours`;
     }
   }
   if (minutely15.interpolated) summary += ' (timing estimated from hourly forecasts)';
-  return { summary: `${summary}.`, interpolated: minutely15.interpolated, steps };
+  return { summary: `${summary}.`, outlook, interpolated: minutely15.interpolated, steps };
 }

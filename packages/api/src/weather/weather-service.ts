@@ -307,14 +307,21 @@ export function createWeatherService(options: WeatherServiceOptions) {
       query: string,
       limit: number,
       context: RequestContext = {},
+      language = 'en',
     ): Promise<Place[]> {
       const normalised = normaliseQuery(query);
+      // Names differ by language, so each language's answer is kept apart.
+      const languagePart = language === 'en' ? '' : `${language}:`;
       const cached = await cache.get({
         ...context,
-        key: { provider: provider.id, resource: 'geocoding', cacheKey: `${limit}:${normalised}` },
+        key: {
+          provider: provider.id,
+          resource: 'geocoding',
+          cacheKey: `${languagePart}${limit}:${normalised}`,
+        },
         schema: storedPlaces,
         freshness: GEOCODING_FRESHNESS,
-        fetch: () => provider.searchLocations({ query: normalised, limit }),
+        fetch: () => provider.searchLocations({ query: normalised, limit, language }),
       });
       return cached.value.data;
     },

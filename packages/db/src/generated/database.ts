@@ -41,6 +41,7 @@ export interface Places {
 export interface Preferences {
   clock: string | null;
   distanceUnit: string | null;
+  language: Generated<string>;
   precipitationUnit: string | null;
   pressureUnit: string | null;
   theme: Generated<string>;

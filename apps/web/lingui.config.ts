@@ -1,0 +1,12 @@
+import { defineConfig } from '@lingui/conf';
+import { formatter } from '@lingui/format-json';
+
+// Catalogues are hand-kept JSON (key → ICU message); `pnpm i18n:compile` turns
+// them into the modules the app loads, so no ICU parser reaches the browser.
+export default defineConfig({
+  locales: ['en', 'de', 'es', 'fr', 'ar'],
+  sourceLocale: 'en',
+  catalogs: [{ path: '<rootDir>/src/i18n/locales/{locale}', include: ['<rootDir>/src'] }],
+  format: formatter({ style: 'minimal' }),
+  compileNamespace: 'ts',
+});

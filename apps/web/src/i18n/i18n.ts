@@ -1,0 +1,77 @@
+import { i18n, type Messages } from '@lingui/core';
+
+import { languageDirection, LANGUAGES, pickLanguage, type Language } from '@skycast/validators';
+
+import type englishCatalogue from './locales/en.json';
+
+/** A key of the message catalogues; the English one is the reference every other must match. */
+export type MessageKey = keyof typeof englishCatalogue;
+
+/** What a person chose in the menu: a language, or whatever the browser prefers. */
+export type LanguageChoice = Language | 'auto';
+
+export const LANGUAGE_CHOICES: readonly LanguageChoice[] = ['auto', ...LANGUAGES];
+
+// One chunk per language, fetched when it is first needed: only the active one is ever loaded.
+const CATALOGUES: Record<Language, () => Promise<{ messages: Messages }>> = {
+  en: () => import('./locales/en.ts'),
+  de: () => import('./locales/de.ts'),
+  es: () => import('./locales/es.ts'),
+  fr: () => import('./locales/fr.ts'),
+  ar: () => import('./locales/ar.ts'),
+};
+
+const loaded = new Set<Language>();
+
+/** The first of the browser's languages that Skycast speaks, or English. */
+export function browserLanguage(): Language {
+  return pickLanguage(navigator.languages.length > 0 ? navigator.languages : [navigator.language]);
+}
+
+/** The language a choice means here: the browser's when it is "auto". */
+export function resolveLanguage(choice: LanguageChoice): Language {
+  return choice === 'auto' ? browserLanguage() : choice;
+}
+
+/**
+ * Loads a language's catalogue (once) and makes it the page's: every
+ * `useLingui()` re-renders, and `<html lang dir>` follow, so the layout mirrors
+ * for a right-to-left language.
+ */
+export async function activateLanguage(language: Language): Promise<void> {
+  if (!loaded.has(language)) {
+    const { messages } = await CATALOGUES[language]();
+    i18n.load(language, messages);
+    loaded.add(language);
+  }
+  i18n.activate(language);
+  document.documentElement.lang = language;
+  document.documentElement.dir = languageDirection(language);
+}
+
+/** The active language. */
+export function currentLanguage(): Language {
+  return i18n.locale as Language;
+}
+
+/**
+ * The locale for `Intl` formats of the active language: Skycast's English is
+ * British ("3 December", 24-hour clock), as it was before it spoke others.
+ */
+export function intlLocale(): string {
+  const language = currentLanguage() || 'en';
+  return language === 'en' ? 'en-GB' : language;
+}
+
+/**
+ * A message of the active language, for code outside components (components
+ * use `useLingui()`'s `t`, which re-renders them on a change of language).
+ *
+ * @example
+ * t('search.found', { count: 2 }) // '2 places found'
+ */
+export function t(key: MessageKey, values?: Record<string, unknown>): string {
+  return i18n._(key, values);
+}
+
+export { i18n };
