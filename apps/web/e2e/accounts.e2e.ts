@@ -217,6 +217,16 @@ describe('accounts in the browser', () => {
       await page.getByRole('status').filter({ hasText: 'millimetres of mercury' }).waitFor();
       await page.getByRole('radio', { name: '12-hour' }).check();
       await page.getByRole('status').filter({ hasText: '12-hour clock' }).waitFor();
+      // The page shows a change at once and saves it after: wait until the
+      // account has them all before this device goes away.
+      await expect
+        .poll(() =>
+          page.evaluate(async () => {
+            const response = await fetch('/trpc/preferences.get');
+            return ((await response.json()) as { result?: { data?: unknown } }).result?.data;
+          }),
+        )
+        .toMatchObject({ units: 'imperial', windUnit: 'kn', pressureUnit: 'mmHg', clock: '12h' });
     });
     // Another device, in another country (English there, so the words stay): the account's
     // choices win over its locale.
