@@ -76,18 +76,36 @@ describe('startEmbeddedPostgres', () => {
   }, 180_000); // two cold starts of a real server on a possibly loaded machine
 
   it.runIf(isRoot)(
-    'as root, names a closed parent of the data folder instead of opening it',
+    'as root, starts from a data folder inside a closed folder without opening it',
     async () => {
       const parent = await mkdtemp(path.join(os.tmpdir(), 'skycast-embedded-closed-'));
       dirs.push(parent);
       await chmod(parent, 0o700);
       const dataDir = path.join(parent, 'data');
-      await mkdir(dataDir);
 
-      await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(
-        `cannot pass through ${parent} (mode 700)`,
-      );
+      const first = await startEmbeddedPostgres({ dataDir, database: 'skycast' });
+      dirs.push(path.dirname(first.clusterDir));
+      try {
+        expect(first.clusterDir.startsWith(parent)).toBe(false);
+        await query(first.connectionString, 'create table notes (body text)');
+        await query(first.connectionString, "insert into notes values ('kept')");
+      } finally {
+        await first.stop();
+      }
+      const second = await startEmbeddedPostgres({ dataDir, database: 'skycast' });
+      try {
+        expect(second.clusterDir).toBe(first.clusterDir);
+        expect(await query(second.connectionString, 'select body from notes')).toEqual([
+          { body: 'kept' },
+        ]);
+      } finally {
+        await second.stop();
+      }
       expect((await stat(parent)).mode & 0o7777).toBe(0o700);
+      expect(await readFile(path.join(dataDir, 'postgres-location'), 'utf8')).toContain(
+        first.clusterDir,
+      );
     },
+    180_000,
   );
 });
