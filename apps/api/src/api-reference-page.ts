@@ -51,7 +51,7 @@ function policyFor(nonce: string): string {
  * `/api/openapi.json`, the document itself.
  *
  * @example
- * app.use(apiReferencePages(renderOpenApi(describeRouter(appRouter, { isProtected }))));
+ * app.use(apiReferencePages(renderOpenApi(describeRouter(appRouter))));
  */
 export function apiReferencePages(openApi: Record<string, unknown>): express.Router {
   const router = express.Router();

@@ -17,7 +17,6 @@ import {
   callerLanguage,
   createTRPCContext,
   describeRouter,
-  isProtectedProcedure,
   MAX_BATCH_SIZE,
   MAX_REQUEST_BODY_BYTES,
   RateLimitExceeded,
@@ -155,7 +154,7 @@ export function createApp(options: AppOptions): RequestListener {
 
   const publicAnswers = createPublicAnswers({
     basePath: `${TRPC_PATH}/`,
-    procedures: cacheableProcedures(appRouter, isProtectedProcedure),
+    procedures: cacheableProcedures(appRouter),
     rateLimiter: services.rateLimiter,
     sessionCookieName: cookieSettings.name,
     maxBytes: options.publicAnswerBytes ?? 64 * 1024 * 1024,
@@ -270,7 +269,6 @@ export function createApp(options: AppOptions): RequestListener {
       },
       responseMeta: (opts) => {
         const meta = responseHeaders(opts, {
-          isProtected: isProtectedProcedure,
           // A browser with a session may get a renewed cookie: never cache its answers publicly.
           isPersonal: (ctx) => ctx?.sessionCookie.token !== undefined,
         });
@@ -322,11 +320,7 @@ export function createApp(options: AppOptions): RequestListener {
   );
 
   // The API reference, generated from the router at start-up (docs/api/ holds the same).
-  app.use(
-    apiReferencePages(
-      renderOpenApi(describeRouter(appRouter, { isProtected: isProtectedProcedure })),
-    ),
-  );
+  app.use(apiReferencePages(renderOpenApi(describeRouter(appRouter))));
 
   if (options.webDistDir && existsSync(path.join(options.webDistDir, 'index.html'))) {
     const webDistDir = options.webDistDir;

@@ -1,13 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import {
-  appRouter,
-  createServices,
-  describeRouter,
-  isProtectedProcedure,
-  schedulePruning,
-} from '@skycast/api';
+import { appRouter, createServices, listProcedures, schedulePruning } from '@skycast/api';
 import { createDb, databaseTrouble, migrateToLatest, sql } from '@skycast/db';
 
 import { createApp } from './app.ts';
@@ -102,9 +96,7 @@ async function start(): Promise<void> {
   }
 
   const metrics = env.METRICS_PORT
-    ? createMetrics(
-        describeRouter(appRouter, { isProtected: isProtectedProcedure }).map((p) => p.path),
-      )
+    ? createMetrics(listProcedures(appRouter).map((procedure) => procedure.path))
     : undefined;
   const db = createDb({
     connectionString,

@@ -3,11 +3,17 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
-import type { AnyProcedure, AnyRouter } from '@trpc/server';
+import type { AnyRouter } from '@trpc/server';
 import type { Request } from 'express';
 import { LRUCache } from 'lru-cache';
 
-import type { Logger, RateLimit, RateLimiter, ServedEntry } from '@skycast/api';
+import {
+  listProcedures,
+  type Logger,
+  type RateLimit,
+  type RateLimiter,
+  type ServedEntry,
+} from '@skycast/api';
 
 /** What the router says about a procedure whose answers may be kept. */
 export interface CacheableProcedure {
@@ -282,20 +288,10 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
  * The procedures whose answers the hot path may keep: public queries (not
  * behind the sign-in check) with `meta.cacheSeconds`.
  */
-export function cacheableProcedures(
-  router: AnyRouter,
-  isProtected: (procedure: AnyProcedure) => boolean,
-): Map<string, CacheableProcedure> {
+export function cacheableProcedures(router: AnyRouter): Map<string, CacheableProcedure> {
   const found = new Map<string, CacheableProcedure>();
-  const procedures = router._def.procedures as Record<string, AnyProcedure>;
-  for (const [path, procedure] of Object.entries(procedures)) {
-    const def = procedure._def as {
-      type: string;
-      meta?: { cacheSeconds?: number; rateLimit?: RateLimit };
-    };
-    const cacheSeconds = def.meta?.cacheSeconds ?? 0;
-    if (def.type !== 'query' || cacheSeconds <= 0 || isProtected(procedure)) continue;
-    found.set(path, { cacheSeconds, rateLimit: def.meta?.rateLimit });
+  for (const { path, cacheSeconds, meta } of listProcedures(router)) {
+    if (cacheSeconds > 0) found.set(path, { cacheSeconds, rateLimit: meta.rateLimit });
   }
   return found;
 }

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { appRouter, describeRouter, isProtectedProcedure } from '@skycast/api';
+import { appRouter, listProcedures } from '@skycast/api';
 import { createDb, type Kysely, type Database } from '@skycast/db';
 import type { WeatherStub } from '@skycast/weather-stub';
 
@@ -21,9 +21,7 @@ let metricsServer: Server;
 beforeAll(async () => {
   world = await startTestServer();
   stub = world.stub;
-  metrics = createMetrics(
-    describeRouter(appRouter, { isProtected: isProtectedProcedure }).map((p) => p.path),
-  );
+  metrics = createMetrics(listProcedures(appRouter).map((procedure) => procedure.path));
   // A pool of its own, so that the pool gauges see it.
   db = createDb({ connectionString: world.connectionString, observePool: metrics.observePool });
   ({ url: appUrl } = await world.startWith({ db, metrics: metrics.api }, { metrics }));

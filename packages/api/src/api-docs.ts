@@ -2,7 +2,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { describeRouter, renderApiReferenceMarkdown, renderOpenApi } from './api-reference.ts';
-import { isProtectedProcedure } from './procedure-rules.ts';
 import { appRouter } from './root.ts';
 
 /** Where `pnpm api:docs` writes the committed API reference. */
@@ -13,7 +12,7 @@ export const apiDocsDir = path.resolve(
 
 /** The committed documents, file name → contents, as the router describes itself now. */
 export function renderApiDocs(): Record<string, string> {
-  const docs = describeRouter(appRouter, { isProtected: isProtectedProcedure });
+  const docs = describeRouter(appRouter);
   return {
     'openapi.json': `${JSON.stringify(renderOpenApi(docs), null, 2)}\n`,
     'reference.md': renderApiReferenceMarkdown(docs),

@@ -1,15 +1,10 @@
-import {
-  TRPCError,
-  type AnyProcedure,
-  type AnyRouter,
-  type TRPC_ERROR_CODE_KEY,
-} from '@trpc/server';
+import { TRPCError, type AnyRouter, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { z } from 'zod';
 
 import { ERROR_REASONS, noInputSchema } from '@skycast/validators';
 
-import { metaOf, type IsProtected } from './procedure-rules.ts';
+import { listProcedures } from './procedures.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -54,22 +49,13 @@ const ERROR_CODE_MEANINGS: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
  * `z.toJSONSchema`), its metadata and the errors it can answer with.
  *
  * @example
- * const docs = describeRouter(appRouter, { isProtected: isProtectedProcedure });
+ * const docs = describeRouter(appRouter);
  */
-export function describeRouter(
-  router: AnyRouter,
-  options: { isProtected: IsProtected },
-): ProcedureDoc[] {
-  const procedures = router._def.procedures as Record<string, AnyProcedure>;
-  return Object.keys(procedures)
-    .sort()
-    .map((path) => {
-      const procedure = procedures[path]!;
-      const meta = metaOf(procedure);
-      const access = options.isProtected(procedure) ? 'protected' : 'public';
-      const inputSchema = procedure._def.inputs[0] as unknown;
-      const outputSchema = (procedure._def as { output?: unknown }).output;
-      const input = toJsonSchema(inputSchema, 'input');
+export function describeRouter(router: AnyRouter): ProcedureDoc[] {
+  return listProcedures(router).map(
+    ({ path, type, meta, inputs, output: outputSchema, protected: isProtected }) => {
+      const access = isProtected ? 'protected' : 'public';
+      const input = toJsonSchema(inputs[0], 'input');
       const codes: TRPC_ERROR_CODE_KEY[] = [];
       if (input) codes.push('BAD_REQUEST');
       if (access === 'protected') codes.push('UNAUTHORIZED');
@@ -80,7 +66,7 @@ export function describeRouter(
       codes.push('INTERNAL_SERVER_ERROR');
       return {
         path,
-        type: procedure._def.type,
+        type,
         access,
         description: meta.description,
         input,
@@ -94,7 +80,8 @@ export function describeRouter(
           when: ERROR_CODE_MEANINGS[code] ?? 'see the message',
         })),
       };
-    });
+    },
+  );
 }
 
 function toJsonSchema(schema: unknown, io: 'input' | 'output'): JsonSchema | null {

@@ -1,13 +1,11 @@
-import type { AnyProcedure, AnyRouter } from '@trpc/server';
+import type { AnyRouter } from '@trpc/server';
 import { z } from 'zod';
 
-import { metaOf, type IsProtected } from './procedure-rules.ts';
+import { listProcedures } from './procedures.ts';
 
 export interface GuardrailRules {
-  /** Whether the procedure is built on `protectedProcedure`. */
-  isProtected: IsProtected;
   /** Whether the procedure reads or writes a user's data, by its path (`router.procedure`). */
-  touchesUserData: (path: string, procedure: AnyProcedure) => boolean;
+  touchesUserData: (path: string) => boolean;
 }
 
 export interface Violation {
@@ -43,17 +41,14 @@ const BOUNDED_FORMATS = new Set([
  * example that its own input schema rejects.
  *
  * @example
- * expect(findViolations(appRouter, { isProtected, touchesUserData })).toEqual([]);
+ * expect(findViolations(appRouter, { touchesUserData })).toEqual([]);
  */
 export function findViolations(router: AnyRouter, rules: GuardrailRules): Violation[] {
   const violations: Violation[] = [];
-  const procedures = router._def.procedures as Record<string, AnyProcedure>;
-  for (const [path, procedure] of Object.entries(procedures)) {
+  for (const { path, type, meta, inputs, output, protected: isProtected } of listProcedures(
+    router,
+  )) {
     const report = (problem: string) => violations.push({ path, problem });
-    const inputs = procedure._def.inputs as unknown[];
-    const output = (procedure._def as { output?: unknown }).output;
-    const meta = metaOf(procedure);
-    const isProtected = rules.isProtected(procedure);
 
     if (inputs.length === 0) report('has no input schema: add `.input(z.object({ ... }))`');
     for (const input of inputs) {
@@ -63,10 +58,10 @@ export function findViolations(router: AnyRouter, rules: GuardrailRules): Violat
     if (!(output instanceof z.ZodType)) {
       report('has no output schema: add `.output(...)` so new columns never leak to clients');
     }
-    if (rules.touchesUserData(path, procedure) && !isProtected) {
+    if (rules.touchesUserData(path) && !isProtected) {
       report('touches user data but is built on publicProcedure: use protectedProcedure');
     }
-    if (meta.cacheSeconds && (procedure._def.type !== 'query' || isProtected)) {
+    if (meta.cacheSeconds && (type !== 'query' || isProtected)) {
       report('sets cacheSeconds but only public queries may be cached');
     }
     if (meta.example !== undefined && inputs[0] instanceof z.ZodType) {

@@ -6,7 +6,6 @@ export { appRouter, type AppRouter } from './root.ts';
 export {
   createCallerFactory,
   createTRPCContext,
-  isProtectedProcedure,
   type Context,
   type CreateContextOptions,
   type ProcedureMeta,
@@ -21,7 +20,13 @@ export {
 } from './accounts/accounts-service.ts';
 export { DEFAULT_THROTTLE_RULES, type ThrottleRules } from './accounts/login-throttle.ts';
 export { MAX_PLACES } from '@skycast/validators';
-export { inUserDataRouter, USER_DATA_ROUTERS, type IsProtected } from './procedure-rules.ts';
+export { inUserDataRouter, USER_DATA_ROUTERS } from './procedure-rules.ts';
+export {
+  listProcedures,
+  procedureInfo,
+  publicQueryPaths,
+  type ProcedureInfo,
+} from './procedures.ts';
 export { responseHeaders } from './response-headers.ts';
 export type { RateLimit, RateLimiter } from './rate-limit.ts';
 export type { ServedEntry } from './weather/request-scope.ts';

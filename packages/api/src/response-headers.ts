@@ -1,14 +1,13 @@
-import type { AnyProcedure, TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import type { TRPCRequestInfo } from '@trpc/server/http';
 
 import { ProviderError } from '@skycast/weather';
 
-import { metaOf, type IsProtected } from './procedure-rules.ts';
+import { procedureInfo } from './procedures.ts';
 import { RateLimitExceeded } from './rate-limit.ts';
 import { DatabaseUnavailable, type Context } from './trpc.ts';
 
 export interface ResponseHeaderOptions {
-  isProtected: IsProtected;
   /**
    * True when this request's answer is someone's own (e.g. a signed-in user,
    * whose response may carry a refreshed session cookie): then nothing in it
@@ -25,7 +24,7 @@ export interface ResponseHeaderOptions {
  * limit, an upstream's, or because the database could not serve it.
  *
  * @example
- * createExpressMiddleware({ router, responseMeta: (opts) => responseHeaders(opts, { isProtected }) });
+ * createExpressMiddleware({ router, responseMeta: (opts) => responseHeaders(opts, { isPersonal }) });
  */
 export function responseHeaders(
   opts: {
@@ -34,7 +33,7 @@ export function responseHeaders(
     type: string;
     errors: TRPCError[];
   },
-  options: ResponseHeaderOptions,
+  options: ResponseHeaderOptions = {},
 ): { headers: Record<string, string> } {
   const headers: Record<string, string> = {
     'cache-control': cacheControl(opts, options),
@@ -58,16 +57,10 @@ function cacheControl(
   if (options.isPersonal?.(opts.ctx)) return 'private, no-store';
   let maxAge = Infinity;
   for (const call of calls) {
-    const seconds = call.procedure ? cacheSecondsOf(call.procedure, options) : 0;
+    const seconds = call.procedure ? procedureInfo(call.procedure).cacheSeconds : 0;
     maxAge = Math.min(maxAge, seconds);
   }
   return maxAge > 0 ? `public, max-age=${maxAge}` : 'no-store';
-}
-
-function cacheSecondsOf(procedure: AnyProcedure, options: ResponseHeaderOptions): number {
-  if (procedure._def.type !== 'query' || options.isProtected(procedure)) return 0;
-  const seconds = metaOf(procedure).cacheSeconds ?? 0;
-  return Number.isInteger(seconds) && seconds > 0 ? seconds : 0;
 }
 
 function retryAfterSeconds(errors: TRPCError[]): number | undefined {

@@ -1,4 +1,4 @@
-import { initTRPC, TRPCError, type AnyProcedure, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { z, ZodError } from 'zod';
 
 import {
@@ -291,7 +291,8 @@ export const publicProcedure = t.procedure
   .use(rateLimited)
   .use(providerErrors);
 
-const requireUser = t.middleware(async ({ ctx, next }) => {
+/** The sign-in check of `protectedProcedure`; procedures.ts recognises protected procedures by it. */
+export const requireUser = t.middleware(async ({ ctx, next }) => {
   const user = await ctx.currentUser();
   if (!user) {
     throw new TRPCError({
@@ -310,16 +311,3 @@ const requireUser = t.middleware(async ({ ctx, next }) => {
  * scoped by `ctx.user.id`. Anonymous callers get UNAUTHORIZED.
  */
 export const protectedProcedure = publicProcedure.use(requireUser);
-
-/**
- * True when the procedure runs behind `protectedProcedure`'s sign-in check.
- *
- * @example
- * isProtectedProcedure(appRouter.places.list) // true
- */
-export function isProtectedProcedure(procedure: AnyProcedure): boolean {
-  const marker = requireUser._middlewares[0];
-  // Every built procedure keeps its middleware chain in `_def.middlewares`.
-  const chain = (procedure._def as { middlewares?: readonly unknown[] }).middlewares ?? [];
-  return marker !== undefined && chain.includes(marker);
-}

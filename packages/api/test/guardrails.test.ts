@@ -1,15 +1,11 @@
-import type { AnyProcedure } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
 import { USER_DATA_TABLES } from '@skycast/db';
 
 import { findViolations } from '../src/guardrails.ts';
-import {
-  inUserDataRouter,
-  isProtectedProcedure,
-  USER_DATA_ROUTERS,
-} from '../src/procedure-rules.ts';
+import { inUserDataRouter, USER_DATA_ROUTERS } from '../src/procedure-rules.ts';
+import { listProcedures, publicQueryPaths } from '../src/procedures.ts';
 import { appRouter } from '../src/root.ts';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../src/trpc.ts';
 
@@ -17,7 +13,6 @@ describe('guardrails on the real router', () => {
   it('finds every procedure with bounded input, an output schema and the right builder', () => {
     expect(
       findViolations(appRouter, {
-        isProtected: isProtectedProcedure,
         touchesUserData: inUserDataRouter(USER_DATA_ROUTERS),
       }),
     ).toEqual([]);
@@ -25,19 +20,17 @@ describe('guardrails on the real router', () => {
 
   it('keeps every weather.* procedure a public, cacheable query, as the web app sends them', () => {
     // The web app sends weather.* queries cookie-less and unbatched, for shared caches.
-    // Flat at run time ("weather.forecast"), whatever the record type says.
-    const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
-    const weather = Object.entries(procedures).filter(([path]) => path.startsWith('weather.'));
+    const weather = listProcedures(appRouter).filter(({ path }) => path.startsWith('weather.'));
     expect(weather.length).toBeGreaterThan(0);
-    for (const [path, procedure] of weather) {
-      const def = procedure._def as { type: string; meta?: { cacheSeconds?: number } };
-      expect({ path, type: def.type, protected: isProtectedProcedure(procedure) }).toEqual({
+    for (const { path, type, protected: isProtected, cacheSeconds } of weather) {
+      expect({ path, type, protected: isProtected }).toEqual({
         path,
         type: 'query',
         protected: false,
       });
-      expect(def.meta?.cacheSeconds ?? 0, path).toBeGreaterThan(0);
+      expect(cacheSeconds, path).toBeGreaterThan(0);
     }
+    expect(publicQueryPaths(appRouter)).toEqual(weather.map(({ path }) => path));
   });
 
   it('walks every procedure of the router', () => {
@@ -98,7 +91,6 @@ describe('guardrails on deliberately bad procedures', () => {
   });
 
   const violations = findViolations(badRouter, {
-    isProtected: isProtectedProcedure,
     touchesUserData: inUserDataRouter(['notes']),
   });
   const problemsOf = (path: string) =>
@@ -150,12 +142,9 @@ describe('guardrails on deliberately bad procedures', () => {
   });
 });
 
-type Procedure = Parameters<typeof isProtectedProcedure>[0];
-
-function procedures(): [string, Procedure][] {
-  // At run time `_def.procedures` is flat, keyed by path ("places.list").
-  return Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>);
-}
+const isProtected = new Map(
+  listProcedures(appRouter).map((procedure) => [procedure.path, procedure.protected]),
+);
 
 // Public on purpose: the weather, and the ways into and out of an account.
 // (Any other public procedure passes only if it stays out of USER_DATA_ROUTERS.)
@@ -172,27 +161,25 @@ const PUBLIC = [
 
 describe('the router', () => {
   it('keeps user data and account changes behind sign-in', () => {
-    const byPath = new Map(procedures());
     for (const path of PUBLIC) {
-      expect(isProtectedProcedure(byPath.get(path)!), `${path} is public`).toBe(false);
+      expect(isProtected.get(path), `${path} is public`).toBe(false);
     }
-    const personal = procedures().filter(
-      ([path]) =>
+    const personal = [...isProtected.keys()].filter(
+      (path) =>
         inUserDataRouter(USER_DATA_ROUTERS)(path) ||
         path === 'auth.signOutEverywhere' ||
         path === 'auth.changePassword',
     );
     expect(personal.length).toBeGreaterThanOrEqual(9);
-    for (const [path, procedure] of personal) {
-      expect(isProtectedProcedure(procedure), `${path} needs a session`).toBe(true);
+    for (const path of personal) {
+      expect(isProtected.get(path), `${path} needs a session`).toBe(true);
     }
   });
 
   it('declares an input and an output schema on every procedure', () => {
-    for (const [path, procedure] of procedures()) {
-      const def = procedure._def as { inputs: unknown[]; output?: unknown };
-      expect(def.inputs.length, `${path} has no .input()`).toBeGreaterThan(0);
-      expect(def.output, `${path} has no .output()`).toBeDefined();
+    for (const { path, inputs, output } of listProcedures(appRouter)) {
+      expect(inputs.length, `${path} has no .input()`).toBeGreaterThan(0);
+      expect(output, `${path} has no .output()`).toBeDefined();
     }
   });
 

@@ -1,21 +1,25 @@
 import type { AddressInfo } from 'node:net';
 
-import type { AnyProcedure } from '@trpc/server';
 import { createHTTPServer } from '@trpc/server/adapters/standalone';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 
 import { createTestDatabase, type TestDatabase } from '@skycast/db/testing';
 
+import { createAccountsService } from '../src/accounts/accounts-service.ts';
 import { silentLogger } from '../src/logger.ts';
 import { createRateLimiter } from '../src/rate-limit.ts';
 import { responseHeaders } from '../src/response-headers.ts';
 import type { Services } from '../src/services.ts';
-import { createTRPCContext, createTRPCRouter, publicProcedure } from '../src/trpc.ts';
+import {
+  createTRPCContext,
+  createTRPCRouter,
+  protectedProcedure,
+  publicProcedure,
+} from '../src/trpc.ts';
 
 // A small router on the real builders, served over real HTTP with the same
 // responseMeta and limiter as the app, so every header rule can be shown.
-const protectedOnes = new Set<AnyProcedure>();
 const ok = z.object({ ok: z.boolean() });
 const answer = () => ({ ok: true });
 const router = createTRPCRouter({
@@ -44,12 +48,11 @@ const router = createTRPCRouter({
       .query(answer),
   },
 });
-const privateQuery = publicProcedure
+const privateQuery = protectedProcedure
   .meta({ cacheSeconds: 60 })
   .input(z.void())
   .output(ok)
   .query(answer);
-protectedOnes.add(privateQuery);
 const appRouter = createTRPCRouter({ ...router._def.record, mine: { list: privateQuery } });
 
 let testDb: TestDatabase;
@@ -63,6 +66,7 @@ beforeAll(async () => {
     const services = {
       db: testDb.db,
       rateLimiter: createRateLimiter({ db: testDb.db }),
+      accounts: createAccountsService({ db: testDb.db }),
     } as unknown as Services;
     const server = createHTTPServer({
       router: appRouter,
@@ -72,11 +76,15 @@ beforeAll(async () => {
           services,
           logger: silentLogger,
           requestId: 'test',
+          sessionCookie: {
+            token: req.headers['x-test-session'] as string | undefined,
+            set: () => undefined,
+            clear: () => undefined,
+          },
           clientIp: String(req.headers['x-test-client'] ?? req.socket.remoteAddress),
         }),
       responseMeta: (opts) =>
         responseHeaders(opts, {
-          isProtected: (procedure) => protectedOnes.has(procedure),
           // Stands in for "a user is signed in" until accounts' context has `user`.
           isPersonal: (ctx) => ctx?.clientIp === '192.0.2.99',
         }),
@@ -126,7 +134,11 @@ describe('Cache-Control', () => {
   });
 
   it('sends no-store for a protected query even when it declares cacheSeconds', async () => {
-    const response = await get('mine.list');
+    const { session } = await createAccountsService({ db: testDb.db }).signUp(
+      'headers@example.com',
+      'correct horse battery',
+    );
+    const response = await get('mine.list', undefined, { 'x-test-session': session.token });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
