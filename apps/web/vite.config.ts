@@ -5,12 +5,15 @@ import { defineConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
 
+import { publicQueries } from './build/public-queries-plugin.ts';
+
 // The API runs on its own port in development; the browser only ever talks to `/trpc`.
 const apiPort = process.env.API_PORT ?? '3000';
 
 export default defineConfig({
   plugins: [
     react(),
+    publicQueries(),
     // The web app manifest and the service worker (service-worker/sw.ts, with the
     // precache list injected); src/offline/register.ts registers it.
     VitePWA({
@@ -19,6 +22,7 @@ export default defineConfig({
       filename: 'sw.ts',
       injectRegister: false,
       injectManifest: {
+        buildPlugins: { vite: [publicQueries()] },
         // The shell; the plugin adds the manifest and its icons itself.
         globPatterns: ['**/*.{js,css,html,svg}'],
         globIgnores: ['**/*.{br,gz}'],

@@ -2,10 +2,14 @@ import { defineConfig, mergeConfig } from 'vitest/config';
 
 import { createVitestConfig } from '@skycast/vitest-config';
 
+import { publicQueries } from './build/public-queries-plugin.ts';
+
 // The shared settings write the JSON report that `pnpm test`'s summary adds up.
 export default mergeConfig(
   createVitestConfig(),
   defineConfig({
+    // The router's public queries, as the app build reads them (src/trpc.ts, the service worker).
+    plugins: [publicQueries()],
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       environment: 'node',

@@ -3,6 +3,8 @@
  * Shared with the page (src/offline/), so both sides agree on the header.
  */
 
+import publicQueries from 'virtual:skycast/public-queries';
+
 /** Set on an answer the service worker took from its store because the network failed. */
 export const STORED_ANSWER_HEADER = 'x-skycast-stored-answer';
 
@@ -16,11 +18,11 @@ export const WEATHER_STORE = {
 
 /**
  * Weather a person looked at — forecasts, a day, air quality, sun and moon,
- * the saved places' weather now. Only cookie-less single GETs of `weather.*`:
- * those are the same for everyone (the web app's public link sends them with
- * `credentials: 'omit'`), so nothing personal (`auth.*`, `places.*`,
- * `preferences.*`, any batch) is ever kept. Search answers are not kept either:
- * offline, search says it needs a network.
+ * the saved places' weather now. Only cookie-less single GETs of the router's
+ * public queries: those are the same for everyone (the web app's public link
+ * sends them with `credentials: 'omit'`), so nothing personal (`auth.*`,
+ * `places.*`, `preferences.*`, any batch) is ever kept. Search answers are not
+ * kept either: offline, search says it needs a network.
  */
 export function isStorableWeatherRequest(request: {
   method: string;
@@ -29,9 +31,10 @@ export function isStorableWeatherRequest(request: {
 }): boolean {
   if (request.method !== 'GET' || request.credentials !== 'omit') return false;
   const url = new URL(request.url);
-  const procedure = url.pathname.match(/^\/trpc\/(weather\.[A-Za-z]+)$/)?.[1];
+  const procedure = url.pathname.match(/^\/trpc\/([A-Za-z.]+)$/)?.[1];
   return (
     procedure !== undefined &&
+    publicQueries.includes(procedure) &&
     procedure !== 'weather.searchLocations' &&
     !url.searchParams.has('batch')
   );

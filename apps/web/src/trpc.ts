@@ -2,6 +2,8 @@ import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 
+import publicQueries from 'virtual:skycast/public-queries';
+
 import type { AppRouter, MaxBatchSize } from '@skycast/api';
 
 import { shouldRetry } from './error-message.ts';
@@ -23,11 +25,11 @@ export const queryClient = new QueryClient({
 });
 
 /**
- * Weather is the same for everyone: `weather.*` queries are public and
- * cacheable (a guardrail test on the router holds every one to that).
+ * Public queries (the router's own list, read at build time) are the same for
+ * everyone: sent without cookies, one GET each, so any cache may keep them.
  */
 export const isPublicQuery = (op: { type: string; path: string }) =>
-  op.type === 'query' && op.path.startsWith('weather.');
+  op.type === 'query' && publicQueries.includes(op.path);
 
 // The API words its error messages in the page's language, not the browser's default.
 const headers = () => ({ 'Accept-Language': currentLanguage() || 'en' });
@@ -71,4 +73,6 @@ const trpcClient = createTRPCClient<AppRouter>({
  */
 export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
 
-queryClient.setQueryDefaults(trpc.weather.pathKey(), PUBLIC_QUERY_DEFAULTS);
+for (const path of publicQueries) {
+  queryClient.setQueryDefaults([path.split('.')], PUBLIC_QUERY_DEFAULTS);
+}
