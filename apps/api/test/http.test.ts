@@ -107,7 +107,7 @@ describe('HTTP API', () => {
       const stored = await world.db
         .selectFrom('weatherCache')
         .select('cacheKey')
-        .where('cacheKey', '=', '6410:-5170')
+        .where('cacheKey', '=', '64.1,-51.7')
         .execute();
       expect(stored).toEqual([]);
     } finally {

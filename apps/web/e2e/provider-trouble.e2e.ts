@@ -32,11 +32,11 @@ describe('when the weather service stops answering', () => {
       update weather_cache
          set fetched_at = fetched_at - interval '2 hours',
              fresh_until = now() - interval '110 minutes'
-       where resource = 'forecast' and cache_key = '5933:1807'`.execute(db);
+       where resource = 'forecast' and cache_key = '59.33,18.07'`.execute(db);
     expect(Number(aged.numAffectedRows)).toBe(1);
     // Say so as another instance would after changing the entry, so the server drops
     // the copy it keeps in memory and reads the aged row.
-    await sql`select pg_notify('skycast_cache_refreshed', ${`open-meteo|forecast|5933:1807@${Date.now()}`})`.execute(
+    await sql`select pg_notify('skycast_cache_refreshed', ${`open-meteo|forecast|59.33,18.07@${Date.now()}`})`.execute(
       db,
     );
     await weatherStub.setFault(forecastDown);

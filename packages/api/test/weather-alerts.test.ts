@@ -69,7 +69,7 @@ describe('weather.alerts', () => {
       .selectAll()
       .where('provider', '=', 'nws')
       .where('resource', '=', 'alerts')
-      .where('cacheKey', '=', '3974:-10499')
+      .where('cacheKey', '=', '39.74,-104.99')
       .executeTakeFirstOrThrow();
     expect(row.freshUntil.getTime() - row.fetchedAt.getTime()).toBe(5 * 60_000);
   });
@@ -127,7 +127,7 @@ describe('weather.alerts', () => {
       .selectFrom('weatherCache')
       .select('provider')
       .where('resource', '=', 'alerts')
-      .where('cacheKey', '=', '4821:1637')
+      .where('cacheKey', '=', '48.21,16.37')
       .execute();
     expect(stored).toEqual([]);
   });

@@ -182,7 +182,7 @@ describe('weather.forecast', () => {
       .selectFrom('weatherCache')
       .selectAll()
       .where('resource', '=', 'forecast')
-      .where('cacheKey', '=', '4042:-370')
+      .where('cacheKey', '=', '40.42,-3.7')
       .executeTakeFirstOrThrow();
     expect(row.freshUntil.getTime() - row.fetchedAt.getTime()).toBe(10 * 60_000);
   });
@@ -208,7 +208,7 @@ describe('weather.forecast', () => {
     const stored = await api.db
       .selectFrom('weatherCache')
       .select('provider')
-      .where('cacheKey', '=', '-3387:15121')
+      .where('cacheKey', '=', '-33.87,151.21')
       .execute();
     expect(stored).toEqual([]);
   });

@@ -1,3 +1,5 @@
+import { roundCoordinate } from '@skycast/validators';
+
 import type { Coordinates } from '../api-types.ts';
 
 /** A place as its URL names it: `/place/<lat>,<lon>/<Name>`, and `/day/<YYYY-MM-DD>` for one day in detail. */
@@ -11,10 +13,9 @@ export interface PlaceRoute extends Coordinates {
 const PLACE_PATH =
   /^\/place\/(-?\d{1,3}(?:\.\d+)?),(-?\d{1,3}(?:\.\d+)?)(?:\/(?!day\/\d{4}-)([^/]*))?(?:\/day\/(\d{4}-\d\d-\d\d))?\/?$/;
 
-/** Two decimals (~1 km): the resolution at which the API caches forecasts. */
+/** The place rule (`roundCoordinate`): the resolution at which the API caches forecasts. */
 function coordinate(value: number): string {
-  const rounded = Math.round(value * 100) / 100;
-  return String(rounded === 0 ? 0 : rounded);
+  return String(roundCoordinate(value));
 }
 
 /**

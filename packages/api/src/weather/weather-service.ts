@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 
 import { localDateTime } from '@skycast/local-time';
+import { placeKey, roundCoordinate } from '@skycast/validators';
 import {
   airQualitySchema,
   byUrgencyOfReading,
@@ -94,11 +95,14 @@ const storedAirQuality = result(airQualitySchema);
 const storedPlaces = result(z.array(placeSchema));
 const storedAlerts = result(z.array(weatherAlertSchema));
 
-/** Coordinates rounded to 0.01° (≈ 1.1 km): every point in a cell shares one entry. */
-export function cellOf({ latitude, longitude }: Coordinates): Coordinates & { key: string } {
-  const lat = Math.round(latitude * 100);
-  const lon = Math.round(longitude * 100);
-  return { latitude: lat / 100, longitude: lon / 100, key: `${lat}:${lon}` };
+/**
+ * The place rule of `@skycast/validators` (0.01°, ≈ 1.1 km): every point in a
+ * cell shares one entry, keyed as the URL and saved places key it.
+ */
+export function cellOf(at: Coordinates): Coordinates & { key: string } {
+  const latitude = roundCoordinate(at.latitude);
+  const longitude = roundCoordinate(at.longitude);
+  return { latitude, longitude, key: placeKey({ latitude, longitude }) };
 }
 
 /** Search text as the cache sees it: same letters, same entry. */
