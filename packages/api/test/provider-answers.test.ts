@@ -128,7 +128,12 @@ describe('Retry-After from a 429', () => {
 
   it('pauses no longer than the longest window of the provider’s budget', async () => {
     const { caller } = api.instance({
-      quotas: { 'open-meteo': [{ windowSeconds: 300, capacity: 1_000 }] },
+      quotas: {
+        'open-meteo': [
+          { windowSeconds: 60, capacity: 1_000 },
+          { windowSeconds: 300, capacity: 1_000 },
+        ],
+      },
     });
     api.stub.setFault({ mode: 'rate-limit', retryAfter: '999999999' });
     const error = await errorOf(caller.weather.forecast({ latitude: 3, longitude: 3 }));

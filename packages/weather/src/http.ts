@@ -3,11 +3,12 @@ import type { z } from 'zod';
 import { ProviderError } from './provider-error.ts';
 
 /**
- * The most bytes of one provider answer read. A 17-day forecast is about
- * 200 KB and a busy country's MeteoAlarm feed under 2 MB; a body past this is
- * refused as it streams in, so a broken or hostile provider cannot fill memory.
+ * The most bytes of one provider answer read. A 17-day forecast is under
+ * 200 KB and a busy country's MeteoAlarm feed under 1 MB; a body past this is
+ * refused as it streams in, so a broken or hostile provider cannot fill memory
+ * (reading costs about three times the bytes read while it lasts).
  */
-export const MAX_PROVIDER_BODY_BYTES = 5 * 1024 * 1024;
+export const MAX_PROVIDER_BODY_BYTES = 2 * 1024 * 1024;
 
 /**
  * The longest a `Retry-After` may pause calls to a provider: an hour, the

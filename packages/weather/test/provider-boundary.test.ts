@@ -104,7 +104,7 @@ describe('bodies past the cap', () => {
     const error = await failureOf(openMeteo.forecast(BERLIN));
     expect(error.kind).toBe('malformed');
     expect(error.message).toContain(`over ${MAX_PROVIDER_BODY_BYTES} bytes`);
-    // Reading 50 MB over loopback and parsing it takes far longer than refusing at 5 MB.
+    // Reading 50 MB over loopback and parsing it takes far longer than refusing at 2 MiB.
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 

@@ -103,7 +103,9 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
   /** The longest pause a 429 may impose on calls to `provider`, in ms. */
   function longestPauseMs(provider: string): number {
     const windows = (options.quotas[provider] ?? []).map((window) => window.windowSeconds * 1000);
-    return Math.min(MAX_RETRY_AFTER_MS, ...windows);
+    return windows.length === 0
+      ? MAX_RETRY_AFTER_MS
+      : Math.min(MAX_RETRY_AFTER_MS, Math.max(...windows));
   }
 
   async function blockedUntil(provider: string): Promise<Date | undefined> {
