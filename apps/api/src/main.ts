@@ -8,7 +8,7 @@ import {
   isProtectedProcedure,
   schedulePruning,
 } from '@skycast/api';
-import { createDb, databaseTrouble, isSchemaCurrent, migrateToLatest, sql } from '@skycast/db';
+import { createDb, databaseTrouble, migrateToLatest, sql } from '@skycast/db';
 
 import { createApp } from './app.ts';
 import { loadEnvOrExit } from './env.ts';
@@ -97,11 +97,6 @@ async function start(): Promise<void> {
     const applied = await migrateToLatest(migrator);
     if (applied.length > 0)
       logger.info({ migrations: applied.map((m) => m.migrationName) }, 'migrated');
-  } catch (error) {
-    // A read-only database (a failover replica) cannot take the migration lock; with
-    // nothing to apply the instance can still serve reads, and writes answer 503.
-    if (databaseTrouble(error) !== 'read-only' || !(await isSchemaCurrent(migrator))) throw error;
-    logger.warn('database is read-only; starting without migrating (nothing to apply)');
   } finally {
     await migrator.destroy();
   }

@@ -243,7 +243,9 @@ export class DatabaseUnavailable extends Error {
     );
     this.trouble = trouble;
     this.retryAfterSeconds =
-      trouble === 'read-only' ? DATABASE_READ_ONLY_RETRY_AFTER_SECONDS : DATABASE_RETRY_AFTER_SECONDS;
+      trouble === 'read-only'
+        ? DATABASE_READ_ONLY_RETRY_AFTER_SECONDS
+        : DATABASE_RETRY_AFTER_SECONDS;
   }
 }
 

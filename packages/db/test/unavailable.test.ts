@@ -59,7 +59,9 @@ describe('a read-only database (a failover replica, default_transaction_read_onl
       expect(await writeUnlessReadOnly(sql`insert into notes values (1)`.execute(fresh))).toBe(
         false,
       );
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from notes`.execute(fresh);
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from notes`.execute(
+        fresh,
+      );
       expect(rows).toEqual([{ n: 0 }]);
     } finally {
       await fresh.destroy();
@@ -67,8 +69,8 @@ describe('a read-only database (a failover replica, default_transaction_read_onl
   });
 
   it('lets writeUnlessReadOnly throw what is not about being read-only', async () => {
-    await expect(writeUnlessReadOnly(sql`select * from nowhere`.execute(testDb.db))).rejects.toThrow(
-      /nowhere/,
-    );
+    await expect(
+      writeUnlessReadOnly(sql`select * from nowhere`.execute(testDb.db)),
+    ).rejects.toThrow(/nowhere/);
   });
 });

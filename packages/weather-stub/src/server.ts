@@ -157,8 +157,7 @@ export async function startWeatherStub(
     counter.record(endpoint);
     const active = fault && faultApplies(fault, endpoint) ? fault : null;
     const shift = active?.mode === 'time-shift' ? (active.shiftMs ?? DEFAULT_SHIFT_MS) : 0;
-    const normal = () =>
-      ROUTES[endpoint](url.searchParams, now().getTime() + shift, url.pathname);
+    const normal = () => ROUTES[endpoint](url.searchParams, now().getTime() + shift, url.pathname);
     if (active?.mode === 'down') {
       req.socket.destroy();
       return;

@@ -106,31 +106,32 @@ describe('fault injection', () => {
 
   it('out-of-range: the normal body with every value of one variable replaced, as written', async () => {
     stub.setFault({ mode: 'out-of-range' });
-    const codes = (await (
-      await get(`${FORECAST},weather_code&hourly=weather_code`)
-    ).json()) as { current: { weather_code: number }; hourly: { weather_code: number[] } };
+    const codes = (await (await get(`${FORECAST},weather_code&hourly=weather_code`)).json()) as {
+      current: { weather_code: number };
+      hourly: { weather_code: number[] };
+    };
     expect(codes.current.weather_code).toBe(150);
     expect(new Set(codes.hourly.weather_code)).toEqual(new Set([150]));
 
     stub.setFault({ mode: 'out-of-range', variable: 'temperature_2m', value: '1e400' });
     const text = await (await get(FORECAST)).text();
     expect(text).toContain('"temperature_2m":1e400');
-    expect((JSON.parse(text) as { current: { temperature_2m: number } }).current.temperature_2m).toBe(
-      Infinity,
-    );
+    expect(
+      (JSON.parse(text) as { current: { temperature_2m: number } }).current.temperature_2m,
+    ).toBe(Infinity);
   });
 
   it('time-shift: answers as its clock would a week earlier (or shiftMs away)', async () => {
     const own = await startWeatherStub({ now: () => new Date('2026-06-15T12:00:00Z') });
     own.setFault({ mode: 'time-shift' });
-    const body = (await (
-      await fetch(`${own.url}${FORECAST}&timezone=GMT`)
-    ).json()) as { current: { time: string } };
+    const body = (await (await fetch(`${own.url}${FORECAST}&timezone=GMT`)).json()) as {
+      current: { time: string };
+    };
     expect(body.current.time).toBe('2026-06-08T12:00');
     own.setFault({ mode: 'time-shift', shiftMs: 3_600_000 });
-    const later = (await (
-      await fetch(`${own.url}${FORECAST}&timezone=GMT`)
-    ).json()) as { current: { time: string } };
+    const later = (await (await fetch(`${own.url}${FORECAST}&timezone=GMT`)).json()) as {
+      current: { time: string };
+    };
     expect(later.current.time).toBe('2026-06-15T13:00');
     await own.close();
   });

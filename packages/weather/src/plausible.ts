@@ -169,8 +169,7 @@ function checkClock(
   current: string,
   series: readonly string[],
 ): void {
-  const skew =
-    MAX_PROVIDER_CLOCK_SKEW_MS + (canonicalTimeZone(zone) ? 0 : WIDEST_ZONE_OFFSET_MS);
+  const skew = MAX_PROVIDER_CLOCK_SKEW_MS + (canonicalTimeZone(zone) ? 0 : WIDEST_ZONE_OFFSET_MS);
   if (offFromClock(current, zone, now) > skew) {
     throw implausible(
       provider,

@@ -27,10 +27,7 @@ beforeAll(async () => {
     createOpenMeteo({ forecastUrl: stub.url, geocodingUrl: stub.url, airQualityUrl: stub.url }),
     now,
   );
-  openWeather = checkedProvider(
-    createOpenWeather({ baseUrl: stub.url, apiKey: 'test-key' }),
-    now,
-  );
+  openWeather = checkedProvider(createOpenWeather({ baseUrl: stub.url, apiKey: 'test-key' }), now);
 });
 afterAll(() => stub.close());
 afterEach(() => stub.setFault(null));
@@ -51,12 +48,15 @@ describe('values outside the model’s ranges', () => {
     ['a temperature of 1000 °C', 'temperature_2m', '1000', /temperature/],
     ['a humidity of 250 %', 'relative_humidity_2m', '250', /humidity/],
     ['a negative wind speed', 'wind_speed_10m', '-40', /windSpeed/],
-  ])('refuse an Open-Meteo forecast with %s as malformed', async (_name, variable, value, field) => {
-    stub.setFault({ mode: 'out-of-range', variable, value, endpoints: ['/v1/forecast'] });
-    const error = await failureOf(openMeteo.forecast(BERLIN));
-    expect(error.kind).toBe('malformed');
-    expect(error.message).toMatch(field);
-  });
+  ])(
+    'refuse an Open-Meteo forecast with %s as malformed',
+    async (_name, variable, value, field) => {
+      stub.setFault({ mode: 'out-of-range', variable, value, endpoints: ['/v1/forecast'] });
+      const error = await failureOf(openMeteo.forecast(BERLIN));
+      expect(error.kind).toBe('malformed');
+      expect(error.message).toMatch(field);
+    },
+  );
 
   it('refuse absurd air quality, and an OpenWeather forecast with an absurd humidity', async () => {
     stub.setFault({ mode: 'out-of-range', variable: 'pm10', value: '1e9' });
@@ -126,12 +126,9 @@ describe('bodies past the cap', () => {
 describe('Retry-After past any sane pause', () => {
   const NOW = new Date('2026-12-07T12:00:00Z');
 
-  it.each(['999999999', 'Fri, 31 Dec 9999 23:59:59 GMT'])(
-    'is clamped to an hour: %s',
-    (header) => {
-      expect(parseRetryAfter(header, NOW)).toEqual(new Date(NOW.getTime() + 3_600_000));
-    },
-  );
+  it.each(['999999999', 'Fri, 31 Dec 9999 23:59:59 GMT'])('is clamped to an hour: %s', (header) => {
+    expect(parseRetryAfter(header, NOW)).toEqual(new Date(NOW.getTime() + 3_600_000));
+  });
 
   it('is clamped to the maximum a caller gives', () => {
     expect(parseRetryAfter('600', NOW, 60_000)).toEqual(new Date(NOW.getTime() + 60_000));

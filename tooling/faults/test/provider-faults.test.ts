@@ -34,7 +34,8 @@ afterAll(async () => {
 /** The server process's resident memory now and at its peak, from the kernel. */
 async function memoryOf(pid: number): Promise<{ rss: number; peak: number }> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+  const kib = (field: string) =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
   return { rss: kib('VmRSS') * 1024, peak: kib('VmHWM') * 1024 };
 }
 
@@ -90,7 +91,11 @@ describe('a provider answering 50 MB bodies', () => {
     const stored = await pg.admin
       .selectFrom('weatherCache')
       .select('cacheKey')
-      .where('cacheKey', 'in', Array.from({ length: PLACES }, (_, i) => `${(10 + i) * 100}:2000`))
+      .where(
+        'cacheKey',
+        'in',
+        Array.from({ length: PLACES }, (_, i) => `${(10 + i) * 100}:2000`),
+      )
       .execute();
     expect(stored).toEqual([]);
 
