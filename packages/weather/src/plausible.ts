@@ -104,8 +104,9 @@ export const plausibleForecastSchema = providerForecastSchema.extend({
 
 const plausibleAirEntry = airQualityEntrySchema.extend({
   time: localTime,
-  europeanAqi: between(0, 1_000).nullable(),
-  usAqi: between(0, 1_000).nullable(),
+  // Both indices pass their top band in dust storms and fires; Infinity and 1e9 do not.
+  europeanAqi: between(0, 10_000).nullable(),
+  usAqi: between(0, 10_000).nullable(),
   pm2_5: concentration.nullable(),
   pm10: concentration.nullable(),
   ozone: concentration.nullable(),
