@@ -91,6 +91,25 @@ describe('a provider answer that cannot be true, or is too big', () => {
     },
   );
 
+  it('reads a lie stored by an older release as absent, and fetches the place anew', async () => {
+    const place = nextPlace();
+    await api.caller.weather.forecast(place);
+    const [row] = await storedRows(place);
+    const payload = row!.payload as { data: { current: { temperature: number } } };
+    payload.data.current.temperature = 300;
+    await api.db
+      .updateTable('weatherCache')
+      .set({ payload: JSON.stringify(payload) })
+      .where('resource', '=', 'forecast')
+      .where('cacheKey', '=', cellOf(place).key)
+      .execute();
+    // Another instance: the lie is not in its memory, only in the table.
+    api.stub.resetCalls();
+    const forecast = await api.instance().caller.weather.forecast(place);
+    expect(forecast.current.temperature).toBeLessThan(70);
+    expect(api.stub.calls('/v1/forecast')).toBe(1);
+  });
+
   it('keeps a list of places whole but the lying one: null for it, the others answered', async () => {
     const good = nextPlace();
     await api.caller.weather.forecast(good);
