@@ -41,7 +41,8 @@ export interface ProviderGateOptions {
  * Every call to an upstream weather service goes through here. In order:
  * a provider that answered 429 is not called again (by any instance) before
  * its Retry-After, clamped to the longest window of its budget and to an hour
- * (a pause asked for longer would stop every instance for as long); every window of the shared call budget must grant a call; an open circuit
+ * (a pause asked for longer would stop every instance for as long); every
+ * window of the shared call budget must grant a call; an open circuit
  * refuses at once; network errors and 5xx are retried (3 attempts at most).
  *
  * @example
