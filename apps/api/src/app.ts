@@ -182,7 +182,10 @@ export function createApp(options: AppOptions): RequestListener {
         return id;
       },
       // Probes would drown the log.
-      autoLogging: { ignore: (req) => req.url === '/livez' || req.url === '/readyz' },
+      autoLogging: {
+        ignore: (req) =>
+          req.url === '/livez' || req.url === '/readyz' || req.url === '/readyz/writes',
+      },
       // Upstream and database trouble (502–504) is logged, with its cause and
       // summarised when it repeats, where it is handled: here it is one info line.
       customLogLevel: (_req, res, error) =>
@@ -216,17 +219,37 @@ export function createApp(options: AppOptions): RequestListener {
   });
 
   // Readiness: not shutting down, the database answers and every migration is applied.
+  // A database that refuses writes (a failover replica) leaves it ready, saying so: reads still work.
   app.get('/readyz', async (_req, res) => {
     const verdict = await readiness.check();
     res.setHeader('cache-control', 'no-store');
     if (verdict.ready) {
-      res.json({ status: 'ok' });
+      res.json(
+        verdict.readOnly
+          ? { status: 'ok', writes: 'refused', reason: 'database read-only' }
+          : { status: 'ok' },
+      );
       return;
     }
     if (verdict.reason !== 'shutting down') {
       repeats.log('warn', `readyz:${verdict.reason}`, { reason: verdict.reason }, 'not ready');
     }
     res.status(503).json({ status: 'unavailable', reason: verdict.reason });
+  });
+
+  // Write-readiness, for a balancer or monitor that routes or alerts on writes: ready, and writable.
+  app.get('/readyz/writes', async (_req, res) => {
+    const verdict = await readiness.check();
+    res.setHeader('cache-control', 'no-store');
+    if (verdict.ready && !verdict.readOnly) {
+      res.json({ status: 'ok' });
+      return;
+    }
+    const reason = verdict.ready ? 'database read-only' : verdict.reason;
+    if (reason !== 'shutting down') {
+      repeats.log('warn', `readyz:${reason}`, { reason }, 'not ready for writes');
+    }
+    res.status(503).json({ status: 'unavailable', reason });
   });
 
   // The request each context was made for, so responseMeta can keep its answer.
@@ -296,7 +319,11 @@ export function createApp(options: AppOptions): RequestListener {
         if (trouble) {
           // Every request fails alike while the database is away: one line, then a count.
           const code = (cause.cause as { code?: unknown } | undefined)?.code;
-          const what = trouble === 'busy' ? 'database busy' : 'database not reachable';
+          const what = {
+            busy: 'database busy',
+            unreachable: 'database not reachable',
+            'read-only': 'database read-only',
+          }[trouble];
           repeats.log('warn', `db:${trouble}:${String(code)}:${cause.message}`, details, what, log);
         } else if (error.code === 'INTERNAL_SERVER_ERROR') {
           repeats.log(

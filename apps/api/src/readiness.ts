@@ -1,7 +1,15 @@
 import { databaseTrouble, isSchemaCurrent, sql, type Database, type Kysely } from '@skycast/db';
 
 export type ReadinessVerdict =
-  | { ready: true }
+  | {
+      ready: true;
+      /**
+       * Set while the database answers reads but refuses writes (a failover
+       * replica, `default_transaction_read_only`): the instance still serves
+       * reads, so it stays ready; `/readyz/writes` says so to whoever routes writes.
+       */
+      readOnly?: true;
+    }
   | {
       ready: false;
       reason:
@@ -57,14 +65,18 @@ export function createReadiness(options: ReadinessOptions): Readiness {
     try {
       const outcome = await Promise.race([
         (async () => {
-          await sql`select 1`.execute(options.db);
-          return (await isSchemaCurrent(options.db)) ? 'ok' : 'pending';
+          // A new transaction's default: on for a hot standby and for default_transaction_read_only.
+          const { rows } = await sql<{
+            ro: boolean;
+          }>`select current_setting('transaction_read_only') = 'on' as ro`.execute(options.db);
+          if (!(await isSchemaCurrent(options.db))) return 'pending';
+          return rows[0]?.ro ? 'read-only' : 'ok';
         })(),
         timeout,
       ]);
       if (outcome === 'timeout') return { ready: false, reason: 'database busy' };
       if (outcome === 'pending') return { ready: false, reason: 'database migrations pending' };
-      return { ready: true };
+      return outcome === 'read-only' ? { ready: true, readOnly: true } : { ready: true };
     } catch (error) {
       const trouble = databaseTrouble(error);
       return {

@@ -66,6 +66,24 @@ describe('readiness', () => {
     }
   });
 
+  it('stays ready but says so when the database refuses writes (a failover replica)', async () => {
+    const name = new URL(testDb.connectionString).pathname.slice(1);
+    await sql`alter database ${sql.id(name)} set default_transaction_read_only = on`.execute(
+      testDb.db,
+    );
+    // New sessions see the setting, as every session does on a hot standby.
+    const db = createDb({ connectionString: testDb.connectionString, max: 1 });
+    try {
+      const readiness = createReadiness({ db, reuseMs: 0 });
+      expect(await readiness.check()).toEqual({ ready: true, readOnly: true });
+    } finally {
+      await sql`alter database ${sql.id(name)} reset default_transaction_read_only`.execute(
+        testDb.db,
+      );
+      await db.destroy();
+    }
+  });
+
   it('says "shutting down" at once when draining, whatever the database says', async () => {
     const readiness = createReadiness({ db: testDb.db });
     expect(await readiness.check()).toEqual({ ready: true });

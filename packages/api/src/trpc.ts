@@ -222,18 +222,30 @@ function retryHint(retryAt: Date | undefined): string {
 
 /** How long a client is asked to wait (`Retry-After`) when the database cannot serve it. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
+/** The same while the database refuses writes: a failover takes tens of seconds, not five. */
+export const DATABASE_READ_ONLY_RETRY_AFTER_SECONDS = 30;
+
+const TROUBLE_WORDS: Record<DatabaseTrouble, string> = {
+  busy: 'busy',
+  unreachable: 'not reachable',
+  'read-only': 'read-only',
+};
 
 /** The cause of a SERVICE_UNAVAILABLE answer given because of the database (see `databaseTrouble`). */
 export class DatabaseUnavailable extends Error {
   override readonly name = 'DatabaseUnavailable';
-  readonly retryAfterSeconds = DATABASE_RETRY_AFTER_SECONDS;
+  readonly retryAfterSeconds: number;
   readonly trouble: DatabaseTrouble;
   constructor(trouble: DatabaseTrouble, cause: unknown) {
     super(
-      `database ${trouble === 'busy' ? 'busy' : 'not reachable'}: ${(cause as Error | undefined)?.message ?? String(cause)}`,
+      `database ${TROUBLE_WORDS[trouble]}: ${(cause as Error | undefined)?.message ?? String(cause)}`,
       { cause },
     );
     this.trouble = trouble;
+    this.retryAfterSeconds =
+      trouble === 'read-only'
+        ? DATABASE_READ_ONLY_RETRY_AFTER_SECONDS
+        : DATABASE_RETRY_AFTER_SECONDS;
   }
 }
 
@@ -242,12 +254,22 @@ export class DatabaseUnavailable extends Error {
  * it answers 503 with `Retry-After` and says so, instead of a 500. Outermost,
  * so the rate limit's and the session's queries are covered too. A write that
  * failed this way was rolled back by PostgreSQL (each one is one statement or
- * one transaction), so trying again is safe.
+ * one transaction), so trying again is safe. A database that refuses writes
+ * (a failover replica) gets the reason `DATABASE_READ_ONLY`: reads go on.
  */
 const databaseErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && !(result.error.cause instanceof ProviderError)) {
     const trouble = databaseTrouble(result.error.cause);
+    if (trouble === 'read-only') {
+      throw new ClientError(
+        'SERVICE_UNAVAILABLE',
+        'DATABASE_READ_ONLY',
+        `Changes cannot be saved right now: our database is being switched over and only reads work. Please try again in ${DATABASE_READ_ONLY_RETRY_AFTER_SECONDS} seconds.`,
+        new DatabaseUnavailable(trouble, result.error.cause),
+        { seconds: DATABASE_READ_ONLY_RETRY_AFTER_SECONDS },
+      );
+    }
     if (trouble) {
       throw new TRPCError({
         code: 'SERVICE_UNAVAILABLE',

@@ -8,4 +8,4 @@ export {
   type SignedInDatabase,
   type UserDataTable,
 } from './user-data.ts';
-export { databaseTrouble, type DatabaseTrouble } from './unavailable.ts';
+export { databaseTrouble, writeUnlessReadOnly, type DatabaseTrouble } from './unavailable.ts';

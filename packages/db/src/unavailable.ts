@@ -1,10 +1,12 @@
 /**
  * Why the database could not serve a request, when the fault is the
  * database's and not the request's: `unreachable` (no connection, or it
- * dropped) or `busy` (reachable, but out of connections, or a statement or a
- * wait for a connection ran out of time).
+ * dropped), `busy` (reachable, but out of connections, or a statement or a
+ * wait for a connection ran out of time) or `read-only` (it answers reads but
+ * refuses every write: a failover replica, a hot standby, or
+ * `default_transaction_read_only` set while the primary is switched over).
  */
-export type DatabaseTrouble = 'unreachable' | 'busy';
+export type DatabaseTrouble = 'unreachable' | 'busy' | 'read-only';
 
 // SQLSTATE classes and codes: https://www.postgresql.org/docs/current/errcodes-appendix.html
 const BUSY_CODES = new Set([
@@ -15,6 +17,8 @@ const BUSY_CODES = new Set([
   '40P01', // deadlock_detected: the other side went through; trying again works
   '40001', // serialization_failure
 ]);
+/** read_only_sql_transaction: a write in a read-only transaction, or on a standby. */
+const READ_ONLY_CODE = '25006';
 const UNREACHABLE_CODES = new Set([
   '57P01', // admin_shutdown
   '57P02', // crash_shutdown
@@ -42,6 +46,24 @@ const UNREACHABLE_MESSAGES = [
 ];
 
 /**
+ * Runs a write that may be skipped while the database refuses writes (a
+ * session's renewal, say): true when it ran, false when the database is
+ * read-only; any other failure is thrown.
+ *
+ * @example
+ * if (await writeUnlessReadOnly(db.updateTable('sessions').set(...).execute())) expiresAt = renewed;
+ */
+export async function writeUnlessReadOnly(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (databaseTrouble(error) === 'read-only') return false;
+    throw error;
+  }
+}
+
+/**
  * Classifies an error thrown by a query: `undefined` when it is not the
  * database's availability at fault (a constraint, a bug in SQL, bad data).
  * Follows `cause` chains and looks inside AggregateError (pg tries every
@@ -59,6 +81,7 @@ export function databaseTrouble(error: unknown, depth = 0): DatabaseTrouble | un
     errors?: unknown;
   };
   if (typeof code === 'string') {
+    if (code === READ_ONLY_CODE) return 'read-only';
     if (BUSY_CODES.has(code)) return 'busy';
     // Class 08: connection exceptions.
     if (UNREACHABLE_CODES.has(code) || code.startsWith('08')) return 'unreachable';

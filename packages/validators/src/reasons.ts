@@ -18,6 +18,7 @@ export const ERROR_REASONS = [
   'PLACE_NOT_FOUND',
   'PLACE_ORDER_MISMATCH',
   'PROVIDER_TROUBLE',
+  'DATABASE_READ_ONLY',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

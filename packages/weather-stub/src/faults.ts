@@ -9,6 +9,9 @@ export const FAULT_MODES = [
   'rate-limit',
   'malformed',
   'bad-request',
+  'out-of-range',
+  'time-shift',
+  'oversized',
 ] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
@@ -19,28 +22,53 @@ export type FaultMode = (typeof FAULT_MODES)[number];
  * - `error`: HTTP `status` (default 500) with the provider's error body;
  * - `rate-limit`: 429 with `Retry-After: retryAfter` (default "60"; seconds or an HTTP date);
  * - `malformed`: 200 with the normal body cut in half, so not JSON;
- * - `bad-request`: 400 with the provider's error body.
+ * - `bad-request`: 400 with the provider's error body;
+ * - `out-of-range`: 200 with the normal body, every number under the key
+ *   `variable` (default "weather_code", at any depth) written as the JSON
+ *   number `value` (default "150"; "1e400" parses as Infinity);
+ * - `time-shift`: 200 with the answer the stub would give at its clock plus
+ *   `shiftMs` (default a week back), times and values alike;
+ * - `oversized`: 200 with a JSON body of `bytes` bytes (default 50 MB),
+ *   streamed in chunks so the stub itself holds little of it.
  */
 export interface Fault {
   mode: FaultMode;
   delayMs?: number;
   status?: number;
   retryAfter?: string;
+  variable?: string;
+  value?: string;
+  shiftMs?: number;
+  bytes?: number;
   endpoints?: StubEndpoint[];
 }
 
 export const DEFAULT_DELAY_MS = 10_000;
-const KEYS = new Set(['mode', 'delayMs', 'status', 'retryAfter', 'endpoints']);
+export const DEFAULT_SHIFT_MS = -7 * 24 * 3_600_000;
+export const DEFAULT_OVERSIZED_BYTES = 50_000_000;
+const KEYS = new Set([
+  'mode',
+  'delayMs',
+  'status',
+  'retryAfter',
+  'variable',
+  'value',
+  'shiftMs',
+  'bytes',
+  'endpoints',
+]);
+/** A JSON number as written in a body, Infinity-sized exponents included. */
+const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
 /** Checks a fault that came from outside (the control API, untyped callers); throws TypeError saying what is wrong. */
-export function parseFault(value: unknown): Fault | null {
-  if (value === null) return null;
-  if (typeof value !== 'object' || Array.isArray(value))
+export function parseFault(input: unknown): Fault | null {
+  if (input === null) return null;
+  if (typeof input !== 'object' || Array.isArray(input))
     throw new TypeError('A fault must be an object or null.');
-  const fault = value as Record<string, unknown>;
+  const fault = input as Record<string, unknown>;
   const unknown = Object.keys(fault).filter((key) => !KEYS.has(key));
   if (unknown.length > 0) throw new TypeError(`Unknown fault field(s): ${unknown.join(', ')}.`);
-  const { mode, delayMs, status, retryAfter, endpoints } = fault;
+  const { mode, delayMs, status, retryAfter, variable, value, shiftMs, bytes, endpoints } = fault;
   if (!FAULT_MODES.includes(mode as FaultMode)) {
     throw new TypeError(
       `Fault mode must be one of ${FAULT_MODES.join(', ')}; got ${JSON.stringify(mode)}.`,
@@ -61,6 +89,21 @@ export function parseFault(value: unknown): Fault | null {
   if (retryAfter !== undefined && (typeof retryAfter !== 'string' || retryAfter.trim() === '')) {
     throw new TypeError('retryAfter must be a header value: seconds ("120") or an HTTP date.');
   }
+  if (variable !== undefined && !(typeof variable === 'string' && /^\w{1,64}$/.test(variable))) {
+    throw new TypeError('variable must be a key name such as "weather_code".');
+  }
+  if (value !== undefined && !(typeof value === 'string' && JSON_NUMBER.test(value))) {
+    throw new TypeError('value must be a JSON number as text, such as "150" or "1e400".');
+  }
+  if (shiftMs !== undefined && !Number.isSafeInteger(shiftMs)) {
+    throw new TypeError('shiftMs must be a whole number of milliseconds.');
+  }
+  if (
+    bytes !== undefined &&
+    !(Number.isSafeInteger(bytes) && (bytes as number) >= 16 && (bytes as number) <= 2 ** 31)
+  ) {
+    throw new TypeError('bytes must be a whole number from 16 to 2 GiB.');
+  }
   if (endpoints !== undefined) {
     if (
       !Array.isArray(endpoints) ||
@@ -76,6 +119,10 @@ export function parseFault(value: unknown): Fault | null {
     ...(delayMs === undefined ? {} : { delayMs }),
     ...(status === undefined ? {} : { status: status as number }),
     ...(retryAfter === undefined ? {} : { retryAfter }),
+    ...(variable === undefined ? {} : { variable }),
+    ...(value === undefined ? {} : { value }),
+    ...(shiftMs === undefined ? {} : { shiftMs: shiftMs as number }),
+    ...(bytes === undefined ? {} : { bytes: bytes as number }),
     ...(endpoints === undefined ? {} : { endpoints: [...endpoints] }),
   };
 }
@@ -140,8 +187,44 @@ export function faultResponse(
       const { body } = normal();
       return { status: 200, body: body.slice(0, Math.max(1, Math.floor(body.length / 2))) };
     }
+    case 'out-of-range':
+      return outOfRange(normal(), fault.variable ?? 'weather_code', fault.value ?? '150');
     case 'down':
     case 'slow':
+    case 'time-shift':
+    case 'oversized':
       return normal();
   }
+}
+
+const MARKER = 'skycast:out-of-range:marker';
+
+/**
+ * The answer with every number under `variable` (alone or in a column) set to
+ * `value`, written as it is: JSON.stringify cannot write 1e400, so a marker is
+ * replaced in the text.
+ */
+function outOfRange(response: StubResponse, variable: string, value: string): StubResponse {
+  const replace = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(replace);
+    if (typeof node !== 'object' || node === null) return node;
+    return Object.fromEntries(
+      Object.entries(node as Record<string, unknown>).map(([key, inner]) => {
+        if (key !== variable) return [key, replace(inner)];
+        if (typeof inner === 'number') return [key, MARKER];
+        if (Array.isArray(inner)) {
+          return [key, inner.map((item: unknown) => (typeof item === 'number' ? MARKER : item))];
+        }
+        return [key, replace(inner)];
+      }),
+    );
+  };
+  let body: unknown;
+  try {
+    body = JSON.parse(response.body);
+  } catch {
+    return response; // MeteoAlarm's XML has no numbers to replace by key
+  }
+  const text = JSON.stringify(replace(body));
+  return { ...response, body: text.replaceAll(JSON.stringify(MARKER), value) };
 }

@@ -3,7 +3,15 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { CallCounter } from './call-counter.ts';
 import { CONTROL_PREFIX, handleControl } from './control-api.ts';
 import { endpointOf, providerOf, type StubEndpoint } from './endpoints.ts';
-import { DEFAULT_DELAY_MS, type Fault, faultApplies, faultResponse, parseFault } from './faults.ts';
+import {
+  DEFAULT_DELAY_MS,
+  DEFAULT_OVERSIZED_BYTES,
+  DEFAULT_SHIFT_MS,
+  type Fault,
+  faultApplies,
+  faultResponse,
+  parseFault,
+} from './faults.ts';
 import { meteoAlarmDocumentRoute, meteoAlarmFeedRoute } from './meteoalarm-routes.ts';
 import { nwsActiveAlertsRoute } from './nws-routes.ts';
 import { airQualityRoute } from './open-meteo-air-quality.ts';
@@ -79,6 +87,41 @@ function send(res: ServerResponse, response: StubResponse): void {
     .end(response.body);
 }
 
+const PADDING_CHUNK = Buffer.alloc(64 * 1024, 'x');
+
+/**
+ * A 200 whose JSON body is `bytes` long (`{"padding":"xxx…"}`), written chunk
+ * by chunk as the client reads, so a client that stops reading costs the stub
+ * a socket buffer, not the body.
+ */
+async function sendOversized(res: ServerResponse, bytes: number): Promise<void> {
+  const head = '{"padding":"';
+  const tail = '"}';
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    [SIMULATED_HEADER]: '1',
+    ...CORS_HEADERS,
+  });
+  res.write(head);
+  let left = bytes - head.length - tail.length;
+  while (left > 0 && !res.destroyed) {
+    const chunk = left >= PADDING_CHUNK.length ? PADDING_CHUNK : PADDING_CHUNK.subarray(0, left);
+    left -= chunk.length;
+    if (!res.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
+        res.once('drain', done);
+        res.once('close', done);
+      });
+    }
+  }
+  if (!res.destroyed) res.end(tail);
+}
+
 /**
  * Starts Skycast's local weather provider: one HTTP server that speaks the
  * documented Open-Meteo, OpenWeather, NWS and MeteoAlarm protocols with deterministic,
@@ -113,9 +156,14 @@ export async function startWeatherStub(
   ) {
     counter.record(endpoint);
     const active = fault && faultApplies(fault, endpoint) ? fault : null;
-    const normal = () => ROUTES[endpoint](url.searchParams, now().getTime(), url.pathname);
+    const shift = active?.mode === 'time-shift' ? (active.shiftMs ?? DEFAULT_SHIFT_MS) : 0;
+    const normal = () => ROUTES[endpoint](url.searchParams, now().getTime() + shift, url.pathname);
     if (active?.mode === 'down') {
       req.socket.destroy();
+      return;
+    }
+    if (active?.mode === 'oversized') {
+      void sendOversized(res, active.bytes ?? DEFAULT_OVERSIZED_BYTES);
       return;
     }
     if (active?.mode === 'slow') {

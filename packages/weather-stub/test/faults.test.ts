@@ -104,6 +104,59 @@ describe('fault injection', () => {
     expect(await openWeather.json()).toEqual({ cod: '400', message: expect.any(String) as string });
   });
 
+  it('out-of-range: the normal body with every value of one variable replaced, as written', async () => {
+    stub.setFault({ mode: 'out-of-range' });
+    const codes = (await (await get(`${FORECAST},weather_code&hourly=weather_code`)).json()) as {
+      current: { weather_code: number };
+      hourly: { weather_code: number[] };
+    };
+    expect(codes.current.weather_code).toBe(150);
+    expect(new Set(codes.hourly.weather_code)).toEqual(new Set([150]));
+
+    stub.setFault({ mode: 'out-of-range', variable: 'temperature_2m', value: '1e400' });
+    const text = await (await get(FORECAST)).text();
+    expect(text).toContain('"temperature_2m":1e400');
+    expect(
+      (JSON.parse(text) as { current: { temperature_2m: number } }).current.temperature_2m,
+    ).toBe(Infinity);
+  });
+
+  it('time-shift: answers as its clock would a week earlier (or shiftMs away)', async () => {
+    const own = await startWeatherStub({ now: () => new Date('2026-06-15T12:00:00Z') });
+    own.setFault({ mode: 'time-shift' });
+    const body = (await (await fetch(`${own.url}${FORECAST}&timezone=GMT`)).json()) as {
+      current: { time: string };
+    };
+    expect(body.current.time).toBe('2026-06-08T12:00');
+    own.setFault({ mode: 'time-shift', shiftMs: 3_600_000 });
+    const later = (await (await fetch(`${own.url}${FORECAST}&timezone=GMT`)).json()) as {
+      current: { time: string };
+    };
+    expect(later.current.time).toBe('2026-06-15T13:00');
+    await own.close();
+  });
+
+  it('oversized: 200 with a JSON body of exactly `bytes` bytes, streamed', async () => {
+    stub.setFault({ mode: 'oversized', bytes: 1_000_000 });
+    const response = await get(FORECAST);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-length')).toBeNull();
+    const text = await response.text();
+    expect(text.length).toBe(1_000_000);
+    expect(Object.keys(JSON.parse(text) as object)).toEqual(['padding']);
+  });
+
+  it('oversized: a client that stops reading does not make the stub write the rest', async () => {
+    stub.setFault({ mode: 'oversized' });
+    const response = await get(FORECAST);
+    const reader = response.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    // The stub still answers others at once.
+    stub.setFault(null);
+    expect((await get(FORECAST)).status).toBe(200);
+  });
+
   it('touches only the listed endpoints, and counts faulted calls', async () => {
     stub.setFault({ mode: 'error', endpoints: ['/v1/search'] });
     expect((await get('/v1/search?name=Berlin')).status).toBe(500);
@@ -124,6 +177,10 @@ describe('fault injection', () => {
     [{ mode: 'error', status: 99 }, /status/],
     [{ mode: 'error', endpoints: ['/v2/forecast'] }, /endpoints/],
     [{ mode: 'slow', delay: 100 }, /Unknown fault field/],
+    [{ mode: 'out-of-range', value: 'NaN' }, /value/],
+    [{ mode: 'out-of-range', variable: 'a.b' }, /variable/],
+    [{ mode: 'time-shift', shiftMs: 1.5 }, /shiftMs/],
+    [{ mode: 'oversized', bytes: 3 }, /bytes/],
   ])('refuses an invalid fault %o', (fault, message) => {
     expect(() => stub.setFault(fault as unknown as Fault)).toThrow(message);
   });

@@ -5,7 +5,19 @@ export {
   OPEN_METEO_FORECAST_DAYS,
   type OpenMeteoOptions,
 } from './open-meteo.ts';
-export { parseRetryAfter, SIMULATED_HEADER } from './http.ts';
+export {
+  MAX_PROVIDER_BODY_BYTES,
+  MAX_RETRY_AFTER_MS,
+  parseRetryAfter,
+  SIMULATED_HEADER,
+} from './http.ts';
+export {
+  checkedProvider,
+  MAX_PROVIDER_CLOCK_SKEW_MS,
+  plausibleAirQualitySchema,
+  plausibleForecastSchema,
+  plausiblePlacesSchema,
+} from './plausible.ts';
 export type { ForecastQuery, LocationQuery, ProviderResult, WeatherProvider } from './provider.ts';
 export { ProviderError, type ProviderErrorKind } from './provider-error.ts';
 export {

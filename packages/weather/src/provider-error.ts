@@ -7,7 +7,11 @@ export type ProviderErrorKind =
   | 'http'
   /** The provider asked us to slow down (HTTP 429). */
   | 'rate-limited'
-  /** The body was not JSON or did not have the documented shape. */
+  /**
+   * The body was not JSON, did not have the documented shape, was larger than
+   * we read, or held what cannot be true (a value outside the model's ranges,
+   * times far from our clock).
+   */
   | 'malformed'
   /**
    * Raised by the service layer, not by a provider: the call budget that all

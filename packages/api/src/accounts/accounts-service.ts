@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-import type { Database } from '@skycast/db';
+import { writeUnlessReadOnly, type Database } from '@skycast/db';
 
 import {
   createLoginThrottle,
@@ -174,7 +174,10 @@ export function createAccountsService(options: AccountsOptions) {
       if (!row || !sameHash(row.tokenHash, tokenHash)) return null;
       const at = now();
       if (row.expiresAt.getTime() <= at.getTime()) {
-        await db.deleteFrom('sessions').where('tokenHash', '=', tokenHash).execute();
+        // Read-only (a failover): the row goes with the next prune instead.
+        await writeUnlessReadOnly(
+          db.deleteFrom('sessions').where('tokenHash', '=', tokenHash).execute(),
+        );
         return null;
       }
       const user: SessionUser = { id: row.id, email: row.email };
@@ -186,12 +189,15 @@ export function createAccountsService(options: AccountsOptions) {
         row.expiresAt.getTime() - at.getTime() < SESSION_RENEW_WITHIN_MS &&
         renewed.getTime() > row.expiresAt.getTime()
       ) {
-        await db
-          .updateTable('sessions')
-          .set({ expiresAt: renewed })
-          .where('tokenHash', '=', tokenHash)
-          .execute();
-        expiresAt = renewed;
+        // A read-only database (a failover) keeps the old expiry: reads must go on.
+        const stored = await writeUnlessReadOnly(
+          db
+            .updateTable('sessions')
+            .set({ expiresAt: renewed })
+            .where('tokenHash', '=', tokenHash)
+            .execute(),
+        );
+        if (stored) expiresAt = renewed;
       }
       return { user, expiresAt, renewed: expiresAt !== row.expiresAt };
     },

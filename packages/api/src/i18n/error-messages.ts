@@ -33,6 +33,8 @@ const CATALOGUES: Record<Exclude<Language, 'en'>, Catalogue> = {
       'Deine Liste hat sich inzwischen geändert. Lade die Seite neu und versuche es erneut.',
     PROVIDER_TROUBLE:
       'Der Wetterdienst antwortet gerade nicht richtig. Bitte versuche es in einer Minute erneut.',
+    DATABASE_READ_ONLY:
+      'Änderungen können gerade nicht gespeichert werden: Unsere Datenbank wird umgeschaltet, nur Lesen geht. Bitte versuche es in {seconds} Sekunden erneut.',
   },
   es: {
     INTERNAL: 'Algo ha fallado por nuestra parte. Vuelve a intentarlo en un momento.',
@@ -54,6 +56,8 @@ const CATALOGUES: Record<Exclude<Language, 'en'>, Catalogue> = {
       'Tu lista ha cambiado entretanto. Recarga la página y vuelve a intentarlo.',
     PROVIDER_TROUBLE:
       'El servicio meteorológico no responde bien ahora mismo. Vuelve a intentarlo en un minuto.',
+    DATABASE_READ_ONLY:
+      'Ahora mismo no se pueden guardar cambios: estamos cambiando de base de datos y solo funciona la lectura. Vuelve a intentarlo dentro de {seconds} segundos.',
   },
   fr: {
     INTERNAL: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
@@ -75,6 +79,8 @@ const CATALOGUES: Record<Exclude<Language, 'en'>, Catalogue> = {
     PLACE_ORDER_MISMATCH: 'Votre liste a changé entre-temps. Rechargez la page et réessayez.',
     PROVIDER_TROUBLE:
       'Le service météo ne répond pas correctement pour le moment. Réessayez dans une minute.',
+    DATABASE_READ_ONLY:
+      'Les modifications ne peuvent pas être enregistrées pour le moment : notre base de données est en cours de basculement et seule la lecture fonctionne. Réessayez dans {seconds} secondes.',
   },
   ar: {
     INTERNAL: 'حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى بعد قليل.',
@@ -94,6 +100,8 @@ const CATALOGUES: Record<Exclude<Language, 'en'>, Catalogue> = {
     PLACE_NOT_FOUND: 'هذا المكان ليس في قائمتك.',
     PLACE_ORDER_MISMATCH: 'تغيّرت قائمتك في هذه الأثناء. أعد تحميل الصفحة وحاول مرة أخرى.',
     PROVIDER_TROUBLE: 'خدمة الطقس لا تستجيب كما يجب الآن. يُرجى المحاولة بعد دقيقة.',
+    DATABASE_READ_ONLY:
+      'لا يمكن حفظ التغييرات الآن: يجري تبديل قاعدة بياناتنا والقراءة فقط متاحة. يُرجى المحاولة مرة أخرى بعد {seconds} ثانية.',
   },
 };
 

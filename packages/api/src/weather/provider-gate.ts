@@ -12,7 +12,7 @@ import {
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 import { sql, type Database, type Kysely } from '@skycast/db';
-import { ProviderError } from '@skycast/weather';
+import { MAX_RETRY_AFTER_MS, ProviderError } from '@skycast/weather';
 
 import type { Logger } from '../logger.ts';
 import { noMetrics, type ApiMetrics } from '../metrics.ts';
@@ -40,7 +40,9 @@ export interface ProviderGateOptions {
 /**
  * Every call to an upstream weather service goes through here. In order:
  * a provider that answered 429 is not called again (by any instance) before
- * its Retry-After; every window of the shared call budget must grant a call; an open circuit
+ * its Retry-After, clamped to the longest window of its budget and to an hour
+ * (a pause asked for longer would stop every instance for as long); every
+ * window of the shared call budget must grant a call; an open circuit
  * refuses at once; network errors and 5xx are retried (3 attempts at most).
  *
  * @example
@@ -99,14 +101,43 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
     return policy;
   }
 
+  /** The longest pause a 429 may impose on calls to `provider`, in ms. */
+  function longestPauseMs(provider: string): number {
+    const windows = (options.quotas[provider] ?? []).map((window) => window.windowSeconds * 1000);
+    return windows.length === 0
+      ? MAX_RETRY_AFTER_MS
+      : Math.min(MAX_RETRY_AFTER_MS, Math.max(...windows));
+  }
+
   async function blockedUntil(provider: string): Promise<Date | undefined> {
     const row = await db
       .selectFrom('providerBlocks')
       .select('blockedUntil')
       .where('provider', '=', provider)
       .where('blockedUntil', '>', sql<Date>`now()`)
+      // A pause longer than any we set (an older release took Retry-After as it came) is ignored.
+      .where(
+        'blockedUntil',
+        '<=',
+        sql<Date>`now() + ${longestPauseMs(provider)} * interval '1 millisecond'`,
+      )
       .executeTakeFirst();
     return row?.blockedUntil;
+  }
+
+  /** The 429 with its retry time no later than the longest pause allowed. */
+  function clamped(provider: string, error: ProviderError & { retryAt: Date }): ProviderError {
+    const latest = Date.now() + longestPauseMs(provider);
+    if (error.retryAt.getTime() <= latest) return error;
+    return new ProviderError({
+      kind: error.kind,
+      provider: error.provider,
+      message: error.message,
+      retryAt: new Date(latest),
+      ...(error.status === undefined ? {} : { status: error.status }),
+      ...(error.reason === undefined ? {} : { reason: error.reason }),
+      cause: error,
+    });
   }
 
   async function block(provider: string, until: Date, reason: string): Promise<void> {
@@ -115,7 +146,8 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
       .values({ provider, blockedUntil: until, reason })
       .onConflict((oc) =>
         oc.column('provider').doUpdateSet({
-          blockedUntil: sql`greatest(provider_blocks.blocked_until, excluded.blocked_until)`,
+          // The later pause wins, but never one past the longest allowed (a row left by an older release).
+          blockedUntil: sql`greatest(least(provider_blocks.blocked_until, now() + ${longestPauseMs(provider)} * interval '1 millisecond'), excluded.blocked_until)`,
           reason,
         }),
       )
@@ -187,8 +219,10 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
         (performance.now() - started) / 1000,
       );
       if (error instanceof ProviderError && error.kind === 'rate-limited' && error.retryAt) {
-        await block(provider, error.retryAt, error.reason ?? 'HTTP 429');
-        logger.warn({ provider, until: error.retryAt }, 'provider rate-limited us; pausing calls');
+        const pause = clamped(provider, error as ProviderError & { retryAt: Date });
+        await block(provider, pause.retryAt!, error.reason ?? 'HTTP 429');
+        logger.warn({ provider, until: pause.retryAt }, 'provider rate-limited us; pausing calls');
+        throw pause;
       }
       throw error;
     }

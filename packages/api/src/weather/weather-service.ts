@@ -4,14 +4,15 @@ import { z } from 'zod';
 import { localDateTime } from '@skycast/local-time';
 import { placeKey, roundCoordinate } from '@skycast/validators';
 import {
-  airQualitySchema,
   byUrgencyOfReading,
+  checkedProvider,
   weatherAlertSchema,
   convertForecast,
   convertTemperature,
   fixedOffsetZone,
-  placeSchema,
-  providerForecastSchema,
+  plausibleAirQualitySchema,
+  plausibleForecastSchema,
+  plausiblePlacesSchema,
   sunAndMoon,
   zoneAtCoordinates,
   type AirQuality,
@@ -90,9 +91,10 @@ export const HOURS_SERVED = 72;
 const SUN_AND_MOON_ANSWERS_KEPT = 10_000;
 
 const result = <T extends z.ZodType>(data: T) => z.object({ data, simulated: z.boolean() });
-const storedForecast = result(providerForecastSchema);
-const storedAirQuality = result(airQualitySchema);
-const storedPlaces = result(z.array(placeSchema));
+// A row from before answers were checked may hold what cannot be true: read as absent.
+const storedForecast = result(plausibleForecastSchema);
+const storedAirQuality = result(plausibleAirQualitySchema);
+const storedPlaces = result(plausiblePlacesSchema);
 const storedAlerts = result(z.array(weatherAlertSchema));
 
 /**
@@ -115,9 +117,11 @@ export function normaliseQuery(query: string): string {
  * caller's units, with its provenance (when fetched, stale or not, simulated).
  */
 export function createWeatherService(options: WeatherServiceOptions) {
-  const { provider, cache } = options;
+  const { cache } = options;
   const alertsProviders = options.alertsProviders ?? [];
   const now = options.now ?? (() => new Date());
+  // Checked here, before the cache: an answer that cannot be true is a provider error, never stored.
+  const provider = checkedProvider(options.provider, now);
   const sunAndMoonAnswers = new LRUCache<string, SunAndMoon>({ max: SUN_AND_MOON_ANSWERS_KEPT });
 
   function cachedForecast(at: Coordinates, context: RequestContext) {
