@@ -102,6 +102,25 @@ describe('a day in detail', () => {
     });
   });
 
+  it('says polar night or midnight sun in words, never a sunrise at 00:00', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      // Near the pole the sun stays down (or up) for months on end.
+      await page.goto('/place/89.9,0/Pole');
+      const daily = page.getByRole('region', { name: /^Next \d+ days$/ });
+      await daily
+        .getByRole('link', { name: /, hour by hour$/ })
+        .first()
+        .click();
+      const summary = page.getByRole('region', { name: 'The day at a glance' });
+      await summary.getByText(/^(Polar night|Midnight sun)/).waitFor();
+      const text = (await summary.textContent()) ?? '';
+      expect(text).toMatch(
+        /Sun(Polar night: the sun does not rise|Midnight sun: the sun does not set)/,
+      );
+      expect(text).not.toMatch(/Sunrise|Sunset/);
+    });
+  });
+
   it('says so in words for a day the forecast does not have', async () => {
     await withPage(browser(), {}, async ({ page }) => {
       await page.goto('/place/48.86,2.35/Paris/day/1999-01-01');
