@@ -131,6 +131,9 @@ describe('NWS (api.weather.gov /alerts/active)', () => {
     ]);
     const storm = data[0]!;
     expect(storm).toMatchObject({
+      // The GeoJSON names no language, and carries one.
+      language: null,
+      otherLanguages: [],
       severity: 'severe',
       urgency: 'expected',
       certainty: 'likely',
@@ -234,6 +237,26 @@ describe('MeteoAlarm (Atom feed per country, CAP 1.2 documents)', () => {
     expect(data[0]?.description).toMatch(/level 3 of 4/);
     expect(data[0]?.instruction).toMatch(/^ACTION RECOMMENDED/);
     expect(data[1]?.instruction).toBeNull();
+  });
+
+  it('keeps every language the issuer sent, English first in the fields, the rest beside them', async () => {
+    const { data } = await valid(meteoAlarmAt(stub.url), VIENNA);
+    expect(data[0]).toMatchObject({
+      language: 'en-GB',
+      event: 'black ice',
+      otherLanguages: [
+        {
+          language: 'de-AT',
+          event: 'Glatteis',
+          headline: 'Glatteiswarnung Stufe Gelb',
+          description: expect.stringMatching(/^Es wird gefrierender Regen erwartet/) as string,
+          instruction: null,
+        },
+      ],
+    });
+    // The Met Office sends English alone.
+    const belfast = await valid(meteoAlarmAt(stub.url), BELFAST);
+    expect(belfast.data[0]).toMatchObject({ language: 'en-GB', otherLanguages: [] });
   });
 
   it("does not show another region's warning from the same country's feed", async () => {

@@ -258,13 +258,22 @@ function polygonsOf(value: unknown): Ring[] {
   });
 }
 
-/** The `info` block in English when there is one (MeteoAlarm members add it), else the first. */
+/**
+ * The `info` block in English when there is one (MeteoAlarm members add it),
+ * else the first, with every other language's block kept beside it.
+ */
 function capDocument(alert: Node, fallbackId: string): CapDocument | undefined {
   const infos = asList(alert.info);
   const info =
     infos.find((candidate) => textOf(candidate.language)?.toLowerCase().startsWith('en')) ??
     infos[0];
   if (!info) return undefined;
+  const words = (block: Node) => ({
+    event: textOf(block.event) ?? 'Weather warning',
+    headline: textOf(block.headline) ?? null,
+    description: textOf(block.description) ?? '',
+    instruction: textOf(block.instruction) || null,
+  });
   // Every language block has the same areas; the chosen one's are read.
   const areas = asList(info.area);
   return {
@@ -274,20 +283,22 @@ function capDocument(alert: Node, fallbackId: string): CapDocument | undefined {
     })),
     alert: bounded({
       id: textOf(alert.identifier) ?? fallbackId,
-      event: textOf(info.event) ?? 'Weather warning',
+      ...words(info),
       severity: capValue(alertSeveritySchema.options, info.severity),
       urgency: capValue(alertUrgencySchema.options, info.urgency),
       certainty: capValue(alertCertaintySchema.options, info.certainty),
       onset: isoInstant(info.onset) ?? isoInstant(info.effective),
       expires: isoInstant(info.expires),
       sender: textOf(info.senderName) ?? textOf(alert.sender) ?? 'MeteoAlarm',
-      headline: textOf(info.headline) ?? null,
-      description: textOf(info.description) ?? '',
-      instruction: textOf(info.instruction) || null,
       area: areas
         .map((area) => textOf(area.areaDesc))
         .filter((name) => name)
         .join(', '),
+      // CAP's default language when a block does not name one.
+      language: textOf(info.language) || 'en-US',
+      otherLanguages: infos
+        .filter((block) => block !== info)
+        .map((block) => ({ language: textOf(block.language) || 'en-US', ...words(block) })),
     }),
   };
 }
