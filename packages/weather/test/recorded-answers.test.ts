@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+
+import { describe, expect, it } from 'vitest';
+
+import { createNws, createOpenMeteo, weatherAlertSchema } from '../src/index.ts';
+import { startRelay } from './relay.ts';
+
+// Contract tests on answers the real services sent, recorded by other
+// open-source clients (sources and licences in test/recordings/*/README.md).
+const recording = (path: string) =>
+  readFileSync(new URL(`recordings/${path}`, import.meta.url), 'utf8');
+
+/** A local server answering every request with one recorded body. */
+const replaying = (body: string) =>
+  startRelay(() =>
+    Promise.resolve({ status: 200, body, headers: { 'content-type': 'application/json' } }),
+  );
+
+describe('Open-Meteo geocoding, recorded', () => {
+  async function search(file: string, language = 'en') {
+    const relay = await replaying(recording(`open-meteo/${file}`));
+    try {
+      const provider = createOpenMeteo({
+        forecastUrl: relay.url,
+        geocodingUrl: relay.url,
+        airQualityUrl: relay.url,
+      });
+      return (await provider.searchLocations({ query: 'x', limit: 10, language })).data;
+    } finally {
+      await relay.close();
+    }
+  }
+
+  it('maps a full answer: name, region, country and zone', async () => {
+    expect(await search('geocoding-enschede.json')).toEqual([
+      {
+        id: 'open-meteo:2756071',
+        name: 'Enschede',
+        country: 'The Netherlands',
+        countryCode: 'NL',
+        admin1: 'Overijssel',
+        latitude: 52.21833,
+        longitude: 6.89583,
+        timezone: 'Europe/Amsterdam',
+      },
+      expect.objectContaining({ name: 'Enschede Airport Twente', countryCode: 'NL' }),
+    ]);
+  });
+
+  it('answers no places where the answer has no `results`', async () => {
+    expect(await search('geocoding-empty.json')).toEqual([]);
+  });
+
+  it('names a country the answer leaves out from its code, in the caller’s language, and leaves none where there is no code', async () => {
+    const places = await search('geocoding-missing-fields.json', 'fr');
+    expect(places.map((place) => [place.name, place.country, place.countryCode])).toEqual([
+      ['Antarctica', '', ''],
+      ['Île MacMurdo', 'Terres australes françaises', 'TF'],
+      ['Atlantic Point', 'United States', 'US'],
+    ]);
+    expect(places[0]).not.toHaveProperty('admin1');
+  });
+});
+
+describe('NWS active alerts, recorded', () => {
+  it('maps a real Flood Watch update, with the hazard’s end as "until"', async () => {
+    const relay = await replaying(recording('nws/alerts-active-portland.json'));
+    try {
+      const nws = createNws({ baseUrl: relay.url, userAgent: '(skycast tests)' });
+      const { data } = await nws.alerts({ latitude: 45.52, longitude: -122.68 });
+      for (const alert of data) weatherAlertSchema.parse(alert);
+      expect(data).toHaveLength(1);
+      expect(data[0]).toMatchObject({
+        id: 'NWS-IDP-PROD-3965873-3369046',
+        event: 'Flood Watch',
+        severity: 'severe',
+        urgency: 'future',
+        certainty: 'possible',
+        sender: 'NWS Portland OR',
+        onset: '2019-12-20T21:34:00.000Z',
+        expires: '2019-12-22T18:00:00.000Z',
+        language: null,
+        otherLanguages: [],
+      });
+      expect(data[0]?.area).toMatch(/^North Oregon Coast; Greater Portland Metro Area/);
+      expect(data[0]?.instruction).toMatch(/^A Flood Watch means/);
+    } finally {
+      await relay.close();
+    }
+  });
+});
