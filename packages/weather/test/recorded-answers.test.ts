@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { createNws, createOpenMeteo, weatherAlertSchema } from '../src/index.ts';
+import {
+  createNws,
+  createOneCallAlerts,
+  createOpenMeteo,
+  weatherAlertSchema,
+} from '../src/index.ts';
 import { startRelay } from './relay.ts';
 
 // Contract tests on answers the real services sent, recorded by other
@@ -84,6 +89,32 @@ describe('NWS active alerts, recorded', () => {
       });
       expect(data[0]?.area).toMatch(/^North Oregon Coast; Greater Portland Metro Area/);
       expect(data[0]?.instruction).toMatch(/^A Flood Watch means/);
+    } finally {
+      await relay.close();
+    }
+  });
+});
+
+describe('OpenWeather One Call 3.0 alerts, documented', () => {
+  it('maps the documented alert, which carries no severity, and no language', async () => {
+    const relay = await replaying(recording('openweather/onecall-3-alerts-docs-example.json'));
+    try {
+      const oneCall = createOneCallAlerts({ baseUrl: relay.url, apiKey: 'test-key' });
+      const { data } = await oneCall.alerts({ latitude: 39.31, longitude: -74.5 });
+      for (const alert of data) weatherAlertSchema.parse(alert);
+      expect(data).toEqual([
+        expect.objectContaining({
+          event: 'Small Craft Advisory',
+          sender:
+            'NWS Philadelphia - Mount Holly (New Jersey, Delaware, Southeastern Pennsylvania)',
+          severity: 'unknown',
+          onset: '2022-03-03T22:00:00.000Z',
+          expires: '2022-03-04T08:00:00.000Z',
+          language: null,
+          otherLanguages: [],
+        }),
+      ]);
+      expect(data[0]?.description).toMatch(/^\.\.\.SMALL CRAFT ADVISORY REMAINS IN EFFECT/);
     } finally {
       await relay.close();
     }
