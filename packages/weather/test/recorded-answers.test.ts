@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 import {
+  airQualitySchema,
   createNws,
   createOneCallAlerts,
   createOpenMeteo,
@@ -64,6 +65,45 @@ describe('Open-Meteo geocoding, recorded', () => {
       ['Atlantic Point', 'United States', 'US'],
     ]);
     expect(places[0]).not.toHaveProperty('admin1');
+  });
+});
+
+describe('Open-Meteo air quality, recorded', () => {
+  it('maps a real answer in Europe out of season: pollen counted as zero, not missing', async () => {
+    const relay = await replaying(recording('open-meteo/air-quality-enschede.json'));
+    try {
+      const provider = createOpenMeteo({
+        forecastUrl: relay.url,
+        geocodingUrl: relay.url,
+        airQualityUrl: relay.url,
+      });
+      const { data } = await provider.airQuality({ latitude: 52.3, longitude: 6.9 });
+      airQualitySchema.parse(data);
+      expect(data.current).toEqual({
+        time: '2026-10-03T12:00',
+        europeanAqi: 44,
+        usAqi: 65,
+        pm2_5: 22.1,
+        pm10: 28.2,
+        ozone: 42,
+        nitrogenDioxide: 11.2,
+      });
+      expect(data.pollen).toEqual({
+        alder: 0,
+        birch: 0,
+        grass: 0,
+        mugwort: 0,
+        olive: 0,
+        ragweed: 0,
+      });
+      expect(data.hourly.map((hour) => [hour.time, hour.europeanAqi])).toEqual([
+        ['2026-10-03T00:00', 43],
+        ['2026-10-03T01:00', 43],
+        ['2026-10-03T02:00', 42],
+      ]);
+    } finally {
+      await relay.close();
+    }
   });
 });
 
