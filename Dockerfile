@@ -54,6 +54,7 @@ COPY packages/db/src packages/db/src
 COPY packages/local-time/src packages/local-time/src
 COPY packages/validators/src packages/validators/src
 COPY packages/weather/src packages/weather/src
+COPY packages/weather/data packages/weather/data
 
 # The base's Node binary and the shared libraries it and the dependencies'
 # native addons (argon2's) link, nothing else: no shell, no package manager,

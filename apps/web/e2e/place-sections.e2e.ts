@@ -102,6 +102,25 @@ describe('a day in detail', () => {
     });
   });
 
+  it('says polar night or midnight sun in words, never a sunrise at 00:00', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      // Near the pole the sun stays down (or up) for months on end.
+      await page.goto('/place/89.9,0/Pole');
+      const daily = page.getByRole('region', { name: /^Next \d+ days$/ });
+      await daily
+        .getByRole('link', { name: /, hour by hour$/ })
+        .first()
+        .click();
+      const summary = page.getByRole('region', { name: 'The day at a glance' });
+      await summary.getByText(/^(Polar night|Midnight sun)/).waitFor();
+      const text = (await summary.textContent()) ?? '';
+      expect(text).toMatch(
+        /Sun(Polar night: the sun does not rise|Midnight sun: the sun does not set)/,
+      );
+      expect(text).not.toMatch(/Sunrise|Sunset/);
+    });
+  });
+
   it('says so in words for a day the forecast does not have', async () => {
     await withPage(browser(), {}, async ({ page }) => {
       await page.goto('/place/48.86,2.35/Paris/day/1999-01-01');
@@ -182,6 +201,57 @@ describe('weather warnings', () => {
       expect(await severe.getByRole('link', { name: 'MeteoAlarm' }).getAttribute('href')).toBe(
         'https://meteoalarm.org/',
       );
+    });
+  });
+
+  it.each([
+    ['Belfast', '54.6,-5.93', 'Moderate Yellow wind warning', 'Met Office'],
+    ['Munich', '48.14,11.58', 'Moderate Snowfall', 'Deutscher Wetterdienst'],
+    ['Vienna', '48.21,16.37', 'Moderate Black ice', 'GeoSphere Austria'],
+    ['Paris', '48.85,2.35', 'Moderate Moderate snow-ice warning', 'Météo-France'],
+  ])(
+    'show a warning named only by its region’s code in %s, with severity, times and issuer',
+    async (name, at, heading, issuer) => {
+      await withPage(browser(), {}, async ({ page }) => {
+        await page.goto(`/place/${at}/${name}`);
+        const warning = page.getByRole('region', { name: 'Weather warning' }).getByRole('listitem');
+        await warning.getByRole('heading', { level: 3, name: heading }).waitFor();
+        expect(await warning.locator('.alert__period').textContent()).toMatch(
+          /^(From \w{3} \d\d:\d\d until|Until) \w{3} \d\d:\d\d$/,
+        );
+        expect(await warning.locator('.alert__sender').textContent()).toBe(
+          `Issued by ${issuer} via MeteoAlarm`,
+        );
+      });
+    },
+  );
+
+  it('show the reader’s language where the issuer sent it, the original one tap away', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await page.goto('/place/48.21,16.37/Vienna');
+      const warning = page.locator('.alerts .alert');
+      await warning.getByRole('heading', { name: 'Moderate Black ice' }).waitFor();
+      await warning.getByRole('button', { name: 'Show the original (German)' }).click();
+      await warning.getByRole('heading', { name: 'Moderate Glatteis' }).waitFor();
+      expect(await warning.locator('.alert__name').getAttribute('lang')).toBe('de-AT');
+      await warning.getByText('Details and what to do').click();
+      await warning.getByText(/^Es wird gefrierender Regen erwartet/).waitFor();
+      await warning.getByRole('button', { name: 'Show in English' }).click();
+      await warning.getByRole('heading', { name: 'Moderate Black ice' }).waitFor();
+    });
+    // A German reader gets GeoSphere's own German at once.
+    await withPage(browser(), { locale: 'de-DE' }, async ({ page }) => {
+      await page.goto('/place/48.21,16.37/Wien');
+      const warning = page.locator('.alerts .alert');
+      await warning.getByRole('heading', { name: 'Mäßig Glatteis' }).waitFor();
+      expect(await warning.getByRole('button').count()).toBe(0);
+    });
+    // No French from the issuer: the original, labelled with its language.
+    await withPage(browser(), { locale: 'fr-FR' }, async ({ page }) => {
+      await page.goto('/place/48.21,16.37/Vienne');
+      const warning = page.locator('.alerts .alert');
+      await warning.getByRole('heading', { name: 'Modéré Glatteis' }).waitFor();
+      await warning.getByText('En allemand, tel que publié').waitFor();
     });
   });
 

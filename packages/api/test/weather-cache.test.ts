@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
 import { sql } from '@skycast/db';
+import { localDateTime } from '@skycast/local-time';
 
 import { silentLogger } from '../src/logger.ts';
 import { createProviderGate } from '../src/weather/provider-gate.ts';
@@ -186,6 +187,18 @@ describe('freshness', () => {
     const refreshed = await api.caller.weather.forecast(place);
     expect(refreshed.fetchedAt).toBe(clock.now.toISOString());
     expect(api.stub.calls('/v1/forecast')).toBe(1);
+  });
+
+  it('never offers an hour already gone as the coming one, however late a stored forecast is served', async () => {
+    const place = { latitude: 48.21, longitude: 16.37 };
+    const first = await api.caller.weather.forecast(place);
+    // Just past the next full hour: still within the hour a stored answer is served as it is.
+    clock.now = new Date(Math.ceil(Date.now() / (60 * MINUTE)) * 60 * MINUTE + MINUTE);
+    const later = await api.caller.weather.forecast(place);
+    const presentHour = localDateTime('Europe/Vienna', clock.now.getTime()).slice(0, 13);
+    expect(later.hourly[0]?.time.slice(0, 13)).toBe(presentHour);
+    expect(later.hourly[0]!.time > first.hourly[0]!.time).toBe(true);
+    expect(later.daily[0]?.date).toBe(presentHour.slice(0, 10));
   });
 
   it.each([

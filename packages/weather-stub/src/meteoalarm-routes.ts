@@ -26,6 +26,16 @@ const polygonText = (warning: IssuedWarning) =>
 const documentPath = (warning: IssuedWarning) =>
   `/api/v1/warnings/feeds-${warning.feed}/${warning.identifier}`;
 
+/** The area's region codes: one CAP `<geocode>` each. */
+function geocodeXml(warning: IssuedWarning, indent: string, prefix: string): string {
+  return (warning.geocodes ?? [])
+    .map(
+      ({ valueName, value }) =>
+        `${indent}<${prefix}geocode>\n${indent}  <valueName>${valueName}</valueName>\n${indent}  <value>${value}</value>\n${indent}</${prefix}geocode>`,
+    )
+    .join('\n');
+}
+
 function xml(status: number, body: string, type: string): StubResponse {
   return { status, body, headers: { 'content-type': `${type}; charset=utf-8` } };
 }
@@ -71,10 +81,7 @@ export function meteoAlarmFeedRoute(
     <cap:message_type>Alert</cap:message_type>
     <cap:status>Actual</cap:status>
     <cap:scope>Public</cap:scope>
-    <cap:geocode>
-      <valueName>EMMA_ID</valueName>
-      <value>${warning.emmaId ?? ''}</value>
-    </cap:geocode>
+${geocodeXml(warning, '    ', 'cap:')}
     <cap:identifier>${warning.identifier}</cap:identifier>
     <id>${href}</id>
     <link href="${href}" hreflang="en" rel="alternate" type="application/cap+xml" title="${escape(warning.headline)}"/>
@@ -116,10 +123,7 @@ export function meteoAlarmDocumentRoute(
   const at = (ms: number) => capTime(ms, warning.timezone);
   const area = `      <area>
         <areaDesc>${escape(warning.areaDesc)}</areaDesc>${warning.polygon ? `\n        <polygon>${polygonText(warning)}</polygon>` : ''}
-        <geocode>
-          <valueName>EMMA_ID</valueName>
-          <value>${warning.emmaId ?? ''}</value>
-        </geocode>
+${geocodeXml(warning, '        ', '')}
       </area>`;
   const info = (
     language: string,

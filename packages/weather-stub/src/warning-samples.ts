@@ -30,8 +30,13 @@ export interface SampleWarning {
   description: string;
   instruction: string | null;
   areaDesc: string;
-  /** MeteoAlarm's region code (EMMA_ID) and its awareness parameters. */
-  emmaId?: string;
+  /**
+   * MeteoAlarm's region codes for the area, as its members send them: an
+   * EMMA_ID, and some (France) a NUTS3 code instead. Real codes, so the
+   * client's boundary data places them.
+   */
+  geocodes?: { valueName: 'EMMA_ID' | 'NUTS3'; value: string }[];
+  /** MeteoAlarm's awareness parameters. */
   awarenessLevel?: string;
   awarenessType?: string;
   /** The issuer's own language block, sent beside English (MeteoAlarm). */
@@ -113,7 +118,7 @@ export const SAMPLE_WARNINGS: readonly SampleWarning[] = [
       'ACTION RECOMMENDED: Close all windows and doors! Secure objects, especially outdoors! ' +
       'Keep away from buildings, trees, scaffolds and high-voltage lines. Avoid staying outdoors if possible.',
     areaDesc: 'Berlin',
-    emmaId: 'DE300',
+    geocodes: [{ valueName: 'EMMA_ID', value: 'DE202' }],
     awarenessLevel: '3; orange; Severe',
     awarenessType: '1; Wind',
     local: {
@@ -144,7 +149,7 @@ export const SAMPLE_WARNINGS: readonly SampleWarning[] = [
     description: 'There is a risk of frost (level 1 of 4).\nMinimum temperature: -2 to -5 °C',
     instruction: null,
     areaDesc: 'Berlin',
-    emmaId: 'DE300',
+    geocodes: [{ valueName: 'EMMA_ID', value: 'DE202' }],
     awarenessLevel: '2; yellow; Moderate',
     awarenessType: '6; low-temperature',
     local: {
@@ -160,7 +165,7 @@ export const SAMPLE_WARNINGS: readonly SampleWarning[] = [
     feed: 'germany',
     latitude: 48.14,
     longitude: 11.58,
-    polygon: true,
+    polygon: false,
     timezone: 'Europe/Berlin',
     event: 'snowfall',
     severity: 'Moderate',
@@ -174,10 +179,17 @@ export const SAMPLE_WARNINGS: readonly SampleWarning[] = [
     description:
       'There is a risk of snowfall (level 2 of 4).\nPrecipitation amounts: 5-10 cm; snowfall level: 400 m',
     instruction: 'NOTE: Be aware of the following possible dangers: slippery roads and paths.',
-    areaDesc: 'Stadt München',
-    emmaId: 'DE212',
+    areaDesc: 'Kreis und Stadt München',
+    geocodes: [{ valueName: 'EMMA_ID', value: 'DE056' }],
     awarenessLevel: '2; yellow; Moderate',
     awarenessType: '2; snow-ice',
+    local: {
+      language: 'de-DE',
+      event: 'SCHNEEFALL',
+      headline: 'Amtliche WARNUNG vor SCHNEEFALL',
+      description:
+        'Es tritt Schneefall mit Mengen zwischen 5 cm und 10 cm auf. Die Schneefallgrenze liegt bei 400 m.',
+    },
   },
   {
     key: 'nordfriesland-coastal',
@@ -199,7 +211,7 @@ export const SAMPLE_WARNINGS: readonly SampleWarning[] = [
     description: 'A storm surge of 1.5 to 2 m above mean high water is expected.',
     instruction: null,
     areaDesc: 'Kreis Nordfriesland - Küste',
-    emmaId: 'DE054',
+    geocodes: [{ valueName: 'EMMA_ID', value: 'DE095' }],
     awarenessLevel: '2; yellow; Moderate',
     awarenessType: '7; coastalevent',
   },
@@ -225,10 +237,99 @@ export const SAMPLE_WARNINGS: readonly SampleWarning[] = [
       'Icy patches are also likely on untreated surfaces.',
     instruction:
       'Some roads and railways are likely to be affected, with longer journey times by road, bus and train services.',
-    areaDesc: 'Central, Tayside & Fife',
-    emmaId: 'UK009',
+    areaDesc: 'SW Scotland, Lothian Borders',
+    geocodes: [{ valueName: 'EMMA_ID', value: 'UK004' }],
     awarenessLevel: '2; yellow; Moderate',
     awarenessType: '2; snow-ice',
+  },
+  {
+    key: 'belfast-wind',
+    issuer: 'meteoalarm',
+    feed: 'united-kingdom',
+    latitude: 54.6,
+    longitude: -5.93,
+    polygon: false,
+    timezone: 'Europe/London',
+    event: 'Yellow wind warning',
+    severity: 'Moderate',
+    urgency: 'Immediate',
+    certainty: 'Likely',
+    startsIn: -2,
+    lastsHours: 12,
+    sender: 'meteoalarm@metoffice.gov.uk',
+    senderName: 'Met Office',
+    headline: 'Strong winds may lead to some disruption to travel',
+    description:
+      'West to southwesterly winds will gust 50-60 mph quite widely, and up to 70 mph along exposed coasts.',
+    instruction:
+      'Some delays to road, rail, air and ferry transport are likely, and some bridges may close.',
+    areaDesc: 'Northern Ireland',
+    geocodes: [{ valueName: 'EMMA_ID', value: 'UK014' }],
+    awarenessLevel: '2; yellow; Moderate',
+    awarenessType: '1; wind',
+  },
+  {
+    key: 'vienna-black-ice',
+    issuer: 'meteoalarm',
+    feed: 'austria',
+    latitude: 48.21,
+    longitude: 16.37,
+    polygon: false,
+    timezone: 'Europe/Vienna',
+    event: 'black ice',
+    severity: 'Moderate',
+    urgency: 'Expected',
+    certainty: 'Likely',
+    startsIn: 2,
+    lastsHours: 10,
+    sender: 'info@geosphere.at',
+    senderName: 'GeoSphere Austria',
+    headline: 'Black ice warning level yellow',
+    description: 'Freezing rain is expected. Roads and paths may become very slippery.',
+    instruction: 'Avoid unnecessary journeys and allow extra time.',
+    areaDesc: 'Wien',
+    geocodes: [{ valueName: 'EMMA_ID', value: 'AT010' }],
+    awarenessLevel: '2; yellow; Moderate',
+    awarenessType: '2; snow-ice',
+    local: {
+      language: 'de-AT',
+      event: 'Glatteis',
+      headline: 'Glatteiswarnung Stufe Gelb',
+      description:
+        'Es wird gefrierender Regen erwartet. Straßen und Gehwege können sehr glatt werden.',
+    },
+  },
+  {
+    key: 'paris-snow-ice',
+    issuer: 'meteoalarm',
+    feed: 'france',
+    latitude: 48.85,
+    longitude: 2.35,
+    polygon: false,
+    timezone: 'Europe/Paris',
+    event: 'Moderate snow-ice warning',
+    severity: 'Moderate',
+    urgency: 'Future',
+    certainty: 'Likely',
+    startsIn: 4,
+    lastsHours: 14,
+    sender: 'vigilance@meteo.fr',
+    senderName: 'Météo-France',
+    headline: 'Moderate snow-ice warning',
+    description:
+      'Moderate damages may occur, especially in vulnerable or in exposed areas and in the proximity of rivers.',
+    instruction: null,
+    areaDesc: 'Paris',
+    geocodes: [{ valueName: 'NUTS3', value: 'FR101' }],
+    awarenessLevel: '2; yellow; Moderate',
+    awarenessType: '2; snow-ice',
+    local: {
+      language: 'fr-FR',
+      event: 'Vigilance jaune neige-verglas',
+      headline: 'Vigilance jaune neige-verglas',
+      description:
+        'Des dommages modérés peuvent se produire, surtout dans les zones vulnérables ou exposées.',
+    },
   },
 ];
 

@@ -62,3 +62,4 @@ export { createNws, type NwsOptions } from './alerts/nws.ts';
 export { createMeteoAlarm, type MeteoAlarmOptions } from './alerts/meteoalarm.ts';
 export { createOneCallAlerts, type OneCallAlertsOptions } from './alerts/one-call-alerts.ts';
 export { inNwsArea, meteoAlarmFeedAt } from './alerts/coverage.ts';
+export { meteoAlarmAreas, type MeteoAlarmAreas } from './alerts/meteoalarm-areas.ts';

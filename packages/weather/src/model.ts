@@ -71,6 +71,12 @@ export const dailyEntrySchema = z.object({
   precipitationProbabilityMax: z.number().nullable(),
   sunrise: localTime.nullable(),
   sunset: localTime.nullable(),
+  /**
+   * `polar-night` when the sun does not rise that day, `midnight-sun` when it
+   * does not set; sunrise and sunset are then null, never a 00:00 that did
+   * not happen. Null on other days, or where the provider does not say.
+   */
+  polar: z.enum(['polar-night', 'midnight-sun']).nullable(),
   uvIndexMax: z.number().nullable(),
 });
 export type DailyEntry = z.infer<typeof dailyEntrySchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { countryName } from './country-names.ts';
 import { fetchJson } from './http.ts';
 import { POLLEN_TYPES } from './model.ts';
 import type {
@@ -59,6 +60,7 @@ const DAILY = [
   'precipitation_probability_max',
   'sunrise',
   'sunset',
+  'daylight_duration',
   'uv_index_max',
 ] as const;
 
@@ -161,6 +163,7 @@ const forecastResponseSchema = z.object({
     precipitation_probability_max: column.optional(),
     sunrise: stringColumn.optional(),
     sunset: stringColumn.optional(),
+    daylight_duration: column.optional(),
     uv_index_max: column.optional(),
   }),
 });
@@ -244,7 +247,7 @@ export function createOpenMeteo(options: OpenMeteoOptions): WeatherProvider {
       const places = (body.results ?? []).map((result): Place => ({
         id: `open-meteo:${result.id}`,
         name: result.name,
-        country: result.country ?? '',
+        country: result.country || countryName(result.country_code, query.language),
         countryCode: result.country_code ?? '',
         ...(result.admin1 ? { admin1: result.admin1 } : {}),
         latitude: result.latitude,
@@ -422,11 +425,34 @@ function toForecast(body: ForecastResponse): ProviderForecast {
           weatherCode,
           precipitationSum: at(daily.precipitation_sum, i),
           precipitationProbabilityMax: at(daily.precipitation_probability_max, i),
-          sunrise: daily.sunrise?.[i] ?? null,
-          sunset: daily.sunset?.[i] ?? null,
+          ...sunOf(
+            daily.sunrise?.[i] ?? null,
+            daily.sunset?.[i] ?? null,
+            at(daily.daylight_duration, i),
+          ),
           uvIndexMax: at(daily.uv_index_max, i),
         },
       ];
     }),
   };
+}
+
+/**
+ * Open-Meteo's sunrise and sunset, read with the day length it gives: in polar
+ * night and midnight sun it sends both as the day's 00:00, which did not happen.
+ */
+function sunOf(
+  sunrise: string | null,
+  sunset: string | null,
+  daylightSeconds: number | null,
+): Pick<DailyEntry, 'sunrise' | 'sunset' | 'polar'> {
+  const polar =
+    daylightSeconds === 0
+      ? 'polar-night'
+      : daylightSeconds !== null && daylightSeconds >= 86_340
+        ? 'midnight-sun'
+        : null;
+  if (polar !== null || (sunrise !== null && sunrise === sunset))
+    return { sunrise: null, sunset: null, polar };
+  return { sunrise, sunset, polar };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { countryName } from './country-names.ts';
 import { fetchJson } from './http.ts';
 import type {
   AirQuality,
@@ -146,18 +147,6 @@ const airPollutionResponseSchema = z.object({
 const errorBodySchema = z.object({ cod, message: z.string() });
 const readErrorReason = (body: unknown) => errorBodySchema.safeParse(body).data?.message;
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-
-/** "GB" → "United Kingdom"; a code Intl does not know stays as it is. */
-function countryName(code: string | undefined): string {
-  if (!code) return '';
-  try {
-    return regionNames.of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 const kmh = (metresPerSecond: number) => Math.round(metresPerSecond * 3.6 * 100) / 100;
 const round2 = (value: number) => Math.round(value * 100) / 100;
 const wmo = (weather: { id: number }[]) => wmoCodeForOpenWeather(weather[0]!.id)!;
@@ -206,7 +195,7 @@ export function createOpenWeather(options: OpenWeatherOptions): WeatherProvider 
       const places = body.slice(0, limit).map((result): Place => ({
         id: `openweather:${result.lat},${result.lon}`,
         name: result.local_names?.[query.language ?? 'en'] ?? result.local_names?.en ?? result.name,
-        country: countryName(result.country),
+        country: countryName(result.country, query.language),
         countryCode: result.country ?? '',
         ...(result.state ? { admin1: result.state } : {}),
         latitude: result.lat,
@@ -370,6 +359,8 @@ function toForecast(current: CurrentResponse, steps: Step[]): ProviderForecast {
         // Only the current call tells sunrise and sunset, and only for today.
         sunrise: isToday && sunrise !== undefined ? local(sunrise) : null,
         sunset: isToday && sunset !== undefined ? local(sunset) : null,
+        // The free API gives no day length: a polar day's missing sunrise is only "unknown".
+        polar: null,
         uvIndexMax: null,
       };
     });

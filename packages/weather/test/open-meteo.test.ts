@@ -216,6 +216,33 @@ describe('createOpenMeteo: forecast request and a recorded answer', () => {
   });
 });
 
+describe('createOpenMeteo: polar night and midnight sun', () => {
+  it('gives no sunrise or sunset at 00:00 where the sun does not rise, and says so', async () => {
+    // 85° N on 23 February: the sun stays below the horizon all day.
+    const { data } = await provider.forecast({ latitude: 85, longitude: 15 });
+    expect(data.daily[0]).toMatchObject({ polar: 'polar-night', sunrise: null, sunset: null });
+    for (const day of data.daily) {
+      expect(day.sunrise?.endsWith('T00:00') ?? false).toBe(false);
+      if (day.polar !== null) expect([day.sunrise, day.sunset]).toEqual([null, null]);
+    }
+  });
+
+  it('marks midnight sun, with neither sunrise nor sunset', async () => {
+    const june = await startWeatherStub({ now: () => new Date('2026-06-21T10:00:00Z') });
+    try {
+      const { data } = await openMeteoAt(june.url).forecast({ latitude: 69.65, longitude: 18.96 });
+      expect(data.daily[0]).toMatchObject({ polar: 'midnight-sun', sunrise: null, sunset: null });
+    } finally {
+      await june.close();
+    }
+  });
+
+  it('keeps ordinary days as they are', async () => {
+    const { data } = await provider.forecast(BERLIN);
+    expect(data.daily.every((day) => day.polar === null && day.sunrise !== null)).toBe(true);
+  });
+});
+
 describe('createOpenMeteo: searchLocations', () => {
   it('maps places with their region and country code', async () => {
     const { data, simulated } = await provider.searchLocations({ query: 'London', limit: 5 });
@@ -242,6 +269,33 @@ describe('createOpenMeteo: searchLocations', () => {
         timezone: 'America/Toronto',
       },
     ]);
+  });
+
+  it("names the country from its code, in the caller's language, where the answer leaves it out", async () => {
+    const place = {
+      id: 2761369,
+      name: 'Wien',
+      latitude: 48.20849,
+      longitude: 16.37208,
+      country_code: 'AT',
+      admin1: 'Wien',
+      timezone: 'Europe/Vienna',
+    };
+    const relay = await startRelay(
+      fixture({ results: [place, { ...place, id: 1, country_code: undefined }] }),
+    );
+    try {
+      const search = (language: string) =>
+        openMeteoAt(relay.url).searchLocations({ query: 'Wien', limit: 5, language });
+      expect((await search('de')).data.map((found) => [found.country, found.countryCode])).toEqual([
+        ['Österreich', 'AT'],
+        ['', ''],
+      ]);
+      expect((await search('fr')).data[0]?.country).toBe('Autriche');
+      expect((await search('ar')).data[0]?.country).toBe('النمسا');
+    } finally {
+      await relay.close();
+    }
   });
 
   it('answers [] when Open-Meteo leaves out `results`', async () => {

@@ -225,6 +225,7 @@ describe('createOpenWeather: forecast', () => {
         precipitationProbabilityMax: Math.round(Math.max(...steps.map((step) => step.pop)) * 100),
         sunrise: null,
         sunset: null,
+        polar: null,
         uvIndexMax: null,
       });
     }
@@ -389,6 +390,7 @@ describe('createOpenWeather: documented bodies', () => {
         precipitationProbabilityMax: 0,
         sunrise: '2026-02-23T07:07',
         sunset: '2026-02-23T17:33',
+        polar: null,
         uvIndexMax: null,
       },
       {
@@ -401,6 +403,7 @@ describe('createOpenWeather: documented bodies', () => {
         precipitationProbabilityMax: 90,
         sunrise: null,
         sunset: null,
+        polar: null,
         uvIndexMax: null,
       },
     ]);

@@ -55,6 +55,7 @@ const CANONICAL: ProviderForecast = {
       precipitationProbabilityMax: 40,
       sunrise: '2026-02-23T07:05',
       sunset: '2026-02-23T17:42',
+      polar: null,
       uvIndexMax: null,
     },
   ],

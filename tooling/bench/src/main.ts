@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 
 import { startEmbeddedPostgres } from '@skycast/db/embedded';
 
+import { benchAreas } from './areas-bench.ts';
 import { benchHotPath } from './hot-path-bench.ts';
 import { describeMachine } from './machine.ts';
 import { summariseProfiles } from './profile-summary.ts';
@@ -20,7 +21,7 @@ import { benchServer, control } from './server-bench.ts';
 import { benchTypecheck } from './typecheck-bench.ts';
 import { measureBundle, measureLoads } from './web-bench.ts';
 
-const SECTIONS = ['hot', 'server', 'web', 'typecheck'] as const;
+const SECTIONS = ['hot', 'server', 'web', 'typecheck', 'areas'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -70,6 +71,7 @@ if (sections.has('hot') || sections.has('server') || sections.has('web')) {
   }
 }
 if (sections.has('typecheck')) await printTypecheck();
+if (sections.has('areas')) await printAreas();
 
 async function printHotPath(databaseUrl: string, stubUrl: string) {
   const options = {
@@ -188,5 +190,20 @@ async function printTypecheck() {
   for (const row of await benchTypecheck(repoRoot)) {
     console.log(`| ${row.label} | ${row.seconds.toFixed(1)} |`);
   }
+  console.log();
+}
+
+async function printAreas() {
+  const figures = await benchAreas();
+  console.log(
+    "## MeteoAlarm's region boundaries\n\nThe first load of the boundary data (read, validated, " +
+      `indexed) and ${figures.lookups} point lookups spread over Europe, in this process.\n`,
+  );
+  console.log('| regions | first load | heap kept | lookup p50 | lookup p99 |');
+  console.log('| ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    `| ${figures.regions} | ${Math.round(figures.loadMs)} ms | ${figures.heapMiB.toFixed(1)} MiB | ` +
+      `${figures.p50Us.toFixed(1)} µs | ${figures.p99Us.toFixed(1)} µs |`,
+  );
   console.log();
 }

@@ -1,8 +1,9 @@
 import { Trans, useLingui } from '@lingui/react';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 
 import type { Coordinates } from '../api-types.ts';
-import { t } from '../i18n/i18n.ts';
+import { currentLanguage, t } from '../i18n/i18n.ts';
 import { useUnits } from '../preferences/use-units.ts';
 import { trpc } from '../trpc.ts';
 import { useNow } from '../ui/use-now.ts';
@@ -10,6 +11,8 @@ import { clockTimeAt } from '../weather/local-time.ts';
 import { formatTime } from '../weather/units.ts';
 import {
   alertPeriod,
+  alertWords,
+  languageName,
   severityLabel,
   SOURCES,
   urgencyAndCertainty,
@@ -40,6 +43,11 @@ function Alert({
   const likelihood = urgencyAndCertainty(alert);
   const service = SOURCES[source];
   const titleId = `alert-${alert.id.replace(/[^\w-]/g, '_')}`;
+  const reader = currentLanguage();
+  const choice = alertWords(alert, reader);
+  const [originalShown, setOriginalShown] = useState(false);
+  const words = originalShown && choice.original ? choice.original : choice.shown;
+  const lang = words.language ?? undefined;
   return (
     <li className={`alert alert--${alert.severity}`} aria-labelledby={titleId}>
       <div className="alert__top">
@@ -47,19 +55,47 @@ function Alert({
         <div className="alert__summary">
           <h3 className="alert__event" id={titleId}>
             <span className="alert__severity">{severityLabel(alert.severity)}</span>{' '}
-            <span className="alert__name">{capitalised(alert.event)}</span>
+            <span className="alert__name" lang={lang}>
+              {capitalised(words.event)}
+            </span>
           </h3>
           {period && <p className="alert__period">{period}</p>}
-          {alert.headline && <p className="alert__headline">{alert.headline}</p>}
+          {words.headline && (
+            <p className="alert__headline" lang={lang}>
+              {words.headline}
+            </p>
+          )}
+          {choice.shownLanguageName && (
+            <p className="alert__language">
+              {t('alerts.inLanguage', { language: choice.shownLanguageName })}
+            </p>
+          )}
+          {choice.original?.language && (
+            <button
+              type="button"
+              className="alert__language"
+              onClick={() => setOriginalShown(!originalShown)}
+            >
+              {originalShown
+                ? t('alerts.showTranslation', { language: languageName(reader) })
+                : t('alerts.showOriginal', { language: languageName(choice.original.language) })}
+            </button>
+          )}
         </div>
       </div>
       <details className="alert__details">
         <summary>{t('alerts.details')}</summary>
-        {alert.description && <p className="alert__text">{alert.description}</p>}
-        {alert.instruction && (
+        {words.description && (
+          <p className="alert__text" lang={lang}>
+            {words.description}
+          </p>
+        )}
+        {words.instruction && (
           <>
             <h4 className="alert__subheading">{t('alerts.whatToDo')}</h4>
-            <p className="alert__text">{alert.instruction}</p>
+            <p className="alert__text" lang={lang}>
+              {words.instruction}
+            </p>
           </>
         )}
         <dl className="alert__facts">

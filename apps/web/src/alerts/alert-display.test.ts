@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { alertPeriod, urgencyAndCertainty } from './alert-display.ts';
+import {
+  alertPeriod,
+  alertWords,
+  urgencyAndCertainty,
+  type WeatherAlert,
+} from './alert-display.ts';
 
 const NOW = Date.parse('2026-12-01T12:00:00Z');
 
@@ -33,5 +38,65 @@ describe('a warning in words', () => {
     );
     expect(urgencyAndCertainty({ urgency: 'unknown', certainty: 'observed' })).toBe('Observed');
     expect(urgencyAndCertainty({ urgency: 'unknown', certainty: 'unknown' })).toBeNull();
+  });
+});
+
+describe('a warning in the reader’s language', () => {
+  const base: WeatherAlert = {
+    id: 'x',
+    event: 'storm gusts',
+    severity: 'severe',
+    urgency: 'immediate',
+    certainty: 'likely',
+    onset: null,
+    expires: null,
+    sender: 'Deutscher Wetterdienst',
+    headline: 'Official WARNING of STORM GUSTS',
+    description: 'There is a risk of storm gusts.',
+    instruction: null,
+    area: 'Berlin',
+    language: 'en-GB',
+    otherLanguages: [],
+  };
+  const german = {
+    language: 'de-DE',
+    event: 'STURMBÖEN',
+    headline: 'Amtliche WARNUNG vor STURMBÖEN',
+    description: 'Es treten Sturmböen auf.',
+    instruction: null,
+  };
+  const dwd = { ...base, otherLanguages: [german] };
+
+  it('shows the issuer’s own words to a reader of its language, with nothing to switch to', () => {
+    expect(alertWords(dwd, 'de')).toEqual({
+      shown: german,
+      original: null,
+      shownLanguageName: null,
+    });
+  });
+
+  it('shows the reader’s language where the issuer sent it, the original one tap away', () => {
+    const choice = alertWords(dwd, 'en');
+    expect(choice.shown.event).toBe('storm gusts');
+    expect(choice.original).toEqual(german);
+    expect(choice.shownLanguageName).toBeNull();
+  });
+
+  it('otherwise shows the original, labelled with its language', () => {
+    expect(alertWords(dwd, 'fr')).toEqual({
+      shown: german,
+      original: null,
+      shownLanguageName: 'German',
+    });
+    // The Met Office sends English only.
+    expect(alertWords(base, 'es')).toMatchObject({ original: null, shownLanguageName: 'English' });
+    expect(alertWords(base, 'es').shown.event).toBe('storm gusts');
+  });
+
+  it('labels nothing where the service does not name its language', () => {
+    expect(alertWords({ ...base, language: null }, 'ar')).toMatchObject({
+      original: null,
+      shownLanguageName: null,
+    });
   });
 });

@@ -2,7 +2,7 @@ import type { RouterOutputs } from '@skycast/api';
 import { localDateTime } from '@skycast/local-time';
 import type { Clock } from '@skycast/validators';
 
-import { t } from '../i18n/i18n.ts';
+import { intlLocale, t } from '../i18n/i18n.ts';
 import { weekdayOf } from '../weather/local-time.ts';
 import { formatTime } from '../weather/units.ts';
 
@@ -90,4 +90,63 @@ export function urgencyAndCertainty(
   if (words.length === 0) return null;
   const text = words.join(', ');
   return text[0]!.toUpperCase() + text.slice(1);
+}
+
+/** A warning's words in one language; `language` null where the service does not name it. */
+export type AlertWords = Pick<
+  WeatherAlert,
+  'language' | 'event' | 'headline' | 'description' | 'instruction'
+>;
+
+export interface AlertWordsChoice {
+  /** What the page shows first. */
+  shown: AlertWords;
+  /** The issuer's original, one tap away, when `shown` is its version in the reader's language. */
+  original: AlertWords | null;
+  /** The name of `shown`'s language, to label it, when it is not the reader's. */
+  shownLanguageName: string | null;
+}
+
+const primaryTag = (language: string | null) => language?.toLowerCase().split('-')[0] ?? null;
+
+/** "de-AT" → "German" in the page's language; the tag itself where Intl does not know it. */
+export function languageName(language: string): string {
+  try {
+    return (
+      new Intl.DisplayNames([intlLocale()], { type: 'language' }).of(primaryTag(language)!) ??
+      language
+    );
+  } catch {
+    return language;
+  }
+}
+
+/**
+ * Which of a warning's languages to show a reader (MeteoAlarm documents carry
+ * one per language): the reader's own where the issuer sent it, with the
+ * original one tap away; otherwise the original, labelled with its language.
+ * The original is the issuer's first non-English block (members add English
+ * beside their own), or the only one.
+ *
+ * @example
+ * alertWords(dwdWarning, 'de').shown.event; // "ORKANARTIGE BÖEN"
+ */
+export function alertWords(alert: WeatherAlert, reader: string): AlertWordsChoice {
+  const main: AlertWords = {
+    language: alert.language,
+    event: alert.event,
+    headline: alert.headline,
+    description: alert.description,
+    instruction: alert.instruction,
+  };
+  const all = [main, ...alert.otherLanguages];
+  const original = all.find((words) => primaryTag(words.language) !== 'en') ?? main;
+  const own = all.find((words) => primaryTag(words.language) === primaryTag(reader));
+  if (own)
+    return { shown: own, original: own === original ? null : original, shownLanguageName: null };
+  return {
+    shown: original,
+    original: null,
+    shownLanguageName: original.language === null ? null : languageName(original.language),
+  };
 }

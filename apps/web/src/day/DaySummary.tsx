@@ -35,6 +35,11 @@ export function DaySummary({ day, units }: { day: DailyEntry; units: Units }) {
         {day.precipitationProbabilityMax !== null && (
           <Fact term={t('day.chance')}>{formatPercent(day.precipitationProbabilityMax)}</Fact>
         )}
+        {day.polar && (
+          <Fact term={t('sun.title')}>
+            {day.polar === 'polar-night' ? t('day.polarNight') : t('day.midnightSun')}
+          </Fact>
+        )}
         {day.sunrise && (
           <Fact term={t('current.sunrise')}>{formatTime(day.sunrise, units.clock)}</Fact>
         )}

@@ -49,6 +49,7 @@ const served: Forecast = {
       precipitationProbabilityMax: 60,
       sunrise: '2026-12-01T07:55',
       sunset: '2026-12-01T15:55',
+      polar: null,
       uvIndexMax: 1,
     },
   ],

@@ -196,7 +196,7 @@ export const weatherRouter = {
       cacheSeconds: 60,
       errors: upstreamErrors,
       description:
-        'Official severe-weather warnings in force or announced at a point, most severe first: event, severity, urgency, certainty, onset, expiry, issuer, headline, description, instruction and area. From the US National Weather Service in the United States, MeteoAlarm in its European member countries, or OpenWeather One Call where that provider is configured with it; an empty list (and `source: null`) where no service covers the point.',
+        'Official severe-weather warnings in force or announced at a point, most severe first: event, severity, urgency, certainty, onset, expiry, issuer, headline, description, instruction and area, with the same words in every other language the issuer sent. From the US National Weather Service in the United States, MeteoAlarm in its European member countries, or OpenWeather One Call where that provider is configured with it; an empty list (and `source: null`) where no service covers the point.',
       example: { latitude: 41.85, longitude: -87.65 },
     })
     .input(coordinatesSchema)

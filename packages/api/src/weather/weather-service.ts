@@ -142,7 +142,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
   ): Promise<Forecast> {
     const cached = await cachedForecast(at, context);
     const base = cached.stale ? withCurrentFromHourly(cached.value.data, now()) : cached.value.data;
-    const { forecast: converted, units } = convertForecast(presentWindow(base), choice);
+    const { forecast: converted, units } = convertForecast(presentWindow(base, now()), choice);
     return {
       ...converted,
       yesterday: yesterdayOf(base, choice),
@@ -403,14 +403,20 @@ function yesterdayOf(forecast: ProviderForecast, choice: UnitChoice): Yesterday 
   };
 }
 
-/** From the present hour on: past hours and days are of no use to a reader. */
-function presentWindow(forecast: ProviderForecast): ProviderForecast {
-  const currentHour = forecast.current.time.slice(0, 13);
-  const firstHour = Math.max(
-    0,
-    forecast.hourly.findIndex((entry) => entry.time.slice(0, 13) >= currentHour),
-  );
-  const today = forecast.current.time.slice(0, 10);
+/**
+ * From the present hour on: past hours and days are of no use to a reader.
+ * The present is the later of the answer's own "now" and the clock, so a
+ * forecast served some minutes after it was fetched never offers an hour
+ * already gone as the coming one.
+ */
+function presentWindow(forecast: ProviderForecast, at: Date): ProviderForecast {
+  const clock = localDateTime(forecast.location.timezone, at.getTime());
+  const present = clock > forecast.current.time ? clock : forecast.current.time;
+  const currentHour = present.slice(0, 13);
+  const found = forecast.hourly.findIndex((entry) => entry.time.slice(0, 13) >= currentHour);
+  // Every stored hour past: none is offered rather than old ones.
+  const firstHour = found === -1 ? forecast.hourly.length : found;
+  const today = present.slice(0, 10);
   return {
     ...forecast,
     hourly: forecast.hourly.slice(firstHour, firstHour + HOURS_SERVED),

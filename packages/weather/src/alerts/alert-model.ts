@@ -30,10 +30,24 @@ const LIMITS = {
   description: 20_000,
   instruction: 20_000,
   area: 2_000,
+  language: 35,
+  /** Belgium and Switzerland send four; a few more leaves room without inviting a flood. */
+  otherLanguages: 8,
 };
 
 /** Upstream texts are bounded here, so a runaway body cannot reach the cache or a page. */
 const text = (max: number) => z.string().max(max);
+
+/** A warning's words in one language, as the issuer wrote them (one CAP `<info>` block). */
+export const alertTextSchema = z.object({
+  /** As the issuer tags it: "de-DE", "en-GB", "fr". */
+  language: text(LIMITS.language),
+  event: text(LIMITS.event),
+  headline: text(LIMITS.headline).nullable(),
+  description: text(LIMITS.description),
+  instruction: text(LIMITS.instruction).nullable(),
+});
+export type AlertText = z.infer<typeof alertTextSchema>;
 
 export const weatherAlertSchema = z.object({
   id: text(LIMITS.id),
@@ -51,6 +65,13 @@ export const weatherAlertSchema = z.object({
   instruction: text(LIMITS.instruction).nullable(),
   /** The issuer's words for where it applies. */
   area: text(LIMITS.area),
+  /** The language of `event`, `headline`, `description` and `instruction`; null where the service does not say. */
+  language: text(LIMITS.language).nullable(),
+  /**
+   * The same words in the other languages the issuer sent (CAP: one `<info>`
+   * per language), in the issuer's order; empty where it sent one.
+   */
+  otherLanguages: z.array(alertTextSchema).max(LIMITS.otherLanguages),
 });
 export type WeatherAlert = z.infer<typeof weatherAlertSchema>;
 
@@ -102,16 +123,28 @@ export function isoInstant(value: unknown): string | null {
 const clip = (value: string, max: number) =>
   value.length > max ? `${value.slice(0, max - 1)}…` : value;
 
+function boundedText<T extends Omit<AlertText, 'language'>>(words: T): T {
+  return {
+    ...words,
+    event: clip(words.event, LIMITS.event),
+    headline: words.headline === null ? null : clip(words.headline, LIMITS.headline),
+    description: clip(words.description, LIMITS.description),
+    instruction: words.instruction === null ? null : clip(words.instruction, LIMITS.instruction),
+  };
+}
+
+const boundedLanguage = (language: string) => clip(language, LIMITS.language);
+
 /** Cuts over-long upstream texts to the model's bounds instead of refusing the whole answer. */
 export function bounded(alert: WeatherAlert): WeatherAlert {
   return {
-    ...alert,
+    ...boundedText(alert),
     id: clip(alert.id, LIMITS.id),
-    event: clip(alert.event, LIMITS.event),
     sender: clip(alert.sender, LIMITS.sender),
-    headline: alert.headline === null ? null : clip(alert.headline, LIMITS.headline),
-    description: clip(alert.description, LIMITS.description),
-    instruction: alert.instruction === null ? null : clip(alert.instruction, LIMITS.instruction),
     area: clip(alert.area, LIMITS.area),
+    language: alert.language === null ? null : boundedLanguage(alert.language),
+    otherLanguages: alert.otherLanguages
+      .slice(0, LIMITS.otherLanguages)
+      .map((words) => ({ ...boundedText(words), language: boundedLanguage(words.language) })),
   };
 }

@@ -110,6 +110,9 @@ export function createNws(options: NwsOptions): AlertsProvider {
             description: alert.description ?? '',
             instruction: alert.instruction ?? null,
             area: alert.areaDesc,
+            // The GeoJSON carries one language and does not name it.
+            language: null,
+            otherLanguages: [],
           }),
         );
       return { data, simulated };

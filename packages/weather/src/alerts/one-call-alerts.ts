@@ -80,6 +80,9 @@ export function createOneCallAlerts(options: OneCallAlertsOptions): AlertsProvid
           description: alert.description,
           instruction: null,
           area: '',
+          // One Call relays the agency's text as it is, without naming its language.
+          language: null,
+          otherLanguages: [],
         }),
       );
       return { data, simulated };

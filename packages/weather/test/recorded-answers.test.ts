@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+
+import { describe, expect, it } from 'vitest';
+
+import {
+  airQualitySchema,
+  createNws,
+  createOneCallAlerts,
+  createOpenMeteo,
+  weatherAlertSchema,
+} from '../src/index.ts';
+import { startRelay } from './relay.ts';
+
+// Contract tests on answers the real services sent, recorded by other
+// open-source clients (sources and licences in test/recordings/*/README.md).
+const recording = (path: string) =>
+  readFileSync(new URL(`recordings/${path}`, import.meta.url), 'utf8');
+
+/** A local server answering every request with one recorded body. */
+const replaying = (body: string) =>
+  startRelay(() =>
+    Promise.resolve({ status: 200, body, headers: { 'content-type': 'application/json' } }),
+  );
+
+describe('Open-Meteo geocoding, recorded', () => {
+  async function search(file: string, language = 'en') {
+    const relay = await replaying(recording(`open-meteo/${file}`));
+    try {
+      const provider = createOpenMeteo({
+        forecastUrl: relay.url,
+        geocodingUrl: relay.url,
+        airQualityUrl: relay.url,
+      });
+      return (await provider.searchLocations({ query: 'x', limit: 10, language })).data;
+    } finally {
+      await relay.close();
+    }
+  }
+
+  it('maps a full answer: name, region, country and zone', async () => {
+    expect(await search('geocoding-enschede.json')).toEqual([
+      {
+        id: 'open-meteo:2756071',
+        name: 'Enschede',
+        country: 'The Netherlands',
+        countryCode: 'NL',
+        admin1: 'Overijssel',
+        latitude: 52.21833,
+        longitude: 6.89583,
+        timezone: 'Europe/Amsterdam',
+      },
+      expect.objectContaining({ name: 'Enschede Airport Twente', countryCode: 'NL' }),
+    ]);
+  });
+
+  it('answers no places where the answer has no `results`', async () => {
+    expect(await search('geocoding-empty.json')).toEqual([]);
+  });
+
+  it('names a country the answer leaves out from its code, in the caller’s language, and leaves none where there is no code', async () => {
+    const places = await search('geocoding-missing-fields.json', 'fr');
+    expect(places.map((place) => [place.name, place.country, place.countryCode])).toEqual([
+      ['Antarctica', '', ''],
+      ['Île MacMurdo', 'Terres australes françaises', 'TF'],
+      ['Atlantic Point', 'United States', 'US'],
+    ]);
+    expect(places[0]).not.toHaveProperty('admin1');
+  });
+});
+
+describe('Open-Meteo air quality, recorded', () => {
+  it('maps a real answer in Europe out of season: pollen counted as zero, not missing', async () => {
+    const relay = await replaying(recording('open-meteo/air-quality-enschede.json'));
+    try {
+      const provider = createOpenMeteo({
+        forecastUrl: relay.url,
+        geocodingUrl: relay.url,
+        airQualityUrl: relay.url,
+      });
+      const { data } = await provider.airQuality({ latitude: 52.3, longitude: 6.9 });
+      airQualitySchema.parse(data);
+      expect(data.current).toEqual({
+        time: '2026-10-03T12:00',
+        europeanAqi: 44,
+        usAqi: 65,
+        pm2_5: 22.1,
+        pm10: 28.2,
+        ozone: 42,
+        nitrogenDioxide: 11.2,
+      });
+      expect(data.pollen).toEqual({
+        alder: 0,
+        birch: 0,
+        grass: 0,
+        mugwort: 0,
+        olive: 0,
+        ragweed: 0,
+      });
+      expect(data.hourly.map((hour) => [hour.time, hour.europeanAqi])).toEqual([
+        ['2026-10-03T00:00', 43],
+        ['2026-10-03T01:00', 43],
+        ['2026-10-03T02:00', 42],
+      ]);
+    } finally {
+      await relay.close();
+    }
+  });
+});
+
+describe('NWS active alerts, recorded', () => {
+  it('maps a real Flood Watch update, with the hazard’s end as "until"', async () => {
+    const relay = await replaying(recording('nws/alerts-active-portland.json'));
+    try {
+      const nws = createNws({ baseUrl: relay.url, userAgent: '(skycast tests)' });
+      const { data } = await nws.alerts({ latitude: 45.52, longitude: -122.68 });
+      for (const alert of data) weatherAlertSchema.parse(alert);
+      expect(data).toHaveLength(1);
+      expect(data[0]).toMatchObject({
+        id: 'NWS-IDP-PROD-3965873-3369046',
+        event: 'Flood Watch',
+        severity: 'severe',
+        urgency: 'future',
+        certainty: 'possible',
+        sender: 'NWS Portland OR',
+        onset: '2019-12-20T21:34:00.000Z',
+        expires: '2019-12-22T18:00:00.000Z',
+        language: null,
+        otherLanguages: [],
+      });
+      expect(data[0]?.area).toMatch(/^North Oregon Coast; Greater Portland Metro Area/);
+      expect(data[0]?.instruction).toMatch(/^A Flood Watch means/);
+    } finally {
+      await relay.close();
+    }
+  });
+});
+
+describe('OpenWeather One Call 3.0 alerts, documented', () => {
+  it('maps the documented alert, which carries no severity, and no language', async () => {
+    const relay = await replaying(recording('openweather/onecall-3-alerts-docs-example.json'));
+    try {
+      const oneCall = createOneCallAlerts({ baseUrl: relay.url, apiKey: 'test-key' });
+      const { data } = await oneCall.alerts({ latitude: 39.31, longitude: -74.5 });
+      for (const alert of data) weatherAlertSchema.parse(alert);
+      expect(data).toEqual([
+        expect.objectContaining({
+          event: 'Small Craft Advisory',
+          sender:
+            'NWS Philadelphia - Mount Holly (New Jersey, Delaware, Southeastern Pennsylvania)',
+          severity: 'unknown',
+          onset: '2022-03-03T22:00:00.000Z',
+          expires: '2022-03-04T08:00:00.000Z',
+          language: null,
+          otherLanguages: [],
+        }),
+      ]);
+      expect(data[0]?.description).toMatch(/^\.\.\.SMALL CRAFT ADVISORY REMAINS IN EFFECT/);
+    } finally {
+      await relay.close();
+    }
+  });
+});

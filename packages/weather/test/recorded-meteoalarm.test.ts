@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+
+import { describe, expect, it } from 'vitest';
+
+import { createMeteoAlarm, weatherAlertSchema } from '../src/index.ts';
+import { startRelay } from './relay.ts';
+
+// Contract tests on what MeteoAlarm really sent (recordings and their source in
+// test/recordings/meteoalarm/README.md), with the recordings' own times: the
+// client's clock is set inside each warning's validity.
+const recording = (name: string) =>
+  readFileSync(new URL(`recordings/meteoalarm/${name}`, import.meta.url), 'utf8');
+
+interface Case {
+  country: string;
+  /** The one document recorded with the feed; the feed is served with that document's entries. */
+  document: string;
+  now: string;
+  inside: { latitude: number; longitude: number };
+  outside: { latitude: number; longitude: number };
+}
+
+/** Serves a recorded feed (its entries for the recorded document) and that document, counting calls. */
+async function replay({ country, document }: Case) {
+  const feed = recording(`${country}-feed.xml`).replace(/<entry>[\s\S]*?<\/entry>/g, (entry) =>
+    entry.includes(document) ? entry : '',
+  );
+  const cap = recording(`${country}-${document.slice(0, 8)}.xml`);
+  const relay = await startRelay((url) =>
+    Promise.resolve(
+      url.pathname === `/feeds/meteoalarm-legacy-atom-${country}`
+        ? { status: 200, body: feed, headers: { 'content-type': 'application/atom+xml' } }
+        : url.pathname === `/api/v1/warnings/feeds-${country}/${document}`
+          ? { status: 200, body: cap, headers: { 'content-type': 'application/xml' } }
+          : { status: 404, body: '{"message":"not recorded"}' },
+    ),
+  );
+  return relay;
+}
+
+const UNITED_KINGDOM: Case = {
+  country: 'united-kingdom',
+  document: 'a4647d38-40ea-4c01-b874-4e2b3df383b9',
+  now: '2022-12-07T12:00:00Z',
+  inside: { latitude: 54.6, longitude: -5.93 },
+  outside: { latitude: 51.51, longitude: -0.13 },
+};
+const FRANCE: Case = {
+  country: 'france',
+  document: '2f32f9f9-06df-48aa-b0a0-10493ea07c51',
+  // The recorded update was in force until 05:01 UTC.
+  now: '2022-12-07T05:00:00Z',
+  inside: { latitude: 45.92, longitude: 6.87 },
+  outside: { latitude: 48.85, longitude: 2.35 },
+};
+const IRELAND: Case = {
+  country: 'ireland',
+  document: '558830a2-74a1-402a-915c-ab365ec68d25',
+  now: '2022-12-07T12:00:00Z',
+  inside: { latitude: 53.35, longitude: -6.26 },
+  // The warning covers every county: Galway too.
+  outside: { latitude: 53.27, longitude: -9.05 },
+};
+
+async function alertsAt(testCase: Case, at: { latitude: number; longitude: number }) {
+  const relay = await replay(testCase);
+  try {
+    const meteoAlarm = createMeteoAlarm({
+      baseUrl: relay.url,
+      now: () => Date.parse(testCase.now),
+    });
+    const { data } = await meteoAlarm.alerts(at);
+    for (const alert of data) weatherAlertSchema.parse(alert);
+    const documents = relay.requests.filter((url) => url.pathname.startsWith('/api/v1/'));
+    return { data, documents: documents.length };
+  } finally {
+    await relay.close();
+  }
+}
+
+describe('MeteoAlarm, on recorded feeds and documents', () => {
+  it("places the Met Office's warning, named by EMMA_ID only, in Belfast and not in London", async () => {
+    const belfast = await alertsAt(UNITED_KINGDOM, UNITED_KINGDOM.inside);
+    expect(belfast.data).toHaveLength(1);
+    expect(belfast.data[0]).toMatchObject({
+      id: '2.49.0.0.826.0.GB_221207102835_a705d176.v1.0.SI',
+      event: 'Yellow ice warning',
+      severity: 'moderate',
+      urgency: 'future',
+      certainty: 'likely',
+      sender: 'UK Met Office',
+      headline: 'Some disruption is likely due to icy surfaces.',
+      onset: '2022-12-08T16:00:00.000Z',
+      expires: '2022-12-09T12:00:00.000Z',
+      language: 'en-GB',
+      otherLanguages: [],
+    });
+    expect(belfast.data[0]?.area).toContain('Northern Ireland');
+    const london = await alertsAt(UNITED_KINGDOM, UNITED_KINGDOM.outside);
+    expect(london).toEqual({ data: [], documents: 0 });
+  });
+
+  it("places Météo-France's warning, named by NUTS3 only, in Chamonix, with its French beside the English", async () => {
+    const chamonix = await alertsAt(FRANCE, FRANCE.inside);
+    expect(chamonix.data).toHaveLength(1);
+    expect(chamonix.data[0]).toMatchObject({
+      id: '2.49.0.0.250.0.FR.20221207060126.964028',
+      event: 'Moderate avalanches warning',
+      severity: 'moderate',
+      sender: 'METEO-FRANCE',
+      language: 'en-GB',
+      otherLanguages: [
+        expect.objectContaining({ language: 'fr-FR', event: 'Vigilance jaune avalanches' }),
+      ],
+    });
+    expect(await alertsAt(FRANCE, FRANCE.outside)).toEqual({ data: [], documents: 0 });
+  });
+
+  it("leaves out Météo-France's warning once its recorded expiry has passed, without reading it", async () => {
+    const later = await alertsAt({ ...FRANCE, now: '2022-12-07T05:02:00Z' }, FRANCE.inside);
+    expect(later).toEqual({ data: [], documents: 0 });
+  });
+
+  it("places Met Éireann's nationwide warning by its polygons (and FIPS codes), in Dublin and Galway", async () => {
+    const dublin = await alertsAt(IRELAND, IRELAND.inside);
+    expect(dublin.data).toHaveLength(1);
+    expect(dublin.data[0]).toMatchObject({
+      id: '2.49.0.1.372.0.221206232741.M_LowTemp003',
+      event: 'Yellow Low Temperature/Ice',
+      severity: 'moderate',
+      sender: 'Met Éireann',
+      headline: 'Ice warning for Ireland',
+      onset: '2022-12-08T00:00:00.000Z',
+      expires: '2022-12-08T11:59:59.000Z',
+    });
+    const galway = await alertsAt(IRELAND, IRELAND.outside);
+    expect(galway.data.map((alert) => alert.id)).toEqual([dublin.data[0]?.id]);
+    expect(galway.documents).toBe(1);
+  });
+});
