@@ -1,5 +1,6 @@
 import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { rejectionOf } from '@skycast/vitest-config/testing';
 
 import {
   createMeteoAlarm,
@@ -37,14 +38,7 @@ afterEach(() => {
   stub.resetCalls();
 });
 
-async function failureOf(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
+const failureOf = (promise: Promise<unknown>) => rejectionOf(promise, ProviderError);
 
 function valid(provider: AlertsProvider, at: { latitude: number; longitude: number }) {
   return provider.alerts(at).then(({ data, simulated }) => {
