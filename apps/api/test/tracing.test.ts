@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { createTestDatabase, type TestDatabase } from '@skycast/db/testing';
-import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
+import { startWeatherStub, stubProviderEnv, type WeatherStub } from '@skycast/weather-stub';
 
 const cli = path.resolve(import.meta.dirname, '../src/cli.ts');
 
@@ -59,9 +59,7 @@ describe('tracing', () => {
         PATH: process.env.PATH,
         PORT: String(port),
         DATABASE_URL: testDb.connectionString,
-        OPEN_METEO_URL: stub.url,
-        OPEN_METEO_GEOCODING_URL: stub.url,
-        OPEN_METEO_AIR_QUALITY_URL: stub.url,
+        ...stubProviderEnv(stub.url),
         LOG_LEVEL: 'warn',
         OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
         OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { startEmbeddedPostgres } from '@skycast/db/embedded';
-import { startWeatherStub } from '@skycast/weather-stub';
+import { startWeatherStub, stubProviderEnv } from '@skycast/weather-stub';
 
 const webDir = path.resolve(import.meta.dirname, '..');
 const serverEntry = path.resolve(webDir, '../api/src/main.ts');
@@ -79,11 +79,7 @@ export async function startTestWorld(): Promise<TestWorld> {
       PORT: String(port),
       DATABASE_URL: database.connectionString,
       LOG_LEVEL: 'warn',
-      OPEN_METEO_URL: stub.url,
-      OPEN_METEO_GEOCODING_URL: stub.url,
-      OPEN_METEO_AIR_QUALITY_URL: stub.url,
-      NWS_URL: stub.url,
-      METEOALARM_URL: stub.url,
+      ...stubProviderEnv(stub.url),
       WEATHER_PROVIDER: 'open-meteo',
       // Each browser context sends its own X-Forwarded-For (see openPage), as people
       // behind a proxy would: per-address limits then see separate people.

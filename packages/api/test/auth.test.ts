@@ -4,6 +4,7 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { sql } from '@skycast/db';
+import { rejectionOf } from '@skycast/vitest-config/testing';
 
 import {
   SESSION_IDLE_MS,
@@ -43,15 +44,7 @@ async function signedUp(email = uniqueEmail()) {
 
 const reasonOf = (error: TRPCError) => (error instanceof ClientError ? error.reason : undefined);
 
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+const errorOf = (promise: Promise<unknown>) => rejectionOf(promise, TRPCError);
 
 describe('sign-up, sign-in and sign-out', () => {
   it('signs a new account in, normalising the email, and knows it on the next request', async () => {

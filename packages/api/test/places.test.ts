@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { MAX_PLACES } from '@skycast/validators';
+import { rejectionOf } from '@skycast/vitest-config/testing';
 import { createTestApi, type TestApi } from './test-api.ts';
 
 const PASSWORD = 'correct horse battery staple';
@@ -22,15 +23,7 @@ async function newUser() {
   return { browser, user };
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+const errorOf = (promise: Promise<unknown>) => rejectionOf(promise, TRPCError);
 
 const berlin = { name: 'Berlin', latitude: 52.52, longitude: 13.405, country: 'Germany' };
 const paris = { name: 'Paris', latitude: 48.8566, longitude: 2.3522, timezone: 'Europe/Paris' };

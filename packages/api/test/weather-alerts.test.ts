@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { rejectionOf } from '@skycast/vitest-config/testing';
 
 import { createTestApi, type TestApi } from './test-api.ts';
 
@@ -17,14 +18,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 afterEach(() => api.stub.setFault(null));
 
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
+const errorOf = (promise: Promise<unknown>) => rejectionOf(promise, TRPCError);
 
 describe('weather.alerts', () => {
   it('answers the NWS warnings in the United States, most severe first, with their issuer', async () => {

@@ -40,7 +40,7 @@ export interface PoolCounts {
  *
  * @example
  * const db = createDb({ connectionString: env.DATABASE_URL });
- * const rows = await db.selectFrom('forecasts').selectAll().execute();
+ * const places = await db.selectFrom('places').selectAll().where('userId', '=', userId).execute();
  */
 export function createDb(options: CreateDbOptions): Kysely<Database> {
   const statementTimeoutMs = options.statementTimeoutMs ?? 0;

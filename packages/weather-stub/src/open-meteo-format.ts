@@ -1,6 +1,6 @@
 import type { TimeFormat } from './open-meteo-params.ts';
 import type { Site } from './sites.ts';
-import { localDate, localDateTime, zoneAbbreviation } from './time-zones.ts';
+import { dateAtOffset, dateTimeAtOffset, zoneAbbreviation } from './time-zones.ts';
 import { round } from './units.ts';
 
 /**
@@ -17,11 +17,11 @@ export interface Clock {
 export const formatTime = (clock: Clock, instant: number): string | number =>
   clock.format === 'unixtime'
     ? Math.round(instant / 1000)
-    : localDateTime(instant, clock.offsetSeconds);
+    : dateTimeAtOffset(instant, clock.offsetSeconds);
 
 /** A day as the request's `timeformat` asks; in Unix form, the instant of its local midnight. */
 export const formatDay = (clock: Clock, start: number): string | number =>
-  clock.format === 'unixtime' ? Math.round(start / 1000) : localDate(start, clock.offsetSeconds);
+  clock.format === 'unixtime' ? Math.round(start / 1000) : dateAtOffset(start, clock.offsetSeconds);
 
 /** The fields every Open-Meteo answer starts with. */
 export function locationHeader(site: Site, clock: Clock, now: number, values: number) {

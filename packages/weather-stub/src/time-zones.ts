@@ -3,12 +3,12 @@
 export { canonicalTimeZone, utcOffsetSeconds, zoneAbbreviation } from '@skycast/local-time';
 
 /** `YYYY-MM-DDTHH:mm` on the wall clock `offsetSeconds` away from UTC. */
-export function localDateTime(instant: number, offsetSeconds: number): string {
+export function dateTimeAtOffset(instant: number, offsetSeconds: number): string {
   return new Date(instant + offsetSeconds * 1000).toISOString().slice(0, 16);
 }
 
 /** `YYYY-MM-DD` on the wall clock `offsetSeconds` away from UTC. */
-export function localDate(instant: number, offsetSeconds: number): string {
+export function dateAtOffset(instant: number, offsetSeconds: number): string {
   return new Date(instant + offsetSeconds * 1000).toISOString().slice(0, 10);
 }
 

@@ -5,8 +5,6 @@ export interface UnitChoice {
   precipitation: 'mm' | 'inch';
 }
 
-export const METRIC: UnitChoice = { temperature: 'celsius', windSpeed: 'kmh', precipitation: 'mm' };
-
 export function round(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;

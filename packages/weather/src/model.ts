@@ -210,7 +210,6 @@ export const airQualityValuesSchema = z.object({
   ozone: z.number().nullable(),
   nitrogenDioxide: z.number().nullable(),
 });
-export type AirQualityValues = z.infer<typeof airQualityValuesSchema>;
 
 export const airQualityEntrySchema = airQualityValuesSchema.extend({ time: localTime });
 export type AirQualityEntry = z.infer<typeof airQualityEntrySchema>;

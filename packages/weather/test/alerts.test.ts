@@ -1,5 +1,6 @@
 import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { rejectionOf } from '@skycast/vitest-config/testing';
 
 import {
   byUrgencyOfReading,
@@ -41,14 +42,7 @@ afterEach(() => {
   stub.resetCalls();
 });
 
-async function failureOf(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
+const failureOf = (promise: Promise<unknown>) => rejectionOf(promise, ProviderError);
 
 const meteoAlarmAt = (baseUrl: string) => createMeteoAlarm({ baseUrl, now: () => NOW.getTime() });
 

@@ -1,5 +1,6 @@
 import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { rejectionOf } from '@skycast/vitest-config/testing';
 
 import {
   airQualitySchema,
@@ -34,14 +35,7 @@ beforeAll(async () => {
 afterAll(() => stub.close());
 afterEach(() => stub.setFault(null));
 
-async function failureOf(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
+const failureOf = (promise: Promise<unknown>) => rejectionOf(promise, ProviderError);
 
 describe('createOpenMeteo: forecast', () => {
   it('maps a forecast into the model: current conditions, hours, days and the place', async () => {

@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 
+import { stubProviderEnv } from '@skycast/weather-stub';
+
 export interface RunningProcess {
   readonly url: string;
   /** CPU time (user + system) the process has used so far, in ms. */
@@ -67,11 +69,7 @@ export function startSkycast(options: {
     script: path.join(options.repoRoot, 'apps/api/src/main.ts'),
     env: {
       DATABASE_URL: options.databaseUrl,
-      OPEN_METEO_URL: options.stubUrl,
-      OPEN_METEO_GEOCODING_URL: options.stubUrl,
-      OPEN_METEO_AIR_QUALITY_URL: options.stubUrl,
-      NWS_URL: options.stubUrl,
-      METEOALARM_URL: options.stubUrl,
+      ...stubProviderEnv(options.stubUrl),
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       ...options.env,

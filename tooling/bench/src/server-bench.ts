@@ -1,5 +1,6 @@
 import path from 'node:path';
 
+import { stubProviderEnv } from '@skycast/weather-stub';
 import autocannon from 'autocannon';
 
 import { startNodeServer } from './processes.ts';
@@ -39,11 +40,7 @@ export interface ServerFigures {
 export async function benchServer(options: ServerBenchOptions): Promise<ServerFigures[]> {
   const { stubUrl } = options;
   const providerEnv = {
-    OPEN_METEO_URL: stubUrl,
-    OPEN_METEO_GEOCODING_URL: stubUrl,
-    OPEN_METEO_AIR_QUALITY_URL: stubUrl,
-    NWS_URL: stubUrl,
-    METEOALARM_URL: stubUrl,
+    ...stubProviderEnv(stubUrl),
     LOG_LEVEL: 'warn',
   };
   const servers = [

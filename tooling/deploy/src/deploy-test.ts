@@ -8,6 +8,8 @@ import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
+import { stubProviderEnv } from '@skycast/weather-stub';
+
 import {
   docker,
   dockerSucceeds,
@@ -198,16 +200,10 @@ async function startReplica(name: string, stubUrl: string, lbOrigin: string): Pr
     '127.0.0.1::9464',
     '--env',
     `DATABASE_URL=${DATABASE_URL}`,
-    '--env',
-    `OPEN_METEO_URL=${stubUrl}`,
-    '--env',
-    `OPEN_METEO_GEOCODING_URL=${stubUrl}`,
-    '--env',
-    `OPEN_METEO_AIR_QUALITY_URL=${stubUrl}`,
-    '--env',
-    `NWS_URL=${stubUrl}`,
-    '--env',
-    `METEOALARM_URL=${stubUrl}`,
+    ...Object.entries(stubProviderEnv(stubUrl)).flatMap(([name, url]) => [
+      '--env',
+      `${name}=${url}`,
+    ]),
     '--env',
     'METRICS_PORT=9464',
     // A CDN hop in front of nginx: each simulated client keeps its own address for the rate limits.

@@ -11,7 +11,7 @@ import { Service } from 'kubernetes-models/v1/Service';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import ts from 'typescript';
 
-import type { KubernetesObject } from './kustomize.ts';
+import type { KubernetesObject } from './kubectl.ts';
 
 /** Where each apiVersion's types live: kubernetes-types, or our CloudNativePG subset. */
 const TYPE_MODULES: Record<string, string> = {
@@ -49,7 +49,7 @@ const MODELS: Record<string, ModelClass> = {
  * through; the TypeScript types (kubernetes-types) refuse a misspelt field.
  *
  * @example
- * expect(validateManifests(renderKustomization(dir))).toEqual([]);
+ * expect(validateManifests(kustomize(kubectl, dir))).toEqual([]);
  */
 export function validateManifests(objects: readonly KubernetesObject[]): string[] {
   const problems: string[] = [];

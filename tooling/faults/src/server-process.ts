@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 
+import { stubProviderEnv } from '@skycast/weather-stub';
+
 const serverEntry = path.resolve(import.meta.dirname, '../../../apps/api/src/main.ts');
 
 export interface ServerProcessOptions {
@@ -89,11 +91,7 @@ export async function spawnServerProcess(options: ServerProcessOptions): Promise
       TRUST_PROXY: '1',
       LOG_LEVEL: 'info',
       DATABASE_URL: options.databaseUrl,
-      OPEN_METEO_URL: options.stubUrl,
-      OPEN_METEO_GEOCODING_URL: options.stubUrl,
-      OPEN_METEO_AIR_QUALITY_URL: options.stubUrl,
-      NWS_URL: options.stubUrl,
-      METEOALARM_URL: options.stubUrl,
+      ...stubProviderEnv(options.stubUrl),
       WEATHER_PROVIDER: 'open-meteo',
       ...options.env,
     },

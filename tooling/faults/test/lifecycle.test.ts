@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startWeatherStub, type WeatherStub } from '@skycast/weather-stub';
+import { startWeatherStub, stubProviderEnv, type WeatherStub } from '@skycast/weather-stub';
 
 import { queryRequest } from '../src/api-calls.ts';
 import { send, startLoad, tally } from '../src/load.ts';
@@ -101,9 +101,7 @@ describe('run as a daemon', () => {
           NODE_ENV: 'test',
           PORT: String(port),
           DATABASE_URL: pg.databaseUrl,
-          OPEN_METEO_URL: stub.url,
-          OPEN_METEO_GEOCODING_URL: stub.url,
-          OPEN_METEO_AIR_QUALITY_URL: stub.url,
+          ...stubProviderEnv(stub.url),
         },
         stdio: ['ignore', 'pipe', 'inherit'],
       },

@@ -85,4 +85,3 @@ export function createLoginThrottle(db: Kysely<Database>, rules: ThrottleRules) 
     },
   };
 }
-export type LoginThrottle = ReturnType<typeof createLoginThrottle>;

@@ -100,7 +100,7 @@ export const weatherRouter = {
       ),
     ),
 
-  /** One of the coming days hour by hour: what the 10-day list opens. */
+  /** One of the coming days hour by hour: what a day in the web app's daily list opens. */
   day: publicProcedure
     .meta({
       rateLimit: { max: 240, windowSeconds: 60 },
