@@ -24,6 +24,8 @@ export interface ServiceDependencies {
   now?: () => Date;
   /** Sign-in throttling; the defaults lock after 10 tries per account, 50 per address, in 10 minutes. */
   throttle?: ThrottleRules;
+  /** Live sessions per account before the oldest ends (default 20). */
+  maxSessions?: number;
   /** Where cache answers and provider calls are counted; default: nowhere. */
   metrics?: ApiMetrics;
   /**
@@ -106,6 +108,7 @@ export function createServices(deps: ServiceDependencies): Services {
       db: deps.db,
       ...(deps.now ? { now: deps.now } : {}),
       ...(deps.throttle ? { throttle: deps.throttle } : {}),
+      ...(deps.maxSessions ? { maxSessions: deps.maxSessions } : {}),
     }),
     rateLimiter: createRateLimiter({ db: deps.db }),
     onWeatherStored: (listener) => coordinator.onStored(listener),

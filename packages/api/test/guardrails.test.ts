@@ -198,7 +198,7 @@ describe('the router', () => {
 
   it('names the tables that hold user data', () => {
     expect([...USER_DATA_TABLES].sort()).toEqual(
-      ['places', 'preferences', 'sessions', 'users'].sort(),
+      ['passwordResets', 'places', 'preferences', 'sessions', 'users'].sort(),
     );
   });
 });

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 
 import type { Database } from '@skycast/db';
 
@@ -28,8 +28,14 @@ const DAY_MS = 24 * 60 * 60_000;
 export const SESSION_IDLE_MS = 30 * DAY_MS;
 /** …is renewed when used in the last 15 of them… */
 export const SESSION_RENEW_WITHIN_MS = 15 * DAY_MS;
-/** …and never outlives 90 days from sign-in, however often it is used. */
+/**
+ * …and never outlives 90 days from sign-in, however often it is used: checked
+ * from `created_at` on every use, whatever `expires_at` says (a row restored
+ * from a backup, or written before a clock jump).
+ */
 export const SESSION_MAX_AGE_MS = 90 * DAY_MS;
+/** Live sessions an account may have; signing in once more ends the oldest. */
+export const MAX_SESSIONS_PER_ACCOUNT = 20;
 
 export interface SessionUser {
   id: string;
@@ -48,13 +54,15 @@ export type AccountErrorKind =
   | 'common-password'
   | 'password-contains-email'
   | 'wrong-password'
-  | 'locked';
+  | 'locked'
+  | 'too-many-sign-ins'
+  | 'password-check-locked';
 
 /** A refusal the client should hear about; the router turns it into a tRPC error. */
 export class AccountError extends Error {
   override readonly name = 'AccountError';
   readonly kind: AccountErrorKind;
-  /** For `locked`: how long until the lock ends. */
+  /** For the locks: how long until the lock ends. */
   readonly retryAfterMs: number | undefined;
   constructor(kind: AccountErrorKind, retryAfterMs?: number) {
     super(kind);
@@ -67,6 +75,8 @@ export interface AccountsOptions {
   db: Kysely<Database>;
   now?: () => Date;
   throttle?: ThrottleRules;
+  /** Live sessions per account (default {@link MAX_SESSIONS_PER_ACCOUNT}). */
+  maxSessions?: number;
 }
 
 /** Trims and lower-cases, so `Ada@Example.com ` and `ada@example.com` are one account. */
@@ -85,6 +95,7 @@ export function createAccountsService(options: AccountsOptions) {
   const { db } = options;
   const now = options.now ?? (() => new Date());
   const throttle = createLoginThrottle(db, options.throttle ?? DEFAULT_THROTTLE_RULES);
+  const maxSessions = options.maxSessions ?? MAX_SESSIONS_PER_ACCOUNT;
   void prepareDummyHash();
 
   /** Counts the try first, so concurrent guesses are bounded like serial ones. */
@@ -92,26 +103,130 @@ export function createAccountsService(options: AccountsOptions) {
     try {
       await throttle.admit(keys);
     } catch (error) {
-      if (error instanceof ThrottleLocked) throw new AccountError('locked', error.retryAfterMs);
+      if (error instanceof ThrottleLocked) {
+        throw new AccountError(
+          error.over === 'sign-ins' ? 'too-many-sign-ins' : 'locked',
+          error.retryAfterMs,
+        );
+      }
       throw error;
     }
   }
 
-  async function issueSession(userId: string): Promise<IssuedSession> {
+  /**
+   * Checks a signed-in owner's password against their own count, never the
+   * sign-in one. Returns the credential version the password was checked
+   * under; throws `wrong-password` or `password-check-locked`.
+   */
+  async function checkOwnPassword(userId: string, password: string): Promise<number> {
+    try {
+      await throttle.admitPasswordCheck(userId);
+    } catch (error) {
+      if (error instanceof ThrottleLocked) {
+        throw new AccountError('password-check-locked', error.retryAfterMs);
+      }
+      throw error;
+    }
+    const row = await db
+      .selectFrom('users')
+      .select(['passwordHash', 'credentialVersion'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    if (!(await verifyPassword(row.passwordHash, password))) {
+      throw new AccountError('wrong-password');
+    }
+    await throttle.passwordCheckSucceeded(userId);
+    return row.credentialVersion;
+  }
+
+  /**
+   * Starts a session, or returns null when the account's credentials changed
+   * since `checkedVersion` (the password was checked against an older hash).
+   * The account's row is locked for the transaction, so this and a password
+   * change are ordered: either the session is made first and the change ends
+   * it, or the change is first and no session is made.
+   */
+  async function issueSession(
+    userId: string,
+    checkedVersion: number,
+  ): Promise<IssuedSession | null> {
     const token = newSessionToken();
     const createdAt = now();
     const expiresAt = new Date(createdAt.getTime() + SESSION_IDLE_MS);
-    await db
-      .insertInto('sessions')
-      .values({ tokenHash: hashSessionToken(token), userId, createdAt, expiresAt })
-      .execute();
-    // Housekeeping: this user's dead sessions go when a new one starts.
-    await db
+    return db.transaction().execute(async (trx) => {
+      const account = await trx
+        .selectFrom('users')
+        .select('credentialVersion')
+        .where('id', '=', userId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (account?.credentialVersion !== checkedVersion) return null;
+      await trx
+        .insertInto('sessions')
+        .values({
+          tokenHash: hashSessionToken(token),
+          userId,
+          createdAt,
+          expiresAt,
+          credentialVersion: checkedVersion,
+        })
+        .execute();
+      await trimSessions(trx, userId, createdAt);
+      return { token, expiresAt };
+    });
+  }
+
+  /** Ends the account's dead sessions, and its oldest live ones beyond the cap. */
+  async function trimSessions(trx: Transaction<Database>, userId: string, at: Date) {
+    await trx
       .deleteFrom('sessions')
       .where('userId', '=', userId)
-      .where('expiresAt', '<=', createdAt)
+      .where((eb) =>
+        eb.or([
+          eb('expiresAt', '<=', at),
+          eb('createdAt', '<=', new Date(at.getTime() - SESSION_MAX_AGE_MS)),
+          eb(
+            'tokenHash',
+            'in',
+            eb
+              .selectFrom('sessions as newest')
+              .select('newest.tokenHash')
+              .where('newest.userId', '=', userId)
+              .orderBy('newest.createdAt', 'desc')
+              .orderBy('newest.tokenHash')
+              .offset(maxSessions),
+          ),
+        ]),
+      )
       .execute();
-    return { token, expiresAt };
+  }
+
+  /**
+   * Stores a new password hash and moves the account's credential version on,
+   * if it is still `checkedVersion`; returns the new version, or null when
+   * another change came first. Locks the account's row until the transaction
+   * ends, which orders it against `issueSession`.
+   */
+  async function replaceCredentials(
+    trx: Transaction<Database>,
+    userId: string,
+    passwordHash: string,
+    checkedVersion: number,
+  ): Promise<number | null> {
+    const updated = await trx
+      .updateTable('users')
+      .set({
+        passwordHash,
+        passwordChangedAt: now(),
+        credentialVersion: sql<number>`credential_version + 1`,
+      })
+      .where('id', '=', userId)
+      .where('credentialVersion', '=', checkedVersion)
+      .returning('credentialVersion')
+      .executeTakeFirst();
+    if (!updated) return null;
+    await trx.deleteFrom('passwordResets').where('userId', '=', userId).execute();
+    return updated.credentialVersion;
   }
 
   return {
@@ -120,14 +235,17 @@ export function createAccountsService(options: AccountsOptions) {
       const weakness = weakPasswordKind(password, address);
       if (weakness) throw new AccountError(weakness);
       const passwordHash = await hashPassword(password);
-      const user = await db
+      const created = await db
         .insertInto('users')
         .values({ email: address, passwordHash })
         .onConflict((oc) => oc.column('email').doNothing())
-        .returning(['id', 'email'])
+        .returning(['id', 'email', 'credentialVersion'])
         .executeTakeFirst();
-      if (!user) throw new AccountError('email-taken');
-      return { user, session: await issueSession(user.id) };
+      if (!created) throw new AccountError('email-taken');
+      const session = await issueSession(created.id, created.credentialVersion);
+      // Only a reset by email could change a brand-new account's password meanwhile.
+      if (!session) throw new AccountError('invalid-credentials');
+      return { user: { id: created.id, email: created.email }, session };
     },
 
     /**
@@ -140,21 +258,28 @@ export function createAccountsService(options: AccountsOptions) {
       await admitTry(keys);
       const user = await db
         .selectFrom('users')
-        .select(['id', 'email', 'passwordHash'])
+        .select(['id', 'email', 'passwordHash', 'credentialVersion'])
         .where('email', '=', address)
         .executeTakeFirst();
       const valid = user
         ? await verifyPassword(user.passwordHash, password)
         : (await verifyDummyPassword(password), false);
-      if (!user || !valid) throw new AccountError('invalid-credentials');
+      if (!user || !valid) {
+        await throttle.failed(keys);
+        throw new AccountError('invalid-credentials');
+      }
       await throttle.succeeded(keys);
-      return { user: { id: user.id, email: user.email }, session: await issueSession(user.id) };
+      // The password may have changed while it was being checked: then it is wrong now.
+      const session = await issueSession(user.id, user.credentialVersion);
+      if (!session) throw new AccountError('invalid-credentials');
+      return { user: { id: user.id, email: user.email }, session };
     },
 
     /**
-     * The user behind a session token, or null when it is unknown or expired.
-     * A session used in the last 15 days of its life is extended (`renewed`),
-     * within its absolute maximum age.
+     * The user behind a session token, or null when it is unknown, expired,
+     * older than its absolute maximum age, or made before the account's last
+     * password change. A session used in the last 15 days of its life is
+     * extended (`renewed`), within its absolute maximum age.
      */
     async authenticate(token: string | undefined) {
       if (!token || !looksLikeSessionToken(token)) return null;
@@ -166,6 +291,8 @@ export function createAccountsService(options: AccountsOptions) {
           'sessions.tokenHash',
           'sessions.createdAt',
           'sessions.expiresAt',
+          'sessions.credentialVersion as sessionVersion',
+          'users.credentialVersion as accountVersion',
           'users.id',
           'users.email',
         ])
@@ -173,12 +300,16 @@ export function createAccountsService(options: AccountsOptions) {
         .executeTakeFirst();
       if (!row || !sameHash(row.tokenHash, tokenHash)) return null;
       const at = now();
-      if (row.expiresAt.getTime() <= at.getTime()) {
+      const endsAt = Math.min(
+        row.expiresAt.getTime(),
+        row.createdAt.getTime() + SESSION_MAX_AGE_MS,
+      );
+      if (endsAt <= at.getTime() || row.sessionVersion !== row.accountVersion) {
         await db.deleteFrom('sessions').where('tokenHash', '=', tokenHash).execute();
         return null;
       }
       const user: SessionUser = { id: row.id, email: row.email };
-      let expiresAt = row.expiresAt;
+      let expiresAt = new Date(endsAt);
       const renewed = new Date(
         Math.min(at.getTime() + SESSION_IDLE_MS, row.createdAt.getTime() + SESSION_MAX_AGE_MS),
       );
@@ -193,7 +324,7 @@ export function createAccountsService(options: AccountsOptions) {
           .execute();
         expiresAt = renewed;
       }
-      return { user, expiresAt, renewed: expiresAt !== row.expiresAt };
+      return { user, expiresAt, renewed: expiresAt.getTime() !== row.expiresAt.getTime() };
     },
 
     /** Ends the session the token belongs to; unknown tokens are ignored. */
@@ -208,51 +339,66 @@ export function createAccountsService(options: AccountsOptions) {
       return result.reduce((sum, r) => sum + Number(r.numDeletedRows), 0);
     },
 
-    /** Deletes expired sessions, so the table keeps no hash longer than needed. */
+    /**
+     * Deletes expired sessions (by either end of their life) and those a
+     * password change voided, so the table keeps no hash longer than needed.
+     */
     async prune(): Promise<{ sessions: number }> {
+      const at = now();
       const sessions = await db
         .deleteFrom('sessions')
-        .where('expiresAt', '<=', now())
+        .where((eb) =>
+          eb.or([
+            eb('expiresAt', '<=', at),
+            eb('createdAt', '<=', new Date(at.getTime() - SESSION_MAX_AGE_MS)),
+            eb(
+              'credentialVersion',
+              '<',
+              eb
+                .selectFrom('users')
+                .select('users.credentialVersion')
+                .whereRef('users.id', '=', 'sessions.userId'),
+            ),
+          ]),
+        )
         .executeTakeFirst();
       return { sessions: Number(sessions.numDeletedRows) };
     },
 
     /**
-     * Replaces the password after checking the current one, and ends every
-     * other session (a thief's included); the caller's own session stays.
+     * Replaces the password after checking the current one (counted on the
+     * owner's own throttle, not sign-in's), and ends every other session: a
+     * thief's, and any a sign-in with the old password is making right now.
+     * The caller's own session stays.
      */
     async changePassword(
       user: SessionUser,
       keepToken: string | undefined,
       currentPassword: string,
       newPassword: string,
-      client: { ip: string },
     ): Promise<void> {
-      const keys = { account: user.email, ip: client.ip };
-      await admitTry(keys);
-      const row = await db
-        .selectFrom('users')
-        .select('passwordHash')
-        .where('id', '=', user.id)
-        .executeTakeFirstOrThrow();
-      if (!(await verifyPassword(row.passwordHash, currentPassword))) {
-        throw new AccountError('wrong-password');
-      }
-      await throttle.succeeded(keys);
+      const checkedVersion = await checkOwnPassword(user.id, currentPassword);
       const weakness = weakPasswordKind(newPassword, user.email);
       if (weakness) throw new AccountError(weakness);
       const passwordHash = await hashPassword(newPassword);
-      const keep = keepToken ? hashSessionToken(keepToken) : Buffer.alloc(0);
+      const keep = keepToken ? hashSessionToken(keepToken) : undefined;
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('users')
-          .set({ passwordHash, passwordChangedAt: now() })
-          .where('id', '=', user.id)
-          .execute();
+        const version = await replaceCredentials(trx, user.id, passwordHash, checkedVersion);
+        // Changed by someone else while the current password was checked: it is not current now.
+        if (version === null) throw new AccountError('wrong-password');
+        if (keep) {
+          await trx
+            .updateTable('sessions')
+            .set({ credentialVersion: version })
+            .where('tokenHash', '=', keep)
+            .where('userId', '=', user.id)
+            .where('credentialVersion', '=', checkedVersion)
+            .execute();
+        }
         await trx
           .deleteFrom('sessions')
           .where('userId', '=', user.id)
-          .where('tokenHash', '!=', keep)
+          .where('credentialVersion', '!=', version)
           .execute();
       });
     },

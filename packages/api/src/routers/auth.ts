@@ -57,6 +57,26 @@ function toClientError(error: AccountError): ClientError {
         { minutes },
       );
     }
+    case 'too-many-sign-ins': {
+      const minutes = Math.max(1, Math.ceil((error.retryAfterMs ?? 0) / 60_000));
+      return new ClientError(
+        'TOO_MANY_REQUESTS',
+        'TOO_MANY_SIGN_INS',
+        `Too many sign-ins. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        undefined,
+        { minutes },
+      );
+    }
+    case 'password-check-locked': {
+      const minutes = Math.max(1, Math.ceil((error.retryAfterMs ?? 0) / 60_000));
+      return new ClientError(
+        'TOO_MANY_REQUESTS',
+        'PASSWORD_CHECK_LOCKED',
+        `Too many wrong passwords. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        undefined,
+        { minutes },
+      );
+    }
   }
 }
 
@@ -147,7 +167,6 @@ export const authRouter = {
         ctx.sessionCookie.token,
         input.currentPassword,
         input.newPassword,
-        { ip: ctx.clientIp ?? 'unknown' },
       );
       return { ok: true as const };
     }),
