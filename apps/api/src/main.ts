@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import {
   appRouter,
+  createResetMailer,
   createServices,
   describeRouter,
   isProtectedProcedure,
@@ -128,12 +129,16 @@ async function start(): Promise<void> {
   cleanups.unshift(() => db.destroy());
 
   const { provider, quota } = createProvider(env);
+  const resetMailer = createResetMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger });
+  cleanups.push(() => Promise.resolve(resetMailer.close()));
   const services = createServices({
     db,
     connectionString,
     provider,
     alertsProviders: createAlertsProviders(env),
     logger,
+    resetMailer,
+    publicOrigin: env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`,
     quotas: { [provider.id]: quota },
     newPlacesPerMinute: env.NEW_PLACES_PER_MINUTE,
     weatherMemoryBytes: env.WEATHER_MEMORY_MB * 1024 * 1024,

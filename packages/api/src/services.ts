@@ -3,6 +3,7 @@ import type { AlertsProvider, WeatherProvider } from '@skycast/weather';
 
 import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
 import type { ThrottleRules } from './accounts/login-throttle.ts';
+import type { ResetMailer } from './accounts/reset-mail.ts';
 import type { Logger } from './logger.ts';
 import type { ApiMetrics } from './metrics.ts';
 import { createRateLimiter, sharedLimiter, type RateLimiter } from './rate-limit.ts';
@@ -26,6 +27,10 @@ export interface ServiceDependencies {
   throttle?: ThrottleRules;
   /** Live sessions per account before the oldest ends (default 20). */
   maxSessions?: number;
+  /** Sends password-reset links (`createResetMailer`); default: written to the log. */
+  resetMailer?: ResetMailer;
+  /** Where users reach the app, for links in emails (default http://localhost:3000). */
+  publicOrigin?: string;
   /** Where cache answers and provider calls are counted; default: nowhere. */
   metrics?: ApiMetrics;
   /**
@@ -109,6 +114,9 @@ export function createServices(deps: ServiceDependencies): Services {
       ...(deps.now ? { now: deps.now } : {}),
       ...(deps.throttle ? { throttle: deps.throttle } : {}),
       ...(deps.maxSessions ? { maxSessions: deps.maxSessions } : {}),
+      ...(deps.resetMailer ? { resetMailer: deps.resetMailer } : {}),
+      ...(deps.publicOrigin ? { publicOrigin: deps.publicOrigin } : {}),
+      logger: deps.logger,
     }),
     rateLimiter: createRateLimiter({ db: deps.db }),
     onWeatherStored: (listener) => coordinator.onStored(listener),

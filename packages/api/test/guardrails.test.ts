@@ -168,6 +168,8 @@ const PUBLIC = [
   'auth.signIn',
   'auth.signOut',
   'auth.me',
+  'auth.requestPasswordReset',
+  'auth.resetPassword',
 ];
 
 describe('the router', () => {
@@ -180,9 +182,11 @@ describe('the router', () => {
       ([path]) =>
         inUserDataRouter(USER_DATA_ROUTERS)(path) ||
         path === 'auth.signOutEverywhere' ||
-        path === 'auth.changePassword',
+        path === 'auth.changePassword' ||
+        path === 'auth.deleteAccount' ||
+        path === 'auth.exportData',
     );
-    expect(personal.length).toBeGreaterThanOrEqual(9);
+    expect(personal.length).toBeGreaterThanOrEqual(11);
     for (const [path, procedure] of personal) {
       expect(isProtectedProcedure(procedure), `${path} needs a session`).toBe(true);
     }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { sql, type Kysely, type Transaction } from 'kysely';
 
 import type { Database } from '@skycast/db';
@@ -16,6 +18,9 @@ import {
   verifyDummyPassword,
   verifyPassword,
 } from './passwords.ts';
+import { silentLogger, type Logger } from '../logger.ts';
+import { sharedLimiter } from '../rate-limit.ts';
+import { createResetMailer, type ResetDelivery, type ResetMailer } from './reset-mail.ts';
 import {
   hashSessionToken,
   looksLikeSessionToken,
@@ -36,6 +41,12 @@ export const SESSION_RENEW_WITHIN_MS = 15 * DAY_MS;
 export const SESSION_MAX_AGE_MS = 90 * DAY_MS;
 /** Live sessions an account may have; signing in once more ends the oldest. */
 export const MAX_SESSIONS_PER_ACCOUNT = 20;
+/** An emailed password-reset link works once, within this long. */
+export const RESET_LINK_LIFETIME_MS = 30 * 60_000;
+/** Reset emails one account may be sent per hour, whoever asks: nobody can flood a mailbox. */
+export const RESET_EMAILS_PER_HOUR = 3;
+/** Where a reset link leads: the token is in the fragment, which no server or Referer sees. */
+export const RESET_PASSWORD_PATH = '/reset-password';
 
 export interface SessionUser {
   id: string;
@@ -56,7 +67,8 @@ export type AccountErrorKind =
   | 'wrong-password'
   | 'locked'
   | 'too-many-sign-ins'
-  | 'password-check-locked';
+  | 'password-check-locked'
+  | 'reset-link-invalid';
 
 /** A refusal the client should hear about; the router turns it into a tRPC error. */
 export class AccountError extends Error {
@@ -77,6 +89,29 @@ export interface AccountsOptions {
   throttle?: ThrottleRules;
   /** Live sessions per account (default {@link MAX_SESSIONS_PER_ACCOUNT}). */
   maxSessions?: number;
+  /** Sends reset links; without it they go to the log (see `createResetMailer`). */
+  resetMailer?: ResetMailer;
+  /** Where users reach the app, for the reset link (default http://localhost:3000). */
+  publicOrigin?: string;
+  /** For the log-only reset mailer when none is given. */
+  logger?: Logger;
+}
+
+/** Everything Skycast keeps about a person, as `auth.exportData` hands it over. */
+export interface AccountExport {
+  exportedAt: Date;
+  account: { id: string; email: string; createdAt: Date; passwordChangedAt: Date };
+  sessions: { createdAt: Date; expiresAt: Date }[];
+  places: {
+    name: string;
+    latitude: number;
+    longitude: number;
+    country: string | null;
+    timezone: string | null;
+    position: number;
+    createdAt: Date;
+  }[];
+  preferences: Record<string, unknown> | null;
 }
 
 /** Trims and lower-cases, so `Ada@Example.com ` and `ada@example.com` are one account. */
@@ -96,6 +131,19 @@ export function createAccountsService(options: AccountsOptions) {
   const now = options.now ?? (() => new Date());
   const throttle = createLoginThrottle(db, options.throttle ?? DEFAULT_THROTTLE_RULES);
   const maxSessions = options.maxSessions ?? MAX_SESSIONS_PER_ACCOUNT;
+  const resetMailer =
+    options.resetMailer ??
+    createResetMailer({
+      from: 'Skycast <skycast@localhost>',
+      logger: options.logger ?? silentLogger,
+    });
+  const publicOrigin = options.publicOrigin ?? 'http://localhost:3000';
+  const resetEmails = sharedLimiter(db, {
+    name: 'reset-mail:account',
+    points: RESET_EMAILS_PER_HOUR,
+    windowSeconds: 3600,
+  });
+  const emailDigest = (email: string) => createHash('sha256').update(email).digest('base64url');
   void prepareDummyHash();
 
   /** Counts the try first, so concurrent guesses are bounded like serial ones. */
@@ -363,6 +411,139 @@ export function createAccountsService(options: AccountsOptions) {
         )
         .executeTakeFirst();
       return { sessions: Number(sessions.numDeletedRows) };
+    },
+
+    /** How reset links travel on this server, for the page to say where to look. */
+    resetDelivery(): ResetDelivery {
+      return resetMailer.delivery;
+    },
+
+    /**
+     * Emails a single-use reset link to the account, if there is one. The
+     * caller learns nothing either way: the answer is the same, the mail is
+     * sent after it, and an account gets at most {@link RESET_EMAILS_PER_HOUR}
+     * links an hour, however many are asked for.
+     */
+    async requestPasswordReset(email: string): Promise<void> {
+      const address = normaliseEmail(email);
+      const within = await resetEmails.consume(emailDigest(address)).then(
+        () => true,
+        (refusal: unknown) => {
+          if (refusal instanceof Error) throw refusal;
+          return false;
+        },
+      );
+      const user = await db
+        .selectFrom('users')
+        .select(['id', 'email', 'credentialVersion'])
+        .where('email', '=', address)
+        .executeTakeFirst();
+      if (!user || !within) return;
+      const token = newSessionToken();
+      const createdAt = now();
+      await db
+        .insertInto('passwordResets')
+        .values({
+          tokenHash: hashSessionToken(token),
+          userId: user.id,
+          credentialVersion: user.credentialVersion,
+          createdAt,
+          expiresAt: new Date(createdAt.getTime() + RESET_LINK_LIFETIME_MS),
+        })
+        .execute();
+      const link = `${publicOrigin}${RESET_PASSWORD_PATH}#token=${token}`;
+      void resetMailer.send(user.email, link);
+    },
+
+    /**
+     * Sets a new password with an emailed token: the token is used up, every
+     * session of the account ends, and so does any sign-in lock on it. A
+     * token that is unknown, used, expired, or older than the last password
+     * change fails alike (`reset-link-invalid`); a weak password fails
+     * without using the token up.
+     */
+    async resetPassword(token: string, newPassword: string): Promise<void> {
+      if (!looksLikeSessionToken(token)) throw new AccountError('reset-link-invalid');
+      const tokenHash = hashSessionToken(token);
+      const row = await db
+        .selectFrom('passwordResets')
+        .innerJoin('users', 'users.id', 'passwordResets.userId')
+        .select([
+          'passwordResets.tokenHash',
+          'passwordResets.expiresAt',
+          'passwordResets.credentialVersion as linkVersion',
+          'users.credentialVersion as accountVersion',
+          'users.id',
+          'users.email',
+        ])
+        .where('passwordResets.tokenHash', '=', tokenHash)
+        .executeTakeFirst();
+      if (
+        !row ||
+        !sameHash(row.tokenHash, tokenHash) ||
+        row.expiresAt.getTime() <= now().getTime() ||
+        row.linkVersion !== row.accountVersion
+      ) {
+        throw new AccountError('reset-link-invalid');
+      }
+      const weakness = weakPasswordKind(newPassword, row.email);
+      if (weakness) throw new AccountError(weakness);
+      const passwordHash = await hashPassword(newPassword);
+      await db.transaction().execute(async (trx) => {
+        // Deleting the row is what uses the token: of two uses at once, one finds it gone.
+        const used = await trx
+          .deleteFrom('passwordResets')
+          .where('tokenHash', '=', tokenHash)
+          .executeTakeFirst();
+        if (Number(used.numDeletedRows) !== 1) throw new AccountError('reset-link-invalid');
+        const version = await replaceCredentials(trx, row.id, passwordHash, row.linkVersion);
+        if (version === null) throw new AccountError('reset-link-invalid');
+        await trx.deleteFrom('sessions').where('userId', '=', row.id).execute();
+      });
+      await throttle.forgetAccount(row.email, row.id);
+    },
+
+    /**
+     * Deletes the account after its owner re-entered the password: the
+     * `users` row, and with it (by `on delete cascade`) its sessions, places,
+     * preferences and reset links, then its sign-in counts.
+     */
+    async deleteAccount(user: SessionUser, password: string): Promise<void> {
+      await checkOwnPassword(user.id, password);
+      await db.deleteFrom('users').where('id', '=', user.id).execute();
+      await throttle.forgetAccount(user.email, user.id);
+    },
+
+    /** Everything kept about the account, for its owner to download. */
+    async exportData(userId: string): Promise<AccountExport> {
+      const [account, sessions, places, preferences] = await Promise.all([
+        db
+          .selectFrom('users')
+          .select(['id', 'email', 'createdAt', 'passwordChangedAt'])
+          .where('id', '=', userId)
+          .executeTakeFirstOrThrow(),
+        db
+          .selectFrom('sessions')
+          .select(['createdAt', 'expiresAt'])
+          .where('userId', '=', userId)
+          .orderBy('createdAt')
+          .execute(),
+        db
+          .selectFrom('places')
+          .select(['name', 'latitude', 'longitude', 'country', 'timezone', 'position', 'createdAt'])
+          .where('userId', '=', userId)
+          .orderBy('position')
+          .execute(),
+        db.selectFrom('preferences').selectAll().where('userId', '=', userId).executeTakeFirst(),
+      ]);
+      const { userId: _owner, ...settings } = preferences ?? { userId };
+      return {
+        exportedAt: now(),
+        account,
+        sessions,
+        places,
+        preferences: preferences ? settings : null,
+      };
     },
 
     /**

@@ -147,6 +147,16 @@ export function createLoginThrottle(db: Kysely<Database>, given: ThrottleRules) 
       await Promise.all([account.delete(accountKey(keys.account)), ip.reward(keys.ip, 1)]);
     },
 
+    /** Forgets the account's counts (after a reset by email, or when it is deleted). */
+    async forgetAccount(email: string, userId: string): Promise<void> {
+      const a = accountKey(email);
+      await Promise.all([
+        account.delete(a),
+        accountSignIns.delete(a),
+        passwordCheck.delete(userId),
+      ]);
+    },
+
     /** Counts a signed-in owner's password re-entry; throws ThrottleLocked when over. */
     async admitPasswordCheck(userId: string): Promise<void> {
       const { waitMs } = await consumeAll([[passwordCheck, userId]]);
