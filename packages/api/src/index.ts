@@ -17,7 +17,6 @@ export {
   SESSION_MAX_AGE_MS,
   SESSION_RENEW_WITHIN_MS,
   RESET_LINK_LIFETIME_MS,
-  RESET_PASSWORD_PATH,
   type AccountsService,
   type SessionUser,
 } from './accounts/accounts-service.ts';

@@ -9,6 +9,7 @@ export {
   passwordContainsEmail,
   passwordSchema,
   requestPasswordResetInputSchema,
+  RESET_PASSWORD_PATH,
   resetPasswordInputSchema,
   resetTokenSchema,
   signInInputSchema,

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 
 import type { Database } from '@skycast/db';
+import { RESET_PASSWORD_PATH } from '@skycast/validators';
 
 import {
   createLoginThrottle,
@@ -45,8 +46,6 @@ export const MAX_SESSIONS_PER_ACCOUNT = 20;
 export const RESET_LINK_LIFETIME_MS = 30 * 60_000;
 /** Reset emails one account may be sent per hour, whoever asks: nobody can flood a mailbox. */
 export const RESET_EMAILS_PER_HOUR = 3;
-/** Where a reset link leads: the token is in the fragment, which no server or Referer sees. */
-export const RESET_PASSWORD_PATH = '/reset-password';
 
 export interface SessionUser {
   id: string;
@@ -451,6 +450,7 @@ export function createAccountsService(options: AccountsOptions) {
           expiresAt: new Date(createdAt.getTime() + RESET_LINK_LIFETIME_MS),
         })
         .execute();
+      // The token rides in the fragment, which no server log or Referer sees.
       const link = `${publicOrigin}${RESET_PASSWORD_PATH}#token=${token}`;
       void resetMailer.send(user.email, link);
     },
