@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -240,6 +242,15 @@ describe('deleting an account', () => {
     await browser.api.preferences.update({ theme: 'dark' });
     await instance.browser().api.auth.requestPasswordReset({ email });
     await inbox.waitFor(email);
+    // Counts under the account's id and email digest: a typo, a stranger's wrong guess.
+    await outcomeOf(browser.api.auth.deleteAccount({ password: 'a typo in it' }));
+    await outcomeOf(instance.browser().api.auth.signIn({ email, password: 'a wrong guess' }));
+    const digest = createHash('sha256').update(email).digest('base64url');
+    const countsOfAccount = async () =>
+      (await api.db.selectFrom('rateLimits').select('key').execute()).filter(
+        ({ key }) => key.includes(user.id) || key.includes(digest),
+      );
+    expect((await countsOfAccount()).length).toBeGreaterThanOrEqual(4);
     const before = await rowsOf(user.id);
     // Every user table holds something of theirs, so the check below means something.
     for (const table of USER_DATA_TABLES) expect(before[table], table).toBeGreaterThan(0);
@@ -249,6 +260,8 @@ describe('deleting an account', () => {
     const after = await rowsOf(user.id);
     for (const table of USER_DATA_TABLES) expect(after[table], table).toBe(0);
     expect(await phone.api.auth.me()).toBeNull();
+    // No count is kept under the account's id or its email's digest either.
+    expect(await countsOfAccount()).toEqual([]);
     expect(await outcomeOf(instance.browser().api.auth.signIn({ email, password: PASSWORD }))).toBe(
       'WRONG_CREDENTIALS',
     );

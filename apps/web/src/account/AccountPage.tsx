@@ -186,9 +186,11 @@ function DownloadData() {
     setBusy(true);
     setFailed(null);
     try {
+      // Asked afresh each time, and not kept in memory once handed to the browser.
       const data = await queryClient.fetchQuery({
         ...trpc.auth.exportData.queryOptions(),
         staleTime: 0,
+        gcTime: 0,
       });
       const file = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
       const url = URL.createObjectURL(file);

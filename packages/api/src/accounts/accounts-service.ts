@@ -506,12 +506,16 @@ export function createAccountsService(options: AccountsOptions) {
     /**
      * Deletes the account after its owner re-entered the password: the
      * `users` row, and with it (by `on delete cascade`) its sessions, places,
-     * preferences and reset links, then its sign-in counts.
+     * preferences and reset links, then every count kept under its id or
+     * email digest (`rate_limits`).
      */
     async deleteAccount(user: SessionUser, password: string): Promise<void> {
       await checkOwnPassword(user.id, password);
       await db.deleteFrom('users').where('id', '=', user.id).execute();
-      await throttle.forgetAccount(user.email, user.id);
+      await Promise.all([
+        throttle.forgetAccount(user.email, user.id),
+        resetEmails.delete(emailDigest(user.email)),
+      ]);
     },
 
     /** Everything kept about the account, for its owner to download. */
