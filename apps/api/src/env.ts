@@ -82,6 +82,14 @@ export const envSchema = z.object({
    * Defaults to http://localhost:PORT.
    */
   PUBLIC_ORIGIN: origin.optional(),
+  /**
+   * The SMTP server password-reset emails go through (nodemailer), e.g.
+   * `smtps://user:password@smtp.example.com:465`; unset: reset links are
+   * written to the server log instead, and the page says so.
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The sender of password-reset emails. */
+  MAIL_FROM: z.string().trim().min(3).max(200).default('Skycast <no-reply@localhost>'),
   /** How many reverse proxies in front of the app append to X-Forwarded-For; 0 ignores the header. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Other origins allowed to call the API from a browser (comma-separated); unset: CORS off. */

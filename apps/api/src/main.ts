@@ -1,7 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { appRouter, createServices, listProcedures, schedulePruning } from '@skycast/api';
+import {
+  appRouter,
+  createResetMailer,
+  createServices,
+  listProcedures,
+  schedulePruning,
+} from '@skycast/api';
 import { createDb, databaseTrouble, migrateToLatest, sql } from '@skycast/db';
 
 import { createApp } from './app.ts';
@@ -120,12 +126,16 @@ async function start(): Promise<void> {
   cleanups.unshift(() => db.destroy());
 
   const { provider, quota } = createProvider(env);
+  const resetMailer = createResetMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger });
+  cleanups.push(() => Promise.resolve(resetMailer.close()));
   const services = createServices({
     db,
     connectionString,
     provider,
     alertsProviders: createAlertsProviders(env),
     logger,
+    resetMailer,
+    publicOrigin: env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`,
     quotas: { [provider.id]: quota },
     newPlacesPerMinute: env.NEW_PLACES_PER_MINUTE,
     weatherMemoryBytes: env.WEATHER_MEMORY_MB * 1024 * 1024,

@@ -8,6 +8,8 @@ declare module 'vitest' {
     stubUrl: string;
     /** The database the API server uses, for tests that age stored forecasts. */
     databaseUrl: string;
+    /** Where the mails the API server sent land, one `.eml` file each. */
+    mailDir: string;
   }
 }
 
@@ -15,11 +17,15 @@ declare module 'vitest' {
 export default async function setup({
   provide,
 }: {
-  provide: <K extends 'appUrl' | 'stubUrl' | 'databaseUrl'>(key: K, value: string) => void;
+  provide: <K extends 'appUrl' | 'stubUrl' | 'databaseUrl' | 'mailDir'>(
+    key: K,
+    value: string,
+  ) => void;
 }): Promise<() => Promise<void>> {
   const world = await startTestWorld();
   provide('appUrl', world.appUrl);
   provide('stubUrl', world.stubUrl);
   provide('databaseUrl', world.databaseUrl);
+  provide('mailDir', world.mailDir);
   return () => world.stop();
 }

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { startEmbeddedPostgres } from '@skycast/db/embedded';
 import { startWeatherStub, stubProviderEnv } from '@skycast/weather-stub';
 
+import { startMailSink } from './mail-sink.ts';
+
 const webDir = path.resolve(import.meta.dirname, '..');
 const serverEntry = path.resolve(webDir, '../api/src/main.ts');
 
@@ -48,6 +50,8 @@ export interface TestWorld {
   stubUrl: string;
   /** The database the API server uses. */
   databaseUrl: string;
+  /** Where the mails the API server sent (through a loopback SMTP server) land, one `.eml` each. */
+  mailDir: string;
   stop(): Promise<void>;
 }
 
@@ -68,6 +72,8 @@ export async function startTestWorld(): Promise<TestWorld> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'skycast-e2e-pg-'));
   const database = await startEmbeddedPostgres({ dataDir, database: 'skycast_e2e' });
   const stub = await startWeatherStub();
+  const mailDir = await mkdtemp(path.join(os.tmpdir(), 'skycast-e2e-mail-'));
+  const mail = await startMailSink(mailDir);
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
 
@@ -81,6 +87,8 @@ export async function startTestWorld(): Promise<TestWorld> {
       LOG_LEVEL: 'warn',
       ...stubProviderEnv(stub.url),
       WEATHER_PROVIDER: 'open-meteo',
+      SMTP_URL: mail.url,
+      MAIL_FROM: 'Skycast <no-reply@skycast.test>',
       // Each browser context sends its own X-Forwarded-For (see openPage), as people
       // behind a proxy would: per-address limits then see separate people.
       TRUST_PROXY: '1',
@@ -105,8 +113,10 @@ export async function startTestWorld(): Promise<TestWorld> {
       if (server.exitCode === null) server.kill('SIGKILL');
     }
     await stub.close();
+    await mail.close();
     await database.stop();
     await rm(dataDir, { recursive: true, force: true });
+    await rm(mailDir, { recursive: true, force: true });
   };
 
   try {
@@ -115,5 +125,11 @@ export async function startTestWorld(): Promise<TestWorld> {
     await teardown();
     throw error;
   }
-  return { appUrl, stubUrl: stub.url, databaseUrl: database.connectionString, stop: teardown };
+  return {
+    appUrl,
+    stubUrl: stub.url,
+    databaseUrl: database.connectionString,
+    mailDir,
+    stop: teardown,
+  };
 }

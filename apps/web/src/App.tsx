@@ -1,9 +1,17 @@
 import { useLingui } from '@lingui/react';
 import { lazy, Suspense } from 'react';
 
-import { ACCOUNT_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from './account/account-paths.ts';
+import {
+  ACCOUNT_PATH,
+  FORGOT_PASSWORD_PATH,
+  RESET_PASSWORD_PATH,
+  SIGN_IN_PATH,
+  SIGN_UP_PATH,
+} from './account/account-paths.ts';
 import { AccountPage } from './account/AccountPage.tsx';
 import { AuthPage } from './account/AuthPage.tsx';
+import { ForgotPasswordPage } from './account/ForgotPasswordPage.tsx';
+import { ResetPasswordPage } from './account/ResetPasswordPage.tsx';
 import { useAccountPreferences } from './account/use-account.ts';
 import { PlacePage } from './forecast/PlacePage.tsx';
 import { SiteFooter } from './layout/SiteFooter.tsx';
@@ -44,6 +52,8 @@ export function App() {
   else if (pathname === SIGN_IN_PATH) page = <AuthPage mode="signIn" />;
   else if (pathname === SIGN_UP_PATH) page = <AuthPage mode="signUp" />;
   else if (pathname === ACCOUNT_PATH) page = <AccountPage />;
+  else if (pathname === FORGOT_PASSWORD_PATH) page = <ForgotPasswordPage />;
+  else if (pathname === RESET_PASSWORD_PATH) page = <ResetPasswordPage />;
   else page = <NotFoundPage />;
 
   return (

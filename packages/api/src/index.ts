@@ -15,10 +15,12 @@ export {
   SESSION_IDLE_MS,
   SESSION_MAX_AGE_MS,
   SESSION_RENEW_WITHIN_MS,
+  RESET_LINK_LIFETIME_MS,
   type AccountsService,
   type SessionUser,
 } from './accounts/accounts-service.ts';
 export { DEFAULT_THROTTLE_RULES, type ThrottleRules } from './accounts/login-throttle.ts';
+export { createResetMailer, type ResetDelivery, type ResetMailer } from './accounts/reset-mail.ts';
 export { MAX_PLACES } from '@skycast/validators';
 export { inUserDataRouter, USER_DATA_ROUTERS } from './procedure-rules.ts';
 export {

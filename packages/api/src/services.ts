@@ -3,6 +3,7 @@ import type { AlertsProvider, WeatherProvider } from '@skycast/weather';
 
 import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
 import type { ThrottleRules } from './accounts/login-throttle.ts';
+import type { ResetMailer } from './accounts/reset-mail.ts';
 import type { Logger } from './logger.ts';
 import type { ApiMetrics } from './metrics.ts';
 import { createRateLimiter, sharedLimiter, type RateLimiter } from './rate-limit.ts';
@@ -24,6 +25,12 @@ export interface ServiceDependencies {
   now?: () => Date;
   /** Sign-in throttling; the defaults lock after 10 tries per account, 50 per address, in 10 minutes. */
   throttle?: ThrottleRules;
+  /** Live sessions per account before the oldest ends (default 20). */
+  maxSessions?: number;
+  /** Sends password-reset links (`createResetMailer`); default: written to the log. */
+  resetMailer?: ResetMailer;
+  /** Where users reach the app, for links in emails (default http://localhost:3000). */
+  publicOrigin?: string;
   /** Where cache answers and provider calls are counted; default: nowhere. */
   metrics?: ApiMetrics;
   /**
@@ -106,6 +113,10 @@ export function createServices(deps: ServiceDependencies): Services {
       db: deps.db,
       ...(deps.now ? { now: deps.now } : {}),
       ...(deps.throttle ? { throttle: deps.throttle } : {}),
+      ...(deps.maxSessions ? { maxSessions: deps.maxSessions } : {}),
+      ...(deps.resetMailer ? { resetMailer: deps.resetMailer } : {}),
+      ...(deps.publicOrigin ? { publicOrigin: deps.publicOrigin } : {}),
+      logger: deps.logger,
     }),
     rateLimiter: createRateLimiter({ db: deps.db }),
     onWeatherStored: (listener) => coordinator.onStored(listener),

@@ -313,14 +313,33 @@ export const publicProcedure = t.procedure
   .use(rateLimited)
   .use(providerErrors);
 
+/**
+ * Writes per signed-in account, counted in each instance's memory: one
+ * session flooding `preferences.update` is refused without a database round
+ * trip, and cannot slow everyone else's requests. Far above what a person
+ * clicking does; with N instances an account may make up to N times this.
+ */
+export const ACCOUNT_WRITE_LIMIT: RateLimit = { max: 120, windowSeconds: 60 };
+
 /** The sign-in check of `protectedProcedure`; procedures.ts recognises protected procedures by it. */
-export const requireUser = t.middleware(async ({ ctx, next }) => {
+export const requireUser = t.middleware(async ({ ctx, type, next }) => {
   const user = await ctx.currentUser();
   if (!user) {
     throw new TRPCError({
       code: 'UNAUTHORIZED',
       message: 'Please sign in to do this.',
     });
+  }
+  if (type === 'mutation') {
+    const verdict = await ctx.rateLimiter.hit('account-writes', user.id, ACCOUNT_WRITE_LIMIT);
+    if (!verdict.allowed) {
+      const message = `Too many changes to your account: at most ${ACCOUNT_WRITE_LIMIT.max} every ${ACCOUNT_WRITE_LIMIT.windowSeconds} seconds. Please try again in ${verdict.retryAfterSeconds} seconds.`;
+      throw new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message,
+        cause: new RateLimitExceeded('account writes', verdict.retryAfterSeconds, message),
+      });
+    }
   }
   const db = signedInDatabases.get(ctx.signedInAccess);
   if (!db) throw new Error('context was not built by createTRPCContext');

@@ -157,6 +157,8 @@ const PUBLIC = [
   'auth.signIn',
   'auth.signOut',
   'auth.me',
+  'auth.requestPasswordReset',
+  'auth.resetPassword',
 ];
 
 describe('the router', () => {
@@ -168,9 +170,11 @@ describe('the router', () => {
       (path) =>
         inUserDataRouter(USER_DATA_ROUTERS)(path) ||
         path === 'auth.signOutEverywhere' ||
-        path === 'auth.changePassword',
+        path === 'auth.changePassword' ||
+        path === 'auth.deleteAccount' ||
+        path === 'auth.exportData',
     );
-    expect(personal.length).toBeGreaterThanOrEqual(9);
+    expect(personal.length).toBeGreaterThanOrEqual(11);
     for (const path of personal) {
       expect(isProtected.get(path), `${path} needs a session`).toBe(true);
     }
@@ -185,7 +189,7 @@ describe('the router', () => {
 
   it('names the tables that hold user data', () => {
     expect([...USER_DATA_TABLES].sort()).toEqual(
-      ['places', 'preferences', 'sessions', 'users'].sort(),
+      ['passwordResets', 'places', 'preferences', 'sessions', 'users'].sort(),
     );
   });
 });

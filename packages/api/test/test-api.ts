@@ -34,6 +34,8 @@ export interface InstanceOptions {
   /** With `provider: 'openweather'`: warnings from One Call instead of the NWS and MeteoAlarm. */
   oneCall?: boolean;
   throttle?: ServiceDependencies['throttle'];
+  maxSessions?: number;
+  resetMailer?: ServiceDependencies['resetMailer'];
   newPlacesPerMinute?: number;
   /** Another way to the same database (e.g. through a proxy a test can cut). */
   connection?: { db: ServiceDependencies['db']; connectionString: string };
@@ -77,6 +79,8 @@ export async function createTestApi(options: InstanceOptions = {}) {
       ...(settings.now ? { now: settings.now } : {}),
       ...(settings.quotas ? { quotas: settings.quotas } : {}),
       ...(settings.throttle ? { throttle: settings.throttle } : {}),
+      ...(settings.maxSessions ? { maxSessions: settings.maxSessions } : {}),
+      ...(settings.resetMailer ? { resetMailer: settings.resetMailer } : {}),
       ...(settings.newPlacesPerMinute ? { newPlacesPerMinute: settings.newPlacesPerMinute } : {}),
       // Tests that are not about the breaker must not trip it by failing on purpose.
       resilience: { retryDelayMs: 10, breakerThreshold: 1_000, ...settings.resilience },

@@ -46,12 +46,26 @@ export interface UserTable {
   passwordHash: string;
   createdAt: Generated<Date>;
   passwordChangedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Counts password changes and resets; sessions made under an older count are refused. */
+  credentialVersion: ColumnType<number, number | undefined, number>;
 }
 
 /** A signed-in browser. Only the SHA-256 of its token is stored. */
 export interface SessionTable {
   tokenHash: Buffer;
   userId: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  /** The account's `credentialVersion` when the session began; behind it, the session is dead. */
+  credentialVersion: ColumnType<number, number | undefined, number>;
+}
+
+/** An emailed password-reset link, single-use: only the SHA-256 of its token is stored. */
+export interface PasswordResetTable {
+  tokenHash: Buffer;
+  userId: string;
+  /** The account's `credentialVersion` when asked for; a change since voids the link. */
+  credentialVersion: number;
   createdAt: Timestamp;
   expiresAt: Timestamp;
 }
@@ -115,6 +129,7 @@ export interface Database {
   providerBlocks: ProviderBlockTable;
   users: UserTable;
   sessions: SessionTable;
+  passwordResets: PasswordResetTable;
   places: PlaceTable;
   preferences: PreferenceTable;
   rateLimits: RateLimitTable;

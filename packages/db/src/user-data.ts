@@ -9,6 +9,7 @@ import type { Database } from './schema.ts';
 export const USER_DATA_TABLES = [
   'users',
   'sessions',
+  'passwordResets',
   'places',
   'preferences',
 ] as const satisfies readonly (keyof Database)[];
@@ -18,4 +19,4 @@ export type UserDataTable = (typeof USER_DATA_TABLES)[number];
 export type PublicDatabase = Omit<Database, UserDataTable>;
 
 /** What a signed-in procedure may use: public tables plus the user's own places and settings. */
-export type SignedInDatabase = Omit<Database, 'users' | 'sessions'>;
+export type SignedInDatabase = Omit<Database, 'users' | 'sessions' | 'passwordResets'>;

@@ -28,6 +28,7 @@ describe('migrations', () => {
         'provider_blocks',
         'users',
         'sessions',
+        'password_resets',
         'rate_limits',
         'places',
         'preferences',

@@ -48,9 +48,7 @@ export function passwordContainsEmail(password: string, email: string): boolean 
   const address = email.trim().toLowerCase();
   if (!address) return false;
   const local = address.split('@')[0] ?? '';
-  return (
-    lowered.includes(address) || (local.length >= 4 && lowered.includes(local))
-  );
+  return lowered.includes(address) || (local.length >= 4 && lowered.includes(local));
 }
 
 export const signUpInputSchema = z.object({ email: emailSchema, password: newPasswordSchema });
@@ -59,6 +57,21 @@ export const changePasswordInputSchema = z.object({
   currentPassword: passwordSchema,
   newPassword: newPasswordSchema,
 });
+
+/** Where an emailed reset link leads, with its token in the fragment (`#token=…`): the API writes it, the web app routes it. */
+export const RESET_PASSWORD_PATH = '/reset-password';
+
+/** The token of an emailed reset link: 43 base64url characters (256 bits). */
+export const resetTokenSchema = z
+  .string()
+  .max(64, 'This reset link is not complete. Open the link from the email again.')
+  .regex(/^[\w-]{43}$/, 'This reset link is not complete. Open the link from the email again.');
+export const requestPasswordResetInputSchema = z.object({ email: emailSchema });
+export const resetPasswordInputSchema = z.object({
+  token: resetTokenSchema,
+  newPassword: newPasswordSchema,
+});
+export const deleteAccountInputSchema = z.object({ password: passwordSchema });
 
 export type SignUpInput = z.infer<typeof signUpInputSchema>;
 export type ChangePasswordInput = z.infer<typeof changePasswordInputSchema>;

@@ -1,5 +1,6 @@
 export {
   changePasswordInputSchema,
+  deleteAccountInputSchema,
   EMAIL_MAX_LENGTH,
   emailSchema,
   newPasswordSchema,
@@ -7,6 +8,10 @@ export {
   PASSWORD_MIN_LENGTH,
   passwordContainsEmail,
   passwordSchema,
+  requestPasswordResetInputSchema,
+  RESET_PASSWORD_PATH,
+  resetPasswordInputSchema,
+  resetTokenSchema,
   signInInputSchema,
   signUpInputSchema,
   type ChangePasswordInput,

@@ -17,7 +17,8 @@ import { navigate } from '../navigation/use-location.ts';
 import { trpc } from '../trpc.ts';
 import { FormFields, type FieldSpec } from '../ui/FormFields.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
-import { nextPath, SIGN_IN_PATH, SIGN_UP_PATH } from './account-paths.ts';
+import { useProblemFocus } from '../ui/focus-problem.ts';
+import { FORGOT_PASSWORD_PATH, nextPath, SIGN_IN_PATH, SIGN_UP_PATH } from './account-paths.ts';
 import { AUTH_REASON_FIELDS } from './form-reasons.ts';
 import { useAccount, useStartSession } from './use-account.ts';
 import './AuthPage.css';
@@ -87,6 +88,7 @@ export function AuthPage({ mode }: { mode: Mode }) {
   const [values, setValues] = useState({ email: '', password: '' });
   const [errors, setErrors] = useState<Errors>({});
   const formErrorId = useId();
+  const { form, focusProblem } = useProblemFocus();
   const startSession = useStartSession();
   const signUp = useMutation(
     trpc.auth.signUp.mutationOptions({ onSuccess: (user) => startSession(user, 'signUp') }),
@@ -98,12 +100,11 @@ export function AuthPage({ mode }: { mode: Mode }) {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = event.currentTarget;
     const { email, password } = values;
     const problems = checkForm(mode, email, password);
     setErrors(problems);
     if (Object.keys(problems).length > 0) {
-      requestAnimationFrame(() => focusFirstInvalid(form));
+      focusProblem();
       return;
     }
     auth.mutate(
@@ -112,7 +113,7 @@ export function AuthPage({ mode }: { mode: Mode }) {
         onSuccess: () => navigate(nextPath(window.location.search)),
         onError: (error) => {
           setErrors(formErrors(error, FIELDS, AUTH_REASON_FIELDS));
-          requestAnimationFrame(() => focusFirstInvalid(form));
+          focusProblem();
         },
       },
     );
@@ -138,13 +139,20 @@ export function AuthPage({ mode }: { mode: Mode }) {
       <h1 className="auth__title">{text.title}</h1>
       <p className="auth__lead">{text.lead}</p>
       <form
+        ref={form}
         className="auth__form card"
         noValidate
         onSubmit={submit}
         aria-describedby={errors.form ? formErrorId : undefined}
       >
         {errors.form && (
-          <p id={formErrorId} className="notice notice--error" role="alert">
+          <p
+            id={formErrorId}
+            className="notice notice--error"
+            role="alert"
+            tabIndex={-1}
+            data-form-error
+          >
             {errors.form}
           </p>
         )}
@@ -158,14 +166,15 @@ export function AuthPage({ mode }: { mode: Mode }) {
           {auth.isPending ? text.busy : text.submit}
         </button>
       </form>
+      {mode === 'signIn' && (
+        <p className="auth__other">
+          <AppLink href={FORGOT_PASSWORD_PATH}>{t('auth.forgotLink')}</AppLink>
+        </p>
+      )}
       <p className="auth__other">
         {text.other.question}{' '}
         <AppLink href={`${text.other.path}${window.location.search}`}>{text.other.link}</AppLink>
       </p>
     </div>
   );
-}
-
-function focusFirstInvalid(form: HTMLFormElement) {
-  form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 }

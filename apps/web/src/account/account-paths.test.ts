@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { nextPath, signInPath } from './account-paths.ts';
+import { nextPath, resetTokenFromHash, signInPath } from './account-paths.ts';
 
 describe('signInPath', () => {
   it('comes back to the page the person was on', () => {
@@ -30,5 +30,13 @@ describe('nextPath', () => {
       expect(nextPath(`?next=${encodeURIComponent(next)}`)).toBe('/');
     }
     expect(nextPath('')).toBe('/');
+  });
+});
+
+describe('resetTokenFromHash', () => {
+  it('reads the token from the fragment of a reset link, or nothing', () => {
+    expect(resetTokenFromHash('#token=abc_DEF-123')).toBe('abc_DEF-123');
+    expect(resetTokenFromHash('')).toBeNull();
+    expect(resetTokenFromHash('#other=1')).toBeNull();
   });
 });

@@ -1,7 +1,22 @@
+import { RESET_PASSWORD_PATH } from '@skycast/validators';
+
 /** The pages of the account flow. */
 export const SIGN_IN_PATH = '/sign-in';
 export const SIGN_UP_PATH = '/sign-up';
 export const ACCOUNT_PATH = '/account';
+export const FORGOT_PASSWORD_PATH = '/forgot-password';
+/** Where an emailed reset link leads (the API writes the same path into the email). */
+export { RESET_PASSWORD_PATH };
+
+/**
+ * The token of a reset link, from its fragment (`#token=…`), or null.
+ *
+ * @example
+ * resetTokenFromHash('#token=abc') // 'abc'
+ */
+export function resetTokenFromHash(hash: string): string | null {
+  return new URLSearchParams(hash.replace(/^#/, '')).get('token');
+}
 
 /**
  * The sign-in page, coming back to `from` afterwards (not to another account page).
@@ -10,7 +25,15 @@ export const ACCOUNT_PATH = '/account';
  * signInPath('/place/52.52,13.41/Berlin') // '/sign-in?next=%2Fplace%2F52.52%2C13.41%2FBerlin'
  */
 export function signInPath(from: string, page = SIGN_IN_PATH): string {
-  const back = [SIGN_IN_PATH, SIGN_UP_PATH, '/'].includes(from) ? null : from;
+  const back = [
+    SIGN_IN_PATH,
+    SIGN_UP_PATH,
+    FORGOT_PASSWORD_PATH,
+    RESET_PASSWORD_PATH,
+    '/',
+  ].includes(from)
+    ? null
+    : from;
   return back ? `${page}?next=${encodeURIComponent(back)}` : page;
 }
 

@@ -16,3 +16,12 @@ export const CHANGE_PASSWORD_REASON_FIELDS = {
   COMMON_PASSWORD: 'newPassword',
   PASSWORD_CONTAINS_EMAIL: 'newPassword',
 } as const satisfies Partial<Record<ErrorReason, 'currentPassword' | 'newPassword'>>;
+
+export const RESET_PASSWORD_REASON_FIELDS = {
+  COMMON_PASSWORD: 'newPassword',
+  PASSWORD_CONTAINS_EMAIL: 'newPassword',
+} as const satisfies Partial<Record<ErrorReason, 'newPassword'>>;
+
+export const DELETE_ACCOUNT_REASON_FIELDS = {
+  WRONG_CURRENT_PASSWORD: 'password',
+} as const satisfies Partial<Record<ErrorReason, 'password'>>;

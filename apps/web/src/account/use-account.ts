@@ -107,6 +107,16 @@ export function useSignOut() {
   return { signOut, signOutEverywhere };
 }
 
+/** Deleting the signed-in account: afterwards nobody is signed in, and none of its data is here. */
+export function useDeleteAccount() {
+  return useMutation(trpc.auth.deleteAccount.mutationOptions({ onSuccess: forgetAccount }));
+}
+
+/** Setting a new password with an emailed link ends every session, this browser's too. */
+export function useResetPassword() {
+  return useMutation(trpc.auth.resetPassword.mutationOptions({ onSuccess: forgetAccount }));
+}
+
 /**
  * Once per page load, a signed-in person's preferences come from their
  * account, so a change made on another device shows here too.

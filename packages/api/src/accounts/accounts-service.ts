@@ -1,6 +1,9 @@
-import type { Kysely } from 'kysely';
+import { createHash } from 'node:crypto';
+
+import { sql, type Kysely, type Transaction } from 'kysely';
 
 import { writeUnlessReadOnly, type Database } from '@skycast/db';
+import { RESET_PASSWORD_PATH } from '@skycast/validators';
 
 import {
   createLoginThrottle,
@@ -16,6 +19,9 @@ import {
   verifyDummyPassword,
   verifyPassword,
 } from './passwords.ts';
+import { silentLogger, type Logger } from '../logger.ts';
+import { sharedLimiter } from '../rate-limit.ts';
+import { createResetMailer, type ResetDelivery, type ResetMailer } from './reset-mail.ts';
 import {
   hashSessionToken,
   looksLikeSessionToken,
@@ -28,8 +34,18 @@ const DAY_MS = 24 * 60 * 60_000;
 export const SESSION_IDLE_MS = 30 * DAY_MS;
 /** …is renewed when used in the last 15 of them… */
 export const SESSION_RENEW_WITHIN_MS = 15 * DAY_MS;
-/** …and never outlives 90 days from sign-in, however often it is used. */
+/**
+ * …and never outlives 90 days from sign-in, however often it is used: checked
+ * from `created_at` on every use, whatever `expires_at` says (a row restored
+ * from a backup, or written before a clock jump).
+ */
 export const SESSION_MAX_AGE_MS = 90 * DAY_MS;
+/** Live sessions an account may have; signing in once more ends the oldest. */
+export const MAX_SESSIONS_PER_ACCOUNT = 20;
+/** An emailed password-reset link works once, within this long. */
+export const RESET_LINK_LIFETIME_MS = 30 * 60_000;
+/** Reset emails one account may be sent per hour, whoever asks: nobody can flood a mailbox. */
+export const RESET_EMAILS_PER_HOUR = 3;
 
 export interface SessionUser {
   id: string;
@@ -48,13 +64,16 @@ export type AccountErrorKind =
   | 'common-password'
   | 'password-contains-email'
   | 'wrong-password'
-  | 'locked';
+  | 'locked'
+  | 'too-many-sign-ins'
+  | 'password-check-locked'
+  | 'reset-link-invalid';
 
 /** A refusal the client should hear about; the router turns it into a tRPC error. */
 export class AccountError extends Error {
   override readonly name = 'AccountError';
   readonly kind: AccountErrorKind;
-  /** For `locked`: how long until the lock ends. */
+  /** For the locks: how long until the lock ends. */
   readonly retryAfterMs: number | undefined;
   constructor(kind: AccountErrorKind, retryAfterMs?: number) {
     super(kind);
@@ -67,6 +86,31 @@ export interface AccountsOptions {
   db: Kysely<Database>;
   now?: () => Date;
   throttle?: ThrottleRules;
+  /** Live sessions per account (default {@link MAX_SESSIONS_PER_ACCOUNT}). */
+  maxSessions?: number;
+  /** Sends reset links; without it they go to the log (see `createResetMailer`). */
+  resetMailer?: ResetMailer;
+  /** Where users reach the app, for the reset link (default http://localhost:3000). */
+  publicOrigin?: string;
+  /** For the log-only reset mailer when none is given. */
+  logger?: Logger;
+}
+
+/** Everything Skycast keeps about a person, as `auth.exportData` hands it over. */
+export interface AccountExport {
+  exportedAt: Date;
+  account: { id: string; email: string; createdAt: Date; passwordChangedAt: Date };
+  sessions: { createdAt: Date; expiresAt: Date }[];
+  places: {
+    name: string;
+    latitude: number;
+    longitude: number;
+    country: string | null;
+    timezone: string | null;
+    position: number;
+    createdAt: Date;
+  }[];
+  preferences: Record<string, unknown> | null;
 }
 
 /** Trims and lower-cases, so `Ada@Example.com ` and `ada@example.com` are one account. */
@@ -85,6 +129,20 @@ export function createAccountsService(options: AccountsOptions) {
   const { db } = options;
   const now = options.now ?? (() => new Date());
   const throttle = createLoginThrottle(db, options.throttle ?? DEFAULT_THROTTLE_RULES);
+  const maxSessions = options.maxSessions ?? MAX_SESSIONS_PER_ACCOUNT;
+  const resetMailer =
+    options.resetMailer ??
+    createResetMailer({
+      from: 'Skycast <skycast@localhost>',
+      logger: options.logger ?? silentLogger,
+    });
+  const publicOrigin = options.publicOrigin ?? 'http://localhost:3000';
+  const resetEmails = sharedLimiter(db, {
+    name: 'reset-mail:account',
+    points: RESET_EMAILS_PER_HOUR,
+    windowSeconds: 3600,
+  });
+  const emailDigest = (email: string) => createHash('sha256').update(email).digest('base64url');
   void prepareDummyHash();
 
   /** Counts the try first, so concurrent guesses are bounded like serial ones. */
@@ -92,26 +150,130 @@ export function createAccountsService(options: AccountsOptions) {
     try {
       await throttle.admit(keys);
     } catch (error) {
-      if (error instanceof ThrottleLocked) throw new AccountError('locked', error.retryAfterMs);
+      if (error instanceof ThrottleLocked) {
+        throw new AccountError(
+          error.over === 'sign-ins' ? 'too-many-sign-ins' : 'locked',
+          error.retryAfterMs,
+        );
+      }
       throw error;
     }
   }
 
-  async function issueSession(userId: string): Promise<IssuedSession> {
+  /**
+   * Checks a signed-in owner's password against their own count, never the
+   * sign-in one. Returns the credential version the password was checked
+   * under; throws `wrong-password` or `password-check-locked`.
+   */
+  async function checkOwnPassword(userId: string, password: string): Promise<number> {
+    try {
+      await throttle.admitPasswordCheck(userId);
+    } catch (error) {
+      if (error instanceof ThrottleLocked) {
+        throw new AccountError('password-check-locked', error.retryAfterMs);
+      }
+      throw error;
+    }
+    const row = await db
+      .selectFrom('users')
+      .select(['passwordHash', 'credentialVersion'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    if (!(await verifyPassword(row.passwordHash, password))) {
+      throw new AccountError('wrong-password');
+    }
+    await throttle.passwordCheckSucceeded(userId);
+    return row.credentialVersion;
+  }
+
+  /**
+   * Starts a session, or returns null when the account's credentials changed
+   * since `checkedVersion` (the password was checked against an older hash).
+   * The account's row is locked for the transaction, so this and a password
+   * change are ordered: either the session is made first and the change ends
+   * it, or the change is first and no session is made.
+   */
+  async function issueSession(
+    userId: string,
+    checkedVersion: number,
+  ): Promise<IssuedSession | null> {
     const token = newSessionToken();
     const createdAt = now();
     const expiresAt = new Date(createdAt.getTime() + SESSION_IDLE_MS);
-    await db
-      .insertInto('sessions')
-      .values({ tokenHash: hashSessionToken(token), userId, createdAt, expiresAt })
-      .execute();
-    // Housekeeping: this user's dead sessions go when a new one starts.
-    await db
+    return db.transaction().execute(async (trx) => {
+      const account = await trx
+        .selectFrom('users')
+        .select('credentialVersion')
+        .where('id', '=', userId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (account?.credentialVersion !== checkedVersion) return null;
+      await trx
+        .insertInto('sessions')
+        .values({
+          tokenHash: hashSessionToken(token),
+          userId,
+          createdAt,
+          expiresAt,
+          credentialVersion: checkedVersion,
+        })
+        .execute();
+      await trimSessions(trx, userId, createdAt);
+      return { token, expiresAt };
+    });
+  }
+
+  /** Ends the account's dead sessions, and its oldest live ones beyond the cap. */
+  async function trimSessions(trx: Transaction<Database>, userId: string, at: Date) {
+    await trx
       .deleteFrom('sessions')
       .where('userId', '=', userId)
-      .where('expiresAt', '<=', createdAt)
+      .where((eb) =>
+        eb.or([
+          eb('expiresAt', '<=', at),
+          eb('createdAt', '<=', new Date(at.getTime() - SESSION_MAX_AGE_MS)),
+          eb(
+            'tokenHash',
+            'in',
+            eb
+              .selectFrom('sessions as newest')
+              .select('newest.tokenHash')
+              .where('newest.userId', '=', userId)
+              .orderBy('newest.createdAt', 'desc')
+              .orderBy('newest.tokenHash')
+              .offset(maxSessions),
+          ),
+        ]),
+      )
       .execute();
-    return { token, expiresAt };
+  }
+
+  /**
+   * Stores a new password hash and moves the account's credential version on,
+   * if it is still `checkedVersion`; returns the new version, or null when
+   * another change came first. Locks the account's row until the transaction
+   * ends, which orders it against `issueSession`.
+   */
+  async function replaceCredentials(
+    trx: Transaction<Database>,
+    userId: string,
+    passwordHash: string,
+    checkedVersion: number,
+  ): Promise<number | null> {
+    const updated = await trx
+      .updateTable('users')
+      .set({
+        passwordHash,
+        passwordChangedAt: now(),
+        credentialVersion: sql<number>`credential_version + 1`,
+      })
+      .where('id', '=', userId)
+      .where('credentialVersion', '=', checkedVersion)
+      .returning('credentialVersion')
+      .executeTakeFirst();
+    if (!updated) return null;
+    await trx.deleteFrom('passwordResets').where('userId', '=', userId).execute();
+    return updated.credentialVersion;
   }
 
   return {
@@ -120,14 +282,17 @@ export function createAccountsService(options: AccountsOptions) {
       const weakness = weakPasswordKind(password, address);
       if (weakness) throw new AccountError(weakness);
       const passwordHash = await hashPassword(password);
-      const user = await db
+      const created = await db
         .insertInto('users')
         .values({ email: address, passwordHash })
         .onConflict((oc) => oc.column('email').doNothing())
-        .returning(['id', 'email'])
+        .returning(['id', 'email', 'credentialVersion'])
         .executeTakeFirst();
-      if (!user) throw new AccountError('email-taken');
-      return { user, session: await issueSession(user.id) };
+      if (!created) throw new AccountError('email-taken');
+      const session = await issueSession(created.id, created.credentialVersion);
+      // Only a reset by email could change a brand-new account's password meanwhile.
+      if (!session) throw new AccountError('invalid-credentials');
+      return { user: { id: created.id, email: created.email }, session };
     },
 
     /**
@@ -140,21 +305,28 @@ export function createAccountsService(options: AccountsOptions) {
       await admitTry(keys);
       const user = await db
         .selectFrom('users')
-        .select(['id', 'email', 'passwordHash'])
+        .select(['id', 'email', 'passwordHash', 'credentialVersion'])
         .where('email', '=', address)
         .executeTakeFirst();
       const valid = user
         ? await verifyPassword(user.passwordHash, password)
         : (await verifyDummyPassword(password), false);
-      if (!user || !valid) throw new AccountError('invalid-credentials');
+      if (!user || !valid) {
+        await throttle.failed(keys);
+        throw new AccountError('invalid-credentials');
+      }
       await throttle.succeeded(keys);
-      return { user: { id: user.id, email: user.email }, session: await issueSession(user.id) };
+      // The password may have changed while it was being checked: then it is wrong now.
+      const session = await issueSession(user.id, user.credentialVersion);
+      if (!session) throw new AccountError('invalid-credentials');
+      return { user: { id: user.id, email: user.email }, session };
     },
 
     /**
-     * The user behind a session token, or null when it is unknown or expired.
-     * A session used in the last 15 days of its life is extended (`renewed`),
-     * within its absolute maximum age.
+     * The user behind a session token, or null when it is unknown, expired,
+     * older than its absolute maximum age, or made before the account's last
+     * password change. A session used in the last 15 days of its life is
+     * extended (`renewed`), within its absolute maximum age.
      */
     async authenticate(token: string | undefined) {
       if (!token || !looksLikeSessionToken(token)) return null;
@@ -166,6 +338,8 @@ export function createAccountsService(options: AccountsOptions) {
           'sessions.tokenHash',
           'sessions.createdAt',
           'sessions.expiresAt',
+          'sessions.credentialVersion as sessionVersion',
+          'users.credentialVersion as accountVersion',
           'users.id',
           'users.email',
         ])
@@ -173,7 +347,11 @@ export function createAccountsService(options: AccountsOptions) {
         .executeTakeFirst();
       if (!row || !sameHash(row.tokenHash, tokenHash)) return null;
       const at = now();
-      if (row.expiresAt.getTime() <= at.getTime()) {
+      const endsAt = Math.min(
+        row.expiresAt.getTime(),
+        row.createdAt.getTime() + SESSION_MAX_AGE_MS,
+      );
+      if (endsAt <= at.getTime() || row.sessionVersion !== row.accountVersion) {
         // Read-only (a failover): the row goes with the next prune instead.
         await writeUnlessReadOnly(
           db.deleteFrom('sessions').where('tokenHash', '=', tokenHash).execute(),
@@ -181,7 +359,7 @@ export function createAccountsService(options: AccountsOptions) {
         return null;
       }
       const user: SessionUser = { id: row.id, email: row.email };
-      let expiresAt = row.expiresAt;
+      let expiresAt = new Date(endsAt);
       const renewed = new Date(
         Math.min(at.getTime() + SESSION_IDLE_MS, row.createdAt.getTime() + SESSION_MAX_AGE_MS),
       );
@@ -199,7 +377,7 @@ export function createAccountsService(options: AccountsOptions) {
         );
         if (stored) expiresAt = renewed;
       }
-      return { user, expiresAt, renewed: expiresAt !== row.expiresAt };
+      return { user, expiresAt, renewed: expiresAt.getTime() !== row.expiresAt.getTime() };
     },
 
     /** Ends the session the token belongs to; unknown tokens are ignored. */
@@ -214,51 +392,204 @@ export function createAccountsService(options: AccountsOptions) {
       return result.reduce((sum, r) => sum + Number(r.numDeletedRows), 0);
     },
 
-    /** Deletes expired sessions, so the table keeps no hash longer than needed. */
+    /**
+     * Deletes expired sessions (by either end of their life) and those a
+     * password change voided, so the table keeps no hash longer than needed.
+     */
     async prune(): Promise<{ sessions: number }> {
+      const at = now();
       const sessions = await db
         .deleteFrom('sessions')
-        .where('expiresAt', '<=', now())
+        .where((eb) =>
+          eb.or([
+            eb('expiresAt', '<=', at),
+            eb('createdAt', '<=', new Date(at.getTime() - SESSION_MAX_AGE_MS)),
+            eb(
+              'credentialVersion',
+              '<',
+              eb
+                .selectFrom('users')
+                .select('users.credentialVersion')
+                .whereRef('users.id', '=', 'sessions.userId'),
+            ),
+          ]),
+        )
         .executeTakeFirst();
       return { sessions: Number(sessions.numDeletedRows) };
     },
 
+    /** How reset links travel on this server, for the page to say where to look. */
+    resetDelivery(): ResetDelivery {
+      return resetMailer.delivery;
+    },
+
     /**
-     * Replaces the password after checking the current one, and ends every
-     * other session (a thief's included); the caller's own session stays.
+     * Emails a single-use reset link to the account, if there is one. The
+     * caller learns nothing either way: the answer is the same, the mail is
+     * sent after it, and an account gets at most {@link RESET_EMAILS_PER_HOUR}
+     * links an hour, however many are asked for.
+     */
+    async requestPasswordReset(email: string): Promise<void> {
+      const address = normaliseEmail(email);
+      const within = await resetEmails.consume(emailDigest(address)).then(
+        () => true,
+        (refusal: unknown) => {
+          if (refusal instanceof Error) throw refusal;
+          return false;
+        },
+      );
+      const user = await db
+        .selectFrom('users')
+        .select(['id', 'email', 'credentialVersion'])
+        .where('email', '=', address)
+        .executeTakeFirst();
+      if (!user || !within) return;
+      const token = newSessionToken();
+      const createdAt = now();
+      await db
+        .insertInto('passwordResets')
+        .values({
+          tokenHash: hashSessionToken(token),
+          userId: user.id,
+          credentialVersion: user.credentialVersion,
+          createdAt,
+          expiresAt: new Date(createdAt.getTime() + RESET_LINK_LIFETIME_MS),
+        })
+        .execute();
+      // The token rides in the fragment, which no server log or Referer sees.
+      const link = `${publicOrigin}${RESET_PASSWORD_PATH}#token=${token}`;
+      void resetMailer.send(user.email, link);
+    },
+
+    /**
+     * Sets a new password with an emailed token: the token is used up, every
+     * session of the account ends, and so does any sign-in lock on it. A
+     * token that is unknown, used, expired, or older than the last password
+     * change fails alike (`reset-link-invalid`); a weak password fails
+     * without using the token up.
+     */
+    async resetPassword(token: string, newPassword: string): Promise<void> {
+      if (!looksLikeSessionToken(token)) throw new AccountError('reset-link-invalid');
+      const tokenHash = hashSessionToken(token);
+      const row = await db
+        .selectFrom('passwordResets')
+        .innerJoin('users', 'users.id', 'passwordResets.userId')
+        .select([
+          'passwordResets.tokenHash',
+          'passwordResets.expiresAt',
+          'passwordResets.credentialVersion as linkVersion',
+          'users.credentialVersion as accountVersion',
+          'users.id',
+          'users.email',
+        ])
+        .where('passwordResets.tokenHash', '=', tokenHash)
+        .executeTakeFirst();
+      if (
+        !row ||
+        !sameHash(row.tokenHash, tokenHash) ||
+        row.expiresAt.getTime() <= now().getTime() ||
+        row.linkVersion !== row.accountVersion
+      ) {
+        throw new AccountError('reset-link-invalid');
+      }
+      const weakness = weakPasswordKind(newPassword, row.email);
+      if (weakness) throw new AccountError(weakness);
+      const passwordHash = await hashPassword(newPassword);
+      await db.transaction().execute(async (trx) => {
+        // Deleting the row is what uses the token: of two uses at once, one finds it gone.
+        const used = await trx
+          .deleteFrom('passwordResets')
+          .where('tokenHash', '=', tokenHash)
+          .executeTakeFirst();
+        if (Number(used.numDeletedRows) !== 1) throw new AccountError('reset-link-invalid');
+        const version = await replaceCredentials(trx, row.id, passwordHash, row.linkVersion);
+        if (version === null) throw new AccountError('reset-link-invalid');
+        await trx.deleteFrom('sessions').where('userId', '=', row.id).execute();
+      });
+      await throttle.forgetAccount(row.email, row.id);
+    },
+
+    /**
+     * Deletes the account after its owner re-entered the password: the
+     * `users` row, and with it (by `on delete cascade`) its sessions, places,
+     * preferences and reset links, then every count kept under its id or
+     * email digest (`rate_limits`).
+     */
+    async deleteAccount(user: SessionUser, password: string): Promise<void> {
+      await checkOwnPassword(user.id, password);
+      await db.deleteFrom('users').where('id', '=', user.id).execute();
+      await Promise.all([
+        throttle.forgetAccount(user.email, user.id),
+        resetEmails.delete(emailDigest(user.email)),
+      ]);
+    },
+
+    /** Everything kept about the account, for its owner to download. */
+    async exportData(userId: string): Promise<AccountExport> {
+      const [account, sessions, places, preferences] = await Promise.all([
+        db
+          .selectFrom('users')
+          .select(['id', 'email', 'createdAt', 'passwordChangedAt'])
+          .where('id', '=', userId)
+          .executeTakeFirstOrThrow(),
+        db
+          .selectFrom('sessions')
+          .select(['createdAt', 'expiresAt'])
+          .where('userId', '=', userId)
+          .orderBy('createdAt')
+          .execute(),
+        db
+          .selectFrom('places')
+          .select(['name', 'latitude', 'longitude', 'country', 'timezone', 'position', 'createdAt'])
+          .where('userId', '=', userId)
+          .orderBy('position')
+          .execute(),
+        db.selectFrom('preferences').selectAll().where('userId', '=', userId).executeTakeFirst(),
+      ]);
+      const { userId: _owner, ...settings } = preferences ?? { userId };
+      return {
+        exportedAt: now(),
+        account,
+        sessions,
+        places,
+        preferences: preferences ? settings : null,
+      };
+    },
+
+    /**
+     * Replaces the password after checking the current one (counted on the
+     * owner's own throttle, not sign-in's), and ends every other session: a
+     * thief's, and any a sign-in with the old password is making right now.
+     * The caller's own session stays.
      */
     async changePassword(
       user: SessionUser,
       keepToken: string | undefined,
       currentPassword: string,
       newPassword: string,
-      client: { ip: string },
     ): Promise<void> {
-      const keys = { account: user.email, ip: client.ip };
-      await admitTry(keys);
-      const row = await db
-        .selectFrom('users')
-        .select('passwordHash')
-        .where('id', '=', user.id)
-        .executeTakeFirstOrThrow();
-      if (!(await verifyPassword(row.passwordHash, currentPassword))) {
-        throw new AccountError('wrong-password');
-      }
-      await throttle.succeeded(keys);
+      const checkedVersion = await checkOwnPassword(user.id, currentPassword);
       const weakness = weakPasswordKind(newPassword, user.email);
       if (weakness) throw new AccountError(weakness);
       const passwordHash = await hashPassword(newPassword);
-      const keep = keepToken ? hashSessionToken(keepToken) : Buffer.alloc(0);
+      const keep = keepToken ? hashSessionToken(keepToken) : undefined;
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('users')
-          .set({ passwordHash, passwordChangedAt: now() })
-          .where('id', '=', user.id)
-          .execute();
+        const version = await replaceCredentials(trx, user.id, passwordHash, checkedVersion);
+        // Changed by someone else while the current password was checked: it is not current now.
+        if (version === null) throw new AccountError('wrong-password');
+        if (keep) {
+          await trx
+            .updateTable('sessions')
+            .set({ credentialVersion: version })
+            .where('tokenHash', '=', keep)
+            .where('userId', '=', user.id)
+            .where('credentialVersion', '=', checkedVersion)
+            .execute();
+        }
         await trx
           .deleteFrom('sessions')
           .where('userId', '=', user.id)
-          .where('tokenHash', '!=', keep)
+          .where('credentialVersion', '!=', version)
           .execute();
       });
     },

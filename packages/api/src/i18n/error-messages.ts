@@ -25,6 +25,12 @@ const CATALOGUES: Record<Exclude<Language, 'en'>, Catalogue> = {
       'Dein Passwort enthält deine E-Mail-Adresse – das wird zuerst ausprobiert. Bitte wähle ein anderes.',
     SIGN_IN_LOCKED:
       'Zu viele fehlgeschlagene Anmeldungen. Bitte versuche es in {minutes, plural, one {# Minute} other {# Minuten}} erneut.',
+    TOO_MANY_SIGN_INS:
+      'Zu viele Anmeldungen. Bitte versuche es in {minutes, plural, one {# Minute} other {# Minuten}} erneut.',
+    PASSWORD_CHECK_LOCKED:
+      'Zu oft ein falsches Passwort. Bitte versuche es in {minutes, plural, one {# Minute} other {# Minuten}} erneut.',
+    RESET_LINK_INVALID:
+      'Dieser Link zum Zurücksetzen ist ungültig, schon benutzt oder abgelaufen. Fordere einen neuen an.',
     PLACE_LIMIT_REACHED:
       'Du kannst höchstens {max} Orte speichern. Entferne einen, um einen neuen hinzuzufügen.',
     PLACE_ALREADY_SAVED: 'Dieser Ort ist schon in deiner Liste.',
@@ -49,6 +55,12 @@ const CATALOGUES: Record<Exclude<Language, 'en'>, Catalogue> = {
       'Tu contraseña contiene tu correo, que es lo primero que se prueba. Elige otra.',
     SIGN_IN_LOCKED:
       'Demasiados intentos fallidos. Vuelve a intentarlo dentro de {minutes, plural, one {# minuto} other {# minutos}}.',
+    TOO_MANY_SIGN_INS:
+      'Demasiados inicios de sesión. Vuelve a intentarlo dentro de {minutes, plural, one {# minuto} other {# minutos}}.',
+    PASSWORD_CHECK_LOCKED:
+      'Demasiadas contraseñas incorrectas. Vuelve a intentarlo dentro de {minutes, plural, one {# minuto} other {# minutos}}.',
+    RESET_LINK_INVALID:
+      'Este enlace para restablecer no es válido, ya se usó o ha caducado. Pide uno nuevo.',
     PLACE_LIMIT_REACHED: 'Puedes guardar como máximo {max} lugares. Quita uno para añadir otro.',
     PLACE_ALREADY_SAVED: 'Este lugar ya está en tu lista.',
     PLACE_NOT_FOUND: 'Ese lugar no está en tu lista.',
@@ -72,6 +84,12 @@ const CATALOGUES: Record<Exclude<Language, 'en'>, Catalogue> = {
       'Votre mot de passe contient votre adresse e-mail, la première chose essayée. Choisissez-en un autre.',
     SIGN_IN_LOCKED:
       'Trop de connexions échouées. Réessayez dans {minutes, plural, one {# minute} other {# minutes}}.',
+    TOO_MANY_SIGN_INS:
+      'Trop de connexions. Réessayez dans {minutes, plural, one {# minute} other {# minutes}}.',
+    PASSWORD_CHECK_LOCKED:
+      'Trop de mots de passe incorrects. Réessayez dans {minutes, plural, one {# minute} other {# minutes}}.',
+    RESET_LINK_INVALID:
+      'Ce lien de réinitialisation est invalide, déjà utilisé ou expiré. Demandez-en un nouveau.',
     PLACE_LIMIT_REACHED:
       'Vous pouvez garder au plus {max} lieux. Retirez-en un pour en ajouter un autre.',
     PLACE_ALREADY_SAVED: 'Ce lieu est déjà dans votre liste.',
@@ -95,6 +113,12 @@ const CATALOGUES: Record<Exclude<Language, 'en'>, Catalogue> = {
       'كلمة المرور تحتوي على بريدك الإلكتروني، وهو أول ما يُجرَّب. يُرجى اختيار غيرها.',
     SIGN_IN_LOCKED:
       'محاولات دخول فاشلة كثيرة. يُرجى المحاولة بعد {minutes, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}}.',
+    TOO_MANY_SIGN_INS:
+      'عمليات تسجيل دخول كثيرة جدًا. يُرجى المحاولة بعد {minutes, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}}.',
+    PASSWORD_CHECK_LOCKED:
+      'كلمات مرور خاطئة كثيرة. يُرجى المحاولة بعد {minutes, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}}.',
+    RESET_LINK_INVALID:
+      'رابط إعادة التعيين هذا غير صالح أو مستخدم أو منتهي الصلاحية. اطلب رابطًا جديدًا.',
     PLACE_LIMIT_REACHED: 'يمكنك حفظ {max} مكانًا على الأكثر. احذف مكانًا لإضافة آخر.',
     PLACE_ALREADY_SAVED: 'هذا المكان موجود في قائمتك بالفعل.',
     PLACE_NOT_FOUND: 'هذا المكان ليس في قائمتك.',

@@ -3,9 +3,13 @@ import { z } from 'zod';
 
 import {
   changePasswordInputSchema,
+  deleteAccountInputSchema,
+  MAX_PLACES,
+  noInputSchema,
+  requestPasswordResetInputSchema,
+  resetPasswordInputSchema,
   signInInputSchema,
   signUpInputSchema,
-  noInputSchema,
 } from '@skycast/validators';
 
 import {
@@ -18,6 +22,31 @@ import { protectedProcedure, publicProcedure, type Context } from '../trpc.ts';
 
 export const userSchema = z.object({ id: z.string(), email: z.string() });
 const okSchema = z.object({ ok: z.literal(true) });
+
+const exportSchema = z.object({
+  exportedAt: z.date(),
+  account: z.object({
+    id: z.string(),
+    email: z.string(),
+    createdAt: z.date(),
+    passwordChangedAt: z.date(),
+  }),
+  sessions: z.array(z.object({ createdAt: z.date(), expiresAt: z.date() })).max(1_000),
+  places: z
+    .array(
+      z.object({
+        name: z.string(),
+        latitude: z.number(),
+        longitude: z.number(),
+        country: z.string().nullable(),
+        timezone: z.string().nullable(),
+        position: z.number(),
+        createdAt: z.date(),
+      }),
+    )
+    .max(MAX_PLACES),
+  preferences: z.record(z.string(), z.unknown()).nullable(),
+});
 
 function toClientError(error: AccountError): ClientError {
   switch (error.kind) {
@@ -53,6 +82,32 @@ function toClientError(error: AccountError): ClientError {
         'TOO_MANY_REQUESTS',
         'SIGN_IN_LOCKED',
         `Too many failed sign-ins. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        undefined,
+        { minutes },
+      );
+    }
+    case 'too-many-sign-ins': {
+      const minutes = Math.max(1, Math.ceil((error.retryAfterMs ?? 0) / 60_000));
+      return new ClientError(
+        'TOO_MANY_REQUESTS',
+        'TOO_MANY_SIGN_INS',
+        `Too many sign-ins. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        undefined,
+        { minutes },
+      );
+    }
+    case 'reset-link-invalid':
+      return new ClientError(
+        'BAD_REQUEST',
+        'RESET_LINK_INVALID',
+        'This reset link is not valid: it was used, it expired, or the password changed since. Ask for a new one.',
+      );
+    case 'password-check-locked': {
+      const minutes = Math.max(1, Math.ceil((error.retryAfterMs ?? 0) / 60_000));
+      return new ClientError(
+        'TOO_MANY_REQUESTS',
+        'PASSWORD_CHECK_LOCKED',
+        `Too many wrong passwords. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
         undefined,
         { minutes },
       );
@@ -136,6 +191,54 @@ export const authRouter = {
     .output(userSchema.nullable())
     .query(({ ctx }) => ctx.currentUser()),
 
+  /**
+   * Emails a single-use link to set a new password (valid 30 minutes). The
+   * answer is the same whether or not the email has an account; it says only
+   * how links travel on this server (`log` when no SMTP server is set up).
+   */
+  requestPasswordReset: accountProcedure
+    .meta({
+      rateLimit: { max: 5, windowSeconds: 3600, scope: 'shared' },
+      example: { email: 'ada@example.com' },
+    })
+    .input(requestPasswordResetInputSchema)
+    .output(z.object({ delivery: z.enum(['email', 'log']) }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.accounts.requestPasswordReset(input.email);
+      return { delivery: ctx.accounts.resetDelivery() };
+    }),
+
+  /** Sets a new password with the token from a reset email; every session of the account ends. */
+  resetPassword: accountProcedure
+    .meta({ rateLimit: { max: 10, windowSeconds: 3600, scope: 'shared' } })
+    .input(resetPasswordInputSchema)
+    .output(okSchema)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.accounts.resetPassword(input.token, input.newPassword);
+      ctx.sessionCookie.clear();
+      ctx.forgetCurrentUser();
+      return { ok: true as const };
+    }),
+
+  /** Deletes the signed-in account and everything kept about it, after the password is re-entered. */
+  deleteAccount: signedInAccountProcedure
+    .meta({ rateLimit: { max: 10, windowSeconds: 3600, scope: 'shared' } })
+    .input(deleteAccountInputSchema)
+    .output(okSchema)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.accounts.deleteAccount(ctx.user, input.password);
+      ctx.sessionCookie.clear();
+      ctx.forgetCurrentUser();
+      return { ok: true as const };
+    }),
+
+  /** Everything kept about the signed-in account, as JSON for its owner to download. */
+  exportData: protectedProcedure
+    .meta({ rateLimit: { max: 10, windowSeconds: 60 } })
+    .input(noInputSchema)
+    .output(exportSchema)
+    .query(({ ctx }) => ctx.accounts.exportData(ctx.user.id)),
+
   /** Sets a new password; every other session (another device, a thief) ends. */
   changePassword: signedInAccountProcedure
     .meta({ rateLimit: { max: 10, windowSeconds: 3600, scope: 'shared' } })
@@ -147,7 +250,6 @@ export const authRouter = {
         ctx.sessionCookie.token,
         input.currentPassword,
         input.newPassword,
-        { ip: ctx.clientIp ?? 'unknown' },
       );
       return { ok: true as const };
     }),

@@ -26,6 +26,14 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface PasswordResets {
+  createdAt: Timestamp;
+  credentialVersion: number;
+  expiresAt: Timestamp;
+  tokenHash: Buffer;
+  userId: string;
+}
+
 export interface Places {
   country: string | null;
   createdAt: Generated<Timestamp>;
@@ -73,6 +81,7 @@ export interface RefreshLeases {
 
 export interface Sessions {
   createdAt: Timestamp;
+  credentialVersion: Generated<number>;
   expiresAt: Timestamp;
   tokenHash: Buffer;
   userId: string;
@@ -80,6 +89,7 @@ export interface Sessions {
 
 export interface Users {
   createdAt: Generated<Timestamp>;
+  credentialVersion: Generated<number>;
   email: string;
   id: Generated<string>;
   passwordChangedAt: Generated<Timestamp>;
@@ -97,6 +107,7 @@ export interface WeatherCache {
 }
 
 export interface DB {
+  passwordResets: PasswordResets;
   places: Places;
   preferences: Preferences;
   providerBlocks: ProviderBlocks;
