@@ -164,8 +164,10 @@ export function createApp(options: AppOptions): RequestListener {
     // find nothing there.
     logger: logger.child({}, { redact: [] }),
     requestId: requestIdFor,
-    // What Express's req.ip says under the same `trust proxy` setting.
-    clientAddress: (req) => proxyAddr(req, (_address, hop) => hop < proxyHops),
+    // What Express's req.ip says under the same `trust proxy` setting, as the
+    // same client key the procedures' limits count under.
+    clientAddress: (req) =>
+      services.clientKeyOf(proxyAddr(req, (_address, hop) => hop < proxyHops)) ?? undefined,
     // The same security headers as every other answer, worked out once.
     staticHeaders: headersSetBy(securityHeaders),
     draining: () => readiness.draining,

@@ -82,6 +82,11 @@ export const envSchema = z.object({
    * Defaults to http://localhost:PORT.
    */
   PUBLIC_ORIGIN: origin.optional(),
+  /**
+   * How many leading bits of an IPv6 address name one client in every limit
+   * (sign-in, sign-up, new places, reads): one host is handed a whole /64.
+   */
+  IPV6_CLIENT_PREFIX: z.coerce.number().int().min(32).max(128).default(64),
   /** How many reverse proxies in front of the app append to X-Forwarded-For; 0 ignores the header. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Other origins allowed to call the API from a browser (comma-separated); unset: CORS off. */

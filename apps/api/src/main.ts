@@ -136,6 +136,7 @@ async function start(): Promise<void> {
     logger,
     quotas: { [provider.id]: quota },
     newPlacesPerMinute: env.NEW_PLACES_PER_MINUTE,
+    ipv6ClientPrefix: env.IPV6_CLIENT_PREFIX,
     weatherMemoryBytes: env.WEATHER_MEMORY_MB * 1024 * 1024,
     ...(metrics ? { metrics: metrics.api } : {}),
   });

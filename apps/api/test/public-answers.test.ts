@@ -158,6 +158,20 @@ describe('fresh public answers served from memory', () => {
     expect(other.response.status).toBe(200);
   });
 
+  it('counts every address of one IPv6 /64, forwarded by the trusted proxy, as one client', async () => {
+    const a = await startInstance();
+    const url = forecastUrl(a.url, { latitude: 52.37, longitude: 4.9 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 241; i++) {
+      const address = `2001:db8:77:1:${(i + 1).toString(16)}::${i + 1}`;
+      statuses.push((await get(url, { 'x-forwarded-for': address })).response.status);
+    }
+    expect(statuses.slice(0, 240).every((status) => status === 200)).toBe(true);
+    expect(statuses[240]).toBe(429);
+    const neighbour = await get(url, { 'x-forwarded-for': '2001:db8:77:2::1' });
+    expect(neighbour.response.status).toBe(200);
+  });
+
   it('never answers a request that carries a session from memory', async () => {
     const a = await startInstance();
     const url = forecastUrl(a.url, { latitude: 45.46, longitude: 9.19 });

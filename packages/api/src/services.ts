@@ -2,6 +2,7 @@ import type { Database, Kysely } from '@skycast/db';
 import type { AlertsProvider, WeatherProvider } from '@skycast/weather';
 
 import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
+import { clientKeys } from './client-key.ts';
 import type { ThrottleRules } from './accounts/login-throttle.ts';
 import type { Logger } from './logger.ts';
 import type { ApiMetrics } from './metrics.ts';
@@ -33,6 +34,8 @@ export interface ServiceDependencies {
   newPlacesPerMinute?: number;
   /** Bytes of decoded weather kept in each instance's memory (default 64 MiB). */
   weatherMemoryBytes?: number;
+  /** How many leading bits of an IPv6 address name one client in every limit (default 64). */
+  ipv6ClientPrefix?: number;
   /** Resilience tuning; the defaults suit production. */
   resilience?: {
     breakerThreshold?: number;
@@ -49,6 +52,11 @@ export interface Services {
   accounts: AccountsService;
   /** Per-procedure request limits, per instance or shared by scope (see `meta.rateLimit`). */
   rateLimiter: RateLimiter;
+  /**
+   * The key every per-client limit counts a caller's address under (IPv6 cut
+   * to its /64, or the configured prefix); null for a caller without one.
+   */
+  clientKeyOf(address: string | null | undefined): string | null;
   /**
    * Calls `listener` when any instance stored a newer weather entry (id as in
    * `ServedEntry.id`), so copies of answers made from an older one can go.
@@ -108,6 +116,7 @@ export function createServices(deps: ServiceDependencies): Services {
       ...(deps.throttle ? { throttle: deps.throttle } : {}),
     }),
     rateLimiter: createRateLimiter({ db: deps.db }),
+    clientKeyOf: clientKeys(deps.ipv6ClientPrefix),
     onWeatherStored: (listener) => coordinator.onStored(listener),
     settled: () => cache.settled(),
     async close() {

@@ -78,7 +78,7 @@ beforeAll(async () => {
         responseHeaders(opts, {
           isProtected: (procedure) => protectedOnes.has(procedure),
           // Stands in for "a user is signed in" until accounts' context has `user`.
-          isPersonal: (ctx) => ctx?.clientIp === '192.0.2.99',
+          isPersonal: (ctx) => ctx?.clientKey === '192.0.2.99',
         }),
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

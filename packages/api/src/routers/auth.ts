@@ -104,7 +104,7 @@ export const authRouter = {
     .mutation(async ({ ctx, input }) =>
       handOverSession(
         ctx,
-        await ctx.accounts.signIn(input.email, input.password, { ip: ctx.clientIp ?? 'unknown' }),
+        await ctx.accounts.signIn(input.email, input.password, { ip: ctx.clientKey ?? 'unknown' }),
       ),
     ),
 
@@ -147,7 +147,7 @@ export const authRouter = {
         ctx.sessionCookie.token,
         input.currentPassword,
         input.newPassword,
-        { ip: ctx.clientIp ?? 'unknown' },
+        { ip: ctx.clientKey ?? 'unknown' },
       );
       return { ok: true as const };
     }),
