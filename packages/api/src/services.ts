@@ -6,7 +6,8 @@ import { clientKeys } from './client-key.ts';
 import type { ThrottleRules } from './accounts/login-throttle.ts';
 import type { Logger } from './logger.ts';
 import type { ApiMetrics } from './metrics.ts';
-import { createRateLimiter, sharedLimiter, type RateLimiter } from './rate-limit.ts';
+import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
+import { bucketFor, createNewPlacesBudget } from './weather/new-places-budget.ts';
 import { createProviderGate, type QuotaWindow } from './weather/provider-gate.ts';
 import { createRefreshCoordinator } from './weather/refresh-coordinator.ts';
 import { createWeatherCache } from './weather/weather-cache.ts';
@@ -28,8 +29,10 @@ export interface ServiceDependencies {
   /** Where cache answers and provider calls are counted; default: nowhere. */
   metrics?: ApiMetrics;
   /**
-   * Per client and minute: how many places nobody asked about lately it may
-   * make us fetch from the provider (default 60), across instances.
+   * Per client: how many places nobody asked about lately it may make us
+   * fetch from the provider at once (default 60), across instances; its
+   * bucket then fills again at no more than a fair share of the provider's
+   * budget (see `new-places-budget.ts`).
    */
   newPlacesPerMinute?: number;
   /** Bytes of decoded weather kept in each instance's memory (default 64 MiB). */
@@ -93,11 +96,10 @@ export function createServices(deps: ServiceDependencies): Services {
     gate,
     coordinator,
     logger: deps.logger,
-    newEntryBudget: sharedLimiter(deps.db, {
-      name: 'new-places',
-      points: deps.newPlacesPerMinute ?? 60,
-      windowSeconds: 60,
-    }),
+    newEntryBudget: createNewPlacesBudget(
+      deps.db,
+      bucketFor(deps.newPlacesPerMinute ?? 60, deps.quotas?.[deps.provider.id] ?? []),
+    ),
     ...(deps.weatherMemoryBytes ? { memoryBytes: deps.weatherMemoryBytes } : {}),
     ...(deps.now ? { now: deps.now } : {}),
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
