@@ -284,6 +284,7 @@ export function createApp(options: AppOptions): RequestListener {
             body: opts.data[0],
             cacheControl: meta.headers['cache-control'] ?? 'no-store',
             served: opts.ctx?.weatherScope.served ?? [],
+            missed: opts.ctx?.weatherScope.missed ?? [],
           });
           if (etag) Object.assign(meta.headers, { etag, vary: ANSWER_VARY });
         }

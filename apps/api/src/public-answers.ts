@@ -60,6 +60,8 @@ export interface AnswerMade {
   cacheControl: string;
   /** The weather entries it was made from (the context's `weatherScope.served`). */
   served: readonly ServedEntry[];
+  /** Entries it needed but could not include (`weatherScope.missed`): such an answer is never kept. */
+  missed: readonly string[];
 }
 
 export interface PublicAnswers {
@@ -229,6 +231,10 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
       if (!answer.cacheControl.startsWith('public')) return undefined;
       const key = keyOf(req.method, req.headers, req.originalUrl);
       if (key === undefined || answer.served.length === 0) return undefined;
+      // Only whole, fresh answers: one with a hole (a place that failed or was
+      // refused) would be served to others who would get that place's weather.
+      // A kept answer thus depends on no entry beyond those it was made from.
+      if (answer.missed.length > 0) return undefined;
       if (answer.served.some((entry) => entry.stale)) return undefined;
       const validUntil = Math.min(...answer.served.map((entry) => entry.freshUntil.getTime()));
       if (validUntil <= now()) return undefined;

@@ -210,6 +210,69 @@ describe('fresh public answers served from memory', () => {
   });
 });
 
+describe('kept answers are whole answers', () => {
+  const summariesUrl = (base: string, places: object[]) =>
+    `${base}/trpc/weather.summaries?input=${encodeURIComponent(JSON.stringify({ places }))}`;
+  type Summaries = { result: { data: (object | null)[] } };
+
+  it('never keeps or lets anyone cache a list with a null for a place the client’s budget refused', async () => {
+    const strict = await world.startWith(
+      { logger: silentLogger, newPlacesPerMinute: 1 },
+      { trustProxy: 1 },
+    );
+    const a = { latitude: 61.5, longitude: 23.76 };
+    const b = { latitude: 60.45, longitude: 22.27 };
+    const spent = { 'x-forwarded-for': '192.0.2.61' };
+    // The client's one new place goes on A.
+    expect((await get(forecastUrl(strict.url, a), spent)).response.status).toBe(200);
+    const url = summariesUrl(strict.url, [a, b]);
+    const holed = await get(url, spent);
+    expect((JSON.parse(holed.body.toString()) as Summaries).result.data.map(Boolean)).toEqual([
+      true,
+      false,
+    ]);
+    expect(holed.response.headers.get('cache-control')).toBe('no-store');
+    expect(holed.response.headers.get('etag')).toBeNull();
+
+    // Someone else asks the same URL: made again, whole, and only then kept.
+    const whole = await get(url, { 'x-forwarded-for': '192.0.2.62' });
+    expect((JSON.parse(whole.body.toString()) as Summaries).result.data.map(Boolean)).toEqual([
+      true,
+      true,
+    ]);
+    expect(whole.response.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(whole.response.headers.get('etag')).not.toBeNull();
+  });
+
+  it('never keeps a list with a null for a place the provider failed on', async () => {
+    const a = await startInstance();
+    const known = { latitude: 62.24, longitude: 25.75 };
+    const failing = { latitude: 63.1, longitude: 21.62 };
+    expect((await get(forecastUrl(a.url, known))).response.status).toBe(200);
+    const url = summariesUrl(a.url, [known, failing]);
+    world.stub.setFault({ mode: 'error', status: 503 });
+    let holed;
+    try {
+      holed = await get(url, { 'x-forwarded-for': '192.0.2.63' });
+    } finally {
+      world.stub.setFault(null);
+    }
+    expect((JSON.parse(holed.body.toString()) as Summaries).result.data.map(Boolean)).toEqual([
+      true,
+      false,
+    ]);
+    expect(holed.response.headers.get('cache-control')).toBe('no-store');
+    const queries = a.queries.count;
+    const whole = await get(url, { 'x-forwarded-for': '192.0.2.64' });
+    expect((JSON.parse(whole.body.toString()) as Summaries).result.data.map(Boolean)).toEqual([
+      true,
+      true,
+    ]);
+    // Made again (the database asked), not the holed answer from memory.
+    expect(a.queries.count).toBeGreaterThan(queries);
+  });
+});
+
 describe('weather warnings on the hot path', () => {
   const alertsUrl = (base: string, input: string) =>
     `${base}/trpc/weather.alerts?input=${encodeURIComponent(input)}`;
@@ -283,6 +346,7 @@ describe('memory bound', () => {
             stale: false,
           },
         ],
+        missed: [],
       });
       expect(etag).toBeDefined();
     }

@@ -74,7 +74,7 @@ export function createTRPCContext(options: CreateContextOptions) {
      */
     clientKey,
     /** Filled by the weather cache while the procedures run: which entries the answer came from. */
-    weatherScope: { clientKey, served: [] } as WeatherRequestScope,
+    weatherScope: { clientKey, served: [], missed: [] } as WeatherRequestScope,
     sessionCookie,
     /**
      * The signed-in user, looked up once per request (a batch shares it);

@@ -266,42 +266,11 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
 
   return {
     async get<T>(request: CacheRequest<T>): Promise<Cached<T>> {
-      const log = request.logger ?? logger;
-      const kept = memory.get(entryId(request.key)) as StoredEntry<T> | undefined;
-      if (kept && kept.freshUntil > now()) return served(request.key, kept, 'hit');
-
-      let stored: StoredEntry<T> | undefined;
       try {
-        stored = await read(request.key, request.schema);
+        return await answer(request);
       } catch (error) {
-        // The database is away: what this process still holds beats no forecast.
-        if (kept && kept.staleUntil > now()) {
-          log.warn({ err: error, key: request.key }, 'database unavailable; serving kept data');
-          return served(request.key, kept, 'stale');
-        }
-        throw error;
-      }
-      const at = now();
-      if (stored && stored.freshUntil > at) return served(request.key, stored, 'hit');
-      if (
-        stored &&
-        at.getTime() - stored.fetchedAt.getTime() < request.freshness.revalidateWithinMs
-      ) {
-        const task = refreshOnce(request, stored.fetchedAt, false).catch((error: unknown) => {
-          log.warn({ err: error, key: request.key }, 'background refresh failed');
-        });
-        background.add(task);
-        void task.finally(() => background.delete(task));
-        return served(request.key, stored, 'revalidate');
-      }
-      try {
-        const entry = await refreshOnce(request, stored?.fetchedAt, true);
-        return served(request.key, entry, 'miss');
-      } catch (error) {
-        if (stored && stored.staleUntil > now()) {
-          log.warn({ err: error, key: request.key }, 'provider unavailable; serving stored data');
-          return served(request.key, stored, 'stale');
-        }
+        // Whoever turns this into a hole (a null summary) must not keep that answer.
+        currentRequestScope()?.missed.push(entryId(request.key));
         throw error;
       }
     },
@@ -310,4 +279,46 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
       await Promise.all([...background]);
     },
   };
+
+  /** Read-through: memory, then PostgreSQL, then one refresh; stale data when that fails. */
+  async function answer<T>(request: CacheRequest<T>): Promise<Cached<T>> {
+    const log = request.logger ?? logger;
+    const kept = memory.get(entryId(request.key)) as StoredEntry<T> | undefined;
+    if (kept && kept.freshUntil > now()) return served(request.key, kept, 'hit');
+
+    let stored: StoredEntry<T> | undefined;
+    try {
+      stored = await read(request.key, request.schema);
+    } catch (error) {
+      // The database is away: what this process still holds beats no forecast.
+      if (kept && kept.staleUntil > now()) {
+        log.warn({ err: error, key: request.key }, 'database unavailable; serving kept data');
+        return served(request.key, kept, 'stale');
+      }
+      throw error;
+    }
+    const at = now();
+    if (stored && stored.freshUntil > at) return served(request.key, stored, 'hit');
+    if (
+      stored &&
+      at.getTime() - stored.fetchedAt.getTime() < request.freshness.revalidateWithinMs
+    ) {
+      const task = refreshOnce(request, stored.fetchedAt, false).catch((error: unknown) => {
+        log.warn({ err: error, key: request.key }, 'background refresh failed');
+      });
+      background.add(task);
+      void task.finally(() => background.delete(task));
+      return served(request.key, stored, 'revalidate');
+    }
+    try {
+      const entry = await refreshOnce(request, stored?.fetchedAt, true);
+      return served(request.key, entry, 'miss');
+    } catch (error) {
+      if (stored && stored.staleUntil > now()) {
+        log.warn({ err: error, key: request.key }, 'provider unavailable; serving stored data');
+        return served(request.key, stored, 'stale');
+      }
+      throw error;
+    }
+  }
 }
