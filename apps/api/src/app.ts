@@ -30,7 +30,7 @@ import { databaseTrouble } from '@skycast/db';
 
 import { apiReferencePages } from './api-reference-page.ts';
 import { cors } from './cors.ts';
-import { errorSerializer } from './logger.ts';
+import { errorSerializer, LOGGED_URL_CHARS } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import { emptyBodyAsJson } from './empty-body.ts';
 import { originCheck } from './origin-check.ts';
@@ -205,7 +205,7 @@ export function createApp(options: AppOptions): RequestListener {
         req: (req: { id: unknown; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          url: req.url.slice(0, LOGGED_URL_CHARS),
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         err: errorSerializer(logger.level),

@@ -9,10 +9,14 @@ import { LRUCache } from 'lru-cache';
 
 import type { Logger, RateLimit, RateLimiter, ServedEntry } from '@skycast/api';
 
+import { LOGGED_URL_CHARS } from './logger.ts';
+
 /** What the router says about a procedure whose answers may be kept. */
 export interface CacheableProcedure {
   cacheSeconds: number;
   rateLimit: RateLimit | undefined;
+  /** True when `input` is one the procedure takes (its zod input): only those URLs are remembered. */
+  accepts: (input: unknown) => boolean;
 }
 
 export interface PublicAnswersOptions {
@@ -74,8 +78,8 @@ export interface PublicAnswers {
   remember(req: Request, answer: AnswerMade): string | undefined;
   /** Drops every answer made from an entry of `id` older than `storedAt`. */
   entryStored(id: string, storedAt: Date): void;
-  /** Answers and bytes kept now. */
-  readonly size: { answers: number; bytes: number };
+  /** Answers and bytes kept now, and the URL → key memos with their bytes. */
+  readonly size: { answers: number; bytes: number; urlKeys: number; urlKeyBytes: number };
 }
 
 /** tRPC's own Vary, plus the encoding: the same on every public answer, kept or not. */
@@ -83,6 +87,13 @@ export const ANSWER_VARY = 'trpc-accept, accept, accept-encoding';
 
 /** Responses below this size are sent as they are: compression would not pay. */
 const COMPRESS_FROM_BYTES = 1024;
+
+/** Bytes of URL → key memos: some 10,000 ordinary URLs. */
+const URL_KEYS_BYTES = 4 * 1024 * 1024;
+/** A URL longer than this is worked out each time (a list of 50 places fits). */
+const URL_KEY_MAX_BYTES = 16 * 1024;
+/** What one memo costs besides its strings: lru-cache's map entry and slots. */
+const PER_ENTRY_BYTES = 160;
 
 /**
  * Fresh public answers kept as the bytes to send, so serving one again is a
@@ -102,8 +113,13 @@ const COMPRESS_FROM_BYTES = 1024;
 export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswers {
   const now = options.now ?? Date.now;
   const byEntry = new Map<string, Set<string>>();
-  // The same URL comes back again and again: its key is worked out once.
-  const keysOfUrls = new LRUCache<string, string>({ max: 10_000 });
+  // The same URL comes back again and again: its key is worked out once, for
+  // valid inputs only, in a few MiB whatever number of URLs an attacker makes up.
+  const keysOfUrls = new LRUCache<string, string>({
+    maxSize: URL_KEYS_BYTES,
+    maxEntrySize: URL_KEY_MAX_BYTES,
+    sizeCalculation: (key, url) => url.length + key.length + PER_ENTRY_BYTES,
+  });
   const staticHeaders = options.staticHeaders.flat();
   const answers = new LRUCache<string, Answer>({
     maxSize: options.maxBytes,
@@ -132,11 +148,16 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
     return key;
   }
 
+  /**
+   * The key of a URL whose input the procedure takes; undefined for anything
+   * else, which tRPC then answers (a 400 for a bad input) and nothing here keeps.
+   */
   function keyOfUrl(url: string): string | undefined {
     if (!url.startsWith(options.basePath)) return undefined;
     const query = url.indexOf('?');
     const procedure = url.slice(options.basePath.length, query === -1 ? undefined : query);
-    if (!options.procedures.has(procedure)) return undefined;
+    const found = options.procedures.get(procedure);
+    if (!found) return undefined;
     const params = new URLSearchParams(query === -1 ? '' : url.slice(query + 1));
     let input = '';
     for (const [name, value] of params) {
@@ -144,9 +165,10 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
       if (name !== 'input' || input !== '') return undefined;
       input = value;
     }
-    if (input === '') return procedure;
+    if (input === '') return found.accepts(undefined) ? procedure : undefined;
     try {
-      return `${procedure}?${canonicalJson(JSON.parse(input))}`;
+      const value: unknown = JSON.parse(input);
+      return found.accepts(value) ? `${procedure}?${canonicalJson(value)}` : undefined;
     } catch {
       return undefined;
     }
@@ -189,7 +211,7 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
     }
     options.logger.info(
       {
-        req: { id, method: req.method, url: req.url },
+        req: { id, method: req.method, url: req.url?.slice(0, LOGGED_URL_CHARS) },
         res: { statusCode: res.statusCode },
         responseTime: now() - started,
         fromMemory: true,
@@ -279,7 +301,12 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
     },
 
     get size() {
-      return { answers: answers.size, bytes: answers.calculatedSize };
+      return {
+        answers: answers.size,
+        bytes: answers.calculatedSize,
+        urlKeys: keysOfUrls.size,
+        urlKeyBytes: keysOfUrls.calculatedSize,
+      };
     },
   };
 }
@@ -298,12 +325,32 @@ export function cacheableProcedures(
     const def = procedure._def as {
       type: string;
       meta?: { cacheSeconds?: number; rateLimit?: RateLimit };
+      inputs: readonly unknown[];
     };
     const cacheSeconds = def.meta?.cacheSeconds ?? 0;
     if (def.type !== 'query' || cacheSeconds <= 0 || isProtected(procedure)) continue;
-    found.set(path, { cacheSeconds, rateLimit: def.meta?.rateLimit });
+    found.set(path, {
+      cacheSeconds,
+      rateLimit: def.meta?.rateLimit,
+      accepts: acceptsInputOf(def.inputs),
+    });
   }
   return found;
+}
+
+/**
+ * A procedure's input check, from the zod schemas it declares: every one must
+ * take the input. A parser that is not zod's is taken as refusing, so such a
+ * procedure's URLs are never remembered (they are still answered).
+ */
+function acceptsInputOf(inputs: readonly unknown[]): (input: unknown) => boolean {
+  const parsers = inputs.map(
+    (parser) => parser as { safeParse?: (input: unknown) => { success: boolean } },
+  );
+  return (input) =>
+    parsers.every(
+      (parser) => typeof parser.safeParse === 'function' && parser.safeParse(input).success,
+    );
 }
 
 /** JSON with object keys sorted, so `{"b":1,"a":2}` and `{"a":2,"b":1}` are one key. */
@@ -318,7 +365,12 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const encodingsOfHeaders = new LRUCache<string, 'br' | 'gzip' | 'identity'>({ max: 200 });
+// Headers a client sends are its own to vary: a few KiB of memos, whatever they hold.
+const encodingsOfHeaders = new LRUCache<string, 'br' | 'gzip' | 'identity'>({
+  maxSize: 64 * 1024,
+  maxEntrySize: 1024,
+  sizeCalculation: (_encoding, header) => header.length + PER_ENTRY_BYTES,
+});
 
 /** br or gzip when `Accept-Encoding` takes it (q > 0), br first; undefined for identity. */
 function encodingFor(header: string | undefined): 'br' | 'gzip' | undefined {

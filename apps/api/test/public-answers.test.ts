@@ -320,7 +320,9 @@ describe('memory bound', () => {
     const maxBytes = 16 * 1024 * 1024;
     const answers = createPublicAnswers({
       basePath: '/trpc/',
-      procedures: new Map([['weather.forecast', { cacheSeconds: 300, rateLimit: undefined }]]),
+      procedures: new Map([
+        ['weather.forecast', { cacheSeconds: 300, rateLimit: undefined, accepts: () => true }],
+      ]),
       rateLimiter: {
         hit: () => Promise.resolve({ allowed: true, remaining: 1, retryAfterSeconds: 1 }),
       },
@@ -353,6 +355,62 @@ describe('memory bound', () => {
     expect(answers.size.bytes).toBeLessThanOrEqual(maxBytes);
     expect(answers.size.answers).toBeGreaterThan(0);
     expect(answers.size.answers).toBeLessThan(5_000);
+  });
+});
+
+describe('memory under made-up URLs', () => {
+  const answersFor = () =>
+    createPublicAnswers({
+      basePath: '/trpc/',
+      procedures: new Map([
+        [
+          'weather.forecast',
+          {
+            cacheSeconds: 300,
+            rateLimit: undefined,
+            accepts: (input: unknown) =>
+              typeof input === 'object' &&
+              input !== null &&
+              typeof (input as { latitude?: unknown }).latitude === 'number',
+          },
+        ],
+      ]),
+      rateLimiter: {
+        hit: () => Promise.resolve({ allowed: true, remaining: 1, retryAfterSeconds: 1 }),
+      },
+      sessionCookieName: 'skycast_session',
+      maxBytes: 1024 * 1024,
+      logger: silentLogger,
+      requestId: () => 'test',
+      clientAddress: () => '127.0.0.1',
+      staticHeaders: [],
+    });
+  const ask = (answers: ReturnType<typeof answersFor>, input: unknown) => {
+    let handedOn = false;
+    const url = `/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify(input))}`;
+    answers.serve(
+      { method: 'GET', headers: {}, url } as http.IncomingMessage,
+      {} as http.ServerResponse,
+      () => {
+        handedOn = true;
+      },
+    );
+    return handedOn;
+  };
+
+  it('remembers nothing of 2,000 distinct invalid 15 KB inputs, each handed on to be refused', () => {
+    const answers = answersFor();
+    for (let i = 0; i < 2_000; i++) {
+      expect(ask(answers, { latitude: 'north', i, padding: 'x'.repeat(15_000) })).toBe(true);
+    }
+    expect(answers.size.urlKeys).toBe(0);
+  });
+
+  it('keeps the keys of 100,000 distinct valid URLs within 4 MiB', () => {
+    const answers = answersFor();
+    for (let i = 0; i < 100_000; i++) ask(answers, { latitude: i / 1000, longitude: 1 });
+    expect(answers.size.urlKeys).toBeGreaterThan(0);
+    expect(answers.size.urlKeyBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
   });
 });
 
