@@ -244,6 +244,26 @@ describe('kept answers are whole answers', () => {
     expect(whole.response.headers.get('etag')).not.toBeNull();
   });
 
+  it('drops a kept list when any one of its places is stored anew, the last one included', async () => {
+    const a = await startInstance();
+    const b = await startInstance();
+    const first = { latitude: 64.14, longitude: -21.9 };
+    const last = { latitude: 65.68, longitude: -18.09 };
+    const url = summariesUrl(b.url, [first, last]);
+    expect((await get(url)).response.headers.get('etag')).not.toBeNull();
+    const kept = b.queries.count;
+    await get(url);
+    expect(b.queries.count).toBe(kept); // from memory
+
+    a.clock.offsetMs = 11 * MINUTE;
+    await a.services.weather.forecast(last, { units: 'metric', windUnit: 'kmh' });
+    await a.services.settled();
+    await waitFor(async () => {
+      await get(url);
+      return b.queries.count > kept ? true : undefined;
+    });
+  });
+
   it('never keeps a list with a null for a place the provider failed on', async () => {
     const a = await startInstance();
     const known = { latitude: 62.24, longitude: 25.75 };

@@ -7,6 +7,7 @@ import { z } from 'zod';
 
 import { createTestDatabase, type TestDatabase } from '@skycast/db/testing';
 
+import { clientKeys } from '../src/client-key.ts';
 import { silentLogger } from '../src/logger.ts';
 import { createRateLimiter } from '../src/rate-limit.ts';
 import { responseHeaders } from '../src/response-headers.ts';
@@ -63,6 +64,7 @@ beforeAll(async () => {
     const services = {
       db: testDb.db,
       rateLimiter: createRateLimiter({ db: testDb.db }),
+      clientKeyOf: clientKeys(),
     } as unknown as Services;
     const server = createHTTPServer({
       router: appRouter,
