@@ -74,7 +74,10 @@ export const envSchema = z.object({
   PUBLIC_ANSWER_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(64),
   /** MiB of decoded weather entries each instance keeps in memory. */
   WEATHER_MEMORY_MB: z.coerce.number().int().min(1).max(65_536).default(64),
-  /** Per client address and minute, across instances: places nobody asked about lately it may make us fetch. */
+  /**
+   * Per client, across instances: places nobody asked about lately it may make
+   * us fetch at once; its bucket then refills at a fair share of the provider budget.
+   */
   NEW_PLACES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
   /**
    * Where users reach the app (scheme, host, port). State-changing requests

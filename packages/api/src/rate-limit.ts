@@ -135,7 +135,7 @@ export const DEFAULT_MEMORY_LIMIT_BYTES = 8 * 1024 * 1024;
 
 /**
  * What one counted client costs in memory besides its key's characters:
- * the counter object and lru-cache's slots (map entry, list links, TTL).
+ * the counter object and lru-cache's slots (map entry, list links).
  */
 const BYTES_PER_COUNT = 200;
 
@@ -145,8 +145,8 @@ const BYTES_PER_COUNT = 200;
  *
  * The counts in memory are fixed windows in one LRU bounded in bytes
  * (`memoryBytes`), not a map that grows with every address that ever
- * called: each count leaves when its window ends (dropped as it is next
- * read, and every 10 s), and under a flood of new keys the least recently
+ * called: each count leaves when its window ends (swept every 10 s, and
+ * started afresh when next read), and under a flood of new keys the least recently
  * seen goes first. A client still calling stays counted; one evicted had
  * been quiet while the whole budget of other keys arrived, and simply
  * starts a new window.
