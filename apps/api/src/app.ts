@@ -29,7 +29,7 @@ import { databaseTrouble } from '@skycast/db';
 
 import { apiReferencePages } from './api-reference-page.ts';
 import { cors } from './cors.ts';
-import { errorSerializer } from './logger.ts';
+import { errorSerializer, LOGGED_URL_CHARS } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import { emptyBodyAsJson } from './empty-body.ts';
 import { originCheck } from './origin-check.ts';
@@ -163,8 +163,10 @@ export function createApp(options: AppOptions): RequestListener {
     // find nothing there.
     logger: logger.child({}, { redact: [] }),
     requestId: requestIdFor,
-    // What Express's req.ip says under the same `trust proxy` setting.
-    clientAddress: (req) => proxyAddr(req, (_address, hop) => hop < proxyHops),
+    // What Express's req.ip says under the same `trust proxy` setting, as the
+    // same client key the procedures' limits count under.
+    clientAddress: (req) =>
+      services.clientKeyOf(proxyAddr(req, (_address, hop) => hop < proxyHops)) ?? undefined,
     // The same security headers as every other answer, worked out once.
     staticHeaders: headersSetBy(securityHeaders),
     draining: () => readiness.draining,
@@ -205,7 +207,7 @@ export function createApp(options: AppOptions): RequestListener {
         req: (req: { id: unknown; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          url: req.url.slice(0, LOGGED_URL_CHARS),
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         err: errorSerializer(logger.level),
@@ -303,6 +305,7 @@ export function createApp(options: AppOptions): RequestListener {
             body: opts.data[0],
             cacheControl: meta.headers['cache-control'] ?? 'no-store',
             served: opts.ctx?.weatherScope.served ?? [],
+            missed: opts.ctx?.weatherScope.missed ?? [],
           });
           if (etag) Object.assign(meta.headers, { etag, vary: ANSWER_VARY });
         }

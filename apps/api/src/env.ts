@@ -74,7 +74,10 @@ export const envSchema = z.object({
   PUBLIC_ANSWER_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(64),
   /** MiB of decoded weather entries each instance keeps in memory. */
   WEATHER_MEMORY_MB: z.coerce.number().int().min(1).max(65_536).default(64),
-  /** Per client address and minute, across instances: places nobody asked about lately it may make us fetch. */
+  /**
+   * Per client, across instances: places nobody asked about lately it may make
+   * us fetch at once; its bucket then refills at a fair share of the provider budget.
+   */
   NEW_PLACES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
   /**
    * Where users reach the app (scheme, host, port). State-changing requests
@@ -90,6 +93,11 @@ export const envSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** The sender of password-reset emails. */
   MAIL_FROM: z.string().trim().min(3).max(200).default('Skycast <no-reply@localhost>'),
+  /**
+   * How many leading bits of an IPv6 address name one client in every limit
+   * (sign-in, sign-up, new places, reads): one host is handed a whole /64.
+   */
+  IPV6_CLIENT_PREFIX: z.coerce.number().int().min(32).max(128).default(64),
   /** How many reverse proxies in front of the app append to X-Forwarded-For; 0 ignores the header. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Other origins allowed to call the API from a browser (comma-separated); unset: CORS off. */

@@ -6,14 +6,29 @@ import type { Env } from './env.ts';
 const FLUSH_EVERY_MS = 200;
 
 /**
+ * At most this much of the log waits in memory for a slow stdout; lines past
+ * it are dropped, so a flood of requests cannot grow the process through its log.
+ */
+const MAX_BUFFERED_LOG_BYTES = 16 * 1024 * 1024;
+
+/** URLs are logged cut to this: a line must not cost what a long URL did. */
+export const LOGGED_URL_CHARS = 1024;
+
+/**
  * JSON logs to stdout; credentials never reach them, whatever a caller passes in.
  * Lines are buffered and written in 4 KiB chunks (pino's asynchronous mode):
  * under load one write per line cost about 5 % of the server's CPU. A timer
  * writes what is buffered every 200 ms, and pino writes the rest when the
- * process exits; only a `kill -9` can lose the last 200 ms of lines.
+ * process exits; only a `kill -9` can lose the last 200 ms of lines. At most
+ * 16 MiB wait for a stdout that cannot keep up; more is dropped.
  */
 export function createLogger(env: Pick<Env, 'LOG_LEVEL'>): Logger {
-  const destination = pino.destination({ dest: 1, minLength: 4096, sync: false });
+  const destination = pino.destination({
+    dest: 1,
+    minLength: 4096,
+    maxLength: MAX_BUFFERED_LOG_BYTES,
+    sync: false,
+  });
   setInterval(() => {
     try {
       destination.flush();

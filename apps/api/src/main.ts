@@ -138,6 +138,7 @@ async function start(): Promise<void> {
     publicOrigin: env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`,
     quotas: { [provider.id]: quota },
     newPlacesPerMinute: env.NEW_PLACES_PER_MINUTE,
+    ipv6ClientPrefix: env.IPV6_CLIENT_PREFIX,
     weatherMemoryBytes: env.WEATHER_MEMORY_MB * 1024 * 1024,
     ...(metrics ? { metrics: metrics.api } : {}),
   });

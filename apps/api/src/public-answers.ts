@@ -15,10 +15,14 @@ import {
   type ServedEntry,
 } from '@skycast/api';
 
+import { LOGGED_URL_CHARS } from './logger.ts';
+
 /** What the router says about a procedure whose answers may be kept. */
 export interface CacheableProcedure {
   cacheSeconds: number;
   rateLimit: RateLimit | undefined;
+  /** True when `input` is one the procedure takes (its zod input): only those URLs are remembered. */
+  accepts: (input: unknown) => boolean;
 }
 
 export interface PublicAnswersOptions {
@@ -66,6 +70,8 @@ export interface AnswerMade {
   cacheControl: string;
   /** The weather entries it was made from (the context's `weatherScope.served`). */
   served: readonly ServedEntry[];
+  /** Entries it needed but could not include (`weatherScope.missed`): such an answer is never kept. */
+  missed: readonly string[];
 }
 
 export interface PublicAnswers {
@@ -78,8 +84,8 @@ export interface PublicAnswers {
   remember(req: Request, answer: AnswerMade): string | undefined;
   /** Drops every answer made from an entry of `id` older than `storedAt`. */
   entryStored(id: string, storedAt: Date): void;
-  /** Answers and bytes kept now. */
-  readonly size: { answers: number; bytes: number };
+  /** Answers and bytes kept now, and the URL → key memos with their bytes. */
+  readonly size: { answers: number; bytes: number; urlKeys: number; urlKeyBytes: number };
 }
 
 /** tRPC's own Vary, plus the encoding: the same on every public answer, kept or not. */
@@ -87,6 +93,13 @@ export const ANSWER_VARY = 'trpc-accept, accept, accept-encoding';
 
 /** Responses below this size are sent as they are: compression would not pay. */
 const COMPRESS_FROM_BYTES = 1024;
+
+/** Bytes of URL → key memos: some 10,000 ordinary URLs. */
+const URL_KEYS_BYTES = 4 * 1024 * 1024;
+/** A URL longer than this is worked out each time (a list of 50 places fits). */
+const URL_KEY_MAX_BYTES = 16 * 1024;
+/** What one memo costs besides its strings: lru-cache's map entry and slots. */
+const PER_ENTRY_BYTES = 160;
 
 /**
  * Fresh public answers kept as the bytes to send, so serving one again is a
@@ -106,8 +119,13 @@ const COMPRESS_FROM_BYTES = 1024;
 export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswers {
   const now = options.now ?? Date.now;
   const byEntry = new Map<string, Set<string>>();
-  // The same URL comes back again and again: its key is worked out once.
-  const keysOfUrls = new LRUCache<string, string>({ max: 10_000 });
+  // The same URL comes back again and again: its key is worked out once, for
+  // valid inputs only, in a few MiB whatever number of URLs an attacker makes up.
+  const keysOfUrls = new LRUCache<string, string>({
+    maxSize: URL_KEYS_BYTES,
+    maxEntrySize: URL_KEY_MAX_BYTES,
+    sizeCalculation: (key, url) => url.length + key.length + PER_ENTRY_BYTES,
+  });
   const staticHeaders = options.staticHeaders.flat();
   const answers = new LRUCache<string, Answer>({
     maxSize: options.maxBytes,
@@ -136,11 +154,16 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
     return key;
   }
 
+  /**
+   * The key of a URL whose input the procedure takes; undefined for anything
+   * else, which tRPC then answers (a 400 for a bad input) and nothing here keeps.
+   */
   function keyOfUrl(url: string): string | undefined {
     if (!url.startsWith(options.basePath)) return undefined;
     const query = url.indexOf('?');
     const procedure = url.slice(options.basePath.length, query === -1 ? undefined : query);
-    if (!options.procedures.has(procedure)) return undefined;
+    const found = options.procedures.get(procedure);
+    if (!found) return undefined;
     const params = new URLSearchParams(query === -1 ? '' : url.slice(query + 1));
     let input = '';
     for (const [name, value] of params) {
@@ -148,9 +171,10 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
       if (name !== 'input' || input !== '') return undefined;
       input = value;
     }
-    if (input === '') return procedure;
+    if (input === '') return found.accepts(undefined) ? procedure : undefined;
     try {
-      return `${procedure}?${canonicalJson(JSON.parse(input))}`;
+      const value: unknown = JSON.parse(input);
+      return found.accepts(value) ? `${procedure}?${canonicalJson(value)}` : undefined;
     } catch {
       return undefined;
     }
@@ -193,7 +217,7 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
     }
     options.logger.info(
       {
-        req: { id, method: req.method, url: req.url },
+        req: { id, method: req.method, url: req.url?.slice(0, LOGGED_URL_CHARS) },
         res: { statusCode: res.statusCode },
         responseTime: now() - started,
         fromMemory: true,
@@ -235,6 +259,10 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
       if (!answer.cacheControl.startsWith('public')) return undefined;
       const key = keyOf(req.method, req.headers, req.originalUrl);
       if (key === undefined || answer.served.length === 0) return undefined;
+      // Only whole, fresh answers: one with a hole (a place that failed or was
+      // refused) would be served to others who would get that place's weather.
+      // A kept answer thus depends on no entry beyond those it was made from.
+      if (answer.missed.length > 0) return undefined;
       if (answer.served.some((entry) => entry.stale)) return undefined;
       const validUntil = Math.min(...answer.served.map((entry) => entry.freshUntil.getTime()));
       if (validUntil <= now()) return undefined;
@@ -279,7 +307,12 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
     },
 
     get size() {
-      return { answers: answers.size, bytes: answers.calculatedSize };
+      return {
+        answers: answers.size,
+        bytes: answers.calculatedSize,
+        urlKeys: keysOfUrls.size,
+        urlKeyBytes: keysOfUrls.calculatedSize,
+      };
     },
   };
 }
@@ -290,10 +323,31 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
  */
 export function cacheableProcedures(router: AnyRouter): Map<string, CacheableProcedure> {
   const found = new Map<string, CacheableProcedure>();
-  for (const { path, cacheSeconds, meta } of listProcedures(router)) {
-    if (cacheSeconds > 0) found.set(path, { cacheSeconds, rateLimit: meta.rateLimit });
+  for (const { path, cacheSeconds, meta, inputs } of listProcedures(router)) {
+    if (cacheSeconds > 0) {
+      found.set(path, {
+        cacheSeconds,
+        rateLimit: meta.rateLimit,
+        accepts: acceptsInputOf(inputs),
+      });
+    }
   }
   return found;
+}
+
+/**
+ * A procedure's input check, from the zod schemas it declares: every one must
+ * take the input. A parser that is not zod's is taken as refusing, so such a
+ * procedure's URLs are never remembered (they are still answered).
+ */
+function acceptsInputOf(inputs: readonly unknown[]): (input: unknown) => boolean {
+  const parsers = inputs.map(
+    (parser) => parser as { safeParse?: (input: unknown) => { success: boolean } },
+  );
+  return (input) =>
+    parsers.every(
+      (parser) => typeof parser.safeParse === 'function' && parser.safeParse(input).success,
+    );
 }
 
 /** JSON with object keys sorted, so `{"b":1,"a":2}` and `{"a":2,"b":1}` are one key. */
@@ -308,7 +362,12 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const encodingsOfHeaders = new LRUCache<string, 'br' | 'gzip' | 'identity'>({ max: 200 });
+// Headers a client sends are its own to vary: a few KiB of memos, whatever they hold.
+const encodingsOfHeaders = new LRUCache<string, 'br' | 'gzip' | 'identity'>({
+  maxSize: 64 * 1024,
+  maxEntrySize: 1024,
+  sizeCalculation: (_encoding, header) => header.length + PER_ENTRY_BYTES,
+});
 
 /** br or gzip when `Accept-Encoding` takes it (q > 0), br first; undefined for identity. */
 function encodingFor(header: string | undefined): 'br' | 'gzip' | undefined {

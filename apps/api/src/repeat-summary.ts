@@ -28,6 +28,11 @@ export interface RepeatSummary {
  * const repeats = createRepeatSummary(logger);
  * repeats.log('warn', `db:${code}`, { err }, 'database not reachable');
  */
+/** Kinds counted in one window at most; the rest are counted together. */
+const MAX_KINDS = 1_000;
+const MAX_KIND_CHARS = 300;
+const OTHER_KINDS = 'other kinds';
+
 export function createRepeatSummary(logger: Logger, windowMs = 10_000): RepeatSummary {
   const seen = new Map<string, { level: Level; message: string; more: number }>();
   let timer: NodeJS.Timeout | undefined;
@@ -47,7 +52,11 @@ export function createRepeatSummary(logger: Logger, windowMs = 10_000): RepeatSu
   }
 
   return {
-    log(level, kind, details, message, via = logger) {
+    log(level, fullKind, details, message, via = logger) {
+      // Kinds can carry what a caller sent (an error's message): cut, and a
+      // bounded number per window, whatever a flood of odd requests makes up.
+      const cut = fullKind.slice(0, MAX_KIND_CHARS);
+      const kind = seen.has(cut) || seen.size < MAX_KINDS ? cut : OTHER_KINDS;
       const entry = seen.get(kind);
       if (entry) {
         entry.more += 1;

@@ -160,7 +160,7 @@ describe('the container image settings', () => {
 describe("the README's configuration table", () => {
   const readme = readFileSync(path.resolve(import.meta.dirname, '../../../README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Layout'));
-  const rows = [...section.matchAll(/^\| `([A-Z_]+)` +\| (.*?) +\|/gm)].map(
+  const rows = [...section.matchAll(/^\| `([A-Z0-9_]+)` +\| (.*?) +\|/gm)].map(
     ([, name = '', defaultCell = '']) => ({ name, defaultCell }),
   );
 

@@ -158,6 +158,20 @@ describe('fresh public answers served from memory', () => {
     expect(other.response.status).toBe(200);
   });
 
+  it('counts every address of one IPv6 /64, forwarded by the trusted proxy, as one client', async () => {
+    const a = await startInstance();
+    const url = forecastUrl(a.url, { latitude: 52.37, longitude: 4.9 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 241; i++) {
+      const address = `2001:db8:77:1:${(i + 1).toString(16)}::${i + 1}`;
+      statuses.push((await get(url, { 'x-forwarded-for': address })).response.status);
+    }
+    expect(statuses.slice(0, 240).every((status) => status === 200)).toBe(true);
+    expect(statuses[240]).toBe(429);
+    const neighbour = await get(url, { 'x-forwarded-for': '2001:db8:77:2::1' });
+    expect(neighbour.response.status).toBe(200);
+  });
+
   it('never answers a request that carries a session from memory', async () => {
     const a = await startInstance();
     const url = forecastUrl(a.url, { latitude: 45.46, longitude: 9.19 });
@@ -193,6 +207,89 @@ describe('fresh public answers served from memory', () => {
       new Date(original.result.data.fetchedAt).getTime(),
     );
     expect(b.queries.count).toBeGreaterThan(bQueries);
+  });
+});
+
+describe('kept answers are whole answers', () => {
+  const summariesUrl = (base: string, places: object[]) =>
+    `${base}/trpc/weather.summaries?input=${encodeURIComponent(JSON.stringify({ places }))}`;
+  type Summaries = { result: { data: (object | null)[] } };
+
+  it('never keeps or lets anyone cache a list with a null for a place the client’s budget refused', async () => {
+    const strict = await world.startWith(
+      { logger: silentLogger, newPlacesPerMinute: 1 },
+      { trustProxy: 1 },
+    );
+    const a = { latitude: 61.5, longitude: 23.76 };
+    const b = { latitude: 60.45, longitude: 22.27 };
+    const spent = { 'x-forwarded-for': '192.0.2.61' };
+    // The client's one new place goes on A.
+    expect((await get(forecastUrl(strict.url, a), spent)).response.status).toBe(200);
+    const url = summariesUrl(strict.url, [a, b]);
+    const holed = await get(url, spent);
+    expect((JSON.parse(holed.body.toString()) as Summaries).result.data.map(Boolean)).toEqual([
+      true,
+      false,
+    ]);
+    expect(holed.response.headers.get('cache-control')).toBe('no-store');
+    expect(holed.response.headers.get('etag')).toBeNull();
+
+    // Someone else asks the same URL: made again, whole, and only then kept.
+    const whole = await get(url, { 'x-forwarded-for': '192.0.2.62' });
+    expect((JSON.parse(whole.body.toString()) as Summaries).result.data.map(Boolean)).toEqual([
+      true,
+      true,
+    ]);
+    expect(whole.response.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(whole.response.headers.get('etag')).not.toBeNull();
+  });
+
+  it('drops a kept list when any one of its places is stored anew, the last one included', async () => {
+    const a = await startInstance();
+    const b = await startInstance();
+    const first = { latitude: 64.14, longitude: -21.9 };
+    const last = { latitude: 65.68, longitude: -18.09 };
+    const url = summariesUrl(b.url, [first, last]);
+    expect((await get(url)).response.headers.get('etag')).not.toBeNull();
+    const kept = b.queries.count;
+    await get(url);
+    expect(b.queries.count).toBe(kept); // from memory
+
+    a.clock.offsetMs = 11 * MINUTE;
+    await a.services.weather.forecast(last, { units: 'metric', windUnit: 'kmh' });
+    await a.services.settled();
+    await waitFor(async () => {
+      await get(url);
+      return b.queries.count > kept ? true : undefined;
+    });
+  });
+
+  it('never keeps a list with a null for a place the provider failed on', async () => {
+    const a = await startInstance();
+    const known = { latitude: 62.24, longitude: 25.75 };
+    const failing = { latitude: 63.1, longitude: 21.62 };
+    expect((await get(forecastUrl(a.url, known))).response.status).toBe(200);
+    const url = summariesUrl(a.url, [known, failing]);
+    world.stub.setFault({ mode: 'error', status: 503 });
+    let holed;
+    try {
+      holed = await get(url, { 'x-forwarded-for': '192.0.2.63' });
+    } finally {
+      world.stub.setFault(null);
+    }
+    expect((JSON.parse(holed.body.toString()) as Summaries).result.data.map(Boolean)).toEqual([
+      true,
+      false,
+    ]);
+    expect(holed.response.headers.get('cache-control')).toBe('no-store');
+    const queries = a.queries.count;
+    const whole = await get(url, { 'x-forwarded-for': '192.0.2.64' });
+    expect((JSON.parse(whole.body.toString()) as Summaries).result.data.map(Boolean)).toEqual([
+      true,
+      true,
+    ]);
+    // Made again (the database asked), not the holed answer from memory.
+    expect(a.queries.count).toBeGreaterThan(queries);
   });
 });
 
@@ -243,7 +340,9 @@ describe('memory bound', () => {
     const maxBytes = 16 * 1024 * 1024;
     const answers = createPublicAnswers({
       basePath: '/trpc/',
-      procedures: new Map([['weather.forecast', { cacheSeconds: 300, rateLimit: undefined }]]),
+      procedures: new Map([
+        ['weather.forecast', { cacheSeconds: 300, rateLimit: undefined, accepts: () => true }],
+      ]),
       rateLimiter: {
         hit: () => Promise.resolve({ allowed: true, remaining: 1, retryAfterSeconds: 1 }),
       },
@@ -269,12 +368,69 @@ describe('memory bound', () => {
             stale: false,
           },
         ],
+        missed: [],
       });
       expect(etag).toBeDefined();
     }
     expect(answers.size.bytes).toBeLessThanOrEqual(maxBytes);
     expect(answers.size.answers).toBeGreaterThan(0);
     expect(answers.size.answers).toBeLessThan(5_000);
+  });
+});
+
+describe('memory under made-up URLs', () => {
+  const answersFor = () =>
+    createPublicAnswers({
+      basePath: '/trpc/',
+      procedures: new Map([
+        [
+          'weather.forecast',
+          {
+            cacheSeconds: 300,
+            rateLimit: undefined,
+            accepts: (input: unknown) =>
+              typeof input === 'object' &&
+              input !== null &&
+              typeof (input as { latitude?: unknown }).latitude === 'number',
+          },
+        ],
+      ]),
+      rateLimiter: {
+        hit: () => Promise.resolve({ allowed: true, remaining: 1, retryAfterSeconds: 1 }),
+      },
+      sessionCookieName: 'skycast_session',
+      maxBytes: 1024 * 1024,
+      logger: silentLogger,
+      requestId: () => 'test',
+      clientAddress: () => '127.0.0.1',
+      staticHeaders: [],
+    });
+  const ask = (answers: ReturnType<typeof answersFor>, input: unknown) => {
+    let handedOn = false;
+    const url = `/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify(input))}`;
+    answers.serve(
+      { method: 'GET', headers: {}, url } as http.IncomingMessage,
+      {} as http.ServerResponse,
+      () => {
+        handedOn = true;
+      },
+    );
+    return handedOn;
+  };
+
+  it('remembers nothing of 2,000 distinct invalid 15 KB inputs, each handed on to be refused', () => {
+    const answers = answersFor();
+    for (let i = 0; i < 2_000; i++) {
+      expect(ask(answers, { latitude: 'north', i, padding: 'x'.repeat(15_000) })).toBe(true);
+    }
+    expect(answers.size.urlKeys).toBe(0);
+  });
+
+  it('keeps the keys of 100,000 distinct valid URLs within 4 MiB', () => {
+    const answers = answersFor();
+    for (let i = 0; i < 100_000; i++) ask(answers, { latitude: i / 1000, longitude: 1 });
+    expect(answers.size.urlKeys).toBeGreaterThan(0);
+    expect(answers.size.urlKeyBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
   });
 });
 

@@ -37,6 +37,18 @@ describe('createRepeatSummary', () => {
     repeats.log('warn', 'db:unreachable', {}, 'database not reachable');
     expect(lines).toHaveLength(4);
   });
+
+  it('counts a flood of made-up kinds in bounded memory: 1,000 kinds a window, the rest together', () => {
+    const { logger, lines } = capture();
+    const repeats = createRepeatSummary(logger, 10_000);
+    for (let i = 0; i < 5_000; i++) {
+      repeats.log('warn', `BAD_REQUEST:weather.forecast:${i}:${'x'.repeat(10_000)}`, {}, 'odd');
+    }
+    // One line per kind kept, and one for the first of the rest.
+    expect(lines).toHaveLength(1_001);
+    repeats.flush();
+    expect(lines.at(-1)).toMatchObject({ repeated: 3_999 });
+  });
 });
 
 describe('errorSerializer', () => {

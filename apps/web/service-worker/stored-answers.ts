@@ -40,6 +40,28 @@ export function isStorableWeatherRequest(request: {
   );
 }
 
+/**
+ * Whether an answer to a storable request may be kept: a 200 the server
+ * marked `public` and not `no-store`. The server marks an answer with a hole
+ * (a `null` for a place whose weather failed or was refused) `no-store`, so
+ * a list with a missing place is never kept to be shown offline as whole.
+ */
+export function isStorableWeatherAnswer(response: {
+  status: number;
+  headers: { get(name: string): string | null };
+}): boolean {
+  if (response.status !== 200) return false;
+  const directives = (response.headers.get('cache-control') ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((directive) => directive.trim());
+  return (
+    directives.includes('public') &&
+    !directives.includes('no-store') &&
+    !directives.includes('private')
+  );
+}
+
 /** The message a page sends to have answers it got before the worker existed stored. */
 export const STORE_ANSWERS_MESSAGE = 'skycast:store-answers';
 

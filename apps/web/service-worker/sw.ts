@@ -10,6 +10,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
 
 import {
+  isStorableWeatherAnswer,
   isStorableWeatherRequest,
   STORED_ANSWER_HEADER,
   storeAnswersRequest,
@@ -56,6 +57,12 @@ const MARK_STORED: WorkboxPlugin = {
     );
   },
 };
+// Only whole public answers are kept (this replaces Workbox's "any 200"): one the
+// server sent `no-store`, such as a list with a null for a place that failed, never is.
+const WHOLE_ANSWERS_ONLY: WorkboxPlugin = {
+  cacheWillUpdate: ({ response }) =>
+    Promise.resolve(isStorableWeatherAnswer(response) ? response : null),
+};
 const weatherAnswers = new NetworkFirst({
   cacheName: WEATHER_STORE.name,
   // The URL alone names a public answer; Vary (encoding, accept) must not hide it offline.
@@ -65,6 +72,7 @@ const weatherAnswers = new NetworkFirst({
       maxEntries: WEATHER_STORE.maxEntries,
       maxAgeSeconds: WEATHER_STORE.maxAgeSeconds,
     }),
+    WHOLE_ANSWERS_ONLY,
     MARK_STORED,
   ],
 });

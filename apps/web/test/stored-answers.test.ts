@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  isStorableWeatherAnswer,
   isStorableWeatherRequest,
   MAX_ANSWERS_TO_STORE,
   STORE_ANSWERS_MESSAGE,
@@ -58,5 +59,27 @@ describe('what the service worker may store', () => {
     expect(storeAnswersRequest({ type: 'other', urls: [forecast] }, origin)).toEqual([]);
     expect(storeAnswersRequest(null, origin)).toEqual([]);
     expect(storeAnswersRequest(message('x'), origin)).toEqual([]);
+  });
+});
+
+describe('which answers the service worker keeps', () => {
+  const answer = (status: number, cacheControl?: string) => ({
+    status,
+    headers: new Headers(cacheControl ? { 'cache-control': cacheControl } : {}),
+  });
+
+  it('keeps a whole public answer', () => {
+    expect(isStorableWeatherAnswer(answer(200, 'public, max-age=300'))).toBe(true);
+  });
+
+  it('never keeps an answer the server said not to store, such as a list with a hole', () => {
+    expect(isStorableWeatherAnswer(answer(200, 'no-store'))).toBe(false);
+    expect(isStorableWeatherAnswer(answer(200, 'private, no-store'))).toBe(false);
+    expect(isStorableWeatherAnswer(answer(200))).toBe(false);
+  });
+
+  it('never keeps an error', () => {
+    expect(isStorableWeatherAnswer(answer(429, 'public, max-age=300'))).toBe(false);
+    expect(isStorableWeatherAnswer(answer(502, 'no-store'))).toBe(false);
   });
 });

@@ -43,6 +43,7 @@ export { createServices, type ServiceDependencies, type Services } from './servi
 export { silentLogger, type Logger } from './logger.ts';
 export { callerLanguage } from './i18n/error-messages.ts';
 export { RateLimitExceeded } from './rate-limit.ts';
+export { clientKeyOf, clientKeys, DEFAULT_IPV6_CLIENT_PREFIX } from './client-key.ts';
 export { noMetrics, type ApiMetrics, type BreakerState, type CacheAnswer } from './metrics.ts';
 export { pruneWeatherCache, schedulePruning } from './weather/cache-pruner.ts';
 

@@ -1,5 +1,5 @@
+import { LRUCache } from 'lru-cache';
 import {
-  RateLimiterMemory,
   RateLimiterPostgres,
   RateLimiterRes,
   type RateLimiterAbstract,
@@ -130,38 +130,100 @@ export async function verdictOf(consume: Promise<RateLimiterRes>): Promise<RateL
   }
 }
 
+/** Bytes the per-instance counts may take, whatever number of clients calls (8 MiB: some 35,000 clients). */
+export const DEFAULT_MEMORY_LIMIT_BYTES = 8 * 1024 * 1024;
+
 /**
- * The limiter behind `meta.rateLimit`: one rate-limiter-flexible limiter per
- * procedure and limit, in memory or in PostgreSQL by the limit's `scope`.
+ * What one counted client costs in memory besides its key's characters:
+ * the counter object and lru-cache's slots (map entry, list links).
+ */
+const BYTES_PER_COUNT = 200;
+
+/**
+ * The limiter behind `meta.rateLimit`: per instance in memory, or in
+ * PostgreSQL (rate-limiter-flexible) by the limit's `scope`.
+ *
+ * The counts in memory are fixed windows in one LRU bounded in bytes
+ * (`memoryBytes`), not a map that grows with every address that ever
+ * called: each count leaves when its window ends (swept every 10 s, and
+ * started afresh when next read), and under a flood of new keys the least recently
+ * seen goes first. A client still calling stays counted; one evicted had
+ * been quiet while the whole budget of other keys arrived, and simply
+ * starts a new window.
  *
  * @example
  * const limiter = createRateLimiter({ db });
  * const { allowed } = await limiter.hit('weather.forecast', '203.0.113.7', { max: 240, windowSeconds: 60 });
  */
-export function createRateLimiter(deps: { db: Kysely<Database> }): RateLimiter {
-  const limiters = new Map<string, RateLimiterAbstract>();
+export function createRateLimiter(deps: {
+  db: Kysely<Database>;
+  memoryBytes?: number;
+  now?: () => number;
+}): RateLimiter & { readonly memory: { keys: number; bytes: number } } {
+  const now = deps.now ?? Date.now;
+  const shared = new Map<string, RateLimiterAbstract>();
+  const limitIds = new Map<string, number>();
+  const counts = new LRUCache<string, { points: number; resetAt: number }>({
+    maxSize: deps.memoryBytes ?? DEFAULT_MEMORY_LIMIT_BYTES,
+    sizeCalculation: (_count, key) => BYTES_PER_COUNT + key.length,
+  });
+  let purgedAt = now();
 
-  function limiterFor(procedure: string, limit: RateLimit): RateLimiterAbstract {
-    const scope = limit.scope ?? 'instance';
-    const id = `${procedure}|${limit.max}|${limit.windowSeconds}|${scope}`;
-    let limiter = limiters.get(id);
+  function sharedFor(procedure: string, limit: RateLimit): RateLimiterAbstract {
+    const id = `${procedure}|${limit.max}|${limit.windowSeconds}`;
+    let limiter = shared.get(id);
     if (!limiter) {
-      limiter =
-        scope === 'shared'
-          ? sharedLimiter(deps.db, {
-              name: `p:${procedure.slice(0, 100)}`,
-              points: limit.max,
-              windowSeconds: limit.windowSeconds,
-            })
-          : new RateLimiterMemory({ points: limit.max, duration: limit.windowSeconds });
-      limiters.set(id, limiter);
+      limiter = sharedLimiter(deps.db, {
+        name: `p:${procedure.slice(0, 100)}`,
+        points: limit.max,
+        windowSeconds: limit.windowSeconds,
+      });
+      shared.set(id, limiter);
     }
     return limiter;
   }
 
+  /** A short, stable prefix per procedure and limit, so each key costs little. */
+  function limitIdOf(procedure: string, limit: RateLimit): number {
+    const id = `${procedure}|${limit.max}|${limit.windowSeconds}`;
+    let n = limitIds.get(id);
+    if (n === undefined) limitIds.set(id, (n = limitIds.size));
+    return n;
+  }
+
+  function hitInMemory(procedure: string, clientKey: string, limit: RateLimit): RateLimitVerdict {
+    const at = now();
+    if (at - purgedAt > 10_000) {
+      purgedAt = at;
+      const ended: string[] = [];
+      counts.forEach((count, key) => {
+        if (count.resetAt <= at) ended.push(key);
+      });
+      for (const key of ended) counts.delete(key);
+    }
+    const key = `${limitIdOf(procedure, limit)}|${clientKey}`;
+    let count = counts.get(key);
+    if (!count || count.resetAt <= at) {
+      count = { points: 0, resetAt: at + limit.windowSeconds * 1000 };
+      counts.set(key, count);
+    }
+    count.points += 1;
+    const retryAfterSeconds = Math.max(1, Math.ceil((count.resetAt - at) / 1000));
+    return count.points <= limit.max
+      ? { allowed: true, remaining: limit.max - count.points, retryAfterSeconds }
+      : { allowed: false, remaining: 0, retryAfterSeconds };
+  }
+
   return {
     hit(procedure, clientKey, limit) {
-      return verdictOf(limiterFor(procedure, limit).consume(clientKey.slice(0, 100)));
+      const key = clientKey.slice(0, 100);
+      if ((limit.scope ?? 'instance') === 'shared') {
+        return verdictOf(sharedFor(procedure, limit).consume(key));
+      }
+      return Promise.resolve(hitInMemory(procedure, key, limit));
+    },
+    get memory() {
+      return { keys: counts.size, bytes: counts.calculatedSize };
     },
   };
 }

@@ -6,6 +6,7 @@ import { ProviderError } from '@skycast/weather';
 import { procedureInfo } from './procedures.ts';
 import { RateLimitExceeded } from './rate-limit.ts';
 import { DatabaseUnavailable, type Context } from './trpc.ts';
+import { isIncomplete } from './weather/request-scope.ts';
 
 export interface ResponseHeaderOptions {
   /**
@@ -20,7 +21,8 @@ export interface ResponseHeaderOptions {
  * The headers of a tRPC HTTP response, for the adapter's `responseMeta`:
  * `Cache-Control: public, max-age=N` only when every call in the request is a
  * public query with `meta.cacheSeconds` and none failed (N is the smallest),
- * `no-store` otherwise; `Retry-After` when a call was refused for its rate
+ * and the answer lacks nothing it was asked for (no `null` for a place whose
+ * weather failed or was refused); `no-store` otherwise; `Retry-After` when a call was refused for its rate
  * limit, an upstream's, or because the database could not serve it.
  *
  * @example
@@ -54,6 +56,9 @@ function cacheControl(
 ): string {
   const calls = opts.info?.calls ?? [];
   if (opts.type !== 'query' || opts.errors.length > 0 || calls.length === 0) return 'no-store';
+  // An answer with a hole (a place whose weather failed or was refused) is
+  // true only for this caller, now: nobody may keep it.
+  if (isIncomplete(opts.ctx?.weatherScope)) return 'no-store';
   if (options.isPersonal?.(opts.ctx)) return 'private, no-store';
   let maxAge = Infinity;
   for (const call of calls) {

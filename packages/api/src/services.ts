@@ -2,11 +2,13 @@ import type { Database, Kysely } from '@skycast/db';
 import type { AlertsProvider, WeatherProvider } from '@skycast/weather';
 
 import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
+import { clientKeys } from './client-key.ts';
 import type { ThrottleRules } from './accounts/login-throttle.ts';
 import type { ResetMailer } from './accounts/reset-mail.ts';
 import type { Logger } from './logger.ts';
 import type { ApiMetrics } from './metrics.ts';
-import { createRateLimiter, sharedLimiter, type RateLimiter } from './rate-limit.ts';
+import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
+import { bucketFor, createNewPlacesBudget } from './weather/new-places-budget.ts';
 import { createProviderGate, type QuotaWindow } from './weather/provider-gate.ts';
 import { createRefreshCoordinator } from './weather/refresh-coordinator.ts';
 import { createWeatherCache } from './weather/weather-cache.ts';
@@ -34,12 +36,16 @@ export interface ServiceDependencies {
   /** Where cache answers and provider calls are counted; default: nowhere. */
   metrics?: ApiMetrics;
   /**
-   * Per client and minute: how many places nobody asked about lately it may
-   * make us fetch from the provider (default 60), across instances.
+   * Per client: how many places nobody asked about lately it may make us
+   * fetch from the provider at once (default 60), across instances; its
+   * bucket then fills again at no more than a fair share of the provider's
+   * budget (see `new-places-budget.ts`).
    */
   newPlacesPerMinute?: number;
   /** Bytes of decoded weather kept in each instance's memory (default 64 MiB). */
   weatherMemoryBytes?: number;
+  /** How many leading bits of an IPv6 address name one client in every limit (default 64). */
+  ipv6ClientPrefix?: number;
   /** Resilience tuning; the defaults suit production. */
   resilience?: {
     breakerThreshold?: number;
@@ -56,6 +62,11 @@ export interface Services {
   accounts: AccountsService;
   /** Per-procedure request limits, per instance or shared by scope (see `meta.rateLimit`). */
   rateLimiter: RateLimiter;
+  /**
+   * The key every per-client limit counts a caller's address under (IPv6 cut
+   * to its /64, or the configured prefix); null for a caller without one.
+   */
+  clientKeyOf(address: string | null | undefined): string | null;
   /**
    * Calls `listener` when any instance stored a newer weather entry (id as in
    * `ServedEntry.id`), so copies of answers made from an older one can go.
@@ -92,11 +103,10 @@ export function createServices(deps: ServiceDependencies): Services {
     gate,
     coordinator,
     logger: deps.logger,
-    newEntryBudget: sharedLimiter(deps.db, {
-      name: 'new-places',
-      points: deps.newPlacesPerMinute ?? 60,
-      windowSeconds: 60,
-    }),
+    newEntryBudget: createNewPlacesBudget(
+      deps.db,
+      bucketFor(deps.newPlacesPerMinute ?? 60, deps.quotas?.[deps.provider.id] ?? []),
+    ),
     ...(deps.weatherMemoryBytes ? { memoryBytes: deps.weatherMemoryBytes } : {}),
     ...(deps.now ? { now: deps.now } : {}),
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
@@ -119,6 +129,7 @@ export function createServices(deps: ServiceDependencies): Services {
       logger: deps.logger,
     }),
     rateLimiter: createRateLimiter({ db: deps.db }),
+    clientKeyOf: clientKeys(deps.ipv6ClientPrefix),
     onWeatherStored: (listener) => coordinator.onStored(listener),
     settled: () => cache.settled(),
     async close() {

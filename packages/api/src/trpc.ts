@@ -35,7 +35,7 @@ export interface CreateContextOptions {
   sessionCookie?: SessionCookie;
   /** The caller's language (`lang` or `Accept-Language`), for the words of error messages; English when absent. */
   language?: Language;
-  /** The caller's address as the HTTP server sees it (after trusted proxies); rate limits and sign-in throttling key on it. */
+  /** The caller's address as the HTTP server sees it (after trusted proxies); rate limits and sign-in throttling key on its client key. */
   clientIp?: string | undefined;
 }
 
@@ -57,6 +57,7 @@ export function createTRPCContext(options: CreateContextOptions) {
   const sessionCookie = options.sessionCookie ?? NO_COOKIE;
   let signedIn: Promise<SessionUser | null> | undefined;
   const signedInAccess = Object.freeze({}) as SignedInAccess;
+  const clientKey = services.clientKeyOf(options.clientIp);
   signedInDatabases.set(signedInAccess, services.db as unknown as Kysely<SignedInDatabase>);
   return {
     db: services.db as unknown as Kysely<PublicDatabase>,
@@ -66,9 +67,14 @@ export function createTRPCContext(options: CreateContextOptions) {
     logger: options.logger,
     requestId: options.requestId,
     language: options.language ?? 'en',
-    clientIp: options.clientIp ?? null,
+    /**
+     * Who the caller is to every per-client limit (rate limits, sign-in and
+     * sign-up, new places): the address, IPv6 cut to its prefix. Never the
+     * raw address: one IPv6 host owns a whole /64.
+     */
+    clientKey,
     /** Filled by the weather cache while the procedures run: which entries the answer came from. */
-    weatherScope: { clientKey: options.clientIp ?? null, served: [] } as WeatherRequestScope,
+    weatherScope: { clientKey, served: [], missed: [] } as WeatherRequestScope,
     sessionCookie,
     /**
      * The signed-in user, looked up once per request (a batch shares it);
@@ -285,13 +291,14 @@ const databaseErrors = t.middleware(async ({ next }) => {
 });
 
 /**
- * Enforces `meta.rateLimit` per procedure and client IP. Calls without an IP
+ * Enforces `meta.rateLimit` per procedure and client key (the address, IPv6
+ * cut to its prefix: see client-key.ts). Calls without an address
  * (server-side callers, tests through `createCaller`) are not limited.
  */
 const rateLimited = t.middleware(async ({ ctx, meta, path, next }) => {
   const limit = meta?.rateLimit;
-  if (limit && ctx.clientIp) {
-    const verdict = await ctx.rateLimiter.hit(path, ctx.clientIp, limit);
+  if (limit && ctx.clientKey) {
+    const verdict = await ctx.rateLimiter.hit(path, ctx.clientKey, limit);
     if (!verdict.allowed) {
       throw new TRPCError({
         code: 'TOO_MANY_REQUESTS',

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { createTestDatabase, type TestDatabase } from '@skycast/db/testing';
 
 import { createAccountsService } from '../src/accounts/accounts-service.ts';
+import { clientKeys } from '../src/client-key.ts';
 import { silentLogger } from '../src/logger.ts';
 import { createRateLimiter } from '../src/rate-limit.ts';
 import { responseHeaders } from '../src/response-headers.ts';
@@ -67,6 +68,7 @@ beforeAll(async () => {
       db: testDb.db,
       rateLimiter: createRateLimiter({ db: testDb.db }),
       accounts: createAccountsService({ db: testDb.db }),
+      clientKeyOf: clientKeys(),
     } as unknown as Services;
     const server = createHTTPServer({
       router: appRouter,
@@ -86,7 +88,7 @@ beforeAll(async () => {
       responseMeta: (opts) =>
         responseHeaders(opts, {
           // Stands in for "a user is signed in" until accounts' context has `user`.
-          isPersonal: (ctx) => ctx?.clientIp === '192.0.2.99',
+          isPersonal: (ctx) => ctx?.clientKey === '192.0.2.99',
         }),
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -105,3 +105,46 @@ export function tally(outcomes: readonly Outcome[]): Record<string, number> {
   }
   return counts;
 }
+
+export interface FloodOptions {
+  /** Requests in flight at once. */
+  workers: number;
+  /** How many requests to send in all. */
+  count: number;
+  /** Stop sending after this long, however many were sent. */
+  deadlineMs: number;
+  /** The n-th request to send. */
+  request: (n: number) => { url: string; init?: RequestInit };
+}
+
+/**
+ * Sends `count` requests (bounded by `deadlineMs`) on `workers` loops and
+ * keeps only how many got each status: unlike {@link startLoad}, nothing of
+ * an answer is held, so a flood of 100,000 costs the sender no memory.
+ *
+ * @example
+ * const { sent, statuses } = await flood({ workers: 16, count: 100_000, deadlineMs: 120_000, request });
+ */
+export async function flood(
+  options: FloodOptions,
+): Promise<{ sent: number; statuses: Record<string, number> }> {
+  const statuses: Record<string, number> = {};
+  const deadline = performance.now() + options.deadlineMs;
+  let sent = 0;
+  async function worker(): Promise<void> {
+    while (sent < options.count && performance.now() < deadline) {
+      const { url, init } = options.request(sent++);
+      let key: string;
+      try {
+        const response = await fetch(url, { signal: AbortSignal.timeout(30_000), ...init });
+        await response.arrayBuffer();
+        key = String(response.status);
+      } catch (error) {
+        key = errorCode(error);
+      }
+      statuses[key] = (statuses[key] ?? 0) + 1;
+    }
+  }
+  await Promise.all(Array.from({ length: options.workers }, () => worker()));
+  return { sent, statuses };
+}

@@ -159,7 +159,7 @@ export const authRouter = {
     .mutation(async ({ ctx, input }) =>
       handOverSession(
         ctx,
-        await ctx.accounts.signIn(input.email, input.password, { ip: ctx.clientIp ?? 'unknown' }),
+        await ctx.accounts.signIn(input.email, input.password, { ip: ctx.clientKey ?? 'unknown' }),
       ),
     ),
 

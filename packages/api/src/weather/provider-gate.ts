@@ -17,6 +17,7 @@ import { MAX_RETRY_AFTER_MS, ProviderError } from '@skycast/weather';
 import type { Logger } from '../logger.ts';
 import { noMetrics, type ApiMetrics } from '../metrics.ts';
 import { sharedLimiter } from '../rate-limit.ts';
+import { reserveOf } from './new-places-budget.ts';
 
 export interface QuotaWindow {
   windowSeconds: number;
@@ -42,7 +43,8 @@ export interface ProviderGateOptions {
  * a provider that answered 429 is not called again (by any instance) before
  * its Retry-After, clamped to the longest window of its budget and to an hour
  * (a pause asked for longer would stop every instance for as long); every
- * window of the shared call budget must grant a call; an open circuit
+ * window of the shared call budget must grant a call (a tenth of each kept
+ * for clients' first places); an open circuit
  * refuses at once; network errors and 5xx are retried (3 attempts at most).
  *
  * @example
@@ -50,7 +52,15 @@ export interface ProviderGateOptions {
  * const forecast = await gate.call('open-meteo', () => provider.forecast(query));
  */
 export interface ProviderGate {
-  call<T>(provider: string, action: () => Promise<T>): Promise<T>;
+  call<T>(provider: string, action: () => Promise<T>, options?: CallOptions): Promise<T>;
+}
+
+export interface CallOptions {
+  /**
+   * A client's first new place (its bucket was full): it may take from the
+   * share of each quota window kept for first places once the rest is spent.
+   */
+  firstPlace?: boolean;
 }
 
 const isUpstreamFailure = (error: unknown) =>
@@ -154,17 +164,27 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
       .execute();
   }
 
-  const quotaLimiters = new Map<string, RateLimiterAbstract[]>();
-  function quotaOf(provider: string): RateLimiterAbstract[] {
+  /** Each window's limiter of all calls, and of calls outside its reserve for first places. */
+  interface QuotaLimiters {
+    all: RateLimiterAbstract;
+    ordinary: RateLimiterAbstract;
+  }
+  const quotaLimiters = new Map<string, QuotaLimiters[]>();
+  function quotaOf(provider: string): QuotaLimiters[] {
     let limiters = quotaLimiters.get(provider);
     if (!limiters) {
-      limiters = (options.quotas[provider] ?? []).map((window) =>
-        sharedLimiter(db, {
+      limiters = (options.quotas[provider] ?? []).map((window) => ({
+        all: sharedLimiter(db, {
           name: `quota:${window.windowSeconds}`,
           points: window.capacity,
           windowSeconds: window.windowSeconds,
         }),
-      );
+        ordinary: sharedLimiter(db, {
+          name: `quota-ordinary:${window.windowSeconds}`,
+          points: Math.max(1, window.capacity - reserveOf(window.capacity)),
+          windowSeconds: window.windowSeconds,
+        }),
+      }));
       quotaLimiters.set(provider, limiters);
     }
     return limiters;
@@ -173,24 +193,57 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
   /**
    * Takes one call from every window of the provider's budget, or none: a
    * window that refuses gets back what the others took. Each window is one
-   * single-row upsert, so instances never wait on each other's locks.
+   * or two single-row upserts, so instances never wait on each other's
+   * locks. An ordinary call must fit in what a window leaves besides its
+   * reserve; a first place may take from the reserve once that is spent,
+   * so no set of hungry clients can leave a newcomer without one.
    */
-  async function takeToken(provider: string): Promise<boolean> {
-    const limiters = quotaOf(provider);
-    const outcomes = await Promise.allSettled(limiters.map((limiter) => limiter.consume(provider)));
-    const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
+  async function takeToken(provider: string, firstPlace: boolean): Promise<boolean> {
+    const windows = quotaOf(provider);
+    const outcomes = await Promise.allSettled(
+      windows.map((window) => takeFromWindow(provider, window, firstPlace)),
+    );
+    const refused = outcomes.filter(
+      (outcome) => outcome.status === 'rejected' || outcome.value === false,
+    );
     if (refused.length === 0) return true;
     await Promise.all(
-      limiters
-        .filter((_, i) => outcomes[i]?.status === 'fulfilled')
-        .map((limiter) => limiter.reward(provider, 1)),
+      windows.map(async (window, i) => {
+        const outcome = outcomes[i];
+        if (outcome?.status !== 'fulfilled' || outcome.value === false) return;
+        await window.all.reward(provider, 1);
+        if (outcome.value === 'ordinary') await window.ordinary.reward(provider, 1);
+      }),
     );
-    const failure = refused.find((outcome) => !(outcome.reason instanceof RateLimiterRes));
-    if (failure) throw failure.reason;
+    const failure = refused.find((outcome) => outcome.status === 'rejected');
+    if (failure?.status === 'rejected') throw failure.reason;
     return false;
   }
 
-  async function attempt<T>(provider: string, action: () => Promise<T>): Promise<T> {
+  /** Which share of the window granted the call, or false when it refuses. */
+  async function takeFromWindow(
+    provider: string,
+    window: QuotaLimiters,
+    firstPlace: boolean,
+  ): Promise<'ordinary' | 'reserve' | false> {
+    // The ordinary share first: a refused take still counts in rate-limiter-flexible,
+    // so a call is counted in `all` only once it is sure to be made (or `all` is full).
+    const share = (await granted(window.ordinary.consume(provider)))
+      ? 'ordinary'
+      : firstPlace
+        ? 'reserve'
+        : undefined;
+    if (!share) return false;
+    if (await granted(window.all.consume(provider))) return share;
+    if (share === 'ordinary') await window.ordinary.reward(provider, 1);
+    return false;
+  }
+
+  async function attempt<T>(
+    provider: string,
+    action: () => Promise<T>,
+    firstPlace: boolean,
+  ): Promise<T> {
     const until = await blockedUntil(provider);
     if (until) {
       throw new ProviderError({
@@ -200,7 +253,7 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
         message: `${provider} asked us to wait until ${until.toISOString()}`,
       });
     }
-    if (!(await takeToken(provider))) {
+    if (!(await takeToken(provider, firstPlace))) {
       throw new ProviderError({
         kind: 'over-quota',
         provider,
@@ -229,9 +282,10 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
   }
 
   return {
-    async call(provider, action) {
+    async call(provider, action, callOptions = {}) {
+      const firstPlace = callOptions.firstPlace ?? false;
       try {
-        return await policyFor(provider).execute(() => attempt(provider, action));
+        return await policyFor(provider).execute(() => attempt(provider, action, firstPlace));
       } catch (error) {
         if (error instanceof BrokenCircuitError) {
           throw new ProviderError({
@@ -245,4 +299,15 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
       }
     },
   };
+}
+
+/** True when rate-limiter-flexible granted the point, false when it refused; store failures are thrown. */
+async function granted(consume: Promise<unknown>): Promise<boolean> {
+  try {
+    await consume;
+    return true;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return false;
+    throw error;
+  }
 }

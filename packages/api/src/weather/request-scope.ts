@@ -17,10 +17,20 @@ export interface ServedEntry {
  * knows how long the answer stays true, and what invalidates it).
  */
 export interface WeatherRequestScope {
-  /** The client's address; null for server-side callers, which have no budget. */
+  /** The client's key (see client-key.ts); null for server-side callers, which have no budget. */
   readonly clientKey: string | null;
   readonly served: ServedEntry[];
+  /**
+   * Entries the answer needed but could not include (the provider failed, or
+   * the client's budget refused them): an answer with such a hole is never
+   * kept as public, and any of them stored later makes it untrue.
+   */
+  readonly missed: string[];
 }
+
+/** True when the answer being made lacks something it was asked for. */
+export const isIncomplete = (scope: WeatherRequestScope | undefined): boolean =>
+  (scope?.missed.length ?? 0) > 0;
 
 const storage = new AsyncLocalStorage<WeatherRequestScope>();
 

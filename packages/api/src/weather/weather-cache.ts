@@ -1,5 +1,4 @@
 import { LRUCache } from 'lru-cache';
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { z } from 'zod';
 
 import type { Database, Kysely } from '@skycast/db';
@@ -7,7 +6,8 @@ import { ProviderError } from '@skycast/weather';
 
 import type { Logger } from '../logger.ts';
 import { noMetrics, type ApiMetrics, type CacheAnswer } from '../metrics.ts';
-import { RateLimitExceeded, verdictOf } from '../rate-limit.ts';
+import { RateLimitExceeded } from '../rate-limit.ts';
+import type { NewPlacesBudget } from './new-places-budget.ts';
 import type { ProviderGate } from './provider-gate.ts';
 import type { CacheKey, RefreshCoordinator } from './refresh-coordinator.ts';
 import { currentRequestScope, entryId, type ServedEntry } from './request-scope.ts';
@@ -58,11 +58,12 @@ export interface WeatherCacheOptions {
   /** Bytes of decoded entries kept in this process (default 64 MiB). */
   memoryBytes?: number;
   /**
-   * Per client: how many entries a minute it may make us fetch from the
-   * provider (places nobody asked for lately), so one client cannot spend
-   * the provider budget every instance shares. Counted across instances.
+   * Per client: how many entries it may make us fetch from the provider
+   * (places nobody asked for lately), so one client cannot spend the
+   * provider budget every instance shares. Counted across instances; a
+   * client's first place after a quiet spell may use the budget's reserve.
    */
-  newEntryBudget?: RateLimiterAbstract;
+  newEntryBudget?: NewPlacesBudget;
 }
 
 interface StoredEntry<T> {
@@ -168,6 +169,7 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
   async function refresh<T>(
     request: CacheRequest<T>,
     previous: Date | undefined,
+    firstPlace: boolean,
   ): Promise<StoredEntry<T>> {
     const deadline = Date.now() + waitForPeerMs;
     // Bounded: claim, or wait for the holder; if it finished without storing
@@ -187,7 +189,7 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
             return current;
           }
           // Validated by the provider client before it gets here: a bad body is never stored.
-          const value = await gate.call(request.key.provider, request.fetch);
+          const value = await gate.call(request.key.provider, request.fetch, { firstPlace });
           stored = await store(request, value);
           return stored;
         } finally {
@@ -220,22 +222,24 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
   ): Promise<StoredEntry<T>> {
     const id = entryId(request.key);
     let pending = inFlight.get(id) as Promise<StoredEntry<T>> | undefined;
+    let firstPlace = false;
     if (!pending) {
-      if (charge) await chargeNewEntry();
+      if (charge) firstPlace = await chargeNewEntry();
       // Checked again: another caller may have started it while we were charged.
       pending = inFlight.get(id) as Promise<StoredEntry<T>> | undefined;
     }
     if (!pending) {
-      pending = refresh(request, previous).finally(() => inFlight.delete(id));
+      pending = refresh(request, previous, firstPlace).finally(() => inFlight.delete(id));
       inFlight.set(id, pending);
     }
     return pending;
   }
 
-  async function chargeNewEntry(): Promise<void> {
+  /** Charges the request's client for a new entry; true when it is the client's first place. */
+  async function chargeNewEntry(): Promise<boolean> {
     const client = currentRequestScope()?.clientKey;
-    if (!client || !options.newEntryBudget) return;
-    const verdict = await verdictOf(options.newEntryBudget.consume(client));
+    if (!client || !options.newEntryBudget) return false;
+    const verdict = await options.newEntryBudget.take(client);
     if (!verdict.allowed) {
       throw new RateLimitExceeded(
         'new places',
@@ -243,6 +247,7 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
         `You asked for the weather at more new places than we fetch for one visitor in a minute. Please try again in ${verdict.retryAfterSeconds} seconds.`,
       );
     }
+    return verdict.first;
   }
 
   /** Tells the request's scope which entry its answer came from, and counts how the cache answered. */
@@ -261,42 +266,11 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
 
   return {
     async get<T>(request: CacheRequest<T>): Promise<Cached<T>> {
-      const log = request.logger ?? logger;
-      const kept = memory.get(entryId(request.key)) as StoredEntry<T> | undefined;
-      if (kept && kept.freshUntil > now()) return served(request.key, kept, 'hit');
-
-      let stored: StoredEntry<T> | undefined;
       try {
-        stored = await read(request.key, request.schema);
+        return await answer(request);
       } catch (error) {
-        // The database is away: what this process still holds beats no forecast.
-        if (kept && kept.staleUntil > now()) {
-          log.warn({ err: error, key: request.key }, 'database unavailable; serving kept data');
-          return served(request.key, kept, 'stale');
-        }
-        throw error;
-      }
-      const at = now();
-      if (stored && stored.freshUntil > at) return served(request.key, stored, 'hit');
-      if (
-        stored &&
-        at.getTime() - stored.fetchedAt.getTime() < request.freshness.revalidateWithinMs
-      ) {
-        const task = refreshOnce(request, stored.fetchedAt, false).catch((error: unknown) => {
-          log.warn({ err: error, key: request.key }, 'background refresh failed');
-        });
-        background.add(task);
-        void task.finally(() => background.delete(task));
-        return served(request.key, stored, 'revalidate');
-      }
-      try {
-        const entry = await refreshOnce(request, stored?.fetchedAt, true);
-        return served(request.key, entry, 'miss');
-      } catch (error) {
-        if (stored && stored.staleUntil > now()) {
-          log.warn({ err: error, key: request.key }, 'provider unavailable; serving stored data');
-          return served(request.key, stored, 'stale');
-        }
+        // Whoever turns this into a hole (a null summary) must not keep that answer.
+        currentRequestScope()?.missed.push(entryId(request.key));
         throw error;
       }
     },
@@ -305,4 +279,46 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
       await Promise.all([...background]);
     },
   };
+
+  /** Read-through: memory, then PostgreSQL, then one refresh; stale data when that fails. */
+  async function answer<T>(request: CacheRequest<T>): Promise<Cached<T>> {
+    const log = request.logger ?? logger;
+    const kept = memory.get(entryId(request.key)) as StoredEntry<T> | undefined;
+    if (kept && kept.freshUntil > now()) return served(request.key, kept, 'hit');
+
+    let stored: StoredEntry<T> | undefined;
+    try {
+      stored = await read(request.key, request.schema);
+    } catch (error) {
+      // The database is away: what this process still holds beats no forecast.
+      if (kept && kept.staleUntil > now()) {
+        log.warn({ err: error, key: request.key }, 'database unavailable; serving kept data');
+        return served(request.key, kept, 'stale');
+      }
+      throw error;
+    }
+    const at = now();
+    if (stored && stored.freshUntil > at) return served(request.key, stored, 'hit');
+    if (
+      stored &&
+      at.getTime() - stored.fetchedAt.getTime() < request.freshness.revalidateWithinMs
+    ) {
+      const task = refreshOnce(request, stored.fetchedAt, false).catch((error: unknown) => {
+        log.warn({ err: error, key: request.key }, 'background refresh failed');
+      });
+      background.add(task);
+      void task.finally(() => background.delete(task));
+      return served(request.key, stored, 'revalidate');
+    }
+    try {
+      const entry = await refreshOnce(request, stored?.fetchedAt, true);
+      return served(request.key, entry, 'miss');
+    } catch (error) {
+      if (stored && stored.staleUntil > now()) {
+        log.warn({ err: error, key: request.key }, 'provider unavailable; serving stored data');
+        return served(request.key, stored, 'stale');
+      }
+      throw error;
+    }
+  }
 }

@@ -31,6 +31,7 @@ import {
 
 import type { Logger } from '../logger.ts';
 import { nextTwoHours } from './next-two-hours.ts';
+import { currentRequestScope, entryId } from './request-scope.ts';
 import type { Freshness, WeatherCache } from './weather-cache.ts';
 
 export interface WeatherServiceOptions {
@@ -204,7 +205,8 @@ export function createWeatherService(options: WeatherServiceOptions) {
     /**
      * Now at several points at once, each from its cached forecast: what a
      * list of places shows. A point whose forecast cannot be had is `null`,
-     * so one failing place never blanks the others.
+     * so one failing place never blanks the others; the request's scope then
+     * says the answer has a hole, so it is never kept or cached as public.
      */
     async summaries(
       points: readonly Coordinates[],
@@ -214,9 +216,18 @@ export function createWeatherService(options: WeatherServiceOptions) {
       const settled = await Promise.allSettled(
         points.map((point) => forecast(point, choice, context)),
       );
-      return settled.map((outcome) =>
-        outcome.status === 'fulfilled' ? summarise(outcome.value) : null,
-      );
+      const scope = currentRequestScope();
+      return settled.map((outcome, i) => {
+        if (outcome.status === 'fulfilled') return summarise(outcome.value);
+        // A hole: the answer is not whole, and that place's next entry makes it untrue.
+        const id = entryId({
+          provider: provider.id,
+          resource: 'forecast',
+          cacheKey: cellOf(points[i]!).key,
+        });
+        if (scope && !scope.missed.includes(id)) scope.missed.push(id);
+        return null;
+      });
     },
 
     async airQuality(at: Coordinates, context: RequestContext = {}): Promise<AirQualityReport> {
