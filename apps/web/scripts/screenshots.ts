@@ -132,7 +132,7 @@ async function warningScreens(browser: Browser, baseURL: string) {
     await page.goto('/place/52.52,13.41/Berlin');
     await placeReady(page);
     const warnings = page.getByRole('region', { name: /weather warnings?$/ });
-    await warnings.getByText('Details and what to do').first().click();
+    await warnings.locator('.alert__top').first().click();
     await shoot(page, `warnings-${viewport}-${scheme}`);
     await page.context().close();
   }

@@ -1,10 +1,8 @@
 import { Trans, useLingui } from '@lingui/react';
-import { useQuery } from '@tanstack/react-query';
 
 import type { Coordinates } from '../api-types.ts';
 import { t } from '../i18n/i18n.ts';
 import { useUnits } from '../preferences/use-units.ts';
-import { trpc } from '../trpc.ts';
 import { useNow } from '../ui/use-now.ts';
 import { clockTimeAt } from '../weather/local-time.ts';
 import { formatTime } from '../weather/units.ts';
@@ -17,13 +15,11 @@ import {
   type WeatherAlert,
 } from './alert-display.ts';
 import { SeverityIcon } from './SeverityIcon.tsx';
+import { useWeatherAlerts } from './use-weather-alerts.ts';
 import './WeatherAlerts.css';
 
 /** Some issuers name events in lower case ("storm gusts"); a title starts with a capital. */
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** The server asks the warning services every 5 minutes; an open page follows. */
-const FRESH_MS = 5 * 60_000;
 
 function Alert({
   alert,
@@ -40,21 +36,22 @@ function Alert({
   const likelihood = urgencyAndCertainty(alert);
   const service = SOURCES[source];
   const titleId = `alert-${alert.id.replace(/[^\w-]/g, '_')}`;
+  // A compact banner (severity, event, until when) that opens to the full text.
   return (
     <li className={`alert alert--${alert.severity}`} aria-labelledby={titleId}>
-      <div className="alert__top">
-        <SeverityIcon severity={alert.severity} />
-        <div className="alert__summary">
-          <h3 className="alert__event" id={titleId}>
-            <span className="alert__severity">{severityLabel(alert.severity)}</span>{' '}
-            <span className="alert__name">{capitalised(alert.event)}</span>
-          </h3>
-          {period && <p className="alert__period">{period}</p>}
-          {alert.headline && <p className="alert__headline">{alert.headline}</p>}
-        </div>
-      </div>
       <details className="alert__details">
-        <summary>{t('alerts.details')}</summary>
+        <summary className="alert__top">
+          <SeverityIcon severity={alert.severity} />
+          <span className="alert__summary">
+            <h3 className="alert__event" id={titleId}>
+              <span className="alert__severity">{severityLabel(alert.severity)}</span>{' '}
+              <span className="alert__name">{capitalised(alert.event)}</span>
+            </h3>
+            {period && <span className="alert__period">{period}</span>}
+          </span>
+          <span className="alert__more">{t('alerts.details')}</span>
+        </summary>
+        {alert.headline && <p className="alert__headline">{alert.headline}</p>}
         {alert.description && <p className="alert__text">{alert.description}</p>}
         {alert.instruction && (
           <>
@@ -76,25 +73,25 @@ function Alert({
             </div>
           )}
         </dl>
+        <p className="alert__sender">
+          {alert.sender === service.name ? (
+            t('alerts.issuedBy', { sender: alert.sender })
+          ) : (
+            <Trans
+              id="alerts.issuedByVia"
+              values={{ sender: alert.sender, service: service.name }}
+              components={{ 0: <a href={service.href} /> }}
+            />
+          )}
+        </p>
       </details>
-      <p className="alert__sender">
-        {alert.sender === service.name ? (
-          t('alerts.issuedBy', { sender: alert.sender })
-        ) : (
-          <Trans
-            id="alerts.issuedByVia"
-            values={{ sender: alert.sender, service: service.name }}
-            components={{ 0: <a href={service.href} /> }}
-          />
-        )}
-      </p>
     </li>
   );
 }
 
 /**
  * Official warnings at a place, most severe first, shown above the rest of
- * the page. A place with none — or whose warnings are still loading — shows
+ * the page as compact banners, the severe ones more prominent than the minor. A place with none — or whose warnings are still loading — shows
  * nothing at all; warnings that cannot be loaded are said to be unknown.
  */
 export function WeatherAlerts({
@@ -105,11 +102,7 @@ export function WeatherAlerts({
   /** The place's zone once the forecast names it; the viewer's until then. */
   timeZone: string | undefined;
 }) {
-  const query = useQuery({
-    ...trpc.weather.alerts.queryOptions(coordinates),
-    staleTime: FRESH_MS,
-    refetchInterval: FRESH_MS,
-  });
+  const query = useWeatherAlerts(coordinates);
   const now = useNow(60_000);
   const { clock } = useUnits();
   useLingui();
@@ -127,7 +120,8 @@ export function WeatherAlerts({
   const count = report.alerts.length;
   return (
     <section className="alerts" aria-labelledby="alerts-title">
-      <h2 id="alerts-title" className="section-title">
+      {/* The banners speak for themselves; the count is for screen readers. */}
+      <h2 id="alerts-title" className="visually-hidden">
         {t('alerts.title', { count })}
       </h2>
       {report.stale && (

@@ -17,8 +17,9 @@ interface HourlyStripProps {
 }
 
 /**
- * The next 48 hours: a chart of temperature and chance of precipitation, then
- * a strip that scrolls sideways with time, icon, temperature and chance per hour.
+ * The next 48 hours: a strip that scrolls sideways with time, icon,
+ * temperature and chance per hour, then a chart of temperature and chance of
+ * precipitation.
  */
 export function HourlyStrip({ hourly, daily, units }: HourlyStripProps) {
   const hours = hourly.slice(0, HOURS_SHOWN);
@@ -28,7 +29,6 @@ export function HourlyStrip({ hourly, daily, units }: HourlyStripProps) {
       <h2 id="hourly-title" className="section-title">
         {t('hourly.title', { count: hours.length })}
       </h2>
-      <HourlyChart hours={hours} units={units} />
       {/* Focusable so that keyboard users can scroll it. */}
       <ol className="hourly__list card" tabIndex={0} aria-labelledby="hourly-title">
         {hours.map((hour, index) => {
@@ -62,6 +62,7 @@ export function HourlyStrip({ hourly, daily, units }: HourlyStripProps) {
           );
         })}
       </ol>
+      <HourlyChart hours={hours} units={units} />
     </section>
   );
 }

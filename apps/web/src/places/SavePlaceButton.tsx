@@ -43,7 +43,9 @@ export function SavePlaceButton({ place }: { place: PlaceToSave }) {
         <span className="save-place__star" aria-hidden="true">
           {existing ? '★' : '☆'}
         </span>
-        {existing ? t('savePlace.isSaved') : t('savePlace.save')}
+        <span className="save-place__label">
+          {existing ? t('savePlace.isSaved') : t('savePlace.save')}
+        </span>
       </button>
       {failure && (
         <p className="save-place__error" role="alert">
