@@ -1,9 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-
 import type { Coordinates, Units } from '../api-types.ts';
 import { t } from '../i18n/i18n.ts';
 import { useUnits } from '../preferences/use-units.ts';
-import { trpc } from '../trpc.ts';
 import { DataTable } from '../ui/DataTable.tsx';
 import { Disclosure } from '../ui/Disclosure.tsx';
 import { Fact } from '../ui/Fact.tsx';
@@ -17,12 +14,11 @@ import {
   moonPhaseLabel,
   type SunAndMoonDay,
 } from './moon-phases.ts';
+import { useSunAndMoon } from './use-sun-and-moon.ts';
 import './SunAndMoonCard.css';
 
 /** As many days as the 10-day list shows. */
 const DAYS = 10;
-/** Computed, not forecast: it changes only when the place's day does. */
-const STALE_MS = 30 * 60_000;
 
 const utc = (date: string) => new Date(`${date}T00:00:00Z`);
 /** "Thu 3" and "Thursday 3 December", in the page's language. */
@@ -103,10 +99,7 @@ function Today({
  * waits for the forecast.
  */
 export function SunAndMoonCard({ coordinates }: { coordinates: Coordinates }) {
-  const query = useQuery({
-    ...trpc.weather.sunAndMoon.queryOptions({ ...coordinates, days: DAYS }),
-    staleTime: STALE_MS,
-  });
+  const query = useSunAndMoon(coordinates, DAYS);
   const time = timeOn(useUnits().clock);
 
   let body;
