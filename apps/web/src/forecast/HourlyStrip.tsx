@@ -1,6 +1,7 @@
 import type { DailyEntry, HourlyEntry, Units } from '../api-types.ts';
 import { HourlyChart } from '../chart/HourlyChart.tsx';
 import { t } from '../i18n/i18n.ts';
+import { ImageIcon } from '../ui/ImageIcon.tsx';
 import { dateOf, hourOf, isDaytime, weekdayOf } from '../weather/local-time.ts';
 import { formatHour, formatPercent, formatShortTemperature } from '../weather/units.ts';
 import { WeatherIcon } from './WeatherIcon.tsx';
@@ -50,9 +51,7 @@ export function HourlyStrip({ hourly, daily, units }: HourlyStripProps) {
               <span className="hour__precipitation">
                 {hour.precipitationProbability !== null && (
                   <>
-                    <span className="emoji" aria-hidden="true">
-                      💧
-                    </span>
+                    <ImageIcon name="raindrop" className="drop" />
                     {formatPercent(hour.precipitationProbability)}
                     <span className="visually-hidden"> {t('forecast.chanceOfPrecipitation')}</span>
                   </>

@@ -4,6 +4,7 @@ import { useUnits } from '../preferences/use-units.ts';
 import { DataTable } from '../ui/DataTable.tsx';
 import { Disclosure } from '../ui/Disclosure.tsx';
 import { Fact } from '../ui/Fact.tsx';
+import { ImageIcon } from '../ui/ImageIcon.tsx';
 import { QueryErrorMessage } from '../ui/ErrorMessage.tsx';
 import { dateFormat } from '../weather/local-time.ts';
 import { formatPercent, formatTime } from '../weather/units.ts';
@@ -50,9 +51,7 @@ function Today({
     <div className="sun-moon__today">
       <div className="sun-moon__half">
         <h3 className="sun-moon__heading">
-          <span className="emoji" aria-hidden="true">
-            ☀️
-          </span>{' '}
+          <ImageIcon name="clear-day" className="sun-moon__icon" />
           {t('sun.title')}
         </h3>
         {polar && <p className="sun-moon__polar">{polar}</p>}
@@ -76,9 +75,7 @@ function Today({
       </div>
       <div className="sun-moon__half">
         <h3 className="sun-moon__heading">
-          <span className="emoji" aria-hidden="true">
-            {phase.icon}
-          </span>{' '}
+          <ImageIcon name={phase.icon} className="sun-moon__icon" />
           {t('moon.title')}
         </h3>
         <dl className="sun-moon__facts">
@@ -132,9 +129,7 @@ export function SunAndMoonCard({ coordinates }: { coordinates: Coordinates }) {
                 <td>{time(day.sunset, '—')}</td>
                 <td>{formatDuration(day.dayLength)}</td>
                 <td>
-                  <span className="emoji" aria-hidden="true">
-                    {MOON_PHASES[day.moonPhase].icon}
-                  </span>{' '}
+                  <ImageIcon name={MOON_PHASES[day.moonPhase].icon} className="sun-moon__icon" />{' '}
                   {t('moon.phaseLit', {
                     phase: moonPhaseLabel(day.moonPhase),
                     lit: formatPercent(day.moonIllumination * 100),
