@@ -10,12 +10,13 @@ describe('one story about rain', () => {
   it('never calls now drizzle, rain or snow beside an amount of 0.0 mm, nor the reverse', async () => {
     await withPage(browser(), {}, async ({ page }) => {
       const seen: string[] = [];
+      // Places no other test needs uncached (provider-trouble.e2e.ts wants Reykjavík never asked).
       for (const place of [
         '/place/51.51,-0.13/London',
         '/place/52.52,13.41/Berlin',
         '/place/47.37,8.54/Zürich',
         '/place/59.91,10.75/Oslo',
-        '/place/64.14,-21.94/Reykjavík',
+        '/place/38.72,-9.14/Lisbon',
         '/place/35.69,139.69/Tokyo',
         '/place/-33.87,151.21/Sydney',
       ]) {
