@@ -59,6 +59,11 @@ export default defineConfig({
       threshold: 1024,
     }),
   ],
+  build: {
+    // The weather icons stay files of their own, fetched when shown, rather than
+    // data URLs inside the JavaScript every page must load first.
+    assetsInlineLimit: (file) => (file.includes('/src/weather/icons/') ? false : undefined),
+  },
   server: {
     port: 5173,
     strictPort: true,

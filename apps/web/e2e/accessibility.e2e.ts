@@ -28,8 +28,7 @@ const pages: [string, string, (page: Page) => Promise<void>][] = [
       await page.getByText('What the pollen levels mean').click();
       // Berlin has two warnings in the local provider: checked with their details open.
       await page.getByRole('region', { name: '2 weather warnings' }).waitFor();
-      for (const details of await page.getByText('Details and what to do').all())
-        await details.click();
+      for (const warning of await page.locator('.alert__top').all()) await warning.click();
     },
   ],
   [

@@ -126,7 +126,7 @@ describe('offline', () => {
       const notice = page.getByRole('status').filter({ hasText: 'You’re offline.' });
       await notice.waitFor();
       expect(await notice.textContent()).toMatch(
-        /^📴You’re offline\. Showing the forecast stored on this device at (\d\d:\d\d) \(3 hr\.? ago\); it updates by itself when you’re back online\.$/,
+        /^You’re offline\. Showing the forecast stored on this device at (\d\d:\d\d) \(3 hr\.? ago\); it updates by itself when you’re back online\.$/,
       );
       const storedAt = /at (\d\d:\d\d)/.exec((await notice.textContent()) ?? '')?.[1];
       await page.getByRole('heading', { name: `As of ${storedAt}` }).waitFor();

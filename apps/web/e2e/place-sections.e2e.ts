@@ -29,8 +29,8 @@ describe('compared with yesterday', () => {
   it('says how now and today’s high compare with yesterday, in the chosen units', async () => {
     await withPage(browser(), {}, async ({ page }) => {
       await page.goto('/place/59.91,10.75/Oslo');
-      const current = page.getByRole('region', { name: 'Right now' });
-      const sentence = current.getByText(/yesterday at this time/);
+      const details = page.getByRole('region', { name: 'Details' });
+      const sentence = details.getByText(/yesterday at this time/);
       await sentence.waitFor();
       expect(await sentence.textContent()).toMatch(
         /^(\d+° (warmer|colder) than|About as warm as) yesterday at this time\. Today’s high is (\d+° (above|below)|the same as) yesterday’s \(-?\d+°C\)\.$/,
@@ -40,29 +40,41 @@ describe('compared with yesterday', () => {
 });
 
 describe('rain in the next two hours', () => {
-  it('says in one sentence what falls, with a strip of eight 15-minute steps', async () => {
+  it('says in one sentence what falls, with a strip of eight 15-minute steps only when something does', async () => {
     await withPage(browser(), {}, async ({ page }) => {
-      await page.goto('/place/47.37,8.54/Zürich');
-      const section = page.getByRole('region', { name: 'Rain in the next 2 hours' });
-      const bars = section.getByRole('list', { name: 'Precipitation every 15 minutes' });
-      await bars.waitFor();
-      expect(await section.locator('p').first().textContent()).toMatch(
-        /^((Light|Moderate|Heavy) (rain|snow|rain and snow) (starting around \d\d:\d\d|stopping around \d\d:\d\d|for the next 2 hours)|No rain or snow for the next 2 hours)\.$/,
-      );
-      const steps = await bars.getByRole('listitem').allTextContents();
-      expect(steps).toHaveLength(8);
-      for (const step of steps)
-        expect(step).toMatch(
-          /^until \d\d:\d\d: (dry|(light|moderate|heavy) (rain|snow|rain and snow), \d+\.\d mm)$/,
+      for (const place of ['/place/47.37,8.54/Zürich', '/place/51.51,-0.13/London']) {
+        await page.goto(place);
+        await page.getByRole('heading', { name: /^Next \d+ days$/ }).waitFor();
+        const section = page.getByRole('region', { name: 'Rain in the next 2 hours' });
+        const dry = page.getByRole('region', { name: 'Right now' }).locator('.current__outlook');
+        if ((await section.count()) === 0) {
+          // Dry: the strip folds away, and "Right now" says so in one sentence.
+          expect(await dry.textContent()).toMatch(/^No rain or snow for the next 2 hours\.$/);
+          continue;
+        }
+        expect(await dry.count()).toBe(0);
+        const bars = section.getByRole('list', { name: 'Precipitation every 15 minutes' });
+        expect(await section.locator('p').first().textContent()).toMatch(
+          /^(Light|Moderate|Heavy) (rain|snow|rain and snow) (starting around \d\d:\d\d|stopping around \d\d:\d\d|for the next 2 hours)\.$/,
         );
+        const steps = await bars.getByRole('listitem').allTextContents();
+        expect(steps).toHaveLength(8);
+        expect(steps.some((step) => !step.endsWith(': dry'))).toBe(true);
+        for (const step of steps)
+          expect(step).toMatch(
+            /^until \d\d:\d\d: (dry|(light|moderate|heavy) (rain|snow|rain and snow), \d+\.\d mm)$/,
+          );
+      }
     });
   });
 
   it('says where the timing is only estimated from hourly forecasts', async () => {
     await withPage(browser(), {}, async ({ page }) => {
       await page.goto('/place/-33.87,151.21/Sydney');
-      const section = page.getByRole('region', { name: 'Rain in the next 2 hours' });
-      await section.getByText(/\(timing estimated from hourly forecasts\)\.$/).waitFor();
+      await page
+        .locator('.next-hours__summary, .current__outlook')
+        .getByText(/\(timing estimated from hourly forecasts\)\.$/)
+        .waitFor();
     });
   });
 });
@@ -158,7 +170,7 @@ describe('pollen', () => {
 });
 
 describe('weather warnings', () => {
-  it('come first on the page, each with its severity in words, icon and colour, the details behind a disclosure', async () => {
+  it('come first on the page as compact banners, each with its severity in words, icon and colour, the details behind a disclosure', async () => {
     await withPage(browser(), {}, async ({ page }) => {
       await page.goto('/place/52.52,13.41/Berlin');
       const section = page.getByRole('region', { name: '2 weather warnings' });
@@ -177,7 +189,9 @@ describe('weather warnings', () => {
       expect(await severe.locator('.alert__period').textContent()).toMatch(
         /^Until (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:\d\d$/,
       );
-      await severe.getByText('Official SEVERE WEATHER WARNING of STORM GUSTS').waitFor();
+      // A compact banner: severity, event and until when; the rest behind it.
+      const headline = severe.getByText('Official SEVERE WEATHER WARNING of STORM GUSTS');
+      expect(await headline.isVisible()).toBe(false);
       // Never colour alone: a different icon shape and colour per severity, beside the word.
       const shape = (item: typeof severe) =>
         item.locator('svg.alert__icon .alert__icon-shape > *').evaluate((node) => node.tagName);
@@ -188,8 +202,9 @@ describe('weather warnings', () => {
 
       const description = severe.getByText(/There is a risk of storm gusts \(level 3 of 4\)/);
       expect(await description.isVisible()).toBe(false);
-      await severe.getByText('Details and what to do').click();
+      await severe.getByRole('heading', { level: 3 }).click();
       await description.waitFor();
+      await headline.waitFor();
       await severe.getByRole('heading', { name: 'What to do' }).waitFor();
       await severe.getByText(/^ACTION RECOMMENDED: Close all windows and doors!/).waitFor();
       expect(await severe.locator('.alert__facts').textContent()).toBe(

@@ -21,10 +21,10 @@ async function openPlace(page: Page, path: string) {
   await page.getByRole('heading', { name: /^Next \d+ days$/ }).waitFor();
 }
 
-/** The value of one of "Right now"'s details (Pressure, Visibility, Sunrise, …). */
+/** The value of one of the details (Pressure, Visibility, …), or of the sun card's Sunrise and Sunset. */
 const detail = (page: Page, term: string) =>
   page
-    .getByRole('region', { name: 'Right now' })
+    .getByRole('region', { name: /^Sun and moon$|^Details$/ })
     .locator('dt', { hasText: new RegExp(`^${term}$`) })
     .locator('xpath=following-sibling::dd')
     .textContent();
@@ -233,10 +233,8 @@ describe('units', () => {
         .allTextContents())
         expect(step).toMatch(/^until \d{1,2}:\d\d (AM|PM): /);
       // The sentence's time too ("starting around 2:30 PM"): none is left on the 24-hour clock.
-      const sentence = page
-        .getByRole('region', { name: 'Rain in the next 2 hours' })
-        .locator('p')
-        .first();
+      // In the rain strip's card when something falls, in "Right now" when dry.
+      const sentence = page.locator('.next-hours__summary, .current__outlook');
       expect(await sentence.textContent()).not.toMatch(/\d:\d\d(?! [AP]M)/);
       // The chart's table alternative too (inside a closed <details>, so read as text).
       expect(

@@ -48,7 +48,7 @@ describe('when the weather service stops answering', () => {
         .filter({ hasText: 'the weather service is not answering' });
       await banner.waitFor();
       expect(await banner.textContent()).toMatch(
-        /^⚠️Showing data from \d\d:\d\d — the weather service is not answering\.$/,
+        /^Showing data from \d\d:\d\d — the weather service is not answering\.$/,
       );
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Stockholm');
       await page.getByRole('heading', { name: 'Right now' }).waitFor();

@@ -1,7 +1,7 @@
 /**
  * Screenshots of what a person sees, taken with Debian's Chromium against the
- * production build: the start page and a place page on a desktop (light and
- * dark) and a phone, a place with weather warnings, signing up and the saved
+ * production build: the start page and a place page on a desktop (1280×900,
+ * light and dark) and a phone (390×844, its first screen), a place with weather warnings, signing up and the saved
  * places, into docs/screenshots/. Build first
  * (`pnpm --filter @skycast/web build`); the script starts the API server, an
  * embedded PostgreSQL and the local weather provider itself, unless `--url`
@@ -132,7 +132,7 @@ async function warningScreens(browser: Browser, baseURL: string) {
     await page.goto('/place/52.52,13.41/Berlin');
     await placeReady(page);
     const warnings = page.getByRole('region', { name: /weather warnings?$/ });
-    await warnings.getByText('Details and what to do').first().click();
+    await warnings.locator('.alert__top').first().click();
     await shoot(page, `warnings-${viewport}-${scheme}`);
     await page.context().close();
   }
@@ -274,20 +274,21 @@ async function otherStates(browser: Browser, baseURL: string) {
   }
 }
 
-/** A place page in German and in Arabic (right to left), from a browser that prefers each. */
+/** A place page in German and in Arabic (right to left), from a browser that prefers each; Arabic on a phone too. */
 async function languageScreens(browser: Browser, baseURL: string) {
   const screens = [
-    ['de-DE', 'de', '/place/48.14,11.58/München', 'Jetzt', 'Mondaufgang'],
-    ['ar', 'ar', '/place/51.51,-0.13/لندن', 'الآن', 'شروق القمر'],
+    ['de-DE', 'de', '/place/48.14,11.58/München', 'Jetzt', 'Mondaufgang', 'desktop'],
+    ['ar', 'ar', '/place/51.51,-0.13/لندن', 'الآن', 'شروق القمر', 'desktop'],
+    ['ar', 'ar', '/place/51.51,-0.13/لندن', 'الآن', 'شروق القمر', 'phone'],
   ] as const;
-  for (const [locale, language, place, now, moonrise] of screens) {
-    const page = await newPage(browser, baseURL, 'desktop', 'light', locale);
+  for (const [locale, language, place, now, moonrise, viewport] of screens) {
+    const page = await newPage(browser, baseURL, viewport, 'light', locale);
     await page.goto(place);
     await page.getByRole('heading', { name: now }).waitFor();
     await page.getByRole('figure').locator('canvas').first().waitFor();
     await page.locator('.sun-moon').getByText(moonrise).waitFor();
     await page.locator('.air-quality .aqi').first().waitFor();
-    await shoot(page, `place-desktop-${language}`, true);
+    await shoot(page, `place-${viewport}-${language}`, viewport === 'desktop');
     await page.context().close();
   }
 }

@@ -37,7 +37,12 @@ export {
 } from './places.ts';
 export { ERROR_REASONS, isErrorReason, NEW_PASSWORD_REASONS, type ErrorReason } from './reasons.ts';
 export { CONTROL_CHARACTER_MESSAGE, hasControlCharacter, text } from './text.ts';
-export { MAX_SUMMARY_PLACES, SEARCH_LIMIT_MAX, SEARCH_QUERY_MAX_LENGTH } from './weather.ts';
+export {
+  MAX_SUMMARY_PLACES,
+  SEARCH_LIMIT_MAX,
+  SEARCH_QUERY_MAX_LENGTH,
+  WET_MM_PER_HOUR,
+} from './weather.ts';
 export { noInputSchema } from './no-input.ts';
 export {
   languageDirection,

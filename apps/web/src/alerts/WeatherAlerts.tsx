@@ -1,11 +1,9 @@
 import { Trans, useLingui } from '@lingui/react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 
 import type { Coordinates } from '../api-types.ts';
 import { currentLanguage, t } from '../i18n/i18n.ts';
 import { useUnits } from '../preferences/use-units.ts';
-import { trpc } from '../trpc.ts';
 import { useNow } from '../ui/use-now.ts';
 import { clockTimeAt } from '../weather/local-time.ts';
 import { formatTime } from '../weather/units.ts';
@@ -20,13 +18,11 @@ import {
   type WeatherAlert,
 } from './alert-display.ts';
 import { SeverityIcon } from './SeverityIcon.tsx';
+import { useWeatherAlerts } from './use-weather-alerts.ts';
 import './WeatherAlerts.css';
 
 /** Some issuers name events in lower case ("storm gusts"); a title starts with a capital. */
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** The server asks the warning services every 5 minutes; an open page follows. */
-const FRESH_MS = 5 * 60_000;
 
 function Alert({
   alert,
@@ -48,43 +44,44 @@ function Alert({
   const [originalShown, setOriginalShown] = useState(false);
   const words = originalShown && choice.original ? choice.original : choice.shown;
   const lang = words.language ?? undefined;
+  // A compact banner (severity, event, until when) that opens to the full text.
   return (
     <li className={`alert alert--${alert.severity}`} aria-labelledby={titleId}>
-      <div className="alert__top">
-        <SeverityIcon severity={alert.severity} />
-        <div className="alert__summary">
-          <h3 className="alert__event" id={titleId}>
-            <span className="alert__severity">{severityLabel(alert.severity)}</span>{' '}
-            <span className="alert__name" lang={lang}>
-              {capitalised(words.event)}
-            </span>
-          </h3>
-          {period && <p className="alert__period">{period}</p>}
-          {words.headline && (
-            <p className="alert__headline" lang={lang}>
-              {words.headline}
-            </p>
-          )}
-          {choice.shownLanguageName && (
-            <p className="alert__language">
-              {t('alerts.inLanguage', { language: choice.shownLanguageName })}
-            </p>
-          )}
-          {choice.original?.language && (
-            <button
-              type="button"
-              className="alert__language"
-              onClick={() => setOriginalShown(!originalShown)}
-            >
-              {originalShown
-                ? t('alerts.showTranslation', { language: languageName(reader) })
-                : t('alerts.showOriginal', { language: languageName(choice.original.language) })}
-            </button>
-          )}
-        </div>
-      </div>
       <details className="alert__details">
-        <summary>{t('alerts.details')}</summary>
+        <summary className="alert__top">
+          <SeverityIcon severity={alert.severity} />
+          <span className="alert__summary">
+            <h3 className="alert__event" id={titleId}>
+              <span className="alert__severity">{severityLabel(alert.severity)}</span>{' '}
+              <span className="alert__name" lang={lang}>
+                {capitalised(words.event)}
+              </span>
+            </h3>
+            {period && <span className="alert__period">{period}</span>}
+          </span>
+          <span className="alert__more">{t('alerts.details')}</span>
+        </summary>
+        {choice.shownLanguageName && (
+          <p className="alert__language">
+            {t('alerts.inLanguage', { language: choice.shownLanguageName })}
+          </p>
+        )}
+        {choice.original?.language && (
+          <button
+            type="button"
+            className="alert__language"
+            onClick={() => setOriginalShown(!originalShown)}
+          >
+            {originalShown
+              ? t('alerts.showTranslation', { language: languageName(reader) })
+              : t('alerts.showOriginal', { language: languageName(choice.original.language) })}
+          </button>
+        )}
+        {words.headline && (
+          <p className="alert__headline" lang={lang}>
+            {words.headline}
+          </p>
+        )}
         {words.description && (
           <p className="alert__text" lang={lang}>
             {words.description}
@@ -112,25 +109,25 @@ function Alert({
             </div>
           )}
         </dl>
+        <p className="alert__sender">
+          {alert.sender === service.name ? (
+            t('alerts.issuedBy', { sender: alert.sender })
+          ) : (
+            <Trans
+              id="alerts.issuedByVia"
+              values={{ sender: alert.sender, service: service.name }}
+              components={{ 0: <a href={service.href} /> }}
+            />
+          )}
+        </p>
       </details>
-      <p className="alert__sender">
-        {alert.sender === service.name ? (
-          t('alerts.issuedBy', { sender: alert.sender })
-        ) : (
-          <Trans
-            id="alerts.issuedByVia"
-            values={{ sender: alert.sender, service: service.name }}
-            components={{ 0: <a href={service.href} /> }}
-          />
-        )}
-      </p>
     </li>
   );
 }
 
 /**
  * Official warnings at a place, most severe first, shown above the rest of
- * the page. A place with none — or whose warnings are still loading — shows
+ * the page as compact banners, the severe ones more prominent than the minor. A place with none — or whose warnings are still loading — shows
  * nothing at all; warnings that cannot be loaded are said to be unknown.
  */
 export function WeatherAlerts({
@@ -141,11 +138,7 @@ export function WeatherAlerts({
   /** The place's zone once the forecast names it; the viewer's until then. */
   timeZone: string | undefined;
 }) {
-  const query = useQuery({
-    ...trpc.weather.alerts.queryOptions(coordinates),
-    staleTime: FRESH_MS,
-    refetchInterval: FRESH_MS,
-  });
+  const query = useWeatherAlerts(coordinates);
   const now = useNow(60_000);
   const { clock } = useUnits();
   useLingui();
@@ -163,7 +156,8 @@ export function WeatherAlerts({
   const count = report.alerts.length;
   return (
     <section className="alerts" aria-labelledby="alerts-title">
-      <h2 id="alerts-title" className="section-title">
+      {/* The banners speak for themselves; the count is for screen readers. */}
+      <h2 id="alerts-title" className="visually-hidden">
         {t('alerts.title', { count })}
       </h2>
       {report.stale && (

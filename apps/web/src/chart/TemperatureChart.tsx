@@ -38,7 +38,11 @@ function dateNames(): uPlot.DateNames {
   };
 }
 
-function options(width: number, units: Units): uPlot.Options {
+/** The page reads right to left (Arabic): time runs leftwards, and the axes swap sides. */
+const rightToLeft = () => document.documentElement.dir === 'rtl';
+
+function options(width: number, units: Units, drawn: (chart: uPlot) => void): uPlot.Options {
+  const rtl = rightToLeft();
   const text = cssColor('--muted');
   const grid = cssColor('--border');
   const temperature = cssColor('--range-warm');
@@ -52,10 +56,11 @@ function options(width: number, units: Units): uPlot.Options {
     // The axis's weekdays in the page's language.
     fmtDate: (template) => uPlot.fmtDate(template, dateNames()),
     legend: { show: false },
+    hooks: { draw: [drawn] },
     cursor: { drag: { x: false, y: false } },
     // Half an hour of room on each side, so the first and last bars show whole.
     scales: {
-      x: { time: true, range: (_plot, min, max) => [min - 1800, max + 1800] },
+      x: { time: true, dir: rtl ? -1 : 1, range: (_plot, min, max) => [min - 1800, max + 1800] },
       percent: { range: [0, 100] },
     },
     series: [
@@ -104,6 +109,8 @@ function options(width: number, units: Units): uPlot.Options {
       },
       {
         scale: 'temperature',
+        // Temperature leads: on the side a line starts reading from.
+        side: rtl ? 1 : 3,
         stroke: text,
         font,
         grid: { stroke: grid, width: 1 },
@@ -114,13 +121,13 @@ function options(width: number, units: Units): uPlot.Options {
       },
       {
         scale: 'percent',
-        side: 1,
+        side: rtl ? 3 : 1,
         stroke: text,
         font,
         grid: { show: false },
         ticks: { show: false },
         size: 48,
-        values: (_plot, ticks) => ticks.map((tick) => `${tick}%`),
+        values: (_plot, ticks) => ticks.map((tick) => formatPercent(tick)),
       },
     ],
   };
@@ -128,8 +135,9 @@ function options(width: number, units: Units): uPlot.Options {
 
 /**
  * The next hours as a chart: temperature as a line, the chance of
- * precipitation as bars. uPlot draws on a canvas, so the caller gives the text
- * alternative; this chunk loads apart from the app's first script.
+ * precipitation as bars, running in the page's reading direction. uPlot draws
+ * on a canvas, so the caller gives the text alternative; this chunk loads
+ * apart from the app's first script.
  */
 export default function TemperatureChart({ hours, units }: TemperatureChartProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -142,17 +150,22 @@ export default function TemperatureChart({ hours, units }: TemperatureChartProps
       hours.map((hour) => hour.temperature),
       hours.map((hour) => hour.precipitationProbability),
     ];
-    let plot = new uPlot(options(element.clientWidth, units), data, element);
+    // Where uPlot drew the first and the last hour, so the direction can be checked in a browser.
+    const mark = (chart: uPlot) => {
+      element.dataset.firstHourX = String(Math.round(chart.valToPos(data[0][0]!, 'x')));
+      element.dataset.lastHourX = String(Math.round(chart.valToPos(data[0].at(-1)!, 'x')));
+    };
+    let plot = new uPlot(options(element.clientWidth, units, mark), data, element);
     const resize = new ResizeObserver(() =>
       plot.setSize({ width: element.clientWidth, height: HEIGHT }),
     );
     resize.observe(element);
-    // Colours come from the theme: draw again when it changes.
+    // Colours come from the theme, direction from the language: draw again when either changes.
     const themeChange = new MutationObserver(() => {
       plot.destroy();
-      plot = new uPlot(options(element.clientWidth, units), data, element);
+      plot = new uPlot(options(element.clientWidth, units, mark), data, element);
     });
-    themeChange.observe(document.documentElement, { attributeFilter: ['data-theme'] });
+    themeChange.observe(document.documentElement, { attributeFilter: ['data-theme', 'dir'] });
     return () => {
       resize.disconnect();
       themeChange.disconnect();

@@ -17,6 +17,7 @@ import { LoadingStatus } from '../ui/LoadingStatus.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { showDayDetail } from '../weather/shown-units.ts';
 import { longDateOf, shortDateOf } from './day-dates.ts';
+import { useSunAndMoon } from '../sun-and-moon/use-sun-and-moon.ts';
 import { DaySummary } from './DaySummary.tsx';
 import { HourTable } from './HourTable.tsx';
 import './DayPage.css';
@@ -30,6 +31,8 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
   const coordinates = { latitude: route.latitude, longitude: route.longitude };
   // Asked in the API's default units, one cached answer for everyone; shown in the person's.
   const query = useQuery(trpc.weather.day.queryOptions({ ...coordinates, date: route.day }));
+  // Sun times from the page's one source of them; the forecast covers 16 days, so does this.
+  const sun = useSunAndMoon(coordinates, 16).data?.days.find((day) => day.date === route.day);
   const units = useUnits();
   const shown = useMemo(() => query.data && showDayDetail(query.data, units), [query.data, units]);
   const offline = useOffline();
@@ -75,7 +78,7 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
             clock={detail.units.clock}
           />
         )}
-        <DaySummary day={detail.day} units={detail.units} />
+        <DaySummary day={detail.day} sun={sun} units={detail.units} />
         <section aria-labelledby="day-chart-title">
           <h2 id="day-chart-title" className="section-title">
             {t('day.hourByHour')}

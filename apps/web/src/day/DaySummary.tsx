@@ -11,8 +11,20 @@ import {
 } from '../weather/units.ts';
 import { describeWeather } from '../weather/weather-codes.ts';
 
-/** The day at a glance: condition, high and low, precipitation, sun and UV. */
-export function DaySummary({ day, units }: { day: DailyEntry; units: Units }) {
+/**
+ * The day at a glance: condition, high and low, precipitation, sun and UV.
+ * Sunrise and sunset come from the sun and moon answer, the page's one source
+ * of them; they show once it is there.
+ */
+export function DaySummary({
+  day,
+  sun,
+  units,
+}: {
+  day: DailyEntry;
+  sun: { sunrise: string | null; sunset: string | null } | undefined;
+  units: Units;
+}) {
   const { label } = describeWeather(day.weatherCode, true);
   return (
     <section className="day-summary card" aria-label={t('day.atAGlance')}>
@@ -40,11 +52,11 @@ export function DaySummary({ day, units }: { day: DailyEntry; units: Units }) {
             {day.polar === 'polar-night' ? t('day.polarNight') : t('day.midnightSun')}
           </Fact>
         )}
-        {day.sunrise && (
-          <Fact term={t('current.sunrise')}>{formatTime(day.sunrise, units.clock)}</Fact>
+        {sun?.sunrise && (
+          <Fact term={t('current.sunrise')}>{formatTime(sun.sunrise, units.clock)}</Fact>
         )}
-        {day.sunset && (
-          <Fact term={t('current.sunset')}>{formatTime(day.sunset, units.clock)}</Fact>
+        {sun?.sunset && (
+          <Fact term={t('current.sunset')}>{formatTime(sun.sunset, units.clock)}</Fact>
         )}
         {day.uvIndexMax !== null && (
           <Fact term={t('current.uvIndex')}>{formatUvIndex(day.uvIndexMax)}</Fact>

@@ -3,6 +3,7 @@ import { useState, type CSSProperties } from 'react';
 import type { DailyEntry, Units } from '../api-types.ts';
 import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
+import { ImageIcon } from '../ui/ImageIcon.tsx';
 import { weekdayOf } from '../weather/local-time.ts';
 import { rangeBar } from '../weather/temperature-range.ts';
 import { formatPercent, formatShortTemperature } from '../weather/units.ts';
@@ -57,9 +58,7 @@ export function DailyForecast({ daily, today, units, dayHref }: DailyForecastPro
               <span className="day__precipitation">
                 {day.precipitationProbabilityMax !== null && (
                   <>
-                    <span className="emoji" aria-hidden="true">
-                      💧
-                    </span>
+                    <ImageIcon name="raindrop" className="drop" />
                     {formatPercent(day.precipitationProbabilityMax)}
                     <span className="visually-hidden"> {t('forecast.chanceOfPrecipitation')}</span>
                   </>

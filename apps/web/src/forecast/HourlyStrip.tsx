@@ -1,6 +1,7 @@
 import type { DailyEntry, HourlyEntry, Units } from '../api-types.ts';
 import { HourlyChart } from '../chart/HourlyChart.tsx';
 import { t } from '../i18n/i18n.ts';
+import { ImageIcon } from '../ui/ImageIcon.tsx';
 import { dateOf, hourOf, isDaytime, weekdayOf } from '../weather/local-time.ts';
 import { formatHour, formatPercent, formatShortTemperature } from '../weather/units.ts';
 import { WeatherIcon } from './WeatherIcon.tsx';
@@ -17,8 +18,9 @@ interface HourlyStripProps {
 }
 
 /**
- * The next 48 hours: a chart of temperature and chance of precipitation, then
- * a strip that scrolls sideways with time, icon, temperature and chance per hour.
+ * The next 48 hours: a strip that scrolls sideways with time, icon,
+ * temperature and chance per hour, then a chart of temperature and chance of
+ * precipitation.
  */
 export function HourlyStrip({ hourly, daily, units }: HourlyStripProps) {
   const hours = hourly.slice(0, HOURS_SHOWN);
@@ -28,7 +30,6 @@ export function HourlyStrip({ hourly, daily, units }: HourlyStripProps) {
       <h2 id="hourly-title" className="section-title">
         {t('hourly.title', { count: hours.length })}
       </h2>
-      <HourlyChart hours={hours} units={units} />
       {/* Focusable so that keyboard users can scroll it. */}
       <ol className="hourly__list card" tabIndex={0} aria-labelledby="hourly-title">
         {hours.map((hour, index) => {
@@ -50,9 +51,7 @@ export function HourlyStrip({ hourly, daily, units }: HourlyStripProps) {
               <span className="hour__precipitation">
                 {hour.precipitationProbability !== null && (
                   <>
-                    <span className="emoji" aria-hidden="true">
-                      💧
-                    </span>
+                    <ImageIcon name="raindrop" className="drop" />
                     {formatPercent(hour.precipitationProbability)}
                     <span className="visually-hidden"> {t('forecast.chanceOfPrecipitation')}</span>
                   </>
@@ -62,6 +61,7 @@ export function HourlyStrip({ hourly, daily, units }: HourlyStripProps) {
           );
         })}
       </ol>
+      <HourlyChart hours={hours} units={units} />
     </section>
   );
 }

@@ -7,8 +7,10 @@ import type { ShownForecast } from '../weather/shown-units.ts';
 import { clockTimeAt, dateOf } from '../weather/local-time.ts';
 import { formatTime } from '../weather/units.ts';
 import { CurrentConditions } from './CurrentConditions.tsx';
+import { CurrentDetails } from './CurrentDetails.tsx';
 import { DailyForecast } from './DailyForecast.tsx';
 import { HourlyStrip } from './HourlyStrip.tsx';
+import { outlookWords } from './next-hours-words.ts';
 import { NextTwoHours } from './NextTwoHours.tsx';
 import { StaleBanner } from './StaleBanner.tsx';
 import './PlaceForecast.css';
@@ -20,7 +22,12 @@ import './PlaceForecast.css';
  */
 export const FORECAST_VISIBLE_MARK = 'skycast:forecast-visible';
 
-/** Everything the forecast says about a place: now, the coming hours, the coming days. */
+/**
+ * Everything the forecast says about a place, phone first: now (temperature,
+ * conditions, high and low, the next-two-hours sentence), the coming hours,
+ * the coming days, and only then the details. The 15-minute rain strip shows
+ * only when something falls; a dry one folds into the sentence.
+ */
 export function PlaceForecast({
   forecast,
   dayHref,
@@ -30,6 +37,8 @@ export function PlaceForecast({
   dayHref: (date: string) => string;
 }) {
   const today = dateOf(forecast.current.time);
+  const next = forecast.nextTwoHours;
+  const wetSoon = next?.steps.some((step) => step.kind !== 'none') ?? false;
   const offline = useOffline();
   useEffect(() => {
     if (performance.getEntriesByName(FORECAST_VISIBLE_MARK).length === 0)
@@ -65,18 +74,22 @@ export function PlaceForecast({
         }
         current={forecast.current}
         today={forecast.daily.find((day) => day.date === today)}
-        yesterday={forecast.yesterday}
         units={forecast.units}
+        outlook={next && !wetSoon ? outlookWords(next, forecast.units.clock) : undefined}
       />
-      {forecast.nextTwoHours && (
-        <NextTwoHours next={forecast.nextTwoHours} units={forecast.units} />
-      )}
+      {next && wetSoon && <NextTwoHours next={next} units={forecast.units} />}
       <HourlyStrip hourly={forecast.hourly} daily={forecast.daily} units={forecast.units} />
       <DailyForecast
         daily={forecast.daily}
         today={today}
         units={forecast.units}
         dayHref={dayHref}
+      />
+      <CurrentDetails
+        current={forecast.current}
+        today={forecast.daily.find((day) => day.date === today)}
+        yesterday={forecast.yesterday}
+        units={forecast.units}
       />
     </div>
   );

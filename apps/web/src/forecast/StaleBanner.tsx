@@ -1,6 +1,7 @@
 import { Trans } from '@lingui/react';
 
 import type { Units } from '../api-types.ts';
+import { Glyph } from '../ui/Glyph.tsx';
 import { clockTimeAt } from '../weather/local-time.ts';
 import { formatTime } from '../weather/units.ts';
 
@@ -14,9 +15,7 @@ interface StaleBannerProps {
 export function StaleBanner({ fetchedAt, timeZone, clock }: StaleBannerProps) {
   return (
     <p className="banner banner--warning" role="status">
-      <span className="emoji" aria-hidden="true">
-        ⚠️
-      </span>
+      <Glyph name="warning" className="banner__glyph" />
       <span>
         <Trans
           id="forecast.stale"

@@ -1,3 +1,4 @@
+import { ImageIcon } from '../ui/ImageIcon.tsx';
 import { describeWeather } from '../weather/weather-codes.ts';
 
 interface WeatherIconProps {
@@ -8,17 +9,14 @@ interface WeatherIconProps {
   className?: string;
 }
 
-/** The icon for a WMO weather code, by day or by night. */
+/** The Meteocons icon for a WMO weather code, by day or by night, with its words as its text alternative. */
 export function WeatherIcon({ code, isDay, labelled = false, className }: WeatherIconProps) {
   const { icon, label } = describeWeather(code, isDay);
-  const classes = ['weather-icon', 'emoji', className].filter(Boolean).join(' ');
-  return labelled ? (
-    <span className={classes} role="img" aria-label={label} title={label}>
-      {icon}
-    </span>
-  ) : (
-    <span className={classes} aria-hidden="true">
-      {icon}
-    </span>
+  return (
+    <ImageIcon
+      name={icon}
+      label={labelled ? label : undefined}
+      className={className ? `weather-icon ${className}` : 'weather-icon'}
+    />
   );
 }

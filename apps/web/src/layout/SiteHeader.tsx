@@ -10,9 +10,7 @@ export function SiteHeader() {
     <header className="site-header">
       <div className="page site-header__inner">
         <AppLink href="/" className="site-header__brand">
-          <span className="emoji" aria-hidden="true">
-            ⛅
-          </span>
+          <img className="site-header__logo" src="/favicon.svg" alt="" width="28" height="28" />
           Skycast
         </AppLink>
         <div className="site-header__search" role="search">

@@ -1,5 +1,6 @@
 import { onlineManager } from '@tanstack/react-query';
 
+import { Glyph } from '../ui/Glyph.tsx';
 import { useNow } from '../ui/use-now.ts';
 import { clockTimeAt } from '../weather/local-time.ts';
 import { formatTimeAgo } from '../weather/time-ago.ts';
@@ -27,9 +28,7 @@ export function OfflineBanner({ fetchedAt, timeZone, clock }: OfflineBannerProps
   const ago = formatTimeAgo(fetchedAt, now);
   return (
     <p className="banner banner--offline" role="status">
-      <span className="emoji" aria-hidden="true">
-        📴
-      </span>
+      <Glyph name="offline" className="banner__glyph" />
       <span>
         <strong>{offline ? offlineMessages.bannerTitle : offlineMessages.unreachableTitle}</strong>{' '}
         {offline

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 
 import { t } from '../i18n/i18n.ts';
+import { Glyph } from '../ui/Glyph.tsx';
 import type { PlaceToSave } from './local-places.ts';
 import { placesErrorMessage, useSavedPlaces } from './use-saved-places.ts';
 import './SavePlaceButton.css';
@@ -40,10 +41,10 @@ export function SavePlaceButton({ place }: { place: PlaceToSave }) {
         disabled={saved.pending || saved.places === undefined}
         onClick={() => void toggle()}
       >
-        <span className="save-place__star" aria-hidden="true">
-          {existing ? '★' : '☆'}
+        <Glyph name={existing ? 'star' : 'star-outline'} className="save-place__star" />
+        <span className="save-place__label">
+          {existing ? t('savePlace.isSaved') : t('savePlace.save')}
         </span>
-        {existing ? t('savePlace.isSaved') : t('savePlace.save')}
       </button>
       {failure && (
         <p className="save-place__error" role="alert">

@@ -8,6 +8,7 @@ import { AppLink } from '../navigation/AppLink.tsx';
 import { useOffline } from '../offline/connection.ts';
 import { formatPlacePath } from '../place/place-path.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { Glyph } from '../ui/Glyph.tsx';
 import { describeWeather } from '../weather/weather-codes.ts';
 import { useUnits } from '../preferences/use-units.ts';
 import { convert, formatShortTemperature, formatTemperature } from '../weather/units.ts';
@@ -200,7 +201,7 @@ function SavedPlaceRow({ place, first, last, onRename, onMove, onRemove }: Saved
           onClick={() => setEditing(true)}
           hidden={editing}
         >
-          ✎
+          <Glyph name="pencil" />
         </button>
         <button
           type="button"
@@ -231,7 +232,7 @@ function SavedPlaceRow({ place, first, last, onRename, onMove, onRemove }: Saved
           title={t('saved.remove')}
           onClick={() => void onRemove()}
         >
-          ✕
+          <Glyph name="close" />
         </button>
       </div>
     </li>

@@ -23,6 +23,7 @@ import {
   type Preferences,
 } from './preferences.ts';
 import { usePopup } from '../ui/use-popup.ts';
+import { temperatureSymbol } from '../weather/units.ts';
 import { usePreferences } from './use-preferences.ts';
 import './PreferencesMenu.css';
 
@@ -129,7 +130,9 @@ export function PreferencesMenu() {
   return (
     <div className="preferences" {...popup.rootProps}>
       <button type="button" className="pill preferences__button" {...popup.buttonProps}>
-        <span className="preferences__current">{UNIT_SYSTEM_LABELS[preferences.units]}</span>
+        <bdi className="preferences__current">
+          {temperatureSymbol(UNIT_SYSTEM_LABELS[preferences.units])}
+        </bdi>
         <span className="preferences__button-text">{t('preferences.button')}</span>
       </button>
       <div className="popup-panel preferences__panel" {...popup.panelProps}>
@@ -141,7 +144,10 @@ export function PreferencesMenu() {
           legend={t('preferences.temperature')}
           name={`${id}-units`}
           options={UNIT_SYSTEMS}
-          labels={UNIT_SYSTEM_LABELS}
+          labels={{
+            metric: temperatureSymbol(UNIT_SYSTEM_LABELS.metric),
+            imperial: temperatureSymbol(UNIT_SYSTEM_LABELS.imperial),
+          }}
           value={preferences.units}
           onChange={(units) => change({ units })}
         />

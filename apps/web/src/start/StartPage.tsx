@@ -5,6 +5,8 @@ import { useSavedPlaces } from '../places/use-saved-places.ts';
 import { formatPlacePath } from '../place/place-path.ts';
 import { useMyLocation } from '../place/use-my-location.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { Glyph } from '../ui/Glyph.tsx';
+import { ImageIcon } from '../ui/ImageIcon.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import './StartPage.css';
 
@@ -26,8 +28,8 @@ export function StartPage() {
   return (
     <div className={hasPlaces ? 'start start--with-places' : 'start'}>
       {!hasPlaces && (
-        <p className="start__icon emoji" aria-hidden="true">
-          🌤️
+        <p className="start__icon">
+          <ImageIcon name="partly-cloudy-day" />
         </p>
       )}
       <h1 className="start__title">{t('start.title')}</h1>
@@ -40,9 +42,7 @@ export function StartPage() {
           onClick={location.locate}
           disabled={location.state.status === 'locating'}
         >
-          <span className="emoji" aria-hidden="true">
-            📍
-          </span>
+          <Glyph name="pin" />
           {location.state.status === 'locating' ? t('start.locating') : t('start.useMyLocation')}
         </button>
         {location.state.status === 'failed' && (

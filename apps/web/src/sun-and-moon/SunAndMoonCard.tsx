@@ -1,12 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
-
 import type { Coordinates, Units } from '../api-types.ts';
 import { t } from '../i18n/i18n.ts';
 import { useUnits } from '../preferences/use-units.ts';
-import { trpc } from '../trpc.ts';
 import { DataTable } from '../ui/DataTable.tsx';
 import { Disclosure } from '../ui/Disclosure.tsx';
 import { Fact } from '../ui/Fact.tsx';
+import { ImageIcon } from '../ui/ImageIcon.tsx';
 import { QueryErrorMessage } from '../ui/ErrorMessage.tsx';
 import { dateFormat } from '../weather/local-time.ts';
 import { formatPercent, formatTime } from '../weather/units.ts';
@@ -17,12 +15,11 @@ import {
   moonPhaseLabel,
   type SunAndMoonDay,
 } from './moon-phases.ts';
+import { useSunAndMoon } from './use-sun-and-moon.ts';
 import './SunAndMoonCard.css';
 
 /** As many days as the 10-day list shows. */
 const DAYS = 10;
-/** Computed, not forecast: it changes only when the place's day does. */
-const STALE_MS = 30 * 60_000;
 
 const utc = (date: string) => new Date(`${date}T00:00:00Z`);
 /** "Thu 3" and "Thursday 3 December", in the page's language. */
@@ -54,9 +51,7 @@ function Today({
     <div className="sun-moon__today">
       <div className="sun-moon__half">
         <h3 className="sun-moon__heading">
-          <span className="emoji" aria-hidden="true">
-            ☀️
-          </span>{' '}
+          <ImageIcon name="clear-day" className="sun-moon__icon" />
           {t('sun.title')}
         </h3>
         {polar && <p className="sun-moon__polar">{polar}</p>}
@@ -80,9 +75,7 @@ function Today({
       </div>
       <div className="sun-moon__half">
         <h3 className="sun-moon__heading">
-          <span className="emoji" aria-hidden="true">
-            {phase.icon}
-          </span>{' '}
+          <ImageIcon name={phase.icon} className="sun-moon__icon" />
           {t('moon.title')}
         </h3>
         <dl className="sun-moon__facts">
@@ -103,10 +96,7 @@ function Today({
  * waits for the forecast.
  */
 export function SunAndMoonCard({ coordinates }: { coordinates: Coordinates }) {
-  const query = useQuery({
-    ...trpc.weather.sunAndMoon.queryOptions({ ...coordinates, days: DAYS }),
-    staleTime: STALE_MS,
-  });
+  const query = useSunAndMoon(coordinates, DAYS);
   const time = timeOn(useUnits().clock);
 
   let body;
@@ -139,9 +129,7 @@ export function SunAndMoonCard({ coordinates }: { coordinates: Coordinates }) {
                 <td>{time(day.sunset, '—')}</td>
                 <td>{formatDuration(day.dayLength)}</td>
                 <td>
-                  <span className="emoji" aria-hidden="true">
-                    {MOON_PHASES[day.moonPhase].icon}
-                  </span>{' '}
+                  <ImageIcon name={MOON_PHASES[day.moonPhase].icon} className="sun-moon__icon" />{' '}
                   {t('moon.phaseLit', {
                     phase: moonPhaseLabel(day.moonPhase),
                     lit: formatPercent(day.moonIllumination * 100),

@@ -1,6 +1,7 @@
 import type { RouterOutputs } from '@skycast/api';
 
 import { t, type MessageKey } from '../i18n/i18n.ts';
+import type { IconName } from '../weather/icon-names.ts';
 import { formatNumber } from '../weather/units.ts';
 
 export type SunAndMoon = RouterOutputs['weather']['sunAndMoon'];
@@ -8,15 +9,15 @@ export type SunAndMoonDay = SunAndMoon['days'][number];
 export type MoonPhaseName = SunAndMoonDay['moonPhase'];
 
 /** Words and an icon for each phase; the icon is decoration, the words carry the meaning. */
-export const MOON_PHASES: Record<MoonPhaseName, { key: MessageKey; icon: string }> = {
-  'new-moon': { key: 'moon.new', icon: '🌑' },
-  'waxing-crescent': { key: 'moon.waxingCrescent', icon: '🌒' },
-  'first-quarter': { key: 'moon.firstQuarter', icon: '🌓' },
-  'waxing-gibbous': { key: 'moon.waxingGibbous', icon: '🌔' },
-  'full-moon': { key: 'moon.full', icon: '🌕' },
-  'waning-gibbous': { key: 'moon.waningGibbous', icon: '🌖' },
-  'last-quarter': { key: 'moon.lastQuarter', icon: '🌗' },
-  'waning-crescent': { key: 'moon.waningCrescent', icon: '🌘' },
+export const MOON_PHASES: Record<MoonPhaseName, { key: MessageKey; icon: IconName }> = {
+  'new-moon': { key: 'moon.new', icon: 'moon-new' },
+  'waxing-crescent': { key: 'moon.waxingCrescent', icon: 'moon-waxing-crescent' },
+  'first-quarter': { key: 'moon.firstQuarter', icon: 'moon-first-quarter' },
+  'waxing-gibbous': { key: 'moon.waxingGibbous', icon: 'moon-waxing-gibbous' },
+  'full-moon': { key: 'moon.full', icon: 'moon-full' },
+  'waning-gibbous': { key: 'moon.waningGibbous', icon: 'moon-waning-gibbous' },
+  'last-quarter': { key: 'moon.lastQuarter', icon: 'moon-last-quarter' },
+  'waning-crescent': { key: 'moon.waningCrescent', icon: 'moon-waning-crescent' },
 };
 
 /** A phase's name in the page's language. @example moonPhaseLabel('full-moon') // 'Full moon' */

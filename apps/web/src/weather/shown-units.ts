@@ -1,6 +1,7 @@
 import type { RouterOutputs } from '@skycast/api';
 
 import type { Forecast, Units } from '../api-types.ts';
+import { AMOUNT_HOURS, shownWeatherCode } from './rain-story.ts';
 import { converterFor } from './units.ts';
 
 type DayDetail = RouterOutputs['weather']['day'];
@@ -10,7 +11,8 @@ export type ShownForecast = Omit<Forecast, 'units'> & { units: Units };
 export type ShownDayDetail = Omit<DayDetail, 'units'> & { units: Units };
 
 /**
- * The forecast in the person's units. The API is asked in its default units
+ * The forecast in the person's units, each weather code held to its amount by
+ * the page's one rule about rain (`rain-story.ts`). The API is asked in its default units
  * (one cached answer for everyone, in the browser, a CDN and the server's
  * memory) and the page converts; nothing is asked again when a unit changes.
  *
@@ -19,11 +21,18 @@ export type ShownDayDetail = Omit<DayDetail, 'units'> & { units: Units };
  */
 export function showForecast(forecast: Forecast, units: Units): ShownForecast {
   const to = converterFor(forecast.units, units);
+  const served = forecast.units.precipitation;
   return {
     ...forecast,
     units,
     current: {
       ...forecast.current,
+      weatherCode: shownWeatherCode(
+        forecast.current.weatherCode,
+        forecast.current.precipitation,
+        AMOUNT_HOURS.current,
+        served,
+      ),
       temperature: to.temperature(forecast.current.temperature),
       apparentTemperature: to.temperature(forecast.current.apparentTemperature),
       windSpeed: to.windSpeed(forecast.current.windSpeed),
@@ -32,8 +41,8 @@ export function showForecast(forecast: Forecast, units: Units): ShownForecast {
       pressure: to.pressure(forecast.current.pressure),
       visibility: to.distance(forecast.current.visibility),
     },
-    hourly: forecast.hourly.map((hour) => showHour(hour, to)),
-    daily: forecast.daily.map((day) => showDay(day, to)),
+    hourly: forecast.hourly.map((hour) => showHour(hour, to, served)),
+    daily: forecast.daily.map((day) => showDay(day, to, served)),
     yesterday: forecast.yesterday && {
       ...forecast.yesterday,
       temperature: to.temperature(forecast.yesterday.temperature),
@@ -53,19 +62,26 @@ export function showForecast(forecast: Forecast, units: Units): ShownForecast {
 /** One day hour by hour in the person's units. */
 export function showDayDetail(detail: DayDetail, units: Units): ShownDayDetail {
   const to = converterFor(detail.units, units);
+  const served = detail.units.precipitation;
   return {
     ...detail,
     units,
-    day: showDay(detail.day, to),
-    hours: detail.hours.map((hour) => showHour(hour, to)),
+    day: showDay(detail.day, to, served),
+    hours: detail.hours.map((hour) => showHour(hour, to, served)),
   };
 }
 
 type Converter = ReturnType<typeof converterFor>;
+type Served = Forecast['units']['precipitation'];
 
-function showHour<Hour extends Forecast['hourly'][number]>(hour: Hour, to: Converter): Hour {
+function showHour<Hour extends Forecast['hourly'][number]>(
+  hour: Hour,
+  to: Converter,
+  served: Served,
+): Hour {
   return {
     ...hour,
+    weatherCode: shownWeatherCode(hour.weatherCode, hour.precipitation, AMOUNT_HOURS.hour, served),
     temperature: to.temperature(hour.temperature),
     apparentTemperature: to.temperature(hour.apparentTemperature),
     precipitation: to.precipitation(hour.precipitation),
@@ -75,9 +91,14 @@ function showHour<Hour extends Forecast['hourly'][number]>(hour: Hour, to: Conve
   };
 }
 
-function showDay<Day extends Forecast['daily'][number]>(day: Day, to: Converter): Day {
+function showDay<Day extends Forecast['daily'][number]>(
+  day: Day,
+  to: Converter,
+  served: Served,
+): Day {
   return {
     ...day,
+    weatherCode: shownWeatherCode(day.weatherCode, day.precipitationSum, AMOUNT_HOURS.day, served),
     temperatureMax: to.temperature(day.temperatureMax),
     temperatureMin: to.temperature(day.temperatureMin),
     precipitationSum: to.precipitation(day.precipitationSum),

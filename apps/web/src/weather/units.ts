@@ -46,6 +46,22 @@ function whole(value: number): number {
 }
 
 /**
+ * A temperature scale's symbol as Intl writes it in the page's language:
+ * "°C" in English, "°م" in Arabic. For the units menu and its button.
+ *
+ * @example
+ * temperatureSymbol('°F') // '°F'
+ */
+export function temperatureSymbol(unit: Units['temperature']): string {
+  const format = new Intl.NumberFormat(intlLocale(), {
+    style: 'unit',
+    unit: INTL_UNITS[unit],
+    unitDisplay: 'short',
+  });
+  return format.formatToParts(1).find((part) => part.type === 'unit')?.value ?? unit;
+}
+
+/**
  * A temperature with its unit from the response.
  *
  * @example

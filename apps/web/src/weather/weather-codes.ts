@@ -1,8 +1,9 @@
 import { t, type MessageKey } from '../i18n/i18n.ts';
+import type { IconName } from './icon-names.ts';
 
 /**
  * WMO 4677 present-weather codes (the model's `weatherCode`, 0–99) as words
- * and an icon. Open-Meteo sends a subset (0–3, 45, 48, 51–57, 61–67, 71–77,
+ * and an icon (Meteocons). Open-Meteo sends a subset (0–3, 45, 48, 51–57, 61–67, 71–77,
  * 80–86, 95–99); the rest are mapped too because the model allows any of them.
  */
 
@@ -30,31 +31,31 @@ export type WeatherKind =
 export interface WeatherDescription {
   /** Words a person would use, e.g. "Light rain", in the page's language. */
   label: string;
-  /** An emoji for the conditions, chosen for day or night. */
-  icon: string;
+  /** The Meteocons icon for the conditions, chosen for day or night (`icon-urls.ts`). */
+  icon: IconName;
   kind: WeatherKind;
 }
 
-const ICONS: Record<WeatherKind, { day: string; night: string }> = {
-  clear: { day: '☀️', night: '🌙' },
-  'mostly-clear': { day: '🌤️', night: '🌙' },
-  'partly-cloudy': { day: '⛅', night: '☁️' },
-  overcast: { day: '☁️', night: '☁️' },
-  haze: { day: '🌫️', night: '🌫️' },
-  dust: { day: '💨', night: '💨' },
-  fog: { day: '🌫️', night: '🌫️' },
-  lightning: { day: '🌩️', night: '🌩️' },
-  wind: { day: '💨', night: '💨' },
-  tornado: { day: '🌪️', night: '🌪️' },
-  drizzle: { day: '🌦️', night: '🌧️' },
-  rain: { day: '🌧️', night: '🌧️' },
-  'freezing-rain': { day: '🌧️', night: '🌧️' },
-  sleet: { day: '🌨️', night: '🌨️' },
-  snow: { day: '🌨️', night: '🌨️' },
-  showers: { day: '🌦️', night: '🌧️' },
-  'snow-showers': { day: '🌨️', night: '🌨️' },
-  hail: { day: '🌨️', night: '🌨️' },
-  thunderstorm: { day: '⛈️', night: '⛈️' },
+const ICONS: Record<WeatherKind, { day: IconName; night: IconName }> = {
+  clear: { day: 'clear-day', night: 'clear-night' },
+  'mostly-clear': { day: 'partly-cloudy-day', night: 'partly-cloudy-night' },
+  'partly-cloudy': { day: 'partly-cloudy-day', night: 'partly-cloudy-night' },
+  overcast: { day: 'overcast', night: 'overcast' },
+  haze: { day: 'haze-day', night: 'haze-night' },
+  dust: { day: 'dust-day', night: 'dust-night' },
+  fog: { day: 'fog-day', night: 'fog-night' },
+  lightning: { day: 'thunderstorms-day', night: 'thunderstorms-night' },
+  wind: { day: 'wind', night: 'wind' },
+  tornado: { day: 'tornado', night: 'tornado' },
+  drizzle: { day: 'drizzle', night: 'drizzle' },
+  rain: { day: 'rain', night: 'rain' },
+  'freezing-rain': { day: 'sleet', night: 'sleet' },
+  sleet: { day: 'sleet', night: 'sleet' },
+  snow: { day: 'snow', night: 'snow' },
+  showers: { day: 'partly-cloudy-day-rain', night: 'partly-cloudy-night-rain' },
+  'snow-showers': { day: 'partly-cloudy-day-snow', night: 'partly-cloudy-night-snow' },
+  hail: { day: 'hail', night: 'hail' },
+  thunderstorm: { day: 'thunderstorms-day-rain', night: 'thunderstorms-night-rain' },
 };
 
 /** Code → [catalogue key of its words, kind], one entry per WMO 4677 code. */
@@ -165,8 +166,8 @@ const CODES: Record<number, readonly [MessageKey, WeatherKind]> = {
  * Words and an icon for a WMO weather code.
  *
  * @example
- * describeWeather(61, true) // { label: 'Light rain', icon: '🌧️', kind: 'rain' }
- * describeWeather(0, false) // { label: 'Clear sky', icon: '🌙', kind: 'clear' }
+ * describeWeather(61, true) // { label: 'Light rain', icon: 'rain', kind: 'rain' }
+ * describeWeather(0, false) // { label: 'Clear sky', icon: 'clear-night', kind: 'clear' }
  */
 export function describeWeather(code: number, isDay: boolean): WeatherDescription {
   const [key, kind] = CODES[code] ?? ['weather.unknown', 'overcast'];

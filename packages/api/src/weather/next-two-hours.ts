@@ -5,14 +5,15 @@ import {
   type PrecipitationStep,
   type UnitSystem,
 } from '@skycast/weather';
+import { WET_MM_PER_HOUR } from '@skycast/validators';
 
 type Kind = NextTwoHours['steps'][number]['kind'];
 type Intensity = NextTwoHours['steps'][number]['intensity'];
 
 const STEPS = 8;
 const QUARTER_MS = 15 * 60_000;
-/** Less than 0.05 mm in 15 minutes (0.2 mm/h) is too little to call rain. */
-const WET_MM = 0.05;
+/** The page's one threshold for "something falls", over a 15-minute step. */
+const WET_MM = WET_MM_PER_HOUR / 4;
 const INTENSITY_ORDER: Intensity[] = ['none', 'light', 'moderate', 'heavy'];
 const KIND_WORDS: Record<Exclude<Kind, 'none'>, string> = {
   rain: 'rain',
