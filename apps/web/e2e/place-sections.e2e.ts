@@ -246,10 +246,11 @@ describe('weather warnings', () => {
       await page.goto('/place/48.21,16.37/Vienna');
       const warning = page.locator('.alerts .alert');
       await warning.getByRole('heading', { name: 'Moderate Black ice' }).waitFor();
+      // The banner opens to the full text, where the original is one tap away.
+      await warning.locator('summary').click();
       await warning.getByRole('button', { name: 'Show the original (German)' }).click();
       await warning.getByRole('heading', { name: 'Moderate Glatteis' }).waitFor();
       expect(await warning.locator('.alert__name').getAttribute('lang')).toBe('de-AT');
-      await warning.getByText('Details and what to do').click();
       await warning.getByText(/^Es wird gefrierender Regen erwartet/).waitFor();
       await warning.getByRole('button', { name: 'Show in English' }).click();
       await warning.getByRole('heading', { name: 'Moderate Black ice' }).waitFor();
@@ -266,6 +267,7 @@ describe('weather warnings', () => {
       await page.goto('/place/48.21,16.37/Vienne');
       const warning = page.locator('.alerts .alert');
       await warning.getByRole('heading', { name: 'Modéré Glatteis' }).waitFor();
+      await warning.locator('summary').click();
       await warning.getByText('En allemand, tel que publié').waitFor();
     });
   });
