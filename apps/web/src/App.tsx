@@ -1,5 +1,6 @@
 import { useLingui } from '@lingui/react';
 import { lazy, Suspense } from 'react';
+import { ErrorBoundary } from 'react-error-boundary';
 
 import { ACCOUNT_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from './account/account-paths.ts';
 import { AccountPage } from './account/AccountPage.tsx';
@@ -15,6 +16,7 @@ import { parsePlacePath } from './place/place-path.ts';
 import { usePreferences } from './preferences/use-preferences.ts';
 import { useTheme } from './preferences/use-theme.ts';
 import { NotFoundPage } from './start/NotFoundPage.tsx';
+import { PageFailed } from './start/PageFailed.tsx';
 import { StartPage } from './start/StartPage.tsx';
 import './App.css';
 
@@ -52,12 +54,15 @@ export function App() {
         {t('app.skipToContent')}
       </a>
       <SiteHeader />
-      <main id="main" className="page site-main" tabIndex={-1}>
-        {page}
-      </main>
-      <SiteFooter
-        coordinates={route ? { latitude: route.latitude, longitude: route.longitude } : undefined}
-      />
+      {/* A page that fails to render is replaced, never the whole app: the header, its search and the way home stay. */}
+      <ErrorBoundary FallbackComponent={PageFailed} resetKeys={[pathname]}>
+        <main id="main" className="page site-main" tabIndex={-1}>
+          {page}
+        </main>
+        <SiteFooter
+          coordinates={route ? { latitude: route.latitude, longitude: route.longitude } : undefined}
+        />
+      </ErrorBoundary>
     </>
   );
 }

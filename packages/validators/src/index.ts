@@ -62,3 +62,14 @@ export {
   type UnitSystem,
   type WindUnit,
 } from './preferences.ts';
+export {
+  ACCOUNT_PATH,
+  FIXED_APP_PATHS,
+  formatPlacePath,
+  isAppPath,
+  isCalendarDate,
+  parsePlacePath,
+  SIGN_IN_PATH,
+  SIGN_UP_PATH,
+  type PlaceRoute,
+} from './app-paths.ts';

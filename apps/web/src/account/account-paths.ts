@@ -1,7 +1,7 @@
-/** The pages of the account flow. */
-export const SIGN_IN_PATH = '/sign-in';
-export const SIGN_UP_PATH = '/sign-up';
-export const ACCOUNT_PATH = '/account';
+import { SIGN_IN_PATH, SIGN_UP_PATH } from '@skycast/validators';
+
+// The paths themselves are shared with the server, which answers 404 for paths the app has no page for.
+export { ACCOUNT_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from '@skycast/validators';
 
 /**
  * The sign-in page, coming back to `from` afterwards (not to another account page).
