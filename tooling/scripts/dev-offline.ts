@@ -25,6 +25,7 @@ const dev = spawn('pnpm', ['dev'], {
     OPEN_METEO_AIR_QUALITY_URL: stub.url,
     NWS_URL: stub.url,
     METEOALARM_URL: stub.url,
+    NOMINATIM_URL: stub.url,
     OPENWEATHER_URL: stub.url,
   },
 });

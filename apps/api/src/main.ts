@@ -16,7 +16,7 @@ import { configureHttpServer } from './http-server.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, serveMetrics } from './metrics.ts';
 import { watchAncestors } from './parent-watch.ts';
-import { createAlertsProviders, createProvider } from './provider.ts';
+import { createAlertsProviders, createProvider, createReverseGeocoder } from './provider.ts';
 import { createReadiness, type Readiness } from './readiness.ts';
 import { createRepeatSummary } from './repeat-summary.ts';
 
@@ -128,13 +128,15 @@ async function start(): Promise<void> {
   cleanups.unshift(() => db.destroy());
 
   const { provider, quota } = createProvider(env);
+  const reverseGeocoder = createReverseGeocoder(env);
   const services = createServices({
     db,
     connectionString,
     provider,
     alertsProviders: createAlertsProviders(env),
+    reverseGeocoder,
     logger,
-    quotas: { [provider.id]: quota },
+    quotas: { [provider.id]: quota, [reverseGeocoder.id]: env.NOMINATIM_QUOTA },
     newPlacesPerMinute: env.NEW_PLACES_PER_MINUTE,
     weatherMemoryBytes: env.WEATHER_MEMORY_MB * 1024 * 1024,
     ...(metrics ? { metrics: metrics.api } : {}),

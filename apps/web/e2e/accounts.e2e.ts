@@ -37,7 +37,6 @@ const savedNames = (page: Page) =>
 
 /**
  * The start page with the saved places, reached as a person does: by the logo.
- * (Loading `/` itself opens the last place viewed.)
  */
 async function goHome(page: Page) {
   await page.getByRole('link', { name: 'Skycast' }).click();

@@ -84,6 +84,7 @@ export async function startTestWorld(): Promise<TestWorld> {
       OPEN_METEO_AIR_QUALITY_URL: stub.url,
       NWS_URL: stub.url,
       METEOALARM_URL: stub.url,
+      NOMINATIM_URL: stub.url,
       WEATHER_PROVIDER: 'open-meteo',
       // Each browser context sends its own X-Forwarded-For (see openPage), as people
       // behind a proxy would: per-address limits then see separate people.

@@ -12,7 +12,7 @@ import { t } from './i18n/i18n.ts';
 import { useLanguage } from './i18n/use-language.ts';
 import { SiteHeader } from './layout/SiteHeader.tsx';
 import { usePathname } from './navigation/use-location.ts';
-import { parsePlacePath } from './place/place-path.ts';
+import { formatPlacePath, parsePlacePath } from './place/place-path.ts';
 import { usePreferences } from './preferences/use-preferences.ts';
 import { useTheme } from './preferences/use-theme.ts';
 import { NotFoundPage } from './start/NotFoundPage.tsx';
@@ -34,14 +34,16 @@ export function App() {
   useAccountPreferences();
   const route = parsePlacePath(pathname);
   let page;
-  // Keyed by path, so a new place starts from a fresh page (and its heading takes focus).
+  // Keyed by place and day, so a new place starts from a fresh page (and its heading takes
+  // focus), while a located place that gets its name keeps its page.
+  const placeKey = route && formatPlacePath({ ...route, name: undefined });
   if (route?.day)
     page = (
       <Suspense fallback={<div className="skeleton day-page__skeleton" aria-hidden="true" />}>
-        <DayPage key={pathname} route={{ ...route, day: route.day }} />
+        <DayPage key={placeKey} route={{ ...route, day: route.day }} />
       </Suspense>
     );
-  else if (route) page = <PlacePage key={pathname} route={route} />;
+  else if (route) page = <PlacePage key={placeKey} route={route} />;
   else if (pathname === '/') page = <StartPage />;
   else if (pathname === SIGN_IN_PATH) page = <AuthPage mode="signIn" />;
   else if (pathname === SIGN_UP_PATH) page = <AuthPage mode="signUp" />;

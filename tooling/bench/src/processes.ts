@@ -72,6 +72,7 @@ export function startSkycast(options: {
       OPEN_METEO_AIR_QUALITY_URL: options.stubUrl,
       NWS_URL: options.stubUrl,
       METEOALARM_URL: options.stubUrl,
+      NOMINATIM_URL: options.stubUrl,
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       ...options.env,

@@ -44,6 +44,7 @@ export async function benchServer(options: ServerBenchOptions): Promise<ServerFi
     OPEN_METEO_AIR_QUALITY_URL: stubUrl,
     NWS_URL: stubUrl,
     METEOALARM_URL: stubUrl,
+    NOMINATIM_URL: stubUrl,
     LOG_LEVEL: 'warn',
   };
   const servers = [

@@ -208,6 +208,7 @@ async function startReplica(name: string, stubUrl: string, lbOrigin: string): Pr
     `NWS_URL=${stubUrl}`,
     '--env',
     `METEOALARM_URL=${stubUrl}`,
+    `NOMINATIM_URL=${stubUrl}`,
     '--env',
     'METRICS_PORT=9464',
     // A CDN hop in front of nginx: each simulated client keeps its own address for the rate limits.

@@ -94,6 +94,7 @@ export async function spawnServerProcess(options: ServerProcessOptions): Promise
       OPEN_METEO_AIR_QUALITY_URL: options.stubUrl,
       NWS_URL: options.stubUrl,
       METEOALARM_URL: options.stubUrl,
+      NOMINATIM_URL: options.stubUrl,
       WEATHER_PROVIDER: 'open-meteo',
       ...options.env,
     },

@@ -20,6 +20,7 @@ import {
   type Forecast,
   type Place,
   type ProviderForecast,
+  type ReverseGeocoder,
   type SunAndMoon,
   type UnitChoice,
   type WeatherAlert,
@@ -35,6 +36,8 @@ export interface WeatherServiceOptions {
   provider: WeatherProvider;
   /** Warning services, first that covers a point answers for it; none: no warnings anywhere. */
   alertsProviders?: readonly AlertsProvider[];
+  /** Names the place at a point ("Use my location"); none: such points keep their coordinates. */
+  reverseGeocoder?: ReverseGeocoder;
   cache: WeatherCache;
   now?: () => Date;
 }
@@ -93,6 +96,7 @@ const storedForecast = result(providerForecastSchema);
 const storedAirQuality = result(airQualitySchema);
 const storedPlaces = result(z.array(placeSchema));
 const storedAlerts = result(z.array(weatherAlertSchema));
+const storedNearestPlace = result(placeSchema.omit({ timezone: true }).nullable());
 
 /** Coordinates rounded to 0.01° (≈ 1.1 km): every point in a cell shares one entry. */
 export function cellOf({ latitude, longitude }: Coordinates): Coordinates & { key: string } {
@@ -113,6 +117,7 @@ export function normaliseQuery(query: string): string {
 export function createWeatherService(options: WeatherServiceOptions) {
   const { provider, cache } = options;
   const alertsProviders = options.alertsProviders ?? [];
+  const { reverseGeocoder } = options;
   const now = options.now ?? (() => new Date());
   const sunAndMoonAnswers = new LRUCache<string, SunAndMoon>({ max: SUN_AND_MOON_ANSWERS_KEPT });
 
@@ -301,6 +306,43 @@ export function createWeatherService(options: WeatherServiceOptions) {
         sunAndMoonAnswers.set(key, answer);
       }
       return answer;
+    },
+
+    /**
+     * The town or city at a point, named in `language`: what "Use my location"
+     * and typed coordinates are called. One answer per ~1 km cell and language,
+     * kept as long as search answers, through the reverse geocoder's own budget.
+     * Null where the service knows no place there (open sea) or none is configured.
+     */
+    async nearestPlace(
+      at: Coordinates,
+      language = 'en',
+      context: RequestContext = {},
+    ): Promise<Place | null> {
+      if (!reverseGeocoder) return null;
+      const cell = cellOf(at);
+      const cached = await cache.get({
+        ...context,
+        key: {
+          provider: reverseGeocoder.id,
+          resource: 'geocoding',
+          cacheKey: `reverse:${language}:${cell.key}`,
+        },
+        schema: storedNearestPlace,
+        freshness: GEOCODING_FRESHNESS,
+        fetch: () =>
+          reverseGeocoder.nearestPlace({
+            latitude: cell.latitude,
+            longitude: cell.longitude,
+            language,
+          }),
+      });
+      const place = cached.value.data;
+      if (!place) return null;
+      const timezone =
+        zoneAtCoordinates(place.latitude, place.longitude) ??
+        fixedOffsetZone(Math.round(place.longitude / 15) * 3600);
+      return { ...place, timezone };
     },
 
     async searchLocations(
