@@ -83,7 +83,7 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
         name={name}
         subtitle={region ?? (route.name ? formatCoordinates(coordinates) : undefined)}
         forecast={forecast.data}
-        loading={forecast.isPending}
+        loading={forecast.isPending && !offline}
         action={
           <SavePlaceButton
             place={{

@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 
 import type { Coordinates, Units } from '../api-types.ts';
 import { t } from '../i18n/i18n.ts';
+import { useOffline } from '../offline/connection.ts';
+import { offlineMessages } from '../offline/offline-messages.ts';
 import { useUnits } from '../preferences/use-units.ts';
 import { trpc } from '../trpc.ts';
 import { DataTable } from '../ui/DataTable.tsx';
@@ -108,6 +110,7 @@ export function SunAndMoonCard({ coordinates }: { coordinates: Coordinates }) {
     staleTime: STALE_MS,
   });
   const time = timeOn(useUnits().clock);
+  const offline = useOffline();
 
   let body;
   if (query.data) {
@@ -155,6 +158,9 @@ export function SunAndMoonCard({ coordinates }: { coordinates: Coordinates }) {
     );
   } else if (query.isError) {
     body = <QueryErrorMessage title={t('sunMoon.failed')} query={query} />;
+  } else if (offline) {
+    // Nothing stored and no network: a skeleton would promise what cannot come.
+    body = <p className="sun-moon__not-stored">{offlineMessages.sectionNotStored}</p>;
   } else {
     body = <div className="skeleton sun-moon__skeleton" aria-hidden="true" />;
   }
