@@ -26,6 +26,8 @@ const dev = spawn('pnpm', ['dev'], {
     NWS_URL: stub.url,
     METEOALARM_URL: stub.url,
     NOMINATIM_URL: stub.url,
+    // The local provider has no usage policy: no need for the public Nominatim's one call a second.
+    NOMINATIM_QUOTA: '600/60',
     OPENWEATHER_URL: stub.url,
   },
 });

@@ -85,6 +85,8 @@ export async function startTestWorld(): Promise<TestWorld> {
       NWS_URL: stub.url,
       METEOALARM_URL: stub.url,
       NOMINATIM_URL: stub.url,
+      // The local provider has no usage policy: the public Nominatim's one call a second would slow the tests.
+      NOMINATIM_QUOTA: '600/60',
       WEATHER_PROVIDER: 'open-meteo',
       // Each browser context sends its own X-Forwarded-For (see openPage), as people
       // behind a proxy would: per-address limits then see separate people.
