@@ -26,6 +26,7 @@ import {
   type Services,
 } from '@skycast/api';
 import { databaseTrouble } from '@skycast/db';
+import { isAppPath } from '@skycast/validators';
 
 import { apiReferencePages } from './api-reference-page.ts';
 import { cors } from './cors.ts';
@@ -375,9 +376,12 @@ export function createApp(options: AppOptions): RequestListener {
         },
       }),
     );
-    // Client-side routes (e.g. /place/52.52,13.41/St.%20Louis) all load the
-    // app; a missing file (under /assets/, or a last segment with a dot, such
-    // as /robots.txt or /.env) or API path is a 404 rather than the app's HTML.
+    // The app's pages (e.g. /place/52.52,13.41/St.%20Louis) load the app with
+    // 200. Any other page address (a mistyped day, coordinates off the globe)
+    // still loads it, so the person sees "Page not found" inside the app, but
+    // with 404 for crawlers and link checkers. A missing file (under /assets/,
+    // or a last segment with a dot, such as /robots.txt or /.env) or API path
+    // is a plain 404 rather than the app's HTML.
     app.get('/{*path}', (req, res, next) => {
       const lastSegment = req.path.slice(req.path.lastIndexOf('/') + 1);
       const looksLikeFile = !req.path.startsWith('/place/') && lastSegment.includes('.');
@@ -386,6 +390,7 @@ export function createApp(options: AppOptions): RequestListener {
         return;
       }
       res.setHeader('cache-control', 'no-cache');
+      if (!isAppPath(req.path)) res.status(404);
       res.sendFile(path.join(webDistDir, 'index.html'));
     });
   }

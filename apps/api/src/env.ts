@@ -64,6 +64,10 @@ export const envSchema = z.object({
   NWS_USER_AGENT: z.string().trim().min(1).max(200).default('Skycast weather app'),
   /** Severe-weather warnings in Europe: MeteoAlarm's public Atom/CAP feeds. */
   METEOALARM_URL: z.url().default('https://feeds.meteoalarm.org'),
+  /** Reverse geocoding (the name of the place at a point): a Nominatim server. */
+  NOMINATIM_URL: z.url().default('https://nominatim.openstreetmap.org'),
+  /** The public Nominatim's usage policy: at most one call a second, shared by every instance. */
+  NOMINATIM_QUOTA: quota('1/1'),
   /** OpenWeather's free tier: 60 calls a minute. */
   OPENWEATHER_QUOTA: quota('60/60'),
   /** Open-Meteo's free tier, per IP: every instance of the app shares it. */

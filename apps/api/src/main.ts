@@ -16,7 +16,7 @@ import { configureHttpServer } from './http-server.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, serveMetrics } from './metrics.ts';
 import { watchAncestors } from './parent-watch.ts';
-import { createAlertsProviders, createProvider } from './provider.ts';
+import { createAlertsProviders, createProvider, createReverseGeocoder } from './provider.ts';
 import { createReadiness, type Readiness } from './readiness.ts';
 import { createRepeatSummary } from './repeat-summary.ts';
 
@@ -128,15 +128,17 @@ async function start(): Promise<void> {
   const { provider, quota } = createProvider(env);
   const resetMailer = createResetMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger });
   cleanups.push(() => Promise.resolve(resetMailer.close()));
+  const reverseGeocoder = createReverseGeocoder(env);
   const services = createServices({
     db,
     connectionString,
     provider,
     alertsProviders: createAlertsProviders(env),
+    reverseGeocoder,
     logger,
     resetMailer,
     publicOrigin: env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`,
-    quotas: { [provider.id]: quota },
+    quotas: { [provider.id]: quota, [reverseGeocoder.id]: env.NOMINATIM_QUOTA },
     newPlacesPerMinute: env.NEW_PLACES_PER_MINUTE,
     ipv6ClientPrefix: env.IPV6_CLIENT_PREFIX,
     weatherMemoryBytes: env.WEATHER_MEMORY_MB * 1024 * 1024,

@@ -1,10 +1,12 @@
 import {
   createMeteoAlarm,
+  createNominatim,
   createNws,
   createOneCallAlerts,
   createOpenMeteo,
   createOpenWeather,
   type AlertsProvider,
+  type ReverseGeocoder,
   type WeatherProvider,
 } from '@skycast/weather';
 
@@ -50,4 +52,17 @@ export function createAlertsProviders(env: Env): AlertsProvider[] {
     createNws({ baseUrl: env.NWS_URL, userAgent: env.NWS_USER_AGENT }),
     createMeteoAlarm({ baseUrl: env.METEOALARM_URL }),
   ];
+}
+
+/**
+ * What names the place at a point: Nominatim (OpenStreetMap), whichever
+ * weather provider is chosen. Open-Meteo's geocoding searches by name only.
+ */
+export function createReverseGeocoder(env: Env): ReverseGeocoder {
+  // Nominatim's policy asks for a User-Agent naming the application.
+  const origin = env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`;
+  return createNominatim({
+    baseUrl: env.NOMINATIM_URL,
+    userAgent: `Skycast weather app (${origin})`,
+  });
 }

@@ -105,6 +105,23 @@ describe('files that do not exist', () => {
   });
 });
 
+describe('page addresses the app has no page for', () => {
+  it.each([
+    '/place/51.51,-0.13/London/day/2026-12-32',
+    '/place/51.51,-0.13/London/day/2026-02-30',
+    '/place/91,0/Off%20the%20globe',
+    '/place/abc,def',
+    '/place/1,2/a/b',
+    '/no-such-page',
+    '/account/settings',
+  ])('%s answers 404 with the app, which shows "Page not found"', async (route) => {
+    const response = await fetch(`${app.url}${route}`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await response.text()).toContain('<title>Skycast</title>');
+  });
+});
+
 describe('over-long requests', () => {
   it('a 100 KB URL gets 431 with a short JSON message, not a reset', async () => {
     const answer = await rawRequest(

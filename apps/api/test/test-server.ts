@@ -6,7 +6,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 
 import { createServices, type ServiceDependencies } from '@skycast/api';
 import { createTestDatabase } from '@skycast/db/testing';
-import { createMeteoAlarm, createNws, createOpenMeteo } from '@skycast/weather';
+import { createMeteoAlarm, createNominatim, createNws, createOpenMeteo } from '@skycast/weather';
 import { startWeatherStub } from '@skycast/weather-stub';
 
 import { createApp, type AppOptions } from '../src/app.ts';
@@ -40,12 +40,14 @@ export async function startTestServer(options: TestServerOptions = {}) {
     createNws({ baseUrl: stub.url, userAgent: 'skycast tests' }),
     createMeteoAlarm({ baseUrl: stub.url }),
   ];
+  const reverseGeocoder = createNominatim({ baseUrl: stub.url, userAgent: 'skycast tests' });
   const { db, connectionString } = testDb;
   const services = createServices({
     db,
     connectionString,
     provider,
     alertsProviders,
+    reverseGeocoder,
     logger,
     ...options.services,
   });
@@ -83,6 +85,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
       connectionString,
       provider,
       alertsProviders,
+      reverseGeocoder,
       logger,
       ...dependencies,
     });

@@ -166,6 +166,26 @@ describe('offline', () => {
     });
   });
 
+  it('shows a place never opened, offline, with what is missing in words and no skeleton left waiting', async () => {
+    await withPage(browser(), {}, async ({ page }) => {
+      await visitAndStore(page, '/place/59.33,18.07/Stockholm', '"latitude":59.33');
+      await page.context().setOffline(true);
+      await page.goto('/place/-33.87,151.21/Sydney');
+      await page.getByRole('alert').filter({ hasText: 'You’re offline' }).waitFor();
+      for (const section of ['Air quality', 'Sun and moon'])
+        await page
+          .getByRole('region', { name: section })
+          .getByText('Not stored on this device. It loads by itself when you’re back online.')
+          .waitFor();
+      expect(await page.locator('.skeleton').count()).toBe(0);
+
+      // A day of it in detail, too.
+      await page.goto('/place/-33.87,151.21/Sydney/day/2026-12-10');
+      await page.getByRole('alert').filter({ hasText: 'You’re offline' }).waitFor();
+      expect(await page.locator('.skeleton').count()).toBe(0);
+    });
+  });
+
   it('says Skycast cannot be reached, not that you are offline, when only the server is away', async () => {
     await withPage(browser(), {}, async ({ page }) => {
       await visitAndStore(page, '/place/41.39,2.17/Barcelona', '"latitude":41.39');

@@ -125,19 +125,18 @@ describe('your location', () => {
 });
 
 describe('coming back', () => {
-  it('opens the last place viewed on return, while the logo still leads to the start page', async () => {
+  it('shows the start page at /, never a silent redirect, with a link to the last place viewed', async () => {
     await withPage(browser(), {}, async ({ page }) => {
       await page.goto('/place/-23.55,-46.64/S%C3%A3o%20Paulo');
       await page.getByRole('heading', { name: 'Right now' }).waitFor();
       await page.goto('/');
+      await page.getByRole('heading', { level: 1, name: 'The weather for any place' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/');
+      await page.getByText('Last viewed:').getByRole('link', { name: 'São Paulo' }).click();
       await expect
         .poll(() => page.getByRole('heading', { level: 1 }).textContent())
         .toBe('São Paulo');
       expect(new URL(page.url()).pathname).toBe('/place/-23.55,-46.64/S%C3%A3o%20Paulo');
-      await page.getByRole('link', { name: 'Skycast' }).click();
-      await expect
-        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
-        .toBe('The weather for any place');
     });
   });
 });

@@ -86,6 +86,8 @@ export async function startTestWorld(): Promise<TestWorld> {
       DATABASE_URL: database.connectionString,
       LOG_LEVEL: 'warn',
       ...stubProviderEnv(stub.url),
+      // The local provider has no usage policy: the public Nominatim's one call a second would slow the tests.
+      NOMINATIM_QUOTA: '600/60',
       WEATHER_PROVIDER: 'open-meteo',
       SMTP_URL: mail.url,
       MAIL_FROM: 'Skycast <no-reply@skycast.test>',

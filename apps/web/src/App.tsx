@@ -1,5 +1,6 @@
 import { useLingui } from '@lingui/react';
 import { lazy, Suspense } from 'react';
+import { ErrorBoundary } from 'react-error-boundary';
 
 import {
   ACCOUNT_PATH,
@@ -19,10 +20,11 @@ import { t } from './i18n/i18n.ts';
 import { useLanguage } from './i18n/use-language.ts';
 import { SiteHeader } from './layout/SiteHeader.tsx';
 import { usePathname } from './navigation/use-location.ts';
-import { parsePlacePath } from './place/place-path.ts';
+import { formatPlacePath, parsePlacePath } from './place/place-path.ts';
 import { usePreferences } from './preferences/use-preferences.ts';
 import { useTheme } from './preferences/use-theme.ts';
 import { NotFoundPage } from './start/NotFoundPage.tsx';
+import { PageFailed } from './start/PageFailed.tsx';
 import { StartPage } from './start/StartPage.tsx';
 import './App.css';
 
@@ -40,14 +42,16 @@ export function App() {
   useAccountPreferences();
   const route = parsePlacePath(pathname);
   let page;
-  // Keyed by path, so a new place starts from a fresh page (and its heading takes focus).
+  // Keyed by place and day, so a new place starts from a fresh page (and its heading takes
+  // focus), while a located place that gets its name keeps its page.
+  const placeKey = route && formatPlacePath({ ...route, name: undefined });
   if (route?.day)
     page = (
       <Suspense fallback={<div className="skeleton day-page__skeleton" aria-hidden="true" />}>
-        <DayPage key={pathname} route={{ ...route, day: route.day }} />
+        <DayPage key={placeKey} route={{ ...route, day: route.day }} />
       </Suspense>
     );
-  else if (route) page = <PlacePage key={pathname} route={route} />;
+  else if (route) page = <PlacePage key={placeKey} route={route} />;
   else if (pathname === '/') page = <StartPage />;
   else if (pathname === SIGN_IN_PATH) page = <AuthPage mode="signIn" />;
   else if (pathname === SIGN_UP_PATH) page = <AuthPage mode="signUp" />;
@@ -62,12 +66,15 @@ export function App() {
         {t('app.skipToContent')}
       </a>
       <SiteHeader />
-      <main id="main" className="page site-main" tabIndex={-1}>
-        {page}
-      </main>
-      <SiteFooter
-        coordinates={route ? { latitude: route.latitude, longitude: route.longitude } : undefined}
-      />
+      {/* A page that fails to render is replaced, never the whole app: the header, its search and the way home stay. */}
+      <ErrorBoundary FallbackComponent={PageFailed} resetKeys={[pathname]}>
+        <main id="main" className="page site-main" tabIndex={-1}>
+          {page}
+        </main>
+        <SiteFooter
+          coordinates={route ? { latitude: route.latitude, longitude: route.longitude } : undefined}
+        />
+      </ErrorBoundary>
     </>
   );
 }

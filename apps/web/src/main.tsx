@@ -9,15 +9,8 @@ import { App } from './App.tsx';
 import { activateLanguage, i18n, resolveLanguage } from './i18n/i18n.ts';
 import { followBrowserConnection } from './offline/connection.ts';
 import { registerServiceWorker } from './offline/register-service-worker.ts';
-import { lastPlacePath } from './place/last-place.ts';
 import { currentPreferences } from './preferences/use-preferences.ts';
 import { queryClient } from './trpc.ts';
-
-// Coming back to Skycast opens the last place viewed; the logo still leads to the start page.
-if (window.location.pathname === '/') {
-  const lastPlace = lastPlacePath();
-  if (lastPlace) window.history.replaceState(null, '', lastPlace);
-}
 
 followBrowserConnection();
 registerServiceWorker();

@@ -1,5 +1,5 @@
 import type { Database, Kysely } from '@skycast/db';
-import type { AlertsProvider, WeatherProvider } from '@skycast/weather';
+import type { AlertsProvider, ReverseGeocoder, WeatherProvider } from '@skycast/weather';
 
 import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
 import { clientKeys } from './client-key.ts';
@@ -21,6 +21,8 @@ export interface ServiceDependencies {
   provider: WeatherProvider;
   /** Severe-weather warning services, in the order they are tried for a point. */
   alertsProviders?: readonly AlertsProvider[];
+  /** Names the place at a point; without one, located places keep their coordinates. */
+  reverseGeocoder?: ReverseGeocoder;
   logger: Logger;
   /** Call budgets per provider id, shared by every instance on the database. */
   quotas?: Record<string, QuotaWindow[]>;
@@ -116,6 +118,7 @@ export function createServices(deps: ServiceDependencies): Services {
     weather: createWeatherService({
       provider: deps.provider,
       ...(deps.alertsProviders ? { alertsProviders: deps.alertsProviders } : {}),
+      ...(deps.reverseGeocoder ? { reverseGeocoder: deps.reverseGeocoder } : {}),
       cache,
       ...(deps.now ? { now: deps.now } : {}),
     }),

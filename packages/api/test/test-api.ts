@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { createTestDatabase } from '@skycast/db/testing';
 import {
   createMeteoAlarm,
+  createNominatim,
   createNws,
   createOneCallAlerts,
   createOpenMeteo,
@@ -75,6 +76,11 @@ export async function createTestApi(options: InstanceOptions = {}) {
       connectionString: settings.connection?.connectionString ?? testDb.connectionString,
       provider,
       alertsProviders,
+      reverseGeocoder: createNominatim({
+        baseUrl: stub.url,
+        userAgent: 'skycast tests',
+        timeoutMs,
+      }),
       logger: silentLogger,
       ...(settings.now ? { now: settings.now } : {}),
       ...(settings.quotas ? { quotas: settings.quotas } : {}),

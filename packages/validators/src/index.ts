@@ -72,3 +72,15 @@ export {
   type UnitSystem,
   type WindUnit,
 } from './preferences.ts';
+export {
+  ACCOUNT_PATH,
+  FIXED_APP_PATHS,
+  FORGOT_PASSWORD_PATH,
+  formatPlacePath,
+  isAppPath,
+  isCalendarDate,
+  parsePlacePath,
+  SIGN_IN_PATH,
+  SIGN_UP_PATH,
+  type PlaceRoute,
+} from './app-paths.ts';

@@ -20,6 +20,8 @@ export interface City {
   admin1?: string;
   timezone: string;
   population: number;
+  /** Some of its postal codes, as Open-Meteo lists them (`postcodes`) and finds them. */
+  postcodes: string[];
 }
 
 const COUNTRIES: Record<string, string> = {
@@ -148,6 +150,19 @@ const ROWS: Row[] = [
   [3435910, 'Buenos Aires', 'AR', 'Buenos Aires F.D.', -34.61315, -58.37723, 25, 'America/Argentina/Buenos_Aires', 13076300, 'PPLC'],
 ];
 
+// A few postal codes per city, for searches by postal code (real ones, by GeoNames id).
+const POSTCODES: Record<number, string[]> = {
+  2950159: ['10115', '10117', '10178', '10967'],
+  2867714: ['80331', '80333'],
+  2643743: ['EC1A', 'SW1A', 'WC2N'],
+  2988507: ['75001', '75004'],
+  5128581: ['10001', '10002', '10007'],
+  4887398: ['60601', '60602'],
+  2761369: ['1010'],
+  2657896: ['8001'],
+  1850147: ['100-0001'],
+};
+
 export const CITIES: readonly City[] = ROWS.map(
   ([
     id,
@@ -174,6 +189,7 @@ export const CITIES: readonly City[] = ROWS.map(
     ...(admin1 ? { admin1 } : {}),
     timezone,
     population,
+    postcodes: POSTCODES[id] ?? [],
   }),
 );
 
@@ -213,9 +229,13 @@ export function searchCities(query: string, options: { countryCode?: string } = 
   if (folded.length < 2) return [];
   const matches = (name: string) =>
     folded.length === 2 ? name === folded : name.startsWith(folded);
+  // A postal code finds the places that have it, whole ("10001", "sw1a").
+  const hasPostcode = (city: City) => city.postcodes.some((code) => foldName(code) === folded);
   const country = options.countryCode?.toUpperCase();
   return CITIES.filter(
-    (city) => (!country || city.countryCode === country) && namesOf(city).some(matches),
+    (city) =>
+      (!country || city.countryCode === country) &&
+      (hasPostcode(city) || namesOf(city).some(matches)),
   ).sort(byPopulation);
 }
 

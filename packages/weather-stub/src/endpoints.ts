@@ -13,15 +13,18 @@ export const NWS_ENDPOINTS = ['/alerts/active'] as const;
  * part before it (`/feeds/meteoalarm-legacy-atom-germany` is a call of the first).
  */
 export const METEOALARM_ENDPOINTS = ['/feeds/meteoalarm-legacy-atom', '/api/v1/warnings'] as const;
+/** Nominatim's reverse geocoding: the name of the place at a point. */
+export const NOMINATIM_ENDPOINTS = ['/reverse'] as const;
 export const STUB_ENDPOINTS = [
   ...OPEN_METEO_ENDPOINTS,
   ...OPENWEATHER_ENDPOINTS,
   ...NWS_ENDPOINTS,
   ...METEOALARM_ENDPOINTS,
+  ...NOMINATIM_ENDPOINTS,
 ] as const;
 
 export type StubEndpoint = (typeof STUB_ENDPOINTS)[number];
-export type Provider = 'open-meteo' | 'openweather' | 'nws' | 'meteoalarm';
+export type Provider = 'open-meteo' | 'openweather' | 'nws' | 'meteoalarm' | 'nominatim';
 
 export function isStubEndpoint(path: string): path is StubEndpoint {
   return (STUB_ENDPOINTS as readonly string[]).includes(path);
@@ -40,5 +43,6 @@ export function providerOf(endpoint: StubEndpoint): Provider {
   if ((OPEN_METEO_ENDPOINTS as readonly string[]).includes(endpoint)) return 'open-meteo';
   if ((NWS_ENDPOINTS as readonly string[]).includes(endpoint)) return 'nws';
   if ((METEOALARM_ENDPOINTS as readonly string[]).includes(endpoint)) return 'meteoalarm';
+  if ((NOMINATIM_ENDPOINTS as readonly string[]).includes(endpoint)) return 'nominatim';
   return 'openweather';
 }

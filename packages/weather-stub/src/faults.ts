@@ -1,3 +1,4 @@
+import { nominatimError } from './nominatim-routes.ts';
 import { isStubEndpoint, type Provider, type StubEndpoint } from './endpoints.ts';
 import { nwsProblem } from './nws-routes.ts';
 import { json, openMeteoError, openWeatherError, type StubResponse } from './responses.ts';
@@ -157,6 +158,7 @@ export function faultResponse(
       if (provider === 'nws')
         return nwsProblem(status, 'Unexpected Problem', serverErrorText(status));
       if (provider === 'meteoalarm') return json(status, { message: serverErrorText(status) });
+      if (provider === 'nominatim') return nominatimError(status, serverErrorText(status));
       return provider === 'open-meteo'
         ? openMeteoError(status, serverErrorText(status))
         : openWeatherError(status, serverErrorText(status), status);
@@ -168,7 +170,8 @@ export function faultResponse(
           ...nwsProblem(429, 'Too Many Requests', 'Rate limit exceeded'),
           headers: { 'content-type': 'application/problem+json', ...headers },
         };
-      if (provider === 'meteoalarm') return json(429, { message: 'Too Many Requests' }, headers);
+      if (provider === 'meteoalarm' || provider === 'nominatim')
+        return json(429, { message: 'Too Many Requests' }, headers);
       return provider === 'open-meteo'
         ? openMeteoError(
             429,
@@ -180,6 +183,7 @@ export function faultResponse(
     case 'bad-request':
       if (provider === 'nws') return nwsProblem(400, 'Bad Request', BAD_REQUEST);
       if (provider === 'meteoalarm') return json(400, { message: BAD_REQUEST });
+      if (provider === 'nominatim') return nominatimError(400, BAD_REQUEST);
       return provider === 'open-meteo'
         ? openMeteoError(400, BAD_REQUEST)
         : openWeatherError(400, BAD_REQUEST);

@@ -3,8 +3,9 @@ import { json, openMeteoError, type StubResponse } from './responses.ts';
 import { round } from './units.ts';
 
 /**
- * `GET /v1/search`, Open-Meteo's geocoding. When nothing matches, the answer
- * has no `results` key at all — exactly what trips up clients upstream.
+ * `GET /v1/search`, Open-Meteo's geocoding: by name, or by postal code in
+ * `name`. When nothing matches, the answer has no `results` key at all —
+ * exactly what trips up clients upstream.
  */
 export function searchRoute(query: URLSearchParams): StubResponse {
   const name = query.get('name');
@@ -45,5 +46,6 @@ function toResult(city: City, language: string) {
     country: city.country,
     // Empty fields are left out, as upstream does.
     ...(city.admin1 ? { admin1: city.admin1 } : {}),
+    ...(city.postcodes.length > 0 ? { postcodes: city.postcodes } : {}),
   };
 }

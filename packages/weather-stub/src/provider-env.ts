@@ -14,6 +14,7 @@ export function stubProviderEnv(url: string): Record<ProviderUrlVariable, string
     OPENWEATHER_URL: url,
     NWS_URL: url,
     METEOALARM_URL: url,
+    NOMINATIM_URL: url,
   };
 }
 
@@ -24,4 +25,5 @@ export type ProviderUrlVariable =
   | 'OPEN_METEO_AIR_QUALITY_URL'
   | 'OPENWEATHER_URL'
   | 'NWS_URL'
-  | 'METEOALARM_URL';
+  | 'METEOALARM_URL'
+  | 'NOMINATIM_URL';

@@ -13,6 +13,7 @@ import {
   parseFault,
 } from './faults.ts';
 import { meteoAlarmDocumentRoute, meteoAlarmFeedRoute } from './meteoalarm-routes.ts';
+import { reverseRoute } from './nominatim-routes.ts';
 import { nwsActiveAlertsRoute } from './nws-routes.ts';
 import { airQualityRoute } from './open-meteo-air-quality.ts';
 import { forecastRoute } from './open-meteo-forecast.ts';
@@ -68,6 +69,7 @@ const ROUTES: Record<StubEndpoint, Route> = {
   '/alerts/active': nwsActiveAlertsRoute,
   '/feeds/meteoalarm-legacy-atom': meteoAlarmFeedRoute,
   '/api/v1/warnings': meteoAlarmDocumentRoute,
+  '/reverse': reverseRoute,
 };
 
 const CORS_HEADERS = {
@@ -124,7 +126,7 @@ async function sendOversized(res: ServerResponse, bytes: number): Promise<void> 
 
 /**
  * Starts Skycast's local weather provider: one HTTP server that speaks the
- * documented Open-Meteo, OpenWeather, NWS and MeteoAlarm protocols with deterministic,
+ * documented Open-Meteo, OpenWeather, NWS, MeteoAlarm and Nominatim (reverse geocoding) protocols with deterministic,
  * plausible data, so every provider base URL can point at it.
  *
  * @example

@@ -61,6 +61,7 @@ describe('control API', () => {
         // Counted by endpoint, whichever country's feed was asked for.
         '/feeds/meteoalarm-legacy-atom': 1,
         '/api/v1/warnings': 0,
+        '/reverse': 0,
       },
     });
   });

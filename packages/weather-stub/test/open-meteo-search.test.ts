@@ -32,6 +32,13 @@ const names = (body: SearchBody) =>
   body.results?.map((result) => `${result.name} ${result.country_code}`);
 
 describe('GET /v1/search', () => {
+  it('finds places by a whole postal code in `name`, as Open-Meteo does', async () => {
+    expect(names((await search({ name: '10001' })).body)).toEqual(['New York US']);
+    expect(names((await search({ name: 'sw1a' })).body)).toEqual(['London GB']);
+    // Part of a postal code is no code.
+    expect((await search({ name: '1000' })).body.results).toBeUndefined();
+  });
+
   it('answers the documented shape, marked as simulated', async () => {
     const { status, headers, body } = await search({
       name: 'Berlin',
@@ -55,6 +62,7 @@ describe('GET /v1/search', () => {
           population: 3426354,
           country: 'Germany',
           admin1: 'Berlin',
+          postcodes: ['10115', '10117', '10178', '10967'],
         },
       ],
       generationtime_ms: expect.any(Number) as number,

@@ -63,3 +63,10 @@ export { createMeteoAlarm, type MeteoAlarmOptions } from './alerts/meteoalarm.ts
 export { createOneCallAlerts, type OneCallAlertsOptions } from './alerts/one-call-alerts.ts';
 export { inNwsArea, meteoAlarmFeedAt } from './alerts/coverage.ts';
 export { meteoAlarmAreas, type MeteoAlarmAreas } from './alerts/meteoalarm-areas.ts';
+export {
+  createNominatim,
+  type NearestPlace,
+  type NearestPlaceQuery,
+  type NominatimOptions,
+  type ReverseGeocoder,
+} from './places/nominatim.ts';

@@ -1,12 +1,18 @@
-import { RESET_PASSWORD_PATH } from '@skycast/validators';
+import {
+  FORGOT_PASSWORD_PATH,
+  RESET_PASSWORD_PATH,
+  SIGN_IN_PATH,
+  SIGN_UP_PATH,
+} from '@skycast/validators';
 
-/** The pages of the account flow. */
-export const SIGN_IN_PATH = '/sign-in';
-export const SIGN_UP_PATH = '/sign-up';
-export const ACCOUNT_PATH = '/account';
-export const FORGOT_PASSWORD_PATH = '/forgot-password';
-/** Where an emailed reset link leads (the API writes the same path into the email). */
-export { RESET_PASSWORD_PATH };
+// The paths themselves are shared with the server, which answers 404 for paths the app has no page for.
+export {
+  ACCOUNT_PATH,
+  FORGOT_PASSWORD_PATH,
+  RESET_PASSWORD_PATH,
+  SIGN_IN_PATH,
+  SIGN_UP_PATH,
+} from '@skycast/validators';
 
 /**
  * The token of a reset link, from its fragment (`#token=…`), or null.

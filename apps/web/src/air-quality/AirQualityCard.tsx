@@ -146,6 +146,9 @@ export function AirQualityCard({ coordinates }: { coordinates: Coordinates }) {
     );
   } else if (query.isError) {
     body = <QueryErrorMessage title={t('airQuality.failed')} query={query} />;
+  } else if (offline) {
+    // Nothing stored and no network: a skeleton would promise what cannot come.
+    body = <p className="air-quality__empty">{offlineMessages.sectionNotStored}</p>;
   } else {
     body = (
       <LoadingStatus label={t('airQuality.loading')}>

@@ -12,6 +12,8 @@ import { formatCoordinates } from '../place/coordinates.ts';
 import { rememberPlace } from '../place/last-place.ts';
 import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
 import { regionFromHistory } from '../place/place-region.ts';
+import { usePlaceName } from '../place/use-place-name.ts';
+import { PlaceSwitcher } from '../places/PlaceSwitcher.tsx';
 import { SavePlaceButton } from '../places/SavePlaceButton.tsx';
 import { useUnits } from '../preferences/use-units.ts';
 import { SunAndMoonCard } from '../sun-and-moon/SunAndMoonCard.tsx';
@@ -44,6 +46,7 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
     [forecast.data, units],
   );
   const offline = useOffline();
+  usePlaceName(route);
   const region = regionFromHistory(useHistoryState());
   const name = route.name ?? formatCoordinates(coordinates);
   // "Land Berlin, Germany" → "Germany": what a saved place shows under its name.
@@ -75,11 +78,12 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
 
   return (
     <article className="place">
+      <PlaceSwitcher current={coordinates} />
       <PlaceHeading
         name={name}
         subtitle={region ?? (route.name ? formatCoordinates(coordinates) : undefined)}
         forecast={forecast.data}
-        loading={forecast.isPending}
+        loading={forecast.isPending && !offline}
         action={
           <SavePlaceButton
             place={{

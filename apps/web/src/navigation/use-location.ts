@@ -49,3 +49,15 @@ export function navigate(path: string, state: unknown = null): void {
   window.scrollTo({ top: 0 });
   window.dispatchEvent(new Event(NAVIGATED));
 }
+
+/**
+ * Gives the current page a better address without a new history entry (and
+ * without moving focus or scrolling): a located place once it has a name.
+ *
+ * @example
+ * replacePath('/place/48.14,11.58/Munich', { region: 'Bavaria, Germany' });
+ */
+export function replacePath(path: string, state: unknown = null): void {
+  window.history.replaceState(state, '', path);
+  window.dispatchEvent(new Event(NAVIGATED));
+}

@@ -25,6 +25,10 @@ export const offlineMessages = {
   get noStoredForecast() {
     return t('offline.noStoredForecast');
   },
+  /** A section (air quality, sun and moon) of a place never opened here, offline. */
+  get sectionNotStored() {
+    return t('offline.sectionNotStored');
+  },
   get searchNeedsNetwork() {
     return t('offline.searchNeedsNetwork');
   },

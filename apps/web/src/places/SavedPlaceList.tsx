@@ -24,7 +24,10 @@ import './SavedPlaceList.css';
 export function SavedPlaceList({ saved }: { saved: SavedPlaces }) {
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState<string>();
+  // The last place removed and where it was, until it is put back or another change is made.
+  const [removed, setRemoved] = useState<{ place: SavedPlace; index: number }>();
   const heading = useRef<HTMLHeadingElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
 
   if (saved.failure) {
     return (
@@ -43,7 +46,7 @@ export function SavedPlaceList({ saved }: { saved: SavedPlaces }) {
   if (!saved.places) {
     return saved.keptIn === 'account' ? <div className="saved saved--loading skeleton" /> : null;
   }
-  if (saved.places.length === 0) {
+  if (saved.places.length === 0 && !removed) {
     return saved.keptIn === 'account' ? (
       <section className="saved" aria-labelledby="saved-title">
         <h2 id="saved-title" className="saved__title">
@@ -56,14 +59,24 @@ export function SavedPlaceList({ saved }: { saved: SavedPlaces }) {
     ) : null;
   }
 
-  async function run(change: () => Promise<void>, done: string) {
+  async function run(change: () => Promise<void>, done: string): Promise<boolean> {
     setFailure(undefined);
+    setRemoved(undefined);
     try {
       await change();
       setStatus(done);
+      return true;
     } catch (error) {
       setFailure(placesErrorMessage(error));
+      return false;
     }
+  }
+
+  async function undoRemove() {
+    if (!removed) return;
+    const { place, index } = removed;
+    if (await run(() => saved.restore(place, index), t('saved.restored', { name: place.name })))
+      requestAnimationFrame(() => heading.current?.focus());
   }
 
   const count = saved.places.length;
@@ -82,26 +95,43 @@ export function SavedPlaceList({ saved }: { saved: SavedPlaces }) {
           {failure}
         </p>
       )}
-      <ol className="saved__list">
+      {removed && (
+        <p className="notice notice--done saved__undo">
+          {t('saved.removed', { name: removed.place.name })}{' '}
+          <button
+            type="button"
+            ref={undoButton}
+            className="button button--quiet"
+            onClick={() => void undoRemove()}
+          >
+            {t('saved.undo')}
+          </button>
+        </p>
+      )}
+      <ol className="saved__list" hidden={count === 0}>
         {saved.places.map((place, index) => (
           <SavedPlaceRow
             key={place.key}
             place={place}
             first={index === 0}
             last={index === count - 1}
-            onRename={(name) =>
-              run(() => saved.rename(place, name), t('saved.renamed', { name: name.trim() }))
-            }
-            onMove={(offset) =>
-              run(
+            onRename={async (name) => {
+              await run(() => saved.rename(place, name), t('saved.renamed', { name: name.trim() }));
+            }}
+            onMove={async (offset) => {
+              await run(
                 () => saved.move(place, offset),
                 t('saved.moved', { name: place.name, position: index + 1 + offset, count }),
-              )
-            }
+              );
+            }}
             onRemove={async () => {
-              await run(() => saved.remove(place), t('saved.removed', { name: place.name }));
-              // Its row is gone: the keyboard goes back to the top of the list.
-              requestAnimationFrame(() => heading.current?.focus());
+              const done = await run(
+                () => saved.remove(place),
+                t('saved.removed', { name: place.name }),
+              );
+              if (done) setRemoved({ place, index });
+              // Its row is gone: the keyboard goes to the way to put it back.
+              requestAnimationFrame(() => (undoButton.current ?? heading.current)?.focus());
             }}
           />
         ))}

@@ -49,6 +49,8 @@ export interface SavedPlaces {
   find: (coordinates: { latitude: number; longitude: number }) => SavedPlace | undefined;
   add: (place: PlaceToSave) => Promise<void>;
   remove: (place: SavedPlace) => Promise<void>;
+  /** Puts a removed place back where it was in the list: the undo of `remove`. */
+  restore: (place: SavedPlace, index: number) => Promise<void>;
   rename: (place: SavedPlace, name: string) => Promise<void>;
   /** Moves a place `offset` positions up (negative) or down. */
   move: (place: SavedPlace, offset: number) => Promise<void>;
@@ -209,6 +211,34 @@ export function useSavedPlaces({ withWeather }: { withWeather: boolean }): Saved
         return;
       }
       localPlaces.save(localPlaces.current().filter((saved) => placeKey(saved) !== place.key));
+    },
+
+    async restore(place, index) {
+      const toSave: PlaceToSave = {
+        name: place.name,
+        latitude: place.latitude,
+        longitude: place.longitude,
+        ...(place.country ? { country: place.country } : {}),
+        ...(place.timezone ? { timezone: place.timezone } : {}),
+      };
+      if (signedIn) {
+        const added = await addPlace.mutateAsync(toSave);
+        // Added last; the others as the server has them now, with it back at its place.
+        const rows = await queryClient.fetchQuery({
+          ...trpc.places.list.queryOptions(),
+          staleTime: 0,
+        });
+        const ids = rows.map((row) => row.id).filter((id) => id !== added.id);
+        ids.splice(Math.min(index, ids.length), 0, added.id);
+        await reorderPlaces.mutateAsync({ ids });
+        return;
+      }
+      const current = localPlaces.current();
+      if (current.some((saved) => placeKey(saved) === place.key)) return;
+      if (current.length >= MAX_LOCAL_PLACES) {
+        throw new PlacesError(t('places.limit', { max: MAX_LOCAL_PLACES }));
+      }
+      localPlaces.save([...current.slice(0, index), toSave, ...current.slice(index)]);
     },
 
     async rename(place, name) {

@@ -7,9 +7,10 @@ import { currentLanguage, t } from '../i18n/i18n.ts';
 import { navigate } from '../navigation/use-location.ts';
 import { useOffline } from '../offline/connection.ts';
 import { offlineMessages } from '../offline/offline-messages.ts';
+import { formatCoordinates, parseTypedCoordinates } from '../place/coordinates.ts';
 import { formatPlacePath } from '../place/place-path.ts';
 import { placeRegion, type PlaceHistoryState } from '../place/place-region.ts';
-import { trpc } from '../trpc.ts';
+import { queryClient, trpc } from '../trpc.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { nextActiveOption } from './active-option.ts';
 import { SearchOption } from './SearchOption.tsx';
@@ -19,8 +20,35 @@ import './SearchBox.css';
 const MIN_QUERY_LENGTH = 2;
 const DEBOUNCE_MS = 200;
 const RESULT_LIMIT = 8;
+/** Places keep their names: a search answered within the hour is not asked again. */
+const SEARCH_STALE_MS = 60 * 60_000;
 
 type SearchStatus = 'idle' | 'offline' | 'searching' | 'results' | 'empty' | 'error';
+
+/** The id of the option that opens typed coordinates, which no geocoder gives. */
+const TYPED_POINT_ID = 'typed-coordinates';
+
+/** Where choosing a place leads, and the region its page shows under the name. */
+function placeAddress(place: Place): { path: string; state: PlaceHistoryState | null } {
+  // Typed coordinates open unnamed: the place page asks for the town there.
+  if (place.id === TYPED_POINT_ID)
+    return {
+      path: formatPlacePath({
+        latitude: place.latitude,
+        longitude: place.longitude,
+        name: undefined,
+      }),
+      state: null,
+    };
+  return {
+    path: formatPlacePath({
+      latitude: place.latitude,
+      longitude: place.longitude,
+      name: place.name,
+    }),
+    state: { region: placeRegion(place) },
+  };
+}
 
 /**
  * The place search: an ARIA 1.2 combobox with a listbox popup. Typing searches
@@ -38,9 +66,12 @@ export function SearchBox() {
   const [open, setOpen] = useState(false);
   // The active option belongs to one search: a new search starts with none.
   const [active, setActive] = useState({ query: '', index: -1 });
+  // The text as last typed, for an answer that arrives after Enter: is it still what was asked?
+  const latestText = useRef('');
 
   const offline = useOffline();
   const typed = text.trim();
+  const point = parseTypedCoordinates(typed);
   const query = useDebouncedValue(typed, DEBOUNCE_MS);
   const search = useQuery({
     ...trpc.weather.searchLocations.queryOptions({
@@ -48,17 +79,35 @@ export function SearchBox() {
       limit: RESULT_LIMIT,
       language: currentLanguage(),
     }),
-    enabled: query.length >= MIN_QUERY_LENGTH,
+    // Coordinates name no place the geocoder could find; a postal code does (Open-Meteo matches them).
+    enabled: query.length >= MIN_QUERY_LENGTH && !parseTypedCoordinates(query),
     placeholderData: keepPreviousData,
-    staleTime: 60 * 60_000,
+    staleTime: SEARCH_STALE_MS,
   });
 
-  const places: Place[] = typed.length >= MIN_QUERY_LENGTH ? (search.data ?? []) : [];
-  const upToDate = query === typed && search.isSuccess && !search.isPlaceholderData;
+  const places: Place[] = point
+    ? [
+        {
+          id: TYPED_POINT_ID,
+          name: formatCoordinates(point),
+          admin1: t('search.coordinates'),
+          country: '',
+          countryCode: '',
+          latitude: point.latitude,
+          longitude: point.longitude,
+          timezone: '',
+        },
+      ]
+    : typed.length >= MIN_QUERY_LENGTH
+      ? (search.data ?? [])
+      : [];
+  const upToDate =
+    Boolean(point) || (query === typed && search.isSuccess && !search.isPlaceholderData);
   const activeIndex = active.query === query && active.index < places.length ? active.index : -1;
 
   let status: SearchStatus;
-  if (typed.length < MIN_QUERY_LENGTH) status = 'idle';
+  if (point) status = 'results';
+  else if (typed.length < MIN_QUERY_LENGTH) status = 'idle';
   // Answers are never stored for search: without a network it cannot work, so it says so.
   else if (offline && !upToDate) status = 'offline';
   else if (search.isError) status = 'error';
@@ -73,13 +122,30 @@ export function SearchBox() {
   }, [id, activeIndex]);
 
   function choose(place: Place) {
-    const state: PlaceHistoryState = { region: placeRegion(place) };
-    navigate(
-      formatPlacePath({ latitude: place.latitude, longitude: place.longitude, name: place.name }),
-      state,
-    );
+    const { path, state } = placeAddress(place);
+    navigate(path, state);
     setText('');
+    latestText.current = '';
     setOpen(false);
+  }
+
+  /** Enter before the suggestions came: search now, and go to the best match unless the text changed meanwhile. */
+  async function searchAndGo(asked: string) {
+    setOpen(true);
+    const found = await queryClient
+      .fetchQuery({
+        ...trpc.weather.searchLocations.queryOptions({
+          query: asked,
+          limit: RESULT_LIMIT,
+          language: currentLanguage(),
+        }),
+        staleTime: SEARCH_STALE_MS,
+      })
+      // A failure shows in the list, from the same query.
+      .catch(() => []);
+    const best = found[0];
+    // No match: the list says so, and the text stays to be corrected.
+    if (best && latestText.current === asked) choose(best);
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -96,11 +162,16 @@ export function SearchBox() {
         return;
       }
       case 'Enter': {
-        // Without an active option, Enter takes the best match, but only of the text as typed.
+        // Without an active option, Enter takes the best match of the text as typed,
+        // now if its suggestions are here, else as soon as they are.
         const place = activeIndex >= 0 ? places[activeIndex] : upToDate ? places[0] : undefined;
-        if (!expanded || !place) return;
-        event.preventDefault();
-        choose(place);
+        if (place) {
+          event.preventDefault();
+          choose(place);
+        } else if (typed.length >= MIN_QUERY_LENGTH) {
+          event.preventDefault();
+          void searchAndGo(typed);
+        }
         return;
       }
       case 'Escape': {
@@ -149,6 +220,7 @@ export function SearchBox() {
           value={text}
           onChange={(event) => {
             setText(event.target.value);
+            latestText.current = event.target.value.trim();
             setOpen(true);
           }}
           onFocus={() => setOpen(true)}

@@ -1,8 +1,12 @@
+import { Trans } from '@lingui/react';
+
 import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { SavedPlaceList } from '../places/SavedPlaceList.tsx';
 import { useSavedPlaces } from '../places/use-saved-places.ts';
-import { formatPlacePath } from '../place/place-path.ts';
+import { formatCoordinates } from '../place/coordinates.ts';
+import { lastPlacePath } from '../place/last-place.ts';
+import { formatPlacePath, parsePlacePath } from '../place/place-path.ts';
 import { useMyLocation } from '../place/use-my-location.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { Glyph } from '../ui/Glyph.tsx';
@@ -25,6 +29,10 @@ export function StartPage() {
   // Someone with saved places came for them: the welcome shrinks so they show first.
   const saved = useSavedPlaces({ withWeather: true });
   const hasPlaces = (saved.places?.length ?? 0) > 0;
+  // The start page is where a person's places are; the last place viewed is one link here, never a redirect.
+  const lastPath = lastPlacePath();
+  const last = lastPath ? parsePlacePath(lastPath) : null;
+  const showLast = last && !saved.find(last);
   return (
     <div className={hasPlaces ? 'start start--with-places' : 'start'}>
       {!hasPlaces && (
@@ -33,8 +41,18 @@ export function StartPage() {
         </p>
       )}
       <h1 className="start__title">{t('start.title')}</h1>
-      {hasPlaces && <SavedPlaceList saved={saved} />}
+      {/* Always here, so that it keeps its state (the undo of a removal) when the last place goes. */}
+      <SavedPlaceList saved={saved} />
       {!hasPlaces && <p className="start__lead">{t('start.lead')}</p>}
+      {showLast && lastPath && (
+        <p className="start__last">
+          <Trans
+            id="start.lastViewed"
+            values={{ name: last.name ?? formatCoordinates(last) }}
+            components={{ 0: <AppLink href={lastPath} /> }}
+          />
+        </p>
+      )}
       <div className="start__locate">
         <button
           type="button"
@@ -53,7 +71,6 @@ export function StartPage() {
           />
         )}
       </div>
-      {!hasPlaces && <SavedPlaceList saved={saved} />}
       <h2 className="start__examples-title">{t('start.examples')}</h2>
       <ul className="start__examples">
         {EXAMPLES.map((place) => (

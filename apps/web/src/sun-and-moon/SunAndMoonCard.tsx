@@ -1,5 +1,7 @@
 import type { Coordinates, Units } from '../api-types.ts';
 import { t } from '../i18n/i18n.ts';
+import { useOffline } from '../offline/connection.ts';
+import { offlineMessages } from '../offline/offline-messages.ts';
 import { useUnits } from '../preferences/use-units.ts';
 import { DataTable } from '../ui/DataTable.tsx';
 import { Disclosure } from '../ui/Disclosure.tsx';
@@ -98,6 +100,7 @@ function Today({
 export function SunAndMoonCard({ coordinates }: { coordinates: Coordinates }) {
   const query = useSunAndMoon(coordinates, DAYS);
   const time = timeOn(useUnits().clock);
+  const offline = useOffline();
 
   let body;
   if (query.data) {
@@ -143,6 +146,9 @@ export function SunAndMoonCard({ coordinates }: { coordinates: Coordinates }) {
     );
   } else if (query.isError) {
     body = <QueryErrorMessage title={t('sunMoon.failed')} query={query} />;
+  } else if (offline) {
+    // Nothing stored and no network: a skeleton would promise what cannot come.
+    body = <p className="sun-moon__not-stored">{offlineMessages.sectionNotStored}</p>;
   } else {
     body = <div className="skeleton sun-moon__skeleton" aria-hidden="true" />;
   }

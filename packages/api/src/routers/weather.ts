@@ -80,6 +80,22 @@ export const weatherRouter = {
       ctx.weather.searchLocations(input.query, input.limit, { logger: ctx.logger }, input.language),
     ),
 
+  /** The town or city at a point: what "Use my location" and typed coordinates are called. */
+  nearestPlace: publicProcedure
+    .meta({
+      rateLimit: { max: 60, windowSeconds: 60 },
+      cacheSeconds: 86_400,
+      errors: upstreamErrors,
+      description:
+        'The town or city at a point (reverse geocoding: Nominatim, OpenStreetMap data), named in `language`; null where none is known, such as at sea.',
+      example: { latitude: 48.14, longitude: 11.58, language: 'de' },
+    })
+    .input(coordinatesSchema.extend({ language: languageSchema.default('en') }))
+    .output(placeSchema.nullable())
+    .query(({ ctx, input }) =>
+      ctx.weather.nearestPlace(input, input.language, { logger: ctx.logger }),
+    ),
+
   /** Current conditions, the coming hours and days for a point, in the units asked for. */
   forecast: publicProcedure
     // Forecasts are refreshed every 10 minutes; browsers may reuse one for 5.

@@ -12,6 +12,7 @@ import {
   fixedOffsetZone,
   plausibleAirQualitySchema,
   plausibleForecastSchema,
+  placeSchema,
   plausiblePlacesSchema,
   sunAndMoon,
   zoneAtCoordinates,
@@ -22,6 +23,7 @@ import {
   type Forecast,
   type Place,
   type ProviderForecast,
+  type ReverseGeocoder,
   type SunAndMoon,
   type UnitChoice,
   type WeatherAlert,
@@ -38,6 +40,8 @@ export interface WeatherServiceOptions {
   provider: WeatherProvider;
   /** Warning services, first that covers a point answers for it; none: no warnings anywhere. */
   alertsProviders?: readonly AlertsProvider[];
+  /** Names the place at a point ("Use my location"); none: such points keep their coordinates. */
+  reverseGeocoder?: ReverseGeocoder;
   cache: WeatherCache;
   now?: () => Date;
 }
@@ -97,6 +101,7 @@ const storedForecast = result(plausibleForecastSchema);
 const storedAirQuality = result(plausibleAirQualitySchema);
 const storedPlaces = result(plausiblePlacesSchema);
 const storedAlerts = result(z.array(weatherAlertSchema));
+const storedNearestPlace = result(placeSchema.omit({ timezone: true }).nullable());
 
 /**
  * The place rule of `@skycast/validators` (0.01°, ≈ 1.1 km): every point in a
@@ -120,6 +125,7 @@ export function normaliseQuery(query: string): string {
 export function createWeatherService(options: WeatherServiceOptions) {
   const { cache } = options;
   const alertsProviders = options.alertsProviders ?? [];
+  const { reverseGeocoder } = options;
   const now = options.now ?? (() => new Date());
   // Checked here, before the cache: an answer that cannot be true is a provider error, never stored.
   const provider = checkedProvider(options.provider, now);
@@ -320,6 +326,43 @@ export function createWeatherService(options: WeatherServiceOptions) {
         sunAndMoonAnswers.set(key, answer);
       }
       return answer;
+    },
+
+    /**
+     * The town or city at a point, named in `language`: what "Use my location"
+     * and typed coordinates are called. One answer per ~1 km cell and language,
+     * kept as long as search answers, through the reverse geocoder's own budget.
+     * Null where the service knows no place there (open sea) or none is configured.
+     */
+    async nearestPlace(
+      at: Coordinates,
+      language = 'en',
+      context: RequestContext = {},
+    ): Promise<Place | null> {
+      if (!reverseGeocoder) return null;
+      const cell = cellOf(at);
+      const cached = await cache.get({
+        ...context,
+        key: {
+          provider: reverseGeocoder.id,
+          resource: 'geocoding',
+          cacheKey: `reverse:${language}:${cell.key}`,
+        },
+        schema: storedNearestPlace,
+        freshness: GEOCODING_FRESHNESS,
+        fetch: () =>
+          reverseGeocoder.nearestPlace({
+            latitude: cell.latitude,
+            longitude: cell.longitude,
+            language,
+          }),
+      });
+      const place = cached.value.data;
+      if (!place) return null;
+      const timezone =
+        zoneAtCoordinates(place.latitude, place.longitude) ??
+        fixedOffsetZone(Math.round(place.longitude / 15) * 3600);
+      return { ...place, timezone };
     },
 
     async searchLocations(
