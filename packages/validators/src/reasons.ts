@@ -18,6 +18,10 @@ export const ERROR_REASONS = [
   'PLACE_NOT_FOUND',
   'PLACE_ORDER_MISMATCH',
   'PROVIDER_TROUBLE',
+  'WATCH_LIMIT_REACHED',
+  'WATCH_NOT_FOUND',
+  'PUSH_ENDPOINT_NOT_ALLOWED',
+  'PUSH_DEVICE_LIMIT_REACHED',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -33,6 +33,13 @@ const CATALOGUES: Record<Exclude<Language, 'en'>, Catalogue> = {
       'Deine Liste hat sich inzwischen geändert. Lade die Seite neu und versuche es erneut.',
     PROVIDER_TROUBLE:
       'Der Wetterdienst antwortet gerade nicht richtig. Bitte versuche es in einer Minute erneut.',
+    WATCH_LIMIT_REACHED:
+      'Du kannst höchstens {max} Wächter haben. Entferne einen, um einen neuen hinzuzufügen.',
+    WATCH_NOT_FOUND: 'Diesen Wächter gibt es in deinem Konto nicht.',
+    PUSH_ENDPOINT_NOT_ALLOWED:
+      'Dieser Browser nutzt einen Push-Dienst, an den Skycast nicht sendet. Versuche es mit einem anderen Browser.',
+    PUSH_DEVICE_LIMIT_REACHED:
+      'Höchstens {max} Geräte können Benachrichtigungen erhalten. Schalte sie auf einem anderen ab.',
   },
   es: {
     INTERNAL: 'Algo ha fallado por nuestra parte. Vuelve a intentarlo en un momento.',
@@ -54,6 +61,12 @@ const CATALOGUES: Record<Exclude<Language, 'en'>, Catalogue> = {
       'Tu lista ha cambiado entretanto. Recarga la página y vuelve a intentarlo.',
     PROVIDER_TROUBLE:
       'El servicio meteorológico no responde bien ahora mismo. Vuelve a intentarlo en un minuto.',
+    WATCH_LIMIT_REACHED: 'Puedes tener como máximo {max} avisos. Quita uno para añadir otro.',
+    WATCH_NOT_FOUND: 'Ese aviso no está en tu cuenta.',
+    PUSH_ENDPOINT_NOT_ALLOWED:
+      'Este navegador usa un servicio de notificaciones al que Skycast no envía. Prueba con otro navegador.',
+    PUSH_DEVICE_LIMIT_REACHED:
+      'Como máximo {max} dispositivos pueden recibir notificaciones. Desactívalas en otro.',
   },
   fr: {
     INTERNAL: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
@@ -75,6 +88,13 @@ const CATALOGUES: Record<Exclude<Language, 'en'>, Catalogue> = {
     PLACE_ORDER_MISMATCH: 'Votre liste a changé entre-temps. Rechargez la page et réessayez.',
     PROVIDER_TROUBLE:
       'Le service météo ne répond pas correctement pour le moment. Réessayez dans une minute.',
+    WATCH_LIMIT_REACHED:
+      'Vous pouvez avoir au plus {max} alertes. Supprimez-en une pour en ajouter une autre.',
+    WATCH_NOT_FOUND: 'Cette alerte n’est pas dans votre compte.',
+    PUSH_ENDPOINT_NOT_ALLOWED:
+      'Ce navigateur utilise un service de notifications auquel Skycast n’envoie pas. Essayez un autre navigateur.',
+    PUSH_DEVICE_LIMIT_REACHED:
+      'Au plus {max} appareils peuvent recevoir des notifications. Désactivez-les sur un autre.',
   },
   ar: {
     INTERNAL: 'حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى بعد قليل.',
@@ -94,6 +114,11 @@ const CATALOGUES: Record<Exclude<Language, 'en'>, Catalogue> = {
     PLACE_NOT_FOUND: 'هذا المكان ليس في قائمتك.',
     PLACE_ORDER_MISMATCH: 'تغيّرت قائمتك في هذه الأثناء. أعد تحميل الصفحة وحاول مرة أخرى.',
     PROVIDER_TROUBLE: 'خدمة الطقس لا تستجيب كما يجب الآن. يُرجى المحاولة بعد دقيقة.',
+    WATCH_LIMIT_REACHED: 'يمكنك الاحتفاظ بـ {max} تنبيهًا على الأكثر. احذف واحدًا لتضيف آخر.',
+    WATCH_NOT_FOUND: 'هذا التنبيه ليس في حسابك.',
+    PUSH_ENDPOINT_NOT_ALLOWED:
+      'يستخدم هذا المتصفح خدمة إشعارات لا يرسل إليها Skycast. جرّب متصفحًا آخر.',
+    PUSH_DEVICE_LIMIT_REACHED: 'يمكن لـ {max} أجهزة على الأكثر تلقي الإشعارات. أوقفها على جهاز آخر.',
   },
 };
 
