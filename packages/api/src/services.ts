@@ -1,4 +1,5 @@
 import type { Database, Kysely } from '@skycast/db';
+import { DEFAULT_PUSH_SERVICE_ORIGINS } from '@skycast/validators';
 import type { AlertsProvider, WeatherProvider } from '@skycast/weather';
 
 import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
@@ -10,6 +11,31 @@ import { createProviderGate, type QuotaWindow } from './weather/provider-gate.ts
 import { createRefreshCoordinator } from './weather/refresh-coordinator.ts';
 import { createWeatherCache } from './weather/weather-cache.ts';
 import { createWeatherService, type WeatherService } from './weather/weather-service.ts';
+import type { JobSender } from './watches/notifier.ts';
+import { loadVapidKeys, type VapidKeys } from './watches/push-sender.ts';
+
+export interface WatchSettings {
+  /** Origins a push subscription's endpoint may have (PUSH_SERVICE_ORIGINS). */
+  pushServiceOrigins?: readonly string[];
+  /** VAPID keys from the environment; unset: made once and kept in the database. */
+  vapidPublicKey?: string | undefined;
+  vapidPrivateKey?: string | undefined;
+  vapidSubject?: string;
+  /** Notifications per user and hour that are pushed (default 20). */
+  maxPerHour?: number;
+  /** Where links in notifications lead (default http://localhost:3000). */
+  publicOrigin?: string;
+}
+
+export interface WatchServices {
+  readonly pushServiceOrigins: readonly string[];
+  readonly maxPerHour: number;
+  readonly publicOrigin: string;
+  /** The VAPID keys, read or made on first use and kept. */
+  vapid(): Promise<VapidKeys>;
+  /** The job queue for pushes; null until the server starts it (then pushes wait as pending). */
+  jobs: JobSender | null;
+}
 
 export interface ServiceDependencies {
   db: Kysely<Database>;
@@ -33,6 +59,8 @@ export interface ServiceDependencies {
   newPlacesPerMinute?: number;
   /** Bytes of decoded weather kept in each instance's memory (default 64 MiB). */
   weatherMemoryBytes?: number;
+  /** Watches and Web Push; the defaults accept the known push services and make VAPID keys in the database. */
+  watches?: WatchSettings;
   /** Resilience tuning; the defaults suit production. */
   resilience?: {
     breakerThreshold?: number;
@@ -47,6 +75,8 @@ export interface Services {
   weather: WeatherService;
   /** Accounts and sessions: the only way into `users` and `sessions`. */
   accounts: AccountsService;
+  /** Watches and Web Push: settings, keys, and the job queue once it is started. */
+  watches: WatchServices;
   /** Per-procedure request limits, per instance or shared by scope (see `meta.rateLimit`). */
   rateLimiter: RateLimiter;
   /**
@@ -107,6 +137,7 @@ export function createServices(deps: ServiceDependencies): Services {
       ...(deps.now ? { now: deps.now } : {}),
       ...(deps.throttle ? { throttle: deps.throttle } : {}),
     }),
+    watches: createWatchServices(deps.db, deps.watches ?? {}),
     rateLimiter: createRateLimiter({ db: deps.db }),
     onWeatherStored: (listener) => coordinator.onStored(listener),
     settled: () => cache.settled(),
@@ -117,5 +148,26 @@ export function createServices(deps: ServiceDependencies): Services {
       await cache.settled();
       await listening;
     },
+  };
+}
+
+function createWatchServices(db: Kysely<Database>, settings: WatchSettings): WatchServices {
+  let keys: Promise<VapidKeys> | undefined;
+  return {
+    pushServiceOrigins: settings.pushServiceOrigins ?? DEFAULT_PUSH_SERVICE_ORIGINS,
+    maxPerHour: settings.maxPerHour ?? 20,
+    publicOrigin: settings.publicOrigin ?? 'http://localhost:3000',
+    vapid() {
+      keys ??= loadVapidKeys(db, {
+        publicKey: settings.vapidPublicKey,
+        privateKey: settings.vapidPrivateKey,
+        subject: settings.vapidSubject ?? 'mailto:webpush@skycast.invalid',
+      }).catch((error: unknown) => {
+        keys = undefined;
+        throw error;
+      });
+      return keys;
+    },
+    jobs: null,
   };
 }

@@ -2,3 +2,4 @@ export type { CallCounts } from './call-counter.ts';
 export { STUB_ENDPOINTS, type StubEndpoint } from './endpoints.ts';
 export { FAULT_MODES, type Fault, type FaultMode } from './faults.ts';
 export { startWeatherStub, type StartWeatherStubOptions, type WeatherStub } from './server.ts';
+export type { RainScenario } from './scenarios.ts';

@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 
 import { CallCounter } from './call-counter.ts';
 import { CONTROL_PREFIX, handleControl } from './control-api.ts';
+import { parseScenarios, type RainScenario } from './scenarios.ts';
 import { endpointOf, providerOf, type StubEndpoint } from './endpoints.ts';
 import { DEFAULT_DELAY_MS, type Fault, faultApplies, faultResponse, parseFault } from './faults.ts';
 import { meteoAlarmDocumentRoute, meteoAlarmFeedRoute } from './meteoalarm-routes.ts';
@@ -41,12 +42,19 @@ export interface WeatherStub {
   resetCalls(): void;
   /** Fails every following call as `fault` says, until set to null. */
   setFault(fault: Fault | null): void;
+  /** Scripted rain from now on (replacing any before); `[]` for the simulation alone. */
+  setScenarios(next: readonly RainScenario[]): void;
   /** Stops the server, dropping open connections and pending slow answers. */
   close(): Promise<void>;
 }
 
 /** `path` is the request's whole path, for endpoints whose path names a country or document. */
-type Route = (query: URLSearchParams, now: number, path: string) => StubResponse;
+type Route = (
+  query: URLSearchParams,
+  now: number,
+  path: string,
+  scenarios: readonly RainScenario[],
+) => StubResponse;
 
 const ROUTES: Record<StubEndpoint, Route> = {
   '/v1/forecast': forecastRoute,
@@ -97,11 +105,16 @@ export async function startWeatherStub(
   const pendingAnswers = new Set<NodeJS.Timeout>();
   const now = options.now ?? (() => new Date());
   let fault: Fault | null = null;
+  let scenarios: readonly RainScenario[] = [];
   const control = {
     counter,
     fault: () => fault,
     setFault: (next: Fault | null) => {
       fault = next;
+    },
+    scenarios: () => scenarios,
+    setScenarios: (next: readonly RainScenario[]) => {
+      scenarios = next;
     },
   };
 
@@ -113,7 +126,8 @@ export async function startWeatherStub(
   ) {
     counter.record(endpoint);
     const active = fault && faultApplies(fault, endpoint) ? fault : null;
-    const normal = () => ROUTES[endpoint](url.searchParams, now().getTime(), url.pathname);
+    const normal = () =>
+      ROUTES[endpoint](url.searchParams, now().getTime(), url.pathname, scenarios);
     if (active?.mode === 'down') {
       req.socket.destroy();
       return;
@@ -192,6 +206,9 @@ export async function startWeatherStub(
     resetCalls: () => counter.reset(),
     setFault: (next) => {
       fault = parseFault(next);
+    },
+    setScenarios: (next) => {
+      scenarios = parseScenarios({ rain: next });
     },
     close: () => {
       closing ??= new Promise<void>((resolve) => {

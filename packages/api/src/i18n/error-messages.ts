@@ -118,7 +118,8 @@ const CATALOGUES: Record<Exclude<Language, 'en'>, Catalogue> = {
     WATCH_NOT_FOUND: 'هذا التنبيه ليس في حسابك.',
     PUSH_ENDPOINT_NOT_ALLOWED:
       'يستخدم هذا المتصفح خدمة إشعارات لا يرسل إليها Skycast. جرّب متصفحًا آخر.',
-    PUSH_DEVICE_LIMIT_REACHED: 'يمكن لـ {max} أجهزة على الأكثر تلقي الإشعارات. أوقفها على جهاز آخر.',
+    PUSH_DEVICE_LIMIT_REACHED:
+      'يمكن لـ {max} أجهزة على الأكثر تلقي الإشعارات. أوقفها على جهاز آخر.',
   },
 };
 

@@ -26,13 +26,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('watches_user_idx').on('watches').column('user_id').execute();
   await db.schema.createIndex('watches_place_idx').on('watches').column('place_id').execute();
+  // Watches are evaluated per grid cell (0.01°): find a cell's places by it.
+  await sql`create index places_cell_idx on places ((round(latitude * 100)::int), (round(longitude * 100)::int))`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('push_subscriptions')
     .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('user_id', 'uuid', (col) => col.notNull().references('users.id').onDelete('cascade'))
     .addColumn('endpoint', 'text', (col) =>
-      col.notNull().unique().check(sql`length(endpoint) <= 2048`),
+      col
+        .notNull()
+        .unique()
+        .check(sql`length(endpoint) <= 2048`),
     )
     .addColumn('p256dh', 'text', (col) => col.notNull().check(sql`length(p256dh) <= 200`))
     .addColumn('auth', 'text', (col) => col.notNull().check(sql`length(auth) <= 100`))
@@ -104,4 +111,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('notifications').execute();
   await db.schema.dropTable('push_subscriptions').execute();
   await db.schema.dropTable('watches').execute();
+  await sql`drop index places_cell_idx`.execute(db);
 }
