@@ -35,6 +35,8 @@ export interface InstanceOptions {
   oneCall?: boolean;
   throttle?: ServiceDependencies['throttle'];
   newPlacesPerMinute?: number;
+  /** Watches and Web Push settings (push service origins, VAPID keys). */
+  watches?: ServiceDependencies['watches'];
   /** Another way to the same database (e.g. through a proxy a test can cut). */
   connection?: { db: ServiceDependencies['db']; connectionString: string };
 }
@@ -77,6 +79,7 @@ export async function createTestApi(options: InstanceOptions = {}) {
       ...(settings.now ? { now: settings.now } : {}),
       ...(settings.quotas ? { quotas: settings.quotas } : {}),
       ...(settings.throttle ? { throttle: settings.throttle } : {}),
+      ...(settings.watches ? { watches: settings.watches } : {}),
       ...(settings.newPlacesPerMinute ? { newPlacesPerMinute: settings.newPlacesPerMinute } : {}),
       // Tests that are not about the breaker must not trip it by failing on purpose.
       resilience: { retryDelayMs: 10, breakerThreshold: 1_000, ...settings.resilience },
