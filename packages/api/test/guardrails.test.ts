@@ -198,7 +198,17 @@ describe('the router', () => {
 
   it('names the tables that hold user data', () => {
     expect([...USER_DATA_TABLES].sort()).toEqual(
-      ['places', 'preferences', 'sessions', 'users'].sort(),
+      [
+        'places',
+        'preferences',
+        'sessions',
+        'users',
+        'watches',
+        'pushSubscriptions',
+        'notifications',
+        'pushDeliveries',
+        'serverSecrets',
+      ].sort(),
     );
   });
 });

@@ -15,6 +15,7 @@ export const MAX_CONDITIONS = 5;
 
 const clockTime = z
   .string()
+  .max(5)
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time of day as HH:MM, such as 07:30.');
 
 /** Intensities a rain watch can ask for, with their mm per hour (the WMO's light/moderate/heavy rain). */
