@@ -125,6 +125,19 @@ describe('watch evaluator', () => {
     expect(fired).toEqual([{ at: '2026-06-10T13:45', key: 'rain-starts:2026-06-10T16:15' }]);
   });
 
+  it('reads forecast times on the provider’s clock when it answered in another zone than the place’s', () => {
+    const start = Date.parse('2026-06-10T10:00:00Z');
+    const rainAt = Date.parse('2026-06-10T14:15:00Z');
+    // The provider answered in GMT; the place (and its schedule) is in Berlin.
+    const forecast = forecastFixture({
+      zone: 'GMT',
+      from: start,
+      rain: (instant) => (instant >= rainAt ? 1.5 : 0),
+    });
+    const fired = run(rainSoon, weatherOf(forecast), 'Europe/Berlin', start, start + 8 * HOUR);
+    expect(fired).toEqual([{ at: '2026-06-10T13:45', key: 'rain-starts:2026-06-10T14:15' }]);
+  });
+
   it('notifies once when rain hovers around the threshold (hysteresis)', () => {
     const start = Date.parse('2026-06-10T10:00:00Z');
     // Moderate is 2.5 mm/h: readings alternate 2.6 and 1.8, never below half of it.

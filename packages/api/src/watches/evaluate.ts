@@ -233,8 +233,9 @@ function threshold<T extends Timed>(
 }
 
 /**
- * Evaluates one watch against its cell's weather at `now`, in `zone` (the
- * place's): whether its condition holds, and what to send. A pure function:
+ * Evaluates one watch against its cell's weather at `now`: its schedule on
+ * the clock of `zone` (the place's), the weather on the clock its provider
+ * answered in. Whether its condition holds, and what to send. A pure function:
  * the caller stores `conditionMet` and sends each event once by its key.
  *
  * @example
@@ -243,13 +244,15 @@ function threshold<T extends Timed>(
 export function evaluateWatch(
   state: WatchState,
   weather: CellWeather,
-  zone: string,
+  placeZone: string,
   now: number,
 ): Evaluation {
-  const allowed = scheduleAllows(state.schedule, zone, now);
+  const allowed = scheduleAllows(state.schedule, placeZone, now);
   if (allowed !== 'yes') return { conditionMet: state.conditionMet, events: [], skipped: allowed };
   const { rule } = state;
   const { forecast } = weather;
+  // The provider's times are on the clock of the zone it answered in: compare them on that clock.
+  const zone = forecast?.location.timezone ?? placeZone;
   const local = localDateTime(zone, now);
   const noData: Evaluation = { conditionMet: state.conditionMet, events: [], skipped: 'no-data' };
 
@@ -364,8 +367,9 @@ export function evaluateWatch(
     case 'aqi': {
       const air = weather.airQuality;
       if (!air) return noData;
-      const from = local.slice(0, 13);
-      const until = localDateTime(zone, now + rule.hours * 60 * MINUTE);
+      const airLocal = localDateTime(air.location.timezone, now);
+      const from = airLocal.slice(0, 13);
+      const until = localDateTime(air.location.timezone, now + rule.hours * 60 * MINUTE);
       const hours = air.hourly
         .filter((hour) => hour.time.slice(0, 13) >= from && hour.time <= until)
         .map((hour) => ({ time: hour.time, value: hour.usAqi ?? hour.europeanAqi }));
@@ -400,17 +404,19 @@ export function evaluateWatch(
           event: alert.event,
           severity: alert.severity,
           headline: alert.headline,
-          onset: alert.onset ? localDateTime(zone, Date.parse(alert.onset)) : null,
+          onset: alert.onset ? localDateTime(placeZone, Date.parse(alert.onset)) : null,
         })),
       };
     }
 
     case 'daily-summary': {
       if (!forecast) return noData;
-      const minute = minutesOf(local.slice(11, 16));
+      // HH:MM on the place's clock; the day's figures from the forecast's.
+      const placeLocal = localDateTime(placeZone, now);
+      const minute = minutesOf(placeLocal.slice(11, 16));
       const start = minutesOf(rule.at);
       const met = minute >= start && minute < start + DAILY_SUMMARY_WINDOW_MINUTES;
-      const date = local.slice(0, 10);
+      const date = placeLocal.slice(0, 10);
       const day = forecast.daily.find((entry) => entry.date === date);
       if (!met || !day || state.conditionMet) return { conditionMet: met, events: [] };
       return {

@@ -290,6 +290,17 @@ export async function startWatchQueue(options: WatchQueueOptions): Promise<Watch
         zone,
         instant,
       );
+      if (result.conditionMet !== row.conditionMet || result.events.length > 0)
+        logger.debug(
+          {
+            watchId: row.id,
+            was: row.conditionMet,
+            now: result.conditionMet,
+            events: result.events.map((event) => event.key),
+            forecastFetchedAt: weather.forecastFetchedAt,
+          },
+          'watch condition changed',
+        );
       if (result.events.length === 0) {
         if (result.conditionMet !== row.conditionMet)
           changed.push({ id: row.id, conditionMet: result.conditionMet });
