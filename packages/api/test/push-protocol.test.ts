@@ -20,7 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => service.close());
 
-const sender = () => createPushSender({ vapid: async () => vapid, agent: service.agent });
+const sender = () =>
+  createPushSender({ vapid: () => Promise.resolve(vapid), agent: service.agent });
 const options = {
   ttlSeconds: 1800,
   urgency: 'high',

@@ -69,7 +69,10 @@ async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
   throw new Error('expected the call to fail');
 }
 
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -180,7 +183,7 @@ describe('watches evaluated and pushed by the job queue', () => {
     const phone = newSubscription(service.origin);
     const device = await ada.api.push.subscribe({ ...phone.json, device: 'Phone' });
     expect(await ada.api.push.test()).toEqual({ devices: 1 });
-    const push = await until(async () =>
+    const push = await until(() =>
       service.received.find((p) => p.path === new URL(phone.json.endpoint).pathname),
     );
     const message = JSON.parse(decryptPush(push, phone)) as {
@@ -246,7 +249,7 @@ describe('watches evaluated and pushed by the job queue', () => {
           mmPerHour: 1.5,
         },
       ]);
-      const push = await until(async () => service.received.find((p) => p.path === path));
+      const push = await until(() => service.received.find((p) => p.path === path));
       const message = JSON.parse(decryptPush(push, phone)) as {
         notification: { title: string; body: string; navigate: string; lang: string };
       };
@@ -284,7 +287,7 @@ describe('watches evaluated and pushed by the job queue', () => {
     const phone = newSubscription(service.origin);
     await ada.api.push.subscribe(phone.json);
     const path = new URL(phone.json.endpoint).pathname;
-    const push = await until(async () => service.received.find((p) => p.path === path));
+    const push = await until(() => service.received.find((p) => p.path === path));
     const message = JSON.parse(decryptPush(push, phone)) as { notification: { title: string } };
     expect(message.notification.title).toBe('Chicago: severe warning — Winter Storm Warning');
     await new Promise((resolve) => setTimeout(resolve, 4_000));
@@ -299,7 +302,7 @@ describe('watches evaluated and pushed by the job queue', () => {
     const path = new URL(phone.json.endpoint).pathname;
     service.answerWith({ status: 429, headers: { 'retry-after': '1' } });
     await ada.api.push.test();
-    await until(async () =>
+    await until(() =>
       service.received.filter((p) => p.path === path).length >= 2 ? true : undefined,
     );
     await new Promise((resolve) => setTimeout(resolve, 3_000));

@@ -47,7 +47,7 @@ export function withScenarios(
 /** Checks scenarios that came from outside (the control API); throws TypeError saying what is wrong. */
 export function parseScenarios(value: unknown): RainScenario[] {
   if (value === null) return [];
-  const list = (value as { rain?: unknown } | undefined)?.rain;
+  const list: unknown = typeof value === 'object' ? (value as { rain?: unknown }).rain : undefined;
   if (!Array.isArray(list) || list.length > MAX_SCENARIOS)
     throw new TypeError(`Expected { "rain": [ ...at most ${MAX_SCENARIOS} scenarios ] } or null.`);
   return list.map((entry: unknown) => {

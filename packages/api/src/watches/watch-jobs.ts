@@ -89,8 +89,6 @@ const pushJobSchema = z.object({
 });
 type PushJob = z.infer<typeof pushJobSchema>;
 
-const RAIN_KINDS = new Set(['rain-starts', 'rain-stops']);
-
 /** Urgency (RFC 8030 §5.3) by what happened: imminent rain and severe warnings wake a phone. */
 function urgencyOf(event: WatchEvent): PushOptions['urgency'] {
   if (event.kind === 'rain-starts') return 'high';
