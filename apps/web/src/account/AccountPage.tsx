@@ -10,6 +10,7 @@ import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { navigate } from '../navigation/use-location.ts';
 import { trpc } from '../trpc.ts';
+import { NotificationsSettings } from '../watches/NotificationsSettings.tsx';
 import { FormFields, type FieldSpec } from '../ui/FormFields.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { ACCOUNT_PATH, signInPath } from './account-paths.ts';
@@ -68,6 +69,7 @@ export function AccountPage() {
           components={{ 0: <strong /> }}
         />
       </p>
+      <NotificationsSettings />
       <ChangePassword />
       <SignOut />
     </div>

@@ -13,6 +13,7 @@ import { rememberPlace } from '../place/last-place.ts';
 import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
 import { regionFromHistory } from '../place/place-region.ts';
 import { SavePlaceButton } from '../places/SavePlaceButton.tsx';
+import { WatchesSection } from '../watches/WatchesSection.tsx';
 import { useUnits } from '../preferences/use-units.ts';
 import { SunAndMoonCard } from '../sun-and-moon/SunAndMoonCard.tsx';
 import { ErrorMessage, QueryErrorMessage } from '../ui/ErrorMessage.tsx';
@@ -96,6 +97,7 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
         {body}
         <AirQualityCard coordinates={coordinates} />
         <SunAndMoonCard coordinates={coordinates} />
+        <WatchesSection place={{ ...coordinates, name }} />
       </div>
     </article>
   );
