@@ -51,22 +51,23 @@ self.addEventListener('push', (event) => {
   event.waitUntil(self.registration.showNotification(title, options));
 });
 
+/** Shows `target` in the window already open on the app (or a new one), then brings it forward. */
+async function openPlace(target: string): Promise<void> {
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const open = windows.find((client) => client.url === target) ?? windows[0];
+  if (!open) {
+    await self.clients.openWindow(target);
+    return;
+  }
+  const shown = open.url === target ? open : ((await open.navigate(target)) ?? open);
+  // Focus needs the click's user activation; without it the place is shown all the same.
+  await shown.focus().catch(() => undefined);
+}
+
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
   const { url } = (event.notification.data ?? { url: '/' }) as { url: string };
-  const target = new URL(url, self.location.origin).href;
-  event.waitUntil(
-    (async () => {
-      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-      const open = windows.find((client) => client.url === target) ?? windows[0];
-      if (open) {
-        await open.focus();
-        if (open.url !== target) await open.navigate(target);
-        return;
-      }
-      await self.clients.openWindow(target);
-    })(),
-  );
+  event.waitUntil(openPlace(new URL(url, self.location.origin).href));
 });
 
 // The browser replaced the subscription (keys rotated, expired): subscribe again and tell the server.
