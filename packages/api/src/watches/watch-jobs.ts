@@ -64,6 +64,8 @@ export interface WatchQueueOptions {
    */
   heartbeatSeconds?: number;
   monitorIntervalSeconds?: number;
+  /** Cells evaluated at once in this process (default 2). */
+  cellConcurrency?: number;
   /** How long SIGTERM waits for running jobs (default 20 s). */
   drainTimeoutMs?: number;
 }
@@ -472,18 +474,32 @@ export async function startWatchQueue(options: WatchQueueOptions): Promise<Watch
   };
 
   if (options.work) {
-    await boss.work(ROUND_QUEUE, async (batch: Job<unknown>[]) => {
+    await boss.work(ROUND_QUEUE, { pollingIntervalSeconds: 0.5 }, async (batch: Job<unknown>[]) => {
       lag(ROUND_QUEUE, batch);
       await round();
     });
-    await boss.work(CELL_QUEUE, { localConcurrency: 2 }, async (batch: Job<unknown>[]) => {
-      lag(CELL_QUEUE, batch);
-      for (const job of batch) await evaluateCell(cellJobSchema.parse(job.data));
-    });
-    await boss.work(PUSH_QUEUE, { localConcurrency: 4 }, async (batch: Job<unknown>[]) => {
-      lag(PUSH_QUEUE, batch);
-      for (const job of batch) await deliver(pushJobSchema.parse(job.data));
-    });
+    await boss.work(
+      CELL_QUEUE,
+      // A batch per fetch and a short poll: a worker that waits out the default 2 s poll between
+      // single jobs evaluates a few cells a second, far from a round over thousands of cells.
+      {
+        localConcurrency: options.cellConcurrency ?? 2,
+        batchSize: 10,
+        pollingIntervalSeconds: 0.5,
+      },
+      async (batch: Job<unknown>[]) => {
+        lag(CELL_QUEUE, batch);
+        for (const job of batch) await evaluateCell(cellJobSchema.parse(job.data));
+      },
+    );
+    await boss.work(
+      PUSH_QUEUE,
+      { localConcurrency: 4, batchSize: 10, pollingIntervalSeconds: 0.5 },
+      async (batch: Job<unknown>[]) => {
+        lag(PUSH_QUEUE, batch);
+        for (const job of batch) await deliver(pushJobSchema.parse(job.data));
+      },
+    );
   }
 
   async function scheduleRound(): Promise<void> {
