@@ -60,6 +60,9 @@ try {
     db,
   );
 
+  // As autovacuum would after such a load: the planner needs the tables' sizes.
+  await sql`analyze`.execute(db);
+
   const services = createServices({
     db,
     connectionString: database.connectionString,

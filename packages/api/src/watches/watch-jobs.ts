@@ -301,7 +301,23 @@ export async function startWatchQueue(options: WatchQueueOptions): Promise<Watch
           },
           'watch condition changed',
         );
-      if (result.events.length === 0) {
+      let events = result.events;
+      if (rule.data.kind === 'warning' && events.length > 0) {
+        // Warnings in force are candidates every round: skip those already sent without a transaction.
+        const keys = events.map((event) => `${row.id}:${event.key}`);
+        const taken = new Set(
+          (
+            await db
+              .selectFrom('notifications')
+              .select('eventKey')
+              .where('userId', '=', row.userId)
+              .where('eventKey', 'in', keys)
+              .execute()
+          ).map((taken) => taken.eventKey),
+        );
+        events = events.filter((event) => !taken.has(`${row.id}:${event.key}`));
+      }
+      if (events.length === 0) {
         if (result.conditionMet !== row.conditionMet)
           changed.push({ id: row.id, conditionMet: result.conditionMet });
         continue;
@@ -319,7 +335,7 @@ export async function startWatchQueue(options: WatchQueueOptions): Promise<Watch
           .executeTakeFirst();
         if (!turned) return;
         const language = languageOf(row.language);
-        for (const event of result.events) {
+        for (const event of events) {
           const text = describeEvent(event, row.name, {
             language,
             temperature: row.units ?? 'metric',
