@@ -177,7 +177,20 @@ export async function startWatchQueue(options: WatchQueueOptions): Promise<Watch
     monitorIntervalSeconds: options.monitorIntervalSeconds ?? 10,
     superviseIntervalSeconds: options.monitorIntervalSeconds ?? 10,
   });
-  boss.on('error', (error: Error) => logger.warn({ err: error }, 'job queue error'));
+  // While the database is away every poll fails alike: one warning a minute per cause, the rest debug.
+  const warned = new Map<string, number>();
+  const warnOnce = (error: unknown, message: string) => {
+    const cause = `${message}:${error instanceof Error ? error.message : String(error)}`;
+    const last = warned.get(cause) ?? 0;
+    if (Date.now() - last < 60_000) {
+      logger.debug({ err: error }, message);
+      return;
+    }
+    if (warned.size > 100) warned.clear();
+    warned.set(cause, Date.now());
+    logger.warn({ err: error }, message);
+  };
+  boss.on('error', (error: Error) => warnOnce(error, 'job queue error'));
   await boss.start();
 
   const retries = { retryLimit: 5, retryDelay: 5, retryBackoff: true, retryDelayMax: 300 };
@@ -527,7 +540,7 @@ export async function startWatchQueue(options: WatchQueueOptions): Promise<Watch
     // Every instance offers the round; the throttle slot lets one job per interval through.
     const tick = () =>
       void scheduleRound().catch((error: unknown) =>
-        logger.warn({ err: error }, 'could not queue a watch round'),
+        warnOnce(error, 'could not queue a watch round'),
       );
     tick();
     timer = setInterval(tick, Math.max(500, (options.intervalSeconds * 1000) / 4));
