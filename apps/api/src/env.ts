@@ -119,6 +119,49 @@ export const envSchema = z.object({
   METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   /** Where OpenTelemetry traces go (OTLP over HTTP); unset: tracing is not even loaded. */
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Seconds between watch rounds: cells with rain watches refresh their
+   * nowcast this often whether or not anyone looks (Open-Meteo's 15-minute step).
+   */
+  WATCHES_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** `off`: this process serves the API only; another (a worker Deployment) evaluates and pushes. */
+  WATCHES_WORKERS: z.enum(['on', 'off']).default('on'),
+  /** Notifications per user and hour that are pushed; later ones are only listed in the app. */
+  WATCHES_MAX_PUSHES_PER_HOUR: z.coerce.number().int().min(1).max(1_000).default(20),
+  /** Origins a push subscription may point at (comma-separated https origins); unset: the known push services. */
+  PUSH_SERVICE_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value === undefined
+        ? undefined
+        : value
+            .split(',')
+            .map((entry) => entry.trim())
+            .filter((entry) => entry.length > 0),
+    )
+    .pipe(
+      z
+        .array(z.url({ protocol: /^https$/ }).transform((v) => new URL(v).origin))
+        .min(1)
+        .max(50)
+        .optional(),
+    ),
+  /** VAPID keys (base64url, as `web-push generate-vapid-keys` prints); unset: made once and kept in the database. */
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{80,100}$/, 'expected a base64url P-256 public key')
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{40,50}$/, 'expected a base64url P-256 private key')
+    .optional(),
+  /** Who runs this server, for push services: `mailto:` or `https:`. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/, 'expected mailto:you@example.com or an https URL')
+    .max(200)
+    .default('mailto:webpush@skycast.invalid'),
   /** The built web app, served on the same port in production. */
   WEB_DIST_DIR: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
   /** How long to wait for a database connection, new or from the pool, before answering 503. */
@@ -161,6 +204,14 @@ const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
       code: 'custom',
       path: ['METRICS_PORT'],
       message: 'must differ from PORT: metrics are not for the public port',
+    });
+  }
+  if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [env.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY'],
+      message:
+        'is required with the other VAPID key (set both, or neither to keep keys in the database)',
     });
   }
   if (env.WEATHER_PROVIDER === 'openweather' && !env.OPENWEATHER_API_KEY) {

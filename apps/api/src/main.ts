@@ -4,9 +4,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   appRouter,
   createResetMailer,
+  createPushSender,
   createServices,
   listProcedures,
   schedulePruning,
+  startWatchQueue,
 } from '@skycast/api';
 import { createDb, databaseTrouble, migrateToLatest, sql } from '@skycast/db';
 
@@ -129,6 +131,7 @@ async function start(): Promise<void> {
   const resetMailer = createResetMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger });
   cleanups.push(() => Promise.resolve(resetMailer.close()));
   const reverseGeocoder = createReverseGeocoder(env);
+  const publicOrigin = env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`;
   const services = createServices({
     db,
     connectionString,
@@ -137,15 +140,43 @@ async function start(): Promise<void> {
     reverseGeocoder,
     logger,
     resetMailer,
-    publicOrigin: env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`,
+    publicOrigin,
     quotas: { [provider.id]: quota, [reverseGeocoder.id]: env.NOMINATIM_QUOTA },
     newPlacesPerMinute: env.NEW_PLACES_PER_MINUTE,
     ipv6ClientPrefix: env.IPV6_CLIENT_PREFIX,
     weatherMemoryBytes: env.WEATHER_MEMORY_MB * 1024 * 1024,
     ...(metrics ? { metrics: metrics.api } : {}),
+    watches: {
+      ...(env.PUSH_SERVICE_ORIGINS ? { pushServiceOrigins: env.PUSH_SERVICE_ORIGINS } : {}),
+      vapidPublicKey: env.VAPID_PUBLIC_KEY,
+      vapidPrivateKey: env.VAPID_PRIVATE_KEY,
+      vapidSubject: env.VAPID_SUBJECT,
+      maxPerHour: env.WATCHES_MAX_PUSHES_PER_HOUR,
+      publicOrigin,
+    },
   });
   // Settles background refreshes (and releases their leases) while the pool is still open.
   cleanups.unshift(() => services.close());
+
+  // Every process enqueues (test notifications); with WATCHES_WORKERS=on it also evaluates and pushes.
+  const queue = await startWatchQueue({
+    db,
+    connectionString,
+    weather: services.weather,
+    push: createPushSender({ vapid: () => services.watches.vapid() }),
+    logger,
+    publicOrigin,
+    intervalSeconds: env.WATCHES_INTERVAL_SECONDS,
+    maxPerHour: env.WATCHES_MAX_PUSHES_PER_HOUR,
+    work: env.WATCHES_WORKERS === 'on',
+    drainTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    ...(metrics ? { metrics: metrics.watches } : {}),
+  });
+  services.watches.jobs = queue;
+  // First on shutdown: running evaluations and pushes finish while the pool is open.
+  cleanups.unshift(() => queue.stop());
+  if (env.WATCHES_WORKERS === 'on')
+    logger.info({ intervalSeconds: env.WATCHES_INTERVAL_SECONDS }, 'watch workers started');
   const stopPruning = schedulePruning(db, logger, {
     intervalMs: 10 * 60_000,
     maxEntries: env.WEATHER_CACHE_MAX_ENTRIES,
@@ -166,7 +197,7 @@ async function start(): Promise<void> {
     logger,
     readiness,
     repeats,
-    publicOrigin: env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`,
+    publicOrigin,
     nodeEnv: env.NODE_ENV,
     trustProxy: env.TRUST_PROXY,
     corsOrigins: env.CORS_ORIGINS,

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-import type { ApiMetrics, BreakerState } from '@skycast/api';
+import type { ApiMetrics, BreakerState, WatchMetrics } from '@skycast/api';
 import type { PoolCounts } from '@skycast/db';
 
 const BREAKER_STATES: readonly BreakerState[] = ['closed', 'half-open', 'open'];
@@ -12,6 +12,8 @@ export interface Metrics {
   readonly registry: Registry;
   /** Handed to createServices: cache answers and provider calls. */
   readonly api: ApiMetrics;
+  /** Handed to the watch queue: evaluations, events fired, pushes sent and failed, queue lag. */
+  readonly watches: WatchMetrics;
   /**
    * Times a `/trpc/…` request from its start (before any middleware) to its
    * answer, labelled by procedure and status.
@@ -83,6 +85,35 @@ export function createMetrics(procedures: readonly string[]): Metrics {
     labelNames: ['procedure'],
     registers: [registry],
   });
+  const evaluations = new Counter({
+    name: 'skycast_watch_evaluations_total',
+    help: 'Watches evaluated (one per watch per round).',
+    registers: [registry],
+  });
+  const fired = new Counter({
+    name: 'skycast_watch_events_fired_total',
+    help: 'Events that made a notification, by kind of watch.',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
+  const pushesSent = new Counter({
+    name: 'skycast_push_sent_total',
+    help: 'Web Push messages a push service accepted.',
+    registers: [registry],
+  });
+  const pushesFailed = new Counter({
+    name: 'skycast_push_failed_total',
+    help: 'Web Push messages not delivered, by reason: gone (404/410), refused, retry (429/5xx), gave-up.',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
+  const queueLag = new Histogram({
+    name: 'skycast_job_queue_lag_seconds',
+    help: 'From a job’s creation to its start, by queue (watch-round, watch-cell, watch-push).',
+    labelNames: ['queue'],
+    buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 300, 900],
+    registers: [registry],
+  });
   const pools: PoolCounts[] = [];
   new Gauge({
     name: 'skycast_db_pool_connections',
@@ -118,6 +149,13 @@ export function createMetrics(procedures: readonly string[]): Metrics {
         for (const each of BREAKER_STATES)
           breaker.set({ provider, state: each }, each === state ? 1 : 0);
       },
+    },
+    watches: {
+      evaluated: (count) => evaluations.inc(count),
+      fired: (kind) => fired.inc({ kind }),
+      sent: () => pushesSent.inc(),
+      failed: (reason) => pushesFailed.inc({ reason }),
+      queueLag: (queue, seconds) => queueLag.observe({ queue }, seconds),
     },
     trpcRequest(req, res) {
       const end = requestSeconds.startTimer();

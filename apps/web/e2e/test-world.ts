@@ -95,6 +95,8 @@ export async function startTestWorld(): Promise<TestWorld> {
       // behind a proxy would: per-address limits then see separate people.
       TRUST_PROXY: '1',
       WEB_DIST_DIR: path.join(webDir, 'dist'),
+      // The browser tests' stand-in push subscriptions point here (never contacted).
+      PUSH_SERVICE_ORIGINS: 'https://push.skycast.test',
       // No load balancer to wait for: stop at once when the run ends.
       SHUTDOWN_DRAIN_MS: '0',
     },

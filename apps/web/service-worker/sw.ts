@@ -16,6 +16,7 @@ import {
   storeAnswersRequest,
   WEATHER_STORE,
 } from './stored-answers.ts';
+import './push.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: (string | { url: string; revision: string | null })[];

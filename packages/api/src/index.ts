@@ -58,3 +58,12 @@ export const MAX_REQUEST_BODY_BYTES = 64 * 1024;
 export type RouterInputs = inferRouterInputs<AppRouter>;
 /** Outputs of every procedure, e.g. `RouterOutputs['weather']['forecast']`. */
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export {
+  startWatchQueue,
+  noWatchMetrics,
+  type WatchMetrics,
+  type WatchQueue,
+  type WatchQueueOptions,
+} from './watches/watch-jobs.ts';
+export { createPushSender, type PushSender, type VapidKeys } from './watches/push-sender.ts';
+export type { WatchSettings, WatchServices } from './services.ts';

@@ -1,4 +1,5 @@
 import type { Database, Kysely } from '@skycast/db';
+import { DEFAULT_PUSH_SERVICE_ORIGINS } from '@skycast/validators';
 import type { AlertsProvider, ReverseGeocoder, WeatherProvider } from '@skycast/weather';
 
 import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
@@ -13,6 +14,31 @@ import { createProviderGate, type QuotaWindow } from './weather/provider-gate.ts
 import { createRefreshCoordinator } from './weather/refresh-coordinator.ts';
 import { createWeatherCache } from './weather/weather-cache.ts';
 import { createWeatherService, type WeatherService } from './weather/weather-service.ts';
+import type { JobSender } from './watches/notifier.ts';
+import { loadVapidKeys, type VapidKeys } from './watches/push-sender.ts';
+
+export interface WatchSettings {
+  /** Origins a push subscription's endpoint may have (PUSH_SERVICE_ORIGINS). */
+  pushServiceOrigins?: readonly string[];
+  /** VAPID keys from the environment; unset: made once and kept in the database. */
+  vapidPublicKey?: string | undefined;
+  vapidPrivateKey?: string | undefined;
+  vapidSubject?: string;
+  /** Notifications per user and hour that are pushed (default 20). */
+  maxPerHour?: number;
+  /** Where links in notifications lead (default http://localhost:3000). */
+  publicOrigin?: string;
+}
+
+export interface WatchServices {
+  readonly pushServiceOrigins: readonly string[];
+  readonly maxPerHour: number;
+  readonly publicOrigin: string;
+  /** The VAPID keys, read or made on first use and kept. */
+  vapid(): Promise<VapidKeys>;
+  /** The job queue for pushes; null until the server starts it (then pushes wait as pending). */
+  jobs: JobSender | null;
+}
 
 export interface ServiceDependencies {
   db: Kysely<Database>;
@@ -48,6 +74,8 @@ export interface ServiceDependencies {
   weatherMemoryBytes?: number;
   /** How many leading bits of an IPv6 address name one client in every limit (default 64). */
   ipv6ClientPrefix?: number;
+  /** Watches and Web Push; the defaults accept the known push services and make VAPID keys in the database. */
+  watches?: WatchSettings;
   /** Resilience tuning; the defaults suit production. */
   resilience?: {
     breakerThreshold?: number;
@@ -62,6 +90,8 @@ export interface Services {
   weather: WeatherService;
   /** Accounts and sessions: the only way into `users` and `sessions`. */
   accounts: AccountsService;
+  /** Watches and Web Push: settings, keys, and the job queue once it is started. */
+  watches: WatchServices;
   /** Per-procedure request limits, per instance or shared by scope (see `meta.rateLimit`). */
   rateLimiter: RateLimiter;
   /**
@@ -131,6 +161,7 @@ export function createServices(deps: ServiceDependencies): Services {
       ...(deps.publicOrigin ? { publicOrigin: deps.publicOrigin } : {}),
       logger: deps.logger,
     }),
+    watches: createWatchServices(deps.db, deps.watches ?? {}),
     rateLimiter: createRateLimiter({ db: deps.db }),
     clientKeyOf: clientKeys(deps.ipv6ClientPrefix),
     onWeatherStored: (listener) => coordinator.onStored(listener),
@@ -142,5 +173,26 @@ export function createServices(deps: ServiceDependencies): Services {
       await cache.settled();
       await listening;
     },
+  };
+}
+
+function createWatchServices(db: Kysely<Database>, settings: WatchSettings): WatchServices {
+  let keys: Promise<VapidKeys> | undefined;
+  return {
+    pushServiceOrigins: settings.pushServiceOrigins ?? DEFAULT_PUSH_SERVICE_ORIGINS,
+    maxPerHour: settings.maxPerHour ?? 20,
+    publicOrigin: settings.publicOrigin ?? 'http://localhost:3000',
+    vapid() {
+      keys ??= loadVapidKeys(db, {
+        publicKey: settings.vapidPublicKey,
+        privateKey: settings.vapidPrivateKey,
+        subject: settings.vapidSubject ?? 'mailto:webpush@skycast.invalid',
+      }).catch((error: unknown) => {
+        keys = undefined;
+        throw error;
+      });
+      return keys;
+    },
+    jobs: null,
   };
 }

@@ -64,6 +64,7 @@ export function createTRPCContext(options: CreateContextOptions) {
     weather: services.weather,
     accounts: services.accounts,
     rateLimiter: services.rateLimiter,
+    watches: services.watches,
     logger: options.logger,
     requestId: options.requestId,
     language: options.language ?? 'en',

@@ -191,7 +191,18 @@ describe('the router', () => {
 
   it('names the tables that hold user data', () => {
     expect([...USER_DATA_TABLES].sort()).toEqual(
-      ['passwordResets', 'places', 'preferences', 'sessions', 'users'].sort(),
+      [
+        'passwordResets',
+        'places',
+        'preferences',
+        'sessions',
+        'users',
+        'watches',
+        'pushSubscriptions',
+        'notifications',
+        'pushDeliveries',
+        'serverSecrets',
+      ].sort(),
     );
   });
 });

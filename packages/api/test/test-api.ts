@@ -38,6 +38,8 @@ export interface InstanceOptions {
   maxSessions?: number;
   resetMailer?: ServiceDependencies['resetMailer'];
   newPlacesPerMinute?: number;
+  /** Watches and Web Push settings (push service origins, VAPID keys). */
+  watches?: ServiceDependencies['watches'];
   /** Another way to the same database (e.g. through a proxy a test can cut). */
   connection?: { db: ServiceDependencies['db']; connectionString: string };
 }
@@ -87,6 +89,7 @@ export async function createTestApi(options: InstanceOptions = {}) {
       ...(settings.throttle ? { throttle: settings.throttle } : {}),
       ...(settings.maxSessions ? { maxSessions: settings.maxSessions } : {}),
       ...(settings.resetMailer ? { resetMailer: settings.resetMailer } : {}),
+      ...(settings.watches ? { watches: settings.watches } : {}),
       ...(settings.newPlacesPerMinute ? { newPlacesPerMinute: settings.newPlacesPerMinute } : {}),
       // Tests that are not about the breaker must not trip it by failing on purpose.
       resilience: { retryDelayMs: 10, breakerThreshold: 1_000, ...settings.resilience },

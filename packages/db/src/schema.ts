@@ -123,6 +123,71 @@ export interface RateLimitTable {
   expire: ColumnType<string | null, number | string | null, number | string | null>;
 }
 
+
+/** A person's rule for one of their places; `rule` and `schedule` are checked by `@skycast/validators`' watch schemas. */
+export interface WatchTable {
+  id: Generated<string>;
+  userId: string;
+  placeId: string;
+  kind: string;
+  rule: ColumnType<unknown, string, string>;
+  schedule: ColumnType<unknown, string, string>;
+  enabled: Generated<boolean>;
+  /** Whether the condition held at the last evaluation: a watch fires on false → true. */
+  conditionMet: Generated<boolean>;
+  evaluatedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  createdAt: Generated<Date>;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** A browser that receives a user's pushes (RFC 8030 endpoint and RFC 8291 keys). */
+export interface PushSubscriptionTable {
+  id: Generated<string>;
+  userId: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  /** A name for the device, as the person sees it in their list. */
+  device: string;
+  createdAt: Generated<Date>;
+  lastSuccessAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** Every notification made for a user; `(userId, eventKey)` is unique, so an event is sent once. */
+export interface NotificationTable {
+  id: Generated<string>;
+  userId: string;
+  watchId: string | null;
+  placeId: string | null;
+  eventKey: string;
+  kind: string;
+  title: string;
+  body: string;
+  url: string;
+  createdAt: Generated<Date>;
+}
+
+export type PushDeliveryStatus = 'pending' | 'sent' | 'failed' | 'capped';
+
+/** One notification to one device. */
+export interface PushDeliveryTable {
+  id: Generated<string>;
+  notificationId: string;
+  subscriptionId: string;
+  status: ColumnType<PushDeliveryStatus, PushDeliveryStatus | undefined, PushDeliveryStatus>;
+  attempts: Generated<number>;
+  lastError: string | null;
+  sentAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  createdAt: Generated<Date>;
+}
+
+/** Secrets the server makes once and keeps (the embedded default's VAPID keys). */
+export interface ServerSecretTable {
+  name: string;
+  value: ColumnType<unknown, string, string>;
+  createdAt: Generated<Date>;
+}
+
 export interface Database {
   weatherCache: WeatherCacheTable;
   refreshLeases: RefreshLeaseTable;
@@ -133,6 +198,11 @@ export interface Database {
   places: PlaceTable;
   preferences: PreferenceTable;
   rateLimits: RateLimitTable;
+  watches: WatchTable;
+  pushSubscriptions: PushSubscriptionTable;
+  notifications: NotificationTable;
+  pushDeliveries: PushDeliveryTable;
+  serverSecrets: ServerSecretTable;
 }
 
 /**

@@ -12,6 +12,11 @@ export const USER_DATA_TABLES = [
   'passwordResets',
   'places',
   'preferences',
+  'watches',
+  'pushSubscriptions',
+  'notifications',
+  'pushDeliveries',
+  'serverSecrets',
 ] as const satisfies readonly (keyof Database)[];
 export type UserDataTable = (typeof USER_DATA_TABLES)[number];
 

@@ -2,12 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { CallCounter } from './call-counter.ts';
 import { type Fault, parseFault } from './faults.ts';
+import { parseScenarios, type RainScenario } from './scenarios.ts';
 
 /** What the control API may read and change. */
 export interface StubControl {
   counter: CallCounter;
   fault(): Fault | null;
   setFault(fault: Fault | null): void;
+  scenarios(): readonly RainScenario[];
+  setScenarios(scenarios: readonly RainScenario[]): void;
 }
 
 export const CONTROL_PREFIX = '/__stub/';
@@ -40,6 +43,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
  * - `POST /__stub/reset` → 204; clears the counts and the fault
  * - `PUT /__stub/fault` with a fault (or `null`) as JSON → 204
  * - `GET /__stub/fault` → `{ fault }`
+ * - `PUT /__stub/scenario` with `{ rain: [{ latitude, longitude, startsAt, mmPerHour }] }` (or `null`) → 204
+ * - `GET /__stub/scenario` → `{ rain }`
  */
 export async function handleControl(
   req: IncomingMessage,
@@ -70,6 +75,18 @@ export async function handleControl(
         return reply(res, 400, { error: message });
       }
       control.setFault(fault);
+      return reply(res, 204);
+    }
+    case 'GET /__stub/scenario':
+      return reply(res, 200, { rain: control.scenarios() });
+    case 'PUT /__stub/scenario': {
+      try {
+        control.setScenarios(parseScenarios(JSON.parse(await readBody(req)) as unknown));
+      } catch (error) {
+        const message =
+          error instanceof SyntaxError ? 'The body must be JSON.' : (error as Error).message;
+        return reply(res, 400, { error: message });
+      }
       return reply(res, 204);
     }
     default:

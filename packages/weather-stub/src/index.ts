@@ -3,3 +3,4 @@ export { STUB_ENDPOINTS, type StubEndpoint } from './endpoints.ts';
 export { FAULT_MODES, type Fault, type FaultMode } from './faults.ts';
 export { startWeatherStub, type StartWeatherStubOptions, type WeatherStub } from './server.ts';
 export { stubProviderEnv, type ProviderUrlVariable } from './provider-env.ts';
+export type { RainScenario } from './scenarios.ts';

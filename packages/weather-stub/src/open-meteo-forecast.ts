@@ -10,8 +10,9 @@ import {
 } from './open-meteo-params.ts';
 import { DAILY_VARIABLES, type Day, STEP_VARIABLES } from './open-meteo-variables.ts';
 import { json, openMeteoError, type StubResponse } from './responses.ts';
-import { type Conditions, conditionsAt } from './simulation.ts';
-import { siteAt } from './sites.ts';
+import { withScenarios, type RainScenario } from './scenarios.ts';
+import { type Conditions, conditionsAt as simulatedAt } from './simulation.ts';
+import { siteAt, type Site } from './sites.ts';
 import { sunTimes } from './sun.ts';
 import { startOfLocalDay, utcOffsetSeconds } from './time-zones.ts';
 
@@ -23,16 +24,25 @@ const steps = (start: number, count: number, size: number) =>
   Array.from({ length: count }, (_, i) => start + i * size);
 
 /** `GET /v1/forecast`: only the variables asked for, in the units and zone asked for. */
-export function forecastRoute(query: URLSearchParams, now: number): StubResponse {
+export function forecastRoute(
+  query: URLSearchParams,
+  now: number,
+  _path = '',
+  scenarios: readonly RainScenario[] = [],
+): StubResponse {
   try {
-    return forecast(query, now);
+    return forecast(query, now, scenarios);
   } catch (error) {
     if (error instanceof InvalidParameter) return openMeteoError(400, error.message);
     throw error;
   }
 }
 
-function forecast(query: URLSearchParams, now: number): StubResponse {
+function forecast(
+  query: URLSearchParams,
+  now: number,
+  scenarios: readonly RainScenario[],
+): StubResponse {
   const { latitude, longitude } = readCoordinates(query);
   const currentNames = readVariables(query, 'current', STEP_VARIABLES, 'ForecastVariable');
   const hourlyNames = readVariables(query, 'hourly', STEP_VARIABLES, 'ForecastVariable');
@@ -48,6 +58,8 @@ function forecast(query: URLSearchParams, now: number): StubResponse {
   const units = readUnits(query);
   const format = readTimeFormat(query);
   const site = siteAt(latitude, longitude);
+  const conditionsAt = (at: Site, instant: number) =>
+    withScenarios(simulatedAt(at, instant), at, instant, scenarios);
   const zone = readTimeZone(query, site);
   const clock: Clock = { zone, offsetSeconds: utcOffsetSeconds(zone, now), format };
 

@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 
 import { CallCounter } from './call-counter.ts';
 import { CONTROL_PREFIX, handleControl } from './control-api.ts';
+import { parseScenarios, type RainScenario } from './scenarios.ts';
 import { endpointOf, providerOf, type StubEndpoint } from './endpoints.ts';
 import {
   DEFAULT_DELAY_MS,
@@ -50,12 +51,19 @@ export interface WeatherStub {
   resetCalls(): void;
   /** Fails every following call as `fault` says, until set to null. */
   setFault(fault: Fault | null): void;
+  /** Scripted rain from now on (replacing any before); `[]` for the simulation alone. */
+  setScenarios(next: readonly RainScenario[]): void;
   /** Stops the server, dropping open connections and pending slow answers. */
   close(): Promise<void>;
 }
 
 /** `path` is the request's whole path, for endpoints whose path names a country or document. */
-type Route = (query: URLSearchParams, now: number, path: string) => StubResponse;
+type Route = (
+  query: URLSearchParams,
+  now: number,
+  path: string,
+  scenarios: readonly RainScenario[],
+) => StubResponse;
 
 const ROUTES: Record<StubEndpoint, Route> = {
   '/v1/forecast': forecastRoute,
@@ -142,11 +150,16 @@ export async function startWeatherStub(
   const pendingAnswers = new Set<NodeJS.Timeout>();
   const now = options.now ?? (() => new Date());
   let fault: Fault | null = null;
+  let scenarios: readonly RainScenario[] = [];
   const control = {
     counter,
     fault: () => fault,
     setFault: (next: Fault | null) => {
       fault = next;
+    },
+    scenarios: () => scenarios,
+    setScenarios: (next: readonly RainScenario[]) => {
+      scenarios = next;
     },
   };
 
@@ -159,7 +172,8 @@ export async function startWeatherStub(
     counter.record(endpoint);
     const active = fault && faultApplies(fault, endpoint) ? fault : null;
     const shift = active?.mode === 'time-shift' ? (active.shiftMs ?? DEFAULT_SHIFT_MS) : 0;
-    const normal = () => ROUTES[endpoint](url.searchParams, now().getTime() + shift, url.pathname);
+    const normal = () =>
+      ROUTES[endpoint](url.searchParams, now().getTime() + shift, url.pathname, scenarios);
     if (active?.mode === 'down') {
       req.socket.destroy();
       return;
@@ -242,6 +256,9 @@ export async function startWeatherStub(
     resetCalls: () => counter.reset(),
     setFault: (next) => {
       fault = parseFault(next);
+    },
+    setScenarios: (next) => {
+      scenarios = parseScenarios({ rain: next });
     },
     close: () => {
       closing ??= new Promise<void>((resolve) => {

@@ -15,6 +15,7 @@ import { AppLink } from '../navigation/AppLink.tsx';
 import { navigate } from '../navigation/use-location.ts';
 import { queryClient, trpc } from '../trpc.ts';
 import { useProblemFocus } from '../ui/focus-problem.ts';
+import { NotificationsSettings } from '../watches/NotificationsSettings.tsx';
 import { FormFields, type FieldSpec } from '../ui/FormFields.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { ACCOUNT_PATH, signInPath } from './account-paths.ts';
@@ -87,6 +88,7 @@ export function AccountPage() {
           components={{ 0: <strong /> }}
         />
       </p>
+      <NotificationsSettings />
       <ChangePassword />
       <SignOut />
       <DownloadData />

@@ -15,6 +15,7 @@ import { regionFromHistory } from '../place/place-region.ts';
 import { usePlaceName } from '../place/use-place-name.ts';
 import { PlaceSwitcher } from '../places/PlaceSwitcher.tsx';
 import { SavePlaceButton } from '../places/SavePlaceButton.tsx';
+import { WatchesSection } from '../watches/WatchesSection.tsx';
 import { useUnits } from '../preferences/use-units.ts';
 import { SunAndMoonCard } from '../sun-and-moon/SunAndMoonCard.tsx';
 import { ErrorMessage, QueryErrorMessage } from '../ui/ErrorMessage.tsx';
@@ -100,6 +101,7 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
         {body}
         <AirQualityCard coordinates={coordinates} />
         <SunAndMoonCard coordinates={coordinates} />
+        <WatchesSection place={{ ...coordinates, name }} />
       </div>
     </article>
   );

@@ -41,6 +41,13 @@ const CATALOGUES: Record<Exclude<Language, 'en'>, Catalogue> = {
       'Der Wetterdienst antwortet gerade nicht richtig. Bitte versuche es in einer Minute erneut.',
     DATABASE_READ_ONLY:
       'Änderungen können gerade nicht gespeichert werden: Unsere Datenbank wird umgeschaltet, nur Lesen geht. Bitte versuche es in {seconds} Sekunden erneut.',
+    WATCH_LIMIT_REACHED:
+      'Du kannst höchstens {max} Wächter haben. Entferne einen, um einen neuen hinzuzufügen.',
+    WATCH_NOT_FOUND: 'Diesen Wächter gibt es in deinem Konto nicht.',
+    PUSH_ENDPOINT_NOT_ALLOWED:
+      'Dieser Browser nutzt einen Push-Dienst, an den Skycast nicht sendet. Versuche es mit einem anderen Browser.',
+    PUSH_DEVICE_LIMIT_REACHED:
+      'Höchstens {max} Geräte können Benachrichtigungen erhalten. Schalte sie auf einem anderen ab.',
   },
   es: {
     INTERNAL: 'Algo ha fallado por nuestra parte. Vuelve a intentarlo en un momento.',
@@ -70,6 +77,12 @@ const CATALOGUES: Record<Exclude<Language, 'en'>, Catalogue> = {
       'El servicio meteorológico no responde bien ahora mismo. Vuelve a intentarlo en un minuto.',
     DATABASE_READ_ONLY:
       'Ahora mismo no se pueden guardar cambios: estamos cambiando de base de datos y solo funciona la lectura. Vuelve a intentarlo dentro de {seconds} segundos.',
+    WATCH_LIMIT_REACHED: 'Puedes tener como máximo {max} avisos. Quita uno para añadir otro.',
+    WATCH_NOT_FOUND: 'Ese aviso no está en tu cuenta.',
+    PUSH_ENDPOINT_NOT_ALLOWED:
+      'Este navegador usa un servicio de notificaciones al que Skycast no envía. Prueba con otro navegador.',
+    PUSH_DEVICE_LIMIT_REACHED:
+      'Como máximo {max} dispositivos pueden recibir notificaciones. Desactívalas en otro.',
   },
   fr: {
     INTERNAL: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
@@ -99,6 +112,13 @@ const CATALOGUES: Record<Exclude<Language, 'en'>, Catalogue> = {
       'Le service météo ne répond pas correctement pour le moment. Réessayez dans une minute.',
     DATABASE_READ_ONLY:
       'Les modifications ne peuvent pas être enregistrées pour le moment : notre base de données est en cours de basculement et seule la lecture fonctionne. Réessayez dans {seconds} secondes.',
+    WATCH_LIMIT_REACHED:
+      'Vous pouvez avoir au plus {max} alertes. Supprimez-en une pour en ajouter une autre.',
+    WATCH_NOT_FOUND: 'Cette alerte n’est pas dans votre compte.',
+    PUSH_ENDPOINT_NOT_ALLOWED:
+      'Ce navigateur utilise un service de notifications auquel Skycast n’envoie pas. Essayez un autre navigateur.',
+    PUSH_DEVICE_LIMIT_REACHED:
+      'Au plus {max} appareils peuvent recevoir des notifications. Désactivez-les sur un autre.',
   },
   ar: {
     INTERNAL: 'حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى بعد قليل.',
@@ -126,6 +146,12 @@ const CATALOGUES: Record<Exclude<Language, 'en'>, Catalogue> = {
     PROVIDER_TROUBLE: 'خدمة الطقس لا تستجيب كما يجب الآن. يُرجى المحاولة بعد دقيقة.',
     DATABASE_READ_ONLY:
       'لا يمكن حفظ التغييرات الآن: يجري تبديل قاعدة بياناتنا والقراءة فقط متاحة. يُرجى المحاولة مرة أخرى بعد {seconds} ثانية.',
+    WATCH_LIMIT_REACHED: 'يمكنك الاحتفاظ بـ {max} تنبيهًا على الأكثر. احذف واحدًا لتضيف آخر.',
+    WATCH_NOT_FOUND: 'هذا التنبيه ليس في حسابك.',
+    PUSH_ENDPOINT_NOT_ALLOWED:
+      'يستخدم هذا المتصفح خدمة إشعارات لا يرسل إليها Skycast. جرّب متصفحًا آخر.',
+    PUSH_DEVICE_LIMIT_REACHED:
+      'يمكن لـ {max} أجهزة على الأكثر تلقي الإشعارات. أوقفها على جهاز آخر.',
   },
 };
 

@@ -35,6 +35,11 @@ export interface CacheRequest<T> {
   fetch: () => Promise<T>;
   /** The request's logger, so provider trouble is logged with its request id. */
   logger?: Logger;
+  /**
+   * An entry older than this is refreshed before it is answered, fresh or
+   * not: watches on rain ask for a nowcast no older than their interval.
+   */
+  maxAgeMs?: number;
 }
 
 export interface WeatherCache {
@@ -184,6 +189,8 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
           if (
             current &&
             current.freshUntil > now() &&
+            (request.maxAgeMs === undefined ||
+              now().getTime() - current.fetchedAt.getTime() < request.maxAgeMs) &&
             (!previous || current.fetchedAt > previous)
           ) {
             return current;
@@ -284,7 +291,10 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
   async function answer<T>(request: CacheRequest<T>): Promise<Cached<T>> {
     const log = request.logger ?? logger;
     const kept = memory.get(entryId(request.key)) as StoredEntry<T> | undefined;
-    if (kept && kept.freshUntil > now()) return served(request.key, kept, 'hit');
+    const young = (entry: StoredEntry<T>) =>
+      request.maxAgeMs === undefined ||
+      now().getTime() - entry.fetchedAt.getTime() < request.maxAgeMs;
+    if (kept && kept.freshUntil > now() && young(kept)) return served(request.key, kept, 'hit');
 
     let stored: StoredEntry<T> | undefined;
     try {
@@ -298,9 +308,11 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
       throw error;
     }
     const at = now();
-    if (stored && stored.freshUntil > at) return served(request.key, stored, 'hit');
+    if (stored && stored.freshUntil > at && young(stored))
+      return served(request.key, stored, 'hit');
     if (
       stored &&
+      young(stored) &&
       at.getTime() - stored.fetchedAt.getTime() < request.freshness.revalidateWithinMs
     ) {
       const task = refreshOnce(request, stored.fetchedAt, false).catch((error: unknown) => {

@@ -131,7 +131,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
   const provider = checkedProvider(options.provider, now);
   const sunAndMoonAnswers = new LRUCache<string, SunAndMoon>({ max: SUN_AND_MOON_ANSWERS_KEPT });
 
-  function cachedForecast(at: Coordinates, context: RequestContext) {
+  function cachedForecast(at: Coordinates, context: RequestContext & { maxAgeMs?: number }) {
     const cell = cellOf(at);
     return cache.get({
       ...context,
@@ -166,8 +166,86 @@ export function createWeatherService(options: WeatherServiceOptions) {
     };
   }
 
+  async function alerts(at: Coordinates, context: RequestContext = {}): Promise<AlertsReport> {
+    const cell = cellOf(at);
+    const source = alertsProviders.find((candidate) => candidate.covers(cell));
+    if (!source) {
+      return {
+        alerts: [],
+        fetchedAt: now().toISOString(),
+        stale: false,
+        source: null,
+        simulated: false,
+      };
+    }
+    const cached = await cache.get({
+      ...context,
+      key: { provider: source.id, resource: 'alerts', cacheKey: cell.key },
+      schema: storedAlerts,
+      freshness: ALERTS_FRESHNESS,
+      fetch: () => source.alerts(cell),
+    });
+    const instant = now().getTime();
+    return {
+      alerts: cached.value.data
+        .filter((alert) => alert.expires === null || Date.parse(alert.expires) > instant)
+        .sort(byUrgencyOfReading)
+        .slice(0, MAX_ALERTS),
+      fetchedAt: cached.fetchedAt.toISOString(),
+      stale: cached.stale,
+      source: source.id,
+      simulated: cached.value.simulated,
+    };
+  }
+
+  async function airQualityData(at: Coordinates, context: RequestContext) {
+    const cell = cellOf(at);
+    return cache.get({
+      ...context,
+      key: { provider: provider.id, resource: 'air-quality', cacheKey: cell.key },
+      schema: storedAirQuality,
+      freshness: AIR_QUALITY_FRESHNESS,
+      fetch: () => provider.airQuality(cell),
+    });
+  }
+
   return {
     forecast,
+
+    /**
+     * A cell's weather as stored (canonical units), for the watch evaluator:
+     * one cache read per resource for every watch at the cell. Each part is
+     * null when it cannot be had; `forecastMaxAgeMs` refreshes an older
+     * forecast first (watches on rain). The provider gate still decides.
+     */
+    async cellWeather(
+      at: Coordinates,
+      needs: { forecastMaxAgeMs?: number; alerts: boolean; airQuality: boolean },
+      context: RequestContext = {},
+    ): Promise<{
+      forecast: ProviderForecast | null;
+      alerts: WeatherAlert[] | null;
+      airQuality: AirQuality | null;
+      forecastFetchedAt: Date | null;
+    }> {
+      const [forecastResult, alertsResult, airResult] = await Promise.allSettled([
+        cachedForecast(at, {
+          ...context,
+          ...(needs.forecastMaxAgeMs ? { maxAgeMs: needs.forecastMaxAgeMs } : {}),
+        }),
+        needs.alerts ? alerts(at, context) : Promise.resolve(null),
+        needs.airQuality ? airQualityData(at, context) : Promise.resolve(null),
+      ]);
+      const value = <T>(result: PromiseSettledResult<T>) =>
+        result.status === 'fulfilled' ? result.value : null;
+      const cachedForecastValue = value(forecastResult);
+      return {
+        forecast: cachedForecastValue?.value.data ?? null,
+        forecastFetchedAt: cachedForecastValue?.fetchedAt ?? null,
+        alerts: value(alertsResult)?.alerts ?? null,
+        airQuality: value(airResult)?.value.data ?? null,
+      };
+    },
 
     /**
      * One local day hour by hour, from the same stored forecast (no other
@@ -273,37 +351,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
      * the first warning service that covers it; an empty list with no source
      * where none does. Warnings past their expiry are dropped as they are read.
      */
-    async alerts(at: Coordinates, context: RequestContext = {}): Promise<AlertsReport> {
-      const cell = cellOf(at);
-      const source = alertsProviders.find((candidate) => candidate.covers(cell));
-      if (!source) {
-        return {
-          alerts: [],
-          fetchedAt: now().toISOString(),
-          stale: false,
-          source: null,
-          simulated: false,
-        };
-      }
-      const cached = await cache.get({
-        ...context,
-        key: { provider: source.id, resource: 'alerts', cacheKey: cell.key },
-        schema: storedAlerts,
-        freshness: ALERTS_FRESHNESS,
-        fetch: () => source.alerts(cell),
-      });
-      const instant = now().getTime();
-      return {
-        alerts: cached.value.data
-          .filter((alert) => alert.expires === null || Date.parse(alert.expires) > instant)
-          .sort(byUrgencyOfReading)
-          .slice(0, MAX_ALERTS),
-        fetchedAt: cached.fetchedAt.toISOString(),
-        stale: cached.stale,
-        source: source.id,
-        simulated: cached.value.simulated,
-      };
-    },
+    alerts,
 
     /**
      * Sunrise, sunset, day length and the moon for the coming `days` local days,

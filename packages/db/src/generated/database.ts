@@ -26,6 +26,19 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface Notifications {
+  body: string;
+  createdAt: Generated<Timestamp>;
+  eventKey: string;
+  id: Generated<string>;
+  kind: string;
+  placeId: string | null;
+  title: string;
+  url: string;
+  userId: string;
+  watchId: string | null;
+}
+
 export interface PasswordResets {
   createdAt: Timestamp;
   credentialVersion: number;
@@ -65,6 +78,28 @@ export interface ProviderBlocks {
   reason: string | null;
 }
 
+export interface PushDeliveries {
+  attempts: Generated<number>;
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  lastError: string | null;
+  notificationId: string;
+  sentAt: Timestamp | null;
+  status: Generated<string>;
+  subscriptionId: string;
+}
+
+export interface PushSubscriptions {
+  auth: string;
+  createdAt: Generated<Timestamp>;
+  device: string;
+  endpoint: string;
+  id: Generated<string>;
+  lastSuccessAt: Timestamp | null;
+  p256dh: string;
+  userId: string;
+}
+
 export interface RateLimits {
   expire: Int8 | null;
   key: string;
@@ -77,6 +112,12 @@ export interface RefreshLeases {
   owner: string;
   provider: string;
   resource: string;
+}
+
+export interface ServerSecrets {
+  createdAt: Generated<Timestamp>;
+  name: string;
+  value: Json;
 }
 
 export interface Sessions {
@@ -96,6 +137,20 @@ export interface Users {
   passwordHash: string;
 }
 
+export interface Watches {
+  conditionMet: Generated<boolean>;
+  createdAt: Generated<Timestamp>;
+  enabled: Generated<boolean>;
+  evaluatedAt: Timestamp | null;
+  id: Generated<string>;
+  kind: string;
+  placeId: string;
+  rule: Json;
+  schedule: Json;
+  updatedAt: Generated<Timestamp>;
+  userId: string;
+}
+
 export interface WeatherCache {
   cacheKey: string;
   fetchedAt: Timestamp;
@@ -107,13 +162,18 @@ export interface WeatherCache {
 }
 
 export interface DB {
+  notifications: Notifications;
   passwordResets: PasswordResets;
   places: Places;
   preferences: Preferences;
   providerBlocks: ProviderBlocks;
+  pushDeliveries: PushDeliveries;
+  pushSubscriptions: PushSubscriptions;
   rateLimits: RateLimits;
   refreshLeases: RefreshLeases;
+  serverSecrets: ServerSecrets;
   sessions: Sessions;
   users: Users;
+  watches: Watches;
   weatherCache: WeatherCache;
 }

@@ -1,0 +1,341 @@
+import { describe, expect, it } from 'vitest';
+
+import { localDateTime } from '@skycast/local-time';
+import { ALWAYS, type WatchRule, type WatchSchedule } from '@skycast/validators';
+import type { HourlyEntry, ProviderForecast, WeatherAlert } from '@skycast/weather';
+
+import { evaluateWatch, type CellWeather, type WatchState } from '../src/watches/evaluate.ts';
+import { describeEvent } from '../src/watches/messages.ts';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * A forecast as the cache holds it, on the wall clock of `zone`: hourly from
+ * `from` for `hours`, and 15-minute steps over the same span, with values
+ * from the given functions of the UTC instant.
+ */
+function forecastFixture(options: {
+  zone: string;
+  from: number;
+  hours?: number;
+  temperature?: (instant: number) => number;
+  rain?: (instant: number) => number;
+  gusts?: (instant: number) => number;
+}): ProviderForecast {
+  const { zone, from } = options;
+  const hours = options.hours ?? 48;
+  const hourly: HourlyEntry[] = Array.from({ length: hours }, (_, i) => {
+    const instant = from + i * HOUR;
+    return {
+      time: localDateTime(zone, instant),
+      temperature: options.temperature?.(instant) ?? 10,
+      apparentTemperature: null,
+      precipitationProbability: 20,
+      precipitation: 0,
+      weatherCode: 3,
+      windSpeed: 10,
+      humidity: null,
+      isDay: null,
+      windGusts: options.gusts?.(instant) ?? 20,
+      cloudCover: null,
+      dewPoint: null,
+      uvIndex: 1,
+    };
+  });
+  const steps = Array.from({ length: hours * 4 }, (_, i) => {
+    const end = from + (i + 1) * 15 * MINUTE;
+    const mm = (options.rain?.(end - 15 * MINUTE) ?? 0) / 4;
+    return { time: localDateTime(zone, end), precipitation: mm, rain: mm, snowfall: 0 };
+  });
+  const dates = [...new Set(hourly.map((hour) => hour.time.slice(0, 10)))];
+  return {
+    location: { latitude: 52.52, longitude: 13.41, timezone: zone },
+    current: {
+      time: hourly[0]!.time,
+      temperature: 10,
+      apparentTemperature: 10,
+      humidity: 80,
+      windSpeed: 10,
+      windDirection: 0,
+      windGusts: 20,
+      weatherCode: 3,
+      isDay: true,
+      precipitation: 0,
+      pressure: null,
+      cloudCover: null,
+      uvIndex: null,
+      visibility: null,
+    },
+    hourly,
+    daily: dates.map((date) => ({
+      date,
+      temperatureMax: 14,
+      temperatureMin: 3,
+      weatherCode: 3,
+      precipitationSum: 0,
+      precipitationProbabilityMax: 40,
+      sunrise: `${date}T07:30`,
+      polar: null,
+      sunset: `${date}T16:30`,
+      uvIndexMax: 1,
+    })),
+    minutely15: { interpolated: false, steps },
+  };
+}
+
+const weatherOf = (forecast: ProviderForecast, alerts: WeatherAlert[] = []): CellWeather => ({
+  forecast,
+  alerts,
+  airQuality: null,
+});
+
+/** Runs a watch every 15 minutes from `from` to `until`, carrying its state; returns the events with when. */
+function run(
+  rule: WatchRule,
+  weather: CellWeather,
+  zone: string,
+  from: number,
+  until: number,
+  schedule: WatchSchedule = ALWAYS,
+) {
+  const state: WatchState = { rule, schedule, conditionMet: false };
+  const fired: { at: string; key: string }[] = [];
+  for (let now = from; now <= until; now += 15 * MINUTE) {
+    const result = evaluateWatch(state, weather, zone, now);
+    state.conditionMet = result.conditionMet;
+    for (const event of result.events)
+      fired.push({ at: new Date(now).toISOString().slice(0, 16), key: event.key });
+  }
+  return fired;
+}
+
+const rainSoon: WatchRule = { kind: 'rain-starts', withinMinutes: 30, intensity: 'light' };
+
+describe('watch evaluator', () => {
+  it('fires a rain watch once, within its lead time, when rain approaches', () => {
+    const start = Date.parse('2026-06-10T10:00:00Z');
+    const rainAt = Date.parse('2026-06-10T14:15:00Z');
+    const forecast = forecastFixture({
+      zone: 'Europe/Berlin',
+      from: start,
+      rain: (instant) => (instant >= rainAt && instant < rainAt + 2 * HOUR ? 1.5 : 0),
+    });
+    const fired = run(rainSoon, weatherOf(forecast), 'Europe/Berlin', start, start + 8 * HOUR);
+    // 30 minutes ahead of 16:15 Berlin time (14:15 UTC), keyed by the rain's local start.
+    expect(fired).toEqual([{ at: '2026-06-10T13:45', key: 'rain-starts:2026-06-10T16:15' }]);
+  });
+
+  it('reads forecast times on the provider’s clock when it answered in another zone than the place’s', () => {
+    const start = Date.parse('2026-06-10T10:00:00Z');
+    const rainAt = Date.parse('2026-06-10T14:15:00Z');
+    // The provider answered in GMT; the place (and its schedule) is in Berlin.
+    const forecast = forecastFixture({
+      zone: 'GMT',
+      from: start,
+      rain: (instant) => (instant >= rainAt ? 1.5 : 0),
+    });
+    const fired = run(rainSoon, weatherOf(forecast), 'Europe/Berlin', start, start + 8 * HOUR);
+    expect(fired).toEqual([{ at: '2026-06-10T13:45', key: 'rain-starts:2026-06-10T14:15' }]);
+  });
+
+  it('notifies once when rain hovers around the threshold (hysteresis)', () => {
+    const start = Date.parse('2026-06-10T10:00:00Z');
+    // Moderate is 2.5 mm/h: readings alternate 2.6 and 1.8, never below half of it.
+    const forecast = forecastFixture({
+      zone: 'Europe/Berlin',
+      from: start,
+      rain: (instant) =>
+        instant < start + 2 * HOUR ? 0 : Math.floor(instant / (15 * MINUTE)) % 2 ? 2.6 : 1.8,
+    });
+    const fired = run(
+      { kind: 'rain-starts', withinMinutes: 60, intensity: 'moderate' },
+      weatherOf(forecast),
+      'Europe/Berlin',
+      start,
+      start + 10 * HOUR,
+    );
+    expect(fired).toHaveLength(1);
+  });
+
+  it('fires a temperature watch again only after the value has moved back past the margin', () => {
+    const start = Date.parse('2026-01-10T00:00:00Z');
+    // 0.5 °C, -0.5 °C, 0.5 °C…: hovering around 0 fires once; a warm spell then a frost fires twice.
+    const hovering = forecastFixture({
+      zone: 'Europe/Berlin',
+      from: start,
+      hours: 72,
+      temperature: (instant) => (Math.floor(instant / HOUR) % 2 ? 0.5 : -0.5),
+    });
+    const rule: WatchRule = {
+      kind: 'temperature',
+      direction: 'below',
+      threshold: 0,
+      horizon: { hours: 2 },
+    };
+    expect(run(rule, weatherOf(hovering), 'Europe/Berlin', start, start + 40 * HOUR)).toHaveLength(
+      1,
+    );
+
+    const spells = forecastFixture({
+      zone: 'Europe/Berlin',
+      from: start,
+      hours: 72,
+      temperature: (instant) => (Math.floor((instant - start) / (12 * HOUR)) % 2 ? 5 : -2),
+    });
+    expect(run(rule, weatherOf(spells), 'Europe/Berlin', start, start + 40 * HOUR)).toHaveLength(2);
+  });
+
+  it('sends the morning summary at 07:00 on the place’s clock across the change to summer time', () => {
+    // Berlin goes from UTC+1 to UTC+2 at 01:00 UTC on 29 March 2026.
+    const start = Date.parse('2026-03-27T12:00:00Z');
+    const forecast = forecastFixture({ zone: 'Europe/Berlin', from: start, hours: 96 });
+    const fired = run(
+      { kind: 'daily-summary', at: '07:00' },
+      weatherOf(forecast),
+      'Europe/Berlin',
+      start,
+      start + 72 * HOUR,
+    );
+    expect(fired).toEqual([
+      { at: '2026-03-28T06:00', key: 'daily-summary:2026-03-28' },
+      { at: '2026-03-29T05:00', key: 'daily-summary:2026-03-29' },
+      { at: '2026-03-30T05:00', key: 'daily-summary:2026-03-30' },
+    ]);
+  });
+
+  it('reads the schedule in the place’s time zone', () => {
+    const start = Date.parse('2026-06-10T00:00:00Z');
+    const weekdaysMorning: WatchSchedule = {
+      days: [1, 2, 3, 4, 5],
+      from: '06:00',
+      until: '09:00',
+      quiet: null,
+    };
+    const rule: WatchRule = { kind: 'daily-summary', at: '06:30' };
+    // 2026-06-10 is a Wednesday; 2026-06-13 a Saturday.
+    const tokyo = run(
+      rule,
+      weatherOf(forecastFixture({ zone: 'Asia/Tokyo', from: start, hours: 120 })),
+      'Asia/Tokyo',
+      start,
+      start + 96 * HOUR,
+      weekdaysMorning,
+    );
+    const newYork = run(
+      rule,
+      weatherOf(forecastFixture({ zone: 'America/New_York', from: start, hours: 120 })),
+      'America/New_York',
+      start,
+      start + 96 * HOUR,
+      weekdaysMorning,
+    );
+    expect(tokyo.map((e) => e.at)).toEqual(['2026-06-10T21:30', '2026-06-11T21:30']);
+    expect(tokyo.map((e) => e.key)).toEqual([
+      'daily-summary:2026-06-11',
+      'daily-summary:2026-06-12',
+    ]);
+    expect(newYork.map((e) => e.at)).toEqual([
+      '2026-06-10T10:30',
+      '2026-06-11T10:30',
+      '2026-06-12T10:30',
+    ]);
+  });
+
+  it('holds back during quiet hours and notifies when they end if the condition still holds', () => {
+    const start = Date.parse('2026-06-10T18:00:00Z'); // 20:00 in Berlin
+    const rainAt = Date.parse('2026-06-10T21:00:00Z'); // 23:00, inside 22:00–07:00 quiet hours
+    const forecast = forecastFixture({
+      zone: 'Europe/Berlin',
+      from: start,
+      rain: (instant) => (instant >= rainAt ? 1 : 0),
+    });
+    const quietNights: WatchSchedule = { ...ALWAYS, quiet: { from: '22:00', until: '07:00' } };
+    const fired = run(
+      { kind: 'rain-starts', withinMinutes: 60, intensity: 'light' },
+      weatherOf(forecast),
+      'Europe/Berlin',
+      start,
+      start + 16 * HOUR,
+      quietNights,
+    );
+    // Rain that started in the night is no news at 07:00: nothing is sent.
+    expect(fired).toEqual([]);
+
+    const morningRain = Date.parse('2026-06-11T05:30:00Z'); // 07:30 Berlin
+    const later = forecastFixture({
+      zone: 'Europe/Berlin',
+      from: start,
+      rain: (instant) => (instant >= morningRain ? 1 : 0),
+    });
+    const morning = run(
+      { kind: 'rain-starts', withinMinutes: 60, intensity: 'light' },
+      weatherOf(later),
+      'Europe/Berlin',
+      start,
+      start + 16 * HOUR,
+      quietNights,
+    );
+    // Due at 06:30 Berlin, held until quiet hours end at 07:00 (05:00 UTC).
+    expect(morning).toEqual([{ at: '2026-06-11T05:00', key: 'rain-starts:2026-06-11T07:30' }]);
+  });
+
+  it('sends each warning at or above the severity once per severity, muted events never', () => {
+    const now = Date.parse('2026-06-10T12:00:00Z');
+    const forecast = forecastFixture({ zone: 'Europe/Berlin', from: now });
+    const warning = (event: string, severity: WeatherAlert['severity']): WeatherAlert => ({
+      id: `${event}-${severity}`,
+      event,
+      severity,
+      urgency: 'expected',
+      certainty: 'likely',
+      onset: '2026-06-10T15:00:00Z',
+      expires: '2026-06-10T23:00:00Z',
+      sender: 'Deutscher Wetterdienst',
+      language: null,
+      otherLanguages: [],
+      headline: `${event} warning`,
+      description: '',
+      instruction: null,
+      area: 'Berlin',
+    });
+    const rule: WatchRule = { kind: 'warning', minSeverity: 'moderate', mutedEvents: ['Frost'] };
+    const state: WatchState = { rule, schedule: ALWAYS, conditionMet: false };
+    const evaluate = (alerts: WeatherAlert[]) =>
+      evaluateWatch(state, weatherOf(forecast, alerts), 'Europe/Berlin', now).events.map(
+        (e) => e.key,
+      );
+    expect(evaluate([warning('Frost', 'severe'), warning('Wind', 'minor')])).toEqual([]);
+    const issued = evaluate([warning('Wind', 'moderate')]);
+    const upgraded = evaluate([warning('Wind', 'severe')]);
+    expect(issued).toHaveLength(1);
+    expect(upgraded).toHaveLength(1);
+    expect(upgraded[0]).not.toBe(issued[0]);
+    // Re-issued under a new id at the same severity: the same key, so it is not sent twice.
+    expect(evaluate([{ ...warning('Wind', 'moderate'), id: 'reissued' }])).toEqual(issued);
+  });
+
+  it('words a notification in Arabic with the person’s place name and the place’s time', () => {
+    const text = describeEvent(
+      { kind: 'rain-starts', key: 'k', at: '2026-06-10T16:15', minutes: 20, intensity: 'light' },
+      'البيت',
+      { language: 'ar', temperature: 'metric', wind: 'kmh' },
+    );
+    expect(text.title).toMatch(/^البيت: مطر خلال/);
+    expect(text.title).toMatch(/(20|٢٠) دقيقة/);
+    expect(text.body).toMatch(/مطر خفيف ابتداءً من (16:15|١٦:١٥)/);
+    const german = describeEvent(
+      {
+        kind: 'temperature',
+        key: 'k',
+        direction: 'below',
+        value: -2,
+        at: '2026-01-10T03:00',
+        tonight: true,
+      },
+      'Zuhause',
+      { language: 'de', temperature: 'metric', wind: 'kmh' },
+    );
+    expect(german.title).toBe('Zuhause: -2 °C heute Nacht');
+  });
+});
