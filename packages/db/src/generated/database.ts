@@ -26,6 +26,22 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface ForecastSkill {
+  cellKey: string;
+  computedAt: Generated<Timestamp>;
+  days: number;
+  daysWithin: number;
+  meanAbsoluteError: number;
+  model: string;
+  night: Timestamp;
+}
+
+export interface ForecastSkillRuns {
+  cellKey: string;
+  claimedAt: Generated<Timestamp>;
+  night: Timestamp;
+}
+
 export interface Places {
   country: string | null;
   createdAt: Generated<Timestamp>;
@@ -97,6 +113,8 @@ export interface WeatherCache {
 }
 
 export interface DB {
+  forecastSkill: ForecastSkill;
+  forecastSkillRuns: ForecastSkillRuns;
   places: Places;
   preferences: Preferences;
   providerBlocks: ProviderBlocks;
