@@ -23,6 +23,8 @@ const dev = spawn('pnpm', ['dev'], {
     OPEN_METEO_URL: stub.url,
     OPEN_METEO_GEOCODING_URL: stub.url,
     OPEN_METEO_AIR_QUALITY_URL: stub.url,
+    OPEN_METEO_ENSEMBLE_URL: stub.url,
+    OPEN_METEO_PREVIOUS_RUNS_URL: stub.url,
     NWS_URL: stub.url,
     METEOALARM_URL: stub.url,
     OPENWEATHER_URL: stub.url,

@@ -10,7 +10,7 @@ import { configureHttpServer } from './http-server.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, serveMetrics } from './metrics.ts';
 import { watchAncestors } from './parent-watch.ts';
-import { createAlertsProviders, createProvider } from './provider.ts';
+import { createAlertsProviders, createConfidenceClient, createProvider } from './provider.ts';
 import { createReadiness, type Readiness } from './readiness.ts';
 import { createRepeatSummary } from './repeat-summary.ts';
 
@@ -125,8 +125,10 @@ async function start(): Promise<void> {
     connectionString,
     provider,
     alertsProviders: createAlertsProviders(env),
+    confidence: createConfidenceClient(env),
     logger,
-    quotas: { [provider.id]: quota },
+    // Confidence calls Open-Meteo whichever provider gives the forecast, so its budget always applies.
+    quotas: { 'open-meteo': env.OPEN_METEO_QUOTA, [provider.id]: quota },
     newPlacesPerMinute: env.NEW_PLACES_PER_MINUTE,
     weatherMemoryBytes: env.WEATHER_MEMORY_MB * 1024 * 1024,
     ...(metrics ? { metrics: metrics.api } : {}),
@@ -138,6 +140,9 @@ async function start(): Promise<void> {
     maxEntries: env.WEATHER_CACHE_MAX_ENTRIES,
   });
   cleanups.unshift(() => Promise.resolve(stopPruning()));
+  // Until the job queue lands, a timer on every instance; claims per cell and night make it run once.
+  const stopSkill = services.nightlySkill?.schedule();
+  if (stopSkill) cleanups.unshift(() => Promise.resolve(stopSkill()));
   const accountPruning = setInterval(() => {
     services.accounts.prune().then(
       (result) => logger.debug({ ...result }, 'pruned expired sessions and sign-in counts'),

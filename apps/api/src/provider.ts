@@ -3,6 +3,7 @@ import {
   createNws,
   createOneCallAlerts,
   createOpenMeteo,
+  createOpenMeteoConfidence,
   createOpenWeather,
   type AlertsProvider,
   type WeatherProvider,
@@ -50,4 +51,16 @@ export function createAlertsProviders(env: Env): AlertsProvider[] {
     createNws({ baseUrl: env.NWS_URL, userAgent: env.NWS_USER_AGENT }),
     createMeteoAlarm({ baseUrl: env.METEOALARM_URL }),
   ];
+}
+
+/**
+ * Forecast confidence always comes from Open-Meteo (its ensemble, multi-model
+ * and previous-runs APIs), whichever service gives the forecast itself.
+ */
+export function createConfidenceClient(env: Env) {
+  return createOpenMeteoConfidence({
+    forecastUrl: env.OPEN_METEO_URL,
+    ensembleUrl: env.OPEN_METEO_ENSEMBLE_URL,
+    previousRunsUrl: env.OPEN_METEO_PREVIOUS_RUNS_URL,
+  });
 }

@@ -62,6 +62,8 @@ describe('tracing', () => {
         OPEN_METEO_URL: stub.url,
         OPEN_METEO_GEOCODING_URL: stub.url,
         OPEN_METEO_AIR_QUALITY_URL: stub.url,
+        OPEN_METEO_ENSEMBLE_URL: stub.url,
+        OPEN_METEO_PREVIOUS_RUNS_URL: stub.url,
         LOG_LEVEL: 'warn',
         OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
         OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',

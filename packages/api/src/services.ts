@@ -1,11 +1,18 @@
 import type { Database, Kysely } from '@skycast/db';
-import type { AlertsProvider, WeatherProvider } from '@skycast/weather';
+import type { AlertsProvider, OpenMeteoConfidence, WeatherProvider } from '@skycast/weather';
 
 import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
 import type { ThrottleRules } from './accounts/login-throttle.ts';
 import type { Logger } from './logger.ts';
 import type { ApiMetrics } from './metrics.ts';
 import { createRateLimiter, sharedLimiter, type RateLimiter } from './rate-limit.ts';
+import { createConfidenceService, type ConfidenceService } from './weather/confidence-service.ts';
+import {
+  runNightlySkill,
+  scheduleNightlySkill,
+  type NightlySkillOptions,
+  type NightlySkillResult,
+} from './weather/forecast-skill.ts';
 import { createProviderGate, type QuotaWindow } from './weather/provider-gate.ts';
 import { createRefreshCoordinator } from './weather/refresh-coordinator.ts';
 import { createWeatherCache } from './weather/weather-cache.ts';
@@ -18,6 +25,8 @@ export interface ServiceDependencies {
   provider: WeatherProvider;
   /** Severe-weather warning services, in the order they are tried for a point. */
   alertsProviders?: readonly AlertsProvider[];
+  /** Open-Meteo's ensemble, multi-model and previous-runs APIs; without it, no confidence layer. */
+  confidence?: OpenMeteoConfidence;
   logger: Logger;
   /** Call budgets per provider id, shared by every instance on the database. */
   quotas?: Record<string, QuotaWindow[]>;
@@ -45,6 +54,13 @@ export interface ServiceDependencies {
 export interface Services {
   db: Kysely<Database>;
   weather: WeatherService;
+  /** How sure the forecast is; null when no confidence client is configured. */
+  confidence: ConfidenceService | null;
+  /**
+   * The nightly skill job (null without a confidence client): `run` judges
+   * tonight's cells now; `schedule` starts the nightly timer and returns its stop.
+   */
+  nightlySkill: { run(): Promise<NightlySkillResult>; schedule(): () => void } | null;
   /** Accounts and sessions: the only way into `users` and `sessions`. */
   accounts: AccountsService;
   /** Per-procedure request limits, per instance or shared by scope (see `meta.rateLimit`). */
@@ -94,6 +110,15 @@ export function createServices(deps: ServiceDependencies): Services {
     ...(deps.now ? { now: deps.now } : {}),
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });
+  const skillOptions: NightlySkillOptions | null = deps.confidence
+    ? {
+        db: deps.db,
+        gate,
+        client: deps.confidence,
+        logger: deps.logger,
+        ...(deps.now ? { now: deps.now } : {}),
+      }
+    : null;
   return {
     db: deps.db,
     weather: createWeatherService({
@@ -102,6 +127,15 @@ export function createServices(deps: ServiceDependencies): Services {
       cache,
       ...(deps.now ? { now: deps.now } : {}),
     }),
+    confidence: deps.confidence
+      ? createConfidenceService({ client: deps.confidence, cache, db: deps.db })
+      : null,
+    nightlySkill: skillOptions
+      ? {
+          run: () => runNightlySkill(skillOptions),
+          schedule: () => scheduleNightlySkill(skillOptions),
+        }
+      : null,
     accounts: createAccountsService({
       db: deps.db,
       ...(deps.now ? { now: deps.now } : {}),

@@ -6,6 +6,7 @@ import {
   createNws,
   createOneCallAlerts,
   createOpenMeteo,
+  createOpenMeteoConfidence,
   createOpenWeather,
 } from '@skycast/weather';
 import { startWeatherStub } from '@skycast/weather-stub';
@@ -73,6 +74,12 @@ export async function createTestApi(options: InstanceOptions = {}) {
       connectionString: settings.connection?.connectionString ?? testDb.connectionString,
       provider,
       alertsProviders,
+      confidence: createOpenMeteoConfidence({
+        forecastUrl: stub.url,
+        ensembleUrl: stub.url,
+        previousRunsUrl: stub.url,
+        timeoutMs,
+      }),
       logger: silentLogger,
       ...(settings.now ? { now: settings.now } : {}),
       ...(settings.quotas ? { quotas: settings.quotas } : {}),

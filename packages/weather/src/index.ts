@@ -73,6 +73,7 @@ export {
 export { CONFIDENCE_THRESHOLDS, labelOf, type ConfidenceLabel } from './confidence/thresholds.ts';
 export {
   COMPARED_MODELS,
+  CONFIDENCE_CALL_WEIGHTS,
   CONFIDENCE_DAYS,
   createOpenMeteoConfidence,
   DEFAULT_ENSEMBLE,
@@ -81,6 +82,10 @@ export {
   type EnsembleId,
   type OpenMeteoConfidence,
   type OpenMeteoConfidenceOptions,
+  type EnsembleMean,
+  type EnsembleMembers,
+  type ModelRuns,
+  type PreviousRuns,
   type SkillHistory,
   type WeightedResult,
 } from './confidence/open-meteo-confidence.ts';

@@ -7,6 +7,7 @@ import {
   bandOfMembers,
   buildConfidence,
   COMPARED_MODELS,
+  CONFIDENCE_CALL_WEIGHTS,
   confidenceSchema,
   createOpenMeteoConfidence,
   ensembleStatistics,
@@ -95,6 +96,13 @@ describe('call weight', () => {
       6,
     );
     expect(weights[0]).toBe(1);
+    expect(weights).toEqual([
+      CONFIDENCE_CALL_WEIGHTS.ensembleMean,
+      CONFIDENCE_CALL_WEIGHTS.models,
+      CONFIDENCE_CALL_WEIGHTS.previousRuns,
+      CONFIDENCE_CALL_WEIGHTS.ensembleMembers('ecmwf_ifs025'),
+      CONFIDENCE_CALL_WEIGHTS.skillHistory,
+    ]);
   });
 });
 

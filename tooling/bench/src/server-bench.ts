@@ -42,6 +42,8 @@ export async function benchServer(options: ServerBenchOptions): Promise<ServerFi
     OPEN_METEO_URL: stubUrl,
     OPEN_METEO_GEOCODING_URL: stubUrl,
     OPEN_METEO_AIR_QUALITY_URL: stubUrl,
+    OPEN_METEO_ENSEMBLE_URL: stubUrl,
+    OPEN_METEO_PREVIOUS_RUNS_URL: stubUrl,
     NWS_URL: stubUrl,
     METEOALARM_URL: stubUrl,
     LOG_LEVEL: 'warn',

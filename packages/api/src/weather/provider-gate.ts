@@ -50,7 +50,12 @@ export interface ProviderGateOptions {
  * const forecast = await gate.call('open-meteo', () => provider.forecast(query));
  */
 export interface ProviderGate {
-  call<T>(provider: string, action: () => Promise<T>): Promise<T>;
+  /**
+   * `weight` is what the provider counts the call as (Open-Meteo weighs calls
+   * by columns and days: `openMeteoCallWeight`); the budget is charged that
+   * many calls, rounded up to whole ones so the shared count never undercounts.
+   */
+  call<T>(provider: string, action: () => Promise<T>, weight?: number): Promise<T>;
 }
 
 const isUpstreamFailure = (error: unknown) =>
@@ -171,26 +176,32 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
   }
 
   /**
-   * Takes one call from every window of the provider's budget, or none: a
+   * Takes `points` calls from every window of the provider's budget, or none: a
    * window that refuses gets back what the others took. Each window is one
    * single-row upsert, so instances never wait on each other's locks.
    */
-  async function takeToken(provider: string): Promise<boolean> {
+  async function takeToken(provider: string, points: number): Promise<boolean> {
     const limiters = quotaOf(provider);
-    const outcomes = await Promise.allSettled(limiters.map((limiter) => limiter.consume(provider)));
+    const outcomes = await Promise.allSettled(
+      limiters.map((limiter) => limiter.consume(provider, points)),
+    );
     const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
     if (refused.length === 0) return true;
     await Promise.all(
       limiters
         .filter((_, i) => outcomes[i]?.status === 'fulfilled')
-        .map((limiter) => limiter.reward(provider, 1)),
+        .map((limiter) => limiter.reward(provider, points)),
     );
     const failure = refused.find((outcome) => !(outcome.reason instanceof RateLimiterRes));
     if (failure) throw failure.reason;
     return false;
   }
 
-  async function attempt<T>(provider: string, action: () => Promise<T>): Promise<T> {
+  async function attempt<T>(
+    provider: string,
+    action: () => Promise<T>,
+    points: number,
+  ): Promise<T> {
     const until = await blockedUntil(provider);
     if (until) {
       throw new ProviderError({
@@ -200,7 +211,7 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
         message: `${provider} asked us to wait until ${until.toISOString()}`,
       });
     }
-    if (!(await takeToken(provider))) {
+    if (!(await takeToken(provider, points))) {
       throw new ProviderError({
         kind: 'over-quota',
         provider,
@@ -229,9 +240,10 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
   }
 
   return {
-    async call(provider, action) {
+    async call(provider, action, weight = 1) {
+      const points = Math.max(1, Math.ceil(weight));
       try {
-        return await policyFor(provider).execute(() => attempt(provider, action));
+        return await policyFor(provider).execute(() => attempt(provider, action, points));
       } catch (error) {
         if (error instanceof BrokenCircuitError) {
           throw new ProviderError({

@@ -299,3 +299,28 @@ export function createOpenMeteoConfidence(options: OpenMeteoConfidenceOptions) {
 }
 
 export type OpenMeteoConfidence = ReturnType<typeof createOpenMeteoConfidence>;
+
+/**
+ * What each confidence call weighs, known before it is made, so the provider
+ * gate can charge the budget up front. Equal to each answer's `weight`.
+ */
+export const CONFIDENCE_CALL_WEIGHTS = {
+  ensembleMean: openMeteoCallWeight({
+    columns: CONFIDENCE_VARIABLES.length * 2,
+    days: CONFIDENCE_DAYS,
+  }),
+  ensembleMembers: (model: EnsembleId) =>
+    openMeteoCallWeight({
+      columns: CONFIDENCE_VARIABLES.length * ENSEMBLE_MEMBERS[model],
+      days: CONFIDENCE_DAYS,
+    }),
+  models: openMeteoCallWeight({
+    columns: CONFIDENCE_VARIABLES.length * COMPARED_MODELS.length,
+    days: CONFIDENCE_DAYS,
+  }),
+  previousRuns: openMeteoCallWeight({ columns: 1 + RUNS_BACK, days: CONFIDENCE_DAYS }),
+  skillHistory: openMeteoCallWeight({
+    columns: 2 * (1 + COMPARED_MODELS.length),
+    days: SKILL_DAYS + 1,
+  }),
+} as const;
