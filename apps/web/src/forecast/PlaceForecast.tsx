@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 
+import { ForecastConfidence } from '../confidence/ForecastConfidence.tsx';
 import { useOffline } from '../offline/connection.ts';
 import { offlineMessages } from '../offline/offline-messages.ts';
 import { OfflineBanner } from '../offline/OfflineBanner.tsx';
@@ -78,6 +79,7 @@ export function PlaceForecast({
         units={forecast.units}
         dayHref={dayHref}
       />
+      <ForecastConfidence at={forecast.location} today={today} />
     </div>
   );
 }
