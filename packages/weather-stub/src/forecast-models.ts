@@ -104,7 +104,7 @@ export function perturb(truth: Conditions, instant: number, p: Perturbation): Co
   const lead = Math.max(0, p.leadDays);
   const temperature =
     truth.temperature + (p.temperatureBias ?? 0) + (0.3 + 0.45 * lead) * wobble(p.seed, 1, instant);
-  const shift = (0.15 + 0.4 * lead) * wobble(p.seed, 2, instant) - 0.1;
+  const shift = (0.05 + 0.15 * lead) * wobble(p.seed, 2, instant) - 0.08;
   const wet = truth.precipitation * (p.precipitationFactor ?? 1) + shift;
   const precipitation = wet >= 0.1 ? Math.round(wet * 10) / 10 : 0;
   const windFactor = Math.max(
