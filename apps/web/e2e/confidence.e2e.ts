@@ -70,4 +70,21 @@ describe('how sure the forecast is', () => {
       );
     });
   });
+
+  it('mirrors for a right-to-left language', async () => {
+    await withPage(browser(), { locale: 'ar', viewport: PHONE }, async ({ page }) => {
+      await page.goto('/place/52.52,13.41/Berlin');
+      const section = page.getByRole('region', { name: 'ما مدى دقة التوقعات' });
+      await section.getByRole('listitem').first().waitFor();
+      const row = section.getByRole('listitem').first();
+      const [name, chip] = await Promise.all([
+        row.locator('.confidence__weekday').boundingBox(),
+        row.locator('.confidence-chip').boundingBox(),
+      ]);
+      // The day's name stands at the right, its label to its left.
+      expect(name!.x).toBeGreaterThan(chip!.x);
+      expect(await horizontalOverflow(page)).toBe(0);
+      if (SCREENSHOTS) await section.screenshot({ path: `${SCREENSHOTS}/confidence-place-ar.png` });
+    });
+  });
 });
