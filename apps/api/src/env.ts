@@ -49,6 +49,10 @@ export const envSchema = z.object({
   OPEN_METEO_URL: z.url().default('https://api.open-meteo.com'),
   OPEN_METEO_GEOCODING_URL: z.url().default('https://geocoding-api.open-meteo.com'),
   OPEN_METEO_AIR_QUALITY_URL: z.url().default('https://air-quality-api.open-meteo.com'),
+  /** Ensemble members and their mean and spread, for forecast confidence. */
+  OPEN_METEO_ENSEMBLE_URL: z.url().default('https://ensemble-api.open-meteo.com'),
+  /** What earlier runs said (`X_previous_dayN`), for "forecast changed" and local skill. */
+  OPEN_METEO_PREVIOUS_RUNS_URL: z.url().default('https://previous-runs-api.open-meteo.com'),
   /** Which weather service to use; OpenWeather needs OPENWEATHER_API_KEY. */
   WEATHER_PROVIDER: z.enum(['open-meteo', 'openweather']).default('open-meteo'),
   OPENWEATHER_API_KEY: z.string().trim().min(1).max(200).optional(),

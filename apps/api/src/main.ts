@@ -18,7 +18,12 @@ import { configureHttpServer } from './http-server.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, serveMetrics } from './metrics.ts';
 import { watchAncestors } from './parent-watch.ts';
-import { createAlertsProviders, createProvider, createReverseGeocoder } from './provider.ts';
+import {
+  createAlertsProviders,
+  createConfidenceClient,
+  createProvider,
+  createReverseGeocoder,
+} from './provider.ts';
 import { createReadiness, type Readiness } from './readiness.ts';
 import { createRepeatSummary } from './repeat-summary.ts';
 
@@ -138,10 +143,16 @@ async function start(): Promise<void> {
     provider,
     alertsProviders: createAlertsProviders(env),
     reverseGeocoder,
+    confidence: createConfidenceClient(env),
     logger,
     resetMailer,
     publicOrigin,
-    quotas: { [provider.id]: quota, [reverseGeocoder.id]: env.NOMINATIM_QUOTA },
+    // Confidence calls Open-Meteo whichever provider gives the forecast, so its budget always applies.
+    quotas: {
+      'open-meteo': env.OPEN_METEO_QUOTA,
+      [provider.id]: quota,
+      [reverseGeocoder.id]: env.NOMINATIM_QUOTA,
+    },
     newPlacesPerMinute: env.NEW_PLACES_PER_MINUTE,
     ipv6ClientPrefix: env.IPV6_CLIENT_PREFIX,
     weatherMemoryBytes: env.WEATHER_MEMORY_MB * 1024 * 1024,
@@ -182,6 +193,9 @@ async function start(): Promise<void> {
     maxEntries: env.WEATHER_CACHE_MAX_ENTRIES,
   });
   cleanups.unshift(() => Promise.resolve(stopPruning()));
+  // Until the job queue lands, a timer on every instance; claims per cell and night make it run once.
+  const stopSkill = services.nightlySkill?.schedule();
+  if (stopSkill) cleanups.unshift(() => Promise.resolve(stopSkill()));
   const accountPruning = setInterval(() => {
     services.accounts.prune().then(
       (result) => logger.debug({ ...result }, 'pruned expired sessions and sign-in counts'),

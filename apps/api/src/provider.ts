@@ -4,6 +4,7 @@ import {
   createNws,
   createOneCallAlerts,
   createOpenMeteo,
+  createOpenMeteoConfidence,
   createOpenWeather,
   type AlertsProvider,
   type ReverseGeocoder,
@@ -64,5 +65,17 @@ export function createReverseGeocoder(env: Env): ReverseGeocoder {
   return createNominatim({
     baseUrl: env.NOMINATIM_URL,
     userAgent: `Skycast weather app (${origin})`,
+  });
+}
+
+/**
+ * Forecast confidence always comes from Open-Meteo (its ensemble, multi-model
+ * and previous-runs APIs), whichever service gives the forecast itself.
+ */
+export function createConfidenceClient(env: Env) {
+  return createOpenMeteoConfidence({
+    forecastUrl: env.OPEN_METEO_URL,
+    ensembleUrl: env.OPEN_METEO_ENSEMBLE_URL,
+    previousRunsUrl: env.OPEN_METEO_PREVIOUS_RUNS_URL,
   });
 }

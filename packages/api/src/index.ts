@@ -46,6 +46,8 @@ export { RateLimitExceeded } from './rate-limit.ts';
 export { clientKeyOf, clientKeys, DEFAULT_IPV6_CLIENT_PREFIX } from './client-key.ts';
 export { noMetrics, type ApiMetrics, type BreakerState, type CacheAnswer } from './metrics.ts';
 export { pruneWeatherCache, schedulePruning } from './weather/cache-pruner.ts';
+export { runNightlySkill, scheduleNightlySkill } from './weather/forecast-skill.ts';
+export { confidenceAnswerSchema, type ConfidenceAnswer } from './weather/confidence-service.ts';
 
 /** Largest number of calls one batched HTTP request may carry; clients batch at most this many. */
 export const MAX_BATCH_SIZE = 16;

@@ -1,6 +1,11 @@
 import type { Database, Kysely } from '@skycast/db';
 import { DEFAULT_PUSH_SERVICE_ORIGINS } from '@skycast/validators';
-import type { AlertsProvider, ReverseGeocoder, WeatherProvider } from '@skycast/weather';
+import type {
+  AlertsProvider,
+  OpenMeteoConfidence,
+  ReverseGeocoder,
+  WeatherProvider,
+} from '@skycast/weather';
 
 import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
 import { clientKeys } from './client-key.ts';
@@ -9,6 +14,13 @@ import type { ResetMailer } from './accounts/reset-mail.ts';
 import type { Logger } from './logger.ts';
 import type { ApiMetrics } from './metrics.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
+import { createConfidenceService, type ConfidenceService } from './weather/confidence-service.ts';
+import {
+  runNightlySkill,
+  scheduleNightlySkill,
+  type NightlySkillOptions,
+  type NightlySkillResult,
+} from './weather/forecast-skill.ts';
 import { bucketFor, createNewPlacesBudget } from './weather/new-places-budget.ts';
 import { createProviderGate, type QuotaWindow } from './weather/provider-gate.ts';
 import { createRefreshCoordinator } from './weather/refresh-coordinator.ts';
@@ -49,6 +61,8 @@ export interface ServiceDependencies {
   alertsProviders?: readonly AlertsProvider[];
   /** Names the place at a point; without one, located places keep their coordinates. */
   reverseGeocoder?: ReverseGeocoder;
+  /** Open-Meteo's ensemble, multi-model and previous-runs APIs; without it, no confidence layer. */
+  confidence?: OpenMeteoConfidence;
   logger: Logger;
   /** Call budgets per provider id, shared by every instance on the database. */
   quotas?: Record<string, QuotaWindow[]>;
@@ -88,6 +102,13 @@ export interface ServiceDependencies {
 export interface Services {
   db: Kysely<Database>;
   weather: WeatherService;
+  /** How sure the forecast is; null when no confidence client is configured. */
+  confidence: ConfidenceService | null;
+  /**
+   * The nightly skill job (null without a confidence client): `run` judges
+   * tonight's cells now; `schedule` starts the nightly timer and returns its stop.
+   */
+  nightlySkill: { run(): Promise<NightlySkillResult>; schedule(): () => void } | null;
   /** Accounts and sessions: the only way into `users` and `sessions`. */
   accounts: AccountsService;
   /** Watches and Web Push: settings, keys, and the job queue once it is started. */
@@ -143,6 +164,15 @@ export function createServices(deps: ServiceDependencies): Services {
     ...(deps.now ? { now: deps.now } : {}),
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });
+  const skillOptions: NightlySkillOptions | null = deps.confidence
+    ? {
+        db: deps.db,
+        gate,
+        client: deps.confidence,
+        logger: deps.logger,
+        ...(deps.now ? { now: deps.now } : {}),
+      }
+    : null;
   return {
     db: deps.db,
     weather: createWeatherService({
@@ -152,6 +182,15 @@ export function createServices(deps: ServiceDependencies): Services {
       cache,
       ...(deps.now ? { now: deps.now } : {}),
     }),
+    confidence: deps.confidence
+      ? createConfidenceService({ client: deps.confidence, cache, db: deps.db })
+      : null,
+    nightlySkill: skillOptions
+      ? {
+          run: () => runNightlySkill(skillOptions),
+          schedule: () => scheduleNightlySkill(skillOptions),
+        }
+      : null,
     accounts: createAccountsService({
       db: deps.db,
       ...(deps.now ? { now: deps.now } : {}),

@@ -62,6 +62,7 @@ export function createTRPCContext(options: CreateContextOptions) {
   return {
     db: services.db as unknown as Kysely<PublicDatabase>,
     weather: services.weather,
+    confidence: services.confidence,
     accounts: services.accounts,
     rateLimiter: services.rateLimiter,
     watches: services.watches,

@@ -7,6 +7,7 @@ import {
   createNws,
   createOneCallAlerts,
   createOpenMeteo,
+  createOpenMeteoConfidence,
   createOpenWeather,
 } from '@skycast/weather';
 import { startWeatherStub } from '@skycast/weather-stub';
@@ -81,6 +82,12 @@ export async function createTestApi(options: InstanceOptions = {}) {
       reverseGeocoder: createNominatim({
         baseUrl: stub.url,
         userAgent: 'skycast tests',
+        timeoutMs,
+      }),
+      confidence: createOpenMeteoConfidence({
+        forecastUrl: stub.url,
+        ensembleUrl: stub.url,
+        previousRunsUrl: stub.url,
         timeoutMs,
       }),
       logger: silentLogger,

@@ -5,7 +5,15 @@ import type { DB as GeneratedDatabase } from './generated/database.ts';
 /** Timestamps are written as `Date` or ISO strings and read back as `Date`. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
-export type CachedResource = 'forecast' | 'air-quality' | 'geocoding' | 'alerts';
+export type CachedResource =
+  | 'forecast'
+  | 'air-quality'
+  | 'geocoding'
+  | 'alerts'
+  | 'confidence-ensemble'
+  | 'confidence-members'
+  | 'confidence-models'
+  | 'confidence-runs';
 
 /**
  * Everything fetched from a weather provider, one row per provider, resource
@@ -188,8 +196,30 @@ export interface ServerSecretTable {
   createdAt: Generated<Date>;
 }
 
+/** A model's 30-day error of the next-day high at one cell, as the night's skill job found it. */
+export interface ForecastSkillTable {
+  cellKey: string;
+  /** The night (UTC date) the job ran. */
+  night: Date | string;
+  /** A compared model's id, or `blend`. */
+  model: string;
+  meanAbsoluteError: number;
+  daysWithin: number;
+  days: number;
+  computedAt: Generated<Date>;
+}
+
+/** A cell's skill job claimed for a night; the primary key makes it once per night across instances. */
+export interface ForecastSkillRunTable {
+  cellKey: string;
+  night: Date | string;
+  claimedAt: Generated<Date>;
+}
+
 export interface Database {
   weatherCache: WeatherCacheTable;
+  forecastSkill: ForecastSkillTable;
+  forecastSkillRuns: ForecastSkillRunTable;
   refreshLeases: RefreshLeaseTable;
   providerBlocks: ProviderBlockTable;
   users: UserTable;

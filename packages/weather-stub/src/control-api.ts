@@ -39,7 +39,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 /**
  * The stub's HTTP control API, for tests and tools in other processes:
- * - `GET /__stub/calls` → `{ total, byEndpoint }`
+ * - `GET /__stub/calls` → `{ total, weighted, byEndpoint }`
  * - `POST /__stub/reset` → 204; clears the counts and the fault
  * - `PUT /__stub/fault` with a fault (or `null`) as JSON → 204
  * - `GET /__stub/fault` → `{ fault }`

@@ -11,6 +11,8 @@ export function stubProviderEnv(url: string): Record<ProviderUrlVariable, string
     OPEN_METEO_URL: url,
     OPEN_METEO_GEOCODING_URL: url,
     OPEN_METEO_AIR_QUALITY_URL: url,
+    OPEN_METEO_ENSEMBLE_URL: url,
+    OPEN_METEO_PREVIOUS_RUNS_URL: url,
     OPENWEATHER_URL: url,
     NWS_URL: url,
     METEOALARM_URL: url,
@@ -23,6 +25,8 @@ export type ProviderUrlVariable =
   | 'OPEN_METEO_URL'
   | 'OPEN_METEO_GEOCODING_URL'
   | 'OPEN_METEO_AIR_QUALITY_URL'
+  | 'OPEN_METEO_ENSEMBLE_URL'
+  | 'OPEN_METEO_PREVIOUS_RUNS_URL'
   | 'OPENWEATHER_URL'
   | 'NWS_URL'
   | 'METEOALARM_URL'

@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 
 import { CallCounter } from './call-counter.ts';
+import { callWeight } from './call-weight.ts';
 import { CONTROL_PREFIX, handleControl } from './control-api.ts';
 import { parseScenarios, type RainScenario } from './scenarios.ts';
 import { endpointOf, providerOf, type StubEndpoint } from './endpoints.ts';
@@ -17,6 +18,7 @@ import { meteoAlarmDocumentRoute, meteoAlarmFeedRoute } from './meteoalarm-route
 import { reverseRoute } from './nominatim-routes.ts';
 import { nwsActiveAlertsRoute } from './nws-routes.ts';
 import { airQualityRoute } from './open-meteo-air-quality.ts';
+import { ensembleRoute } from './open-meteo-ensemble.ts';
 import { forecastRoute } from './open-meteo-forecast.ts';
 import { searchRoute } from './open-meteo-search.ts';
 import {
@@ -48,6 +50,8 @@ export interface WeatherStub {
   readonly url: string;
   /** Provider calls so far, of one endpoint or of all; control calls are not counted. */
   calls(endpoint?: StubEndpoint): number;
+  /** Open-Meteo's weighted count of the calls so far (see `callWeight`); other providers count 1. */
+  weightedCalls(): number;
   resetCalls(): void;
   /** Fails every following call as `fault` says, until set to null. */
   setFault(fault: Fault | null): void;
@@ -67,6 +71,7 @@ type Route = (
 
 const ROUTES: Record<StubEndpoint, Route> = {
   '/v1/forecast': forecastRoute,
+  '/v1/ensemble': ensembleRoute,
   '/v1/search': searchRoute,
   '/v1/air-quality': airQualityRoute,
   '/data/2.5/weather': currentWeatherRoute,
@@ -169,7 +174,7 @@ export async function startWeatherStub(
     endpoint: StubEndpoint,
     url: URL,
   ) {
-    counter.record(endpoint);
+    counter.record(endpoint, callWeight(endpoint, url.searchParams));
     const active = fault && faultApplies(fault, endpoint) ? fault : null;
     const shift = active?.mode === 'time-shift' ? (active.shiftMs ?? DEFAULT_SHIFT_MS) : 0;
     const normal = () =>
@@ -253,6 +258,7 @@ export async function startWeatherStub(
   return {
     url: `http://${urlHost(host)}:${port}`,
     calls: (endpoint) => counter.count(endpoint),
+    weightedCalls: () => counter.weighted(),
     resetCalls: () => counter.reset(),
     setFault: (next) => {
       fault = parseFault(next);

@@ -48,8 +48,10 @@ describe('control API', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       total: 3,
+      weighted: 3,
       byEndpoint: {
         '/v1/forecast': 1,
+        '/v1/ensemble': 0,
         '/v1/search': 0,
         '/v1/air-quality': 0,
         '/data/2.5/weather': 0,

@@ -70,3 +70,48 @@ export {
   type NominatimOptions,
   type ReverseGeocoder,
 } from './places/nominatim.ts';
+export { openMeteoCallWeight } from './confidence/call-weight.ts';
+export {
+  bandOfMeanAndSpread,
+  bandOfMembers,
+  meanAndSpread,
+  quantile,
+  shareAbove,
+} from './confidence/quantiles.ts';
+export { CONFIDENCE_THRESHOLDS, labelOf, type ConfidenceLabel } from './confidence/thresholds.ts';
+export {
+  COMPARED_MODELS,
+  CONFIDENCE_CALL_WEIGHTS,
+  CONFIDENCE_DAYS,
+  createOpenMeteoConfidence,
+  DEFAULT_ENSEMBLE,
+  ENSEMBLE_MEMBERS,
+  type ComparedModel,
+  type EnsembleId,
+  type OpenMeteoConfidence,
+  type OpenMeteoConfidenceOptions,
+  type EnsembleMean,
+  type EnsembleMembers,
+  type ModelRuns,
+  type PreviousRuns,
+  type SkillHistory,
+  type WeightedResult,
+} from './confidence/open-meteo-confidence.ts';
+export {
+  blendWeights,
+  buildConfidence,
+  ensembleStatistics,
+  type ConfidenceInput,
+  type EnsembleInput,
+} from './confidence/confidence.ts';
+export {
+  bandSchema,
+  confidenceLabelSchema,
+  confidenceSchema,
+  type Band,
+  type Confidence,
+  type ConfidenceDay,
+  type ConfidenceHour,
+  type ConfidenceReason,
+} from './confidence/confidence-model.ts';
+export { nextDayHighSkill, type ModelSkill } from './confidence/skill.ts';

@@ -40,6 +40,9 @@ const uvIndex = between(0, 30);
 const visibility = between(0, 1_000_000);
 const concentration = between(0, 100_000);
 const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+
+/** The same limits, for answers that are not a forecast (ensembles, model comparisons, past runs). */
+export const plausibleValue = { temperature, wind, rain, localTime } as const;
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** A forecast in the model's units whose every value is one the weather can have. */

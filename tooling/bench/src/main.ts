@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { startEmbeddedPostgres } from '@skycast/db/embedded';
 
 import { benchAreas } from './areas-bench.ts';
+import { benchConfidence } from './confidence-bench.ts';
 import { benchHotPath } from './hot-path-bench.ts';
 import { describeMachine } from './machine.ts';
 import { summariseProfiles } from './profile-summary.ts';
@@ -21,7 +22,7 @@ import { benchServer, control } from './server-bench.ts';
 import { benchTypecheck } from './typecheck-bench.ts';
 import { measureBundle, measureLoads } from './web-bench.ts';
 
-const SECTIONS = ['hot', 'server', 'web', 'typecheck', 'areas'] as const;
+const SECTIONS = ['hot', 'server', 'confidence', 'web', 'typecheck', 'areas'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -50,7 +51,7 @@ const latencyMs = Number(values.latency);
 
 console.log(`# Skycast benchmarks\n\nMachine: ${describeMachine()}\n`);
 
-if (sections.has('hot') || sections.has('server') || sections.has('web')) {
+if (['hot', 'server', 'confidence', 'web'].some((section) => sections.has(section as Section))) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'skycast-bench-'));
   const postgres = await startEmbeddedPostgres({ dataDir, database: 'bench' });
   const stub = await startNodeServer({
@@ -63,6 +64,7 @@ if (sections.has('hot') || sections.has('server') || sections.has('web')) {
     await control(stub.url, 'PUT', '/__stub/fault', { mode: 'slow', delayMs: latencyMs });
     if (sections.has('hot')) await printHotPath(postgres.connectionString, stub.url);
     if (sections.has('server')) await printServer(postgres.connectionString, stub.url);
+    if (sections.has('confidence')) await printConfidence(postgres.connectionString, stub.url);
     if (sections.has('web')) await printWeb(postgres.connectionString, stub.url);
   } finally {
     await stub.stop();
@@ -131,6 +133,25 @@ async function printServer(databaseUrl: string, stubUrl: string) {
     console.log(
       `| ${row.name} | ${row.requests} | ${Math.round(row.requestsPerSecond)} | ${row.p50Ms} ms | ` +
         `${row.p99Ms} ms | ${row.failed} | ${row.providerCalls} |`,
+    );
+  }
+  console.log();
+}
+
+async function printConfidence(databaseUrl: string, stubUrl: string) {
+  const options = { places: Math.min(20, Number(values.places)), repeats: 5 };
+  console.log(
+    `## Provider calls per confidence answer\n\n\`weather.confidence\` on one Skycast process: ` +
+      `${options.places} new places, then each ${options.repeats} more times by other clients; ` +
+      `weighted calls count as Open-Meteo's free tier does (10 columns a call, × days beyond 14).\n`,
+  );
+  const figures = await benchConfidence({ repoRoot, databaseUrl, stubUrl, ...options });
+  console.log('| what | answers | provider requests | weighted calls | weighted per answer |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const row of figures) {
+    console.log(
+      `| ${row.name} | ${row.answers} | ${row.providerRequests} | ${row.weightedCalls.toFixed(1)} | ` +
+        `${(row.weightedCalls / row.answers).toFixed(2)} |`,
     );
   }
   console.log();

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
 
 import { HourlyChart } from '../chart/HourlyChart.tsx';
+import { DayConfidence } from '../confidence/DayConfidence.tsx';
 import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { arrivedInApp } from '../navigation/use-location.ts';
@@ -86,6 +87,7 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
           <HourlyChart hours={detail.hours} units={detail.units} />
         </section>
         <HourTable hours={detail.hours} units={detail.units} />
+        <DayConfidence at={coordinates} date={route.day} />
       </>
     );
   } else if (offline) {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 
+import { ForecastConfidence } from '../confidence/ForecastConfidence.tsx';
 import { useOffline } from '../offline/connection.ts';
 import { offlineMessages } from '../offline/offline-messages.ts';
 import { OfflineBanner } from '../offline/OfflineBanner.tsx';
@@ -91,6 +92,7 @@ export function PlaceForecast({
         yesterday={forecast.yesterday}
         units={forecast.units}
       />
+      <ForecastConfidence at={forecast.location} today={today} />
     </div>
   );
 }

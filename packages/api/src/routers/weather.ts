@@ -26,6 +26,7 @@ import {
 } from '@skycast/validators';
 
 import { publicProcedure } from '../trpc.ts';
+import { confidenceAnswerSchema } from '../weather/confidence-service.ts';
 import { HOURS_SERVED, MAX_ALERTS } from '../weather/weather-service.ts';
 
 /** The units a caller asks for, metric and km/h unless it says; the answer says which it used. */
@@ -226,6 +227,31 @@ export const weatherRouter = {
       }),
     )
     .query(({ ctx, input }) => ctx.weather.alerts(input, { logger: ctx.logger })),
+
+  /**
+   * How sure the forecast is, hour by hour and day by day: ensemble bands, model
+   * agreement, run-to-run change, a label with its reason, and the place's accuracy record.
+   */
+  confidence: publicProcedure
+    // Ensembles and model runs change a few times a day: refreshed hourly, reused for 10 minutes.
+    .meta({
+      rateLimit: { max: 120, windowSeconds: 60 },
+      cacheSeconds: 600,
+      errors: upstreamErrors,
+      description:
+        'How sure the forecast is for the coming 7 days, in °C, mm and km/h: p10/p50/p90 per hour for temperature, precipitation and wind and the share of ensemble members with rain; each compared model (ECMWF IFS, GFS, ICON, GEM, Météo-France, UKMO, JMA; `null` past its horizon or outside its domain) and their blend, weighted by local skill when known; how a day’s high moved between runs; a label per hour and day (`sure`, `likely`, `uncertain`) with a reason code; and `accuracy`, how often the next-day high was within 2° over the last 30 days here (`null` until the nightly job has judged this place). `members: true` reads ECMWF’s 51 members instead of their mean and spread: exact counts of wet runs, at about 15 times the provider cost.',
+      example: { latitude: 52.52, longitude: 13.41 },
+    })
+    .input(coordinatesSchema.extend({ members: z.boolean().default(false) }))
+    .output(confidenceAnswerSchema)
+    .query(({ ctx, input }) => {
+      if (!ctx.confidence)
+        throw new TRPCError({
+          code: 'SERVICE_UNAVAILABLE',
+          message: 'Forecast confidence is not available on this server.',
+        });
+      return ctx.confidence.confidence(input, { members: input.members }, { logger: ctx.logger });
+    }),
 
   /** Sunrise, sunset, day length, moon phase, illumination, moonrise and moonset, day by day. */
   sunAndMoon: publicProcedure

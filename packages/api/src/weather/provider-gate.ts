@@ -52,6 +52,11 @@ export interface ProviderGateOptions {
  * const forecast = await gate.call('open-meteo', () => provider.forecast(query));
  */
 export interface ProviderGate {
+  /**
+   * Charges the budget `options.weight` calls (what the provider counts the
+   * call as: Open-Meteo weighs calls by columns and days, `openMeteoCallWeight`),
+   * rounded up to whole ones so the shared count never undercounts.
+   */
   call<T>(provider: string, action: () => Promise<T>, options?: CallOptions): Promise<T>;
 }
 
@@ -61,6 +66,8 @@ export interface CallOptions {
    * share of each quota window kept for first places once the rest is spent.
    */
   firstPlace?: boolean;
+  /** What the provider counts this call as; 1 by default. */
+  weight?: number;
 }
 
 const isUpstreamFailure = (error: unknown) =>
@@ -191,17 +198,17 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
   }
 
   /**
-   * Takes one call from every window of the provider's budget, or none: a
+   * Takes `points` calls from every window of the provider's budget, or none: a
    * window that refuses gets back what the others took. Each window is one
    * or two single-row upserts, so instances never wait on each other's
    * locks. An ordinary call must fit in what a window leaves besides its
    * reserve; a first place may take from the reserve once that is spent,
    * so no set of hungry clients can leave a newcomer without one.
    */
-  async function takeToken(provider: string, firstPlace: boolean): Promise<boolean> {
+  async function takeToken(provider: string, firstPlace: boolean, points: number): Promise<boolean> {
     const windows = quotaOf(provider);
     const outcomes = await Promise.allSettled(
-      windows.map((window) => takeFromWindow(provider, window, firstPlace)),
+      windows.map((window) => takeFromWindow(provider, window, firstPlace, points)),
     );
     const refused = outcomes.filter(
       (outcome) => outcome.status === 'rejected' || outcome.value === false,
@@ -211,8 +218,8 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
       windows.map(async (window, i) => {
         const outcome = outcomes[i];
         if (outcome?.status !== 'fulfilled' || outcome.value === false) return;
-        await window.all.reward(provider, 1);
-        if (outcome.value === 'ordinary') await window.ordinary.reward(provider, 1);
+        await window.all.reward(provider, points);
+        if (outcome.value === 'ordinary') await window.ordinary.reward(provider, points);
       }),
     );
     const failure = refused.find((outcome) => outcome.status === 'rejected');
@@ -225,17 +232,18 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
     provider: string,
     window: QuotaLimiters,
     firstPlace: boolean,
+    points: number,
   ): Promise<'ordinary' | 'reserve' | false> {
     // The ordinary share first: a refused take still counts in rate-limiter-flexible,
     // so a call is counted in `all` only once it is sure to be made (or `all` is full).
-    const share = (await granted(window.ordinary.consume(provider)))
+    const share = (await granted(window.ordinary.consume(provider, points)))
       ? 'ordinary'
       : firstPlace
         ? 'reserve'
         : undefined;
     if (!share) return false;
-    if (await granted(window.all.consume(provider))) return share;
-    if (share === 'ordinary') await window.ordinary.reward(provider, 1);
+    if (await granted(window.all.consume(provider, points))) return share;
+    if (share === 'ordinary') await window.ordinary.reward(provider, points);
     return false;
   }
 
@@ -243,6 +251,7 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
     provider: string,
     action: () => Promise<T>,
     firstPlace: boolean,
+    points: number,
   ): Promise<T> {
     const until = await blockedUntil(provider);
     if (until) {
@@ -253,7 +262,7 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
         message: `${provider} asked us to wait until ${until.toISOString()}`,
       });
     }
-    if (!(await takeToken(provider, firstPlace))) {
+    if (!(await takeToken(provider, firstPlace, points))) {
       throw new ProviderError({
         kind: 'over-quota',
         provider,
@@ -284,8 +293,11 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
   return {
     async call(provider, action, callOptions = {}) {
       const firstPlace = callOptions.firstPlace ?? false;
+      const points = Math.max(1, Math.ceil(callOptions.weight ?? 1));
       try {
-        return await policyFor(provider).execute(() => attempt(provider, action, firstPlace));
+        return await policyFor(provider).execute(() =>
+          attempt(provider, action, firstPlace, points),
+        );
       } catch (error) {
         if (error instanceof BrokenCircuitError) {
           throw new ProviderError({

@@ -33,6 +33,8 @@ export interface CacheRequest<T> {
   schema: z.ZodType<T>;
   freshness: Freshness;
   fetch: () => Promise<T>;
+  /** What the provider counts `fetch` as, in calls (default 1); charged to the provider gate. */
+  weight?: number;
   /** The request's logger, so provider trouble is logged with its request id. */
   logger?: Logger;
   /**
@@ -196,7 +198,10 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
             return current;
           }
           // Validated by the provider client before it gets here: a bad body is never stored.
-          const value = await gate.call(request.key.provider, request.fetch, { firstPlace });
+          const value = await gate.call(request.key.provider, request.fetch, {
+            firstPlace,
+            ...(request.weight === undefined ? {} : { weight: request.weight }),
+          });
           stored = await store(request, value);
           return stored;
         } finally {

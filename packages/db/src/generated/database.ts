@@ -26,6 +26,22 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface ForecastSkill {
+  cellKey: string;
+  computedAt: Generated<Timestamp>;
+  days: number;
+  daysWithin: number;
+  meanAbsoluteError: number;
+  model: string;
+  night: Timestamp;
+}
+
+export interface ForecastSkillRuns {
+  cellKey: string;
+  claimedAt: Generated<Timestamp>;
+  night: Timestamp;
+}
+
 export interface Notifications {
   body: string;
   createdAt: Generated<Timestamp>;
@@ -162,6 +178,8 @@ export interface WeatherCache {
 }
 
 export interface DB {
+  forecastSkill: ForecastSkill;
+  forecastSkillRuns: ForecastSkillRuns;
   notifications: Notifications;
   passwordResets: PasswordResets;
   places: Places;
