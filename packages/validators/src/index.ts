@@ -72,3 +72,21 @@ export {
   type UnitSystem,
   type WindUnit,
 } from './preferences.ts';
+export {
+  convert,
+  HPA_PER,
+  KM_PER,
+  KMH_PER,
+  MM_PER,
+  unitChoiceSchema,
+  UNIT_SYSTEM_LABELS,
+  unitSystemSchema,
+  WIND_UNIT_LABELS,
+  windUnitSchema,
+  type DistanceLabel,
+  type PrecipitationLabel,
+  type PressureLabel,
+  type TemperatureLabel,
+  type UnitChoice,
+  type WindSpeedLabel,
+} from './units.ts';

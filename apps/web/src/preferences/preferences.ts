@@ -4,7 +4,9 @@ import {
   PRECIPITATION_UNITS,
   PRESSURE_UNITS,
   THEMES,
+  UNIT_SYSTEM_LABELS,
   UNIT_SYSTEMS,
+  WIND_UNIT_LABELS,
   WIND_UNITS,
   type Clock,
   type DistanceUnit,
@@ -26,7 +28,9 @@ export {
   PRECIPITATION_UNITS,
   PRESSURE_UNITS,
   THEMES,
+  UNIT_SYSTEM_LABELS,
   UNIT_SYSTEMS,
+  WIND_UNIT_LABELS,
   WIND_UNITS,
 };
 
@@ -149,16 +153,6 @@ export function unitsOf(preferences: UnitDefaults): Units {
   };
 }
 
-export const UNIT_SYSTEM_LABELS = { metric: '°C', imperial: '°F' } as const satisfies Record<
-  UnitSystem,
-  string
->;
-export const WIND_UNIT_LABELS = {
-  kmh: 'km/h',
-  ms: 'm/s',
-  mph: 'mph',
-  kn: 'kn',
-} as const satisfies Record<WindUnit, string>;
 export const PRECIPITATION_UNIT_LABELS: Record<PrecipitationUnit, string> = { mm: 'mm', in: 'in' };
 export const PRESSURE_UNIT_LABELS: Record<PressureUnit, string> = {
   hPa: 'hPa',

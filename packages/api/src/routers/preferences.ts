@@ -1,8 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 
-import { unitSystemSchema, windUnitSchema } from '@skycast/weather';
-
 import {
   clockSchema,
   distanceUnitSchema,
@@ -11,6 +9,8 @@ import {
   precipitationUnitSchema,
   pressureUnitSchema,
   themeSchema,
+  unitSystemSchema,
+  windUnitSchema,
 } from '@skycast/validators';
 
 import { protectedProcedure } from '../trpc.ts';

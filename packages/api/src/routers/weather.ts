@@ -11,10 +11,8 @@ import {
   providerIdSchema,
   sunAndMoonSchema,
   unitsSchema,
-  unitSystemSchema,
   weatherAlertSchema,
   weatherCodeSchema,
-  windUnitSchema,
 } from '@skycast/weather';
 import {
   coordinatesSchema,
@@ -23,6 +21,8 @@ import {
   SEARCH_LIMIT_MAX,
   SEARCH_QUERY_MAX_LENGTH,
   text,
+  unitSystemSchema,
+  windUnitSchema,
 } from '@skycast/validators';
 
 import { publicProcedure } from '../trpc.ts';

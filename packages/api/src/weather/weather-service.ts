@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 
 import { localDateTime } from '@skycast/local-time';
-import { placeKey, roundCoordinate } from '@skycast/validators';
+import { placeKey, roundCoordinate, type UnitChoice } from '@skycast/validators';
 import {
   byUrgencyOfReading,
   checkedProvider,
@@ -23,7 +23,6 @@ import {
   type Place,
   type ProviderForecast,
   type SunAndMoon,
-  type UnitChoice,
   type WeatherAlert,
   type WeatherProvider,
   type Yesterday,
