@@ -15,20 +15,24 @@ import {
   plausiblePlacesSchema,
   sunAndMoon,
   zoneAtCoordinates,
-  type AirQuality,
   type AlertsProvider,
-  type AlertsProviderId,
   type DayDetail,
   type Forecast,
   type Place,
   type ProviderForecast,
   type SunAndMoon,
-  type WeatherAlert,
   type WeatherProvider,
   type Yesterday,
 } from '@skycast/weather';
 
 import type { Logger } from '../logger.ts';
+import {
+  MAX_ALERTS,
+  provenance,
+  type AirQualityReport,
+  type AlertsReport,
+  type WeatherSummary,
+} from './answers.ts';
 import { nextTwoHours } from './next-two-hours.ts';
 import { currentRequestScope, entryId } from './request-scope.ts';
 import type { Freshness, WeatherCache } from './weather-cache.ts';
@@ -83,8 +87,6 @@ export const GEOCODING_FRESHNESS: Freshness = {
   usableForMs: 30 * DAY,
 };
 
-/** Warnings served for one point at most; more would be a runaway feed, not a forecast. */
-export const MAX_ALERTS = 100;
 /** Hours of the hourly forecast served, from the present hour on. */
 export const HOURS_SERVED = 72;
 /** About 30 MB at most: a day's worth of the places people look at. */
@@ -152,10 +154,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
         choice.units,
       ),
       units,
-      fetchedAt: cached.fetchedAt.toISOString(),
-      stale: cached.stale,
-      source: provider.id,
-      simulated: cached.value.simulated,
+      ...provenance(cached, provider.id),
     };
   }
 
@@ -194,10 +193,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
         nextDate: days[index + 1]?.date ?? null,
         hours: converted.hourly,
         units,
-        fetchedAt: cached.fetchedAt.toISOString(),
-        stale: cached.stale,
-        source: provider.id,
-        simulated: cached.value.simulated,
+        ...provenance(cached, provider.id),
       };
     },
 
@@ -254,10 +250,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
         hourly: report.hourly.slice(firstHour, firstHour + HOURS_SERVED),
         // Pollen is the count when fetched; a stale answer says how old with `fetchedAt`.
         pollen: report.pollen,
-        fetchedAt: cached.fetchedAt.toISOString(),
-        stale: cached.stale,
-        source: provider.id,
-        simulated: cached.value.simulated,
+        ...provenance(cached, provider.id),
       };
     },
 
@@ -291,10 +284,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
           .filter((alert) => alert.expires === null || Date.parse(alert.expires) > instant)
           .sort(byUrgencyOfReading)
           .slice(0, MAX_ALERTS),
-        fetchedAt: cached.fetchedAt.toISOString(),
-        stale: cached.stale,
-        source: source.id,
-        simulated: cached.value.simulated,
+        ...provenance(cached, source.id),
       };
     },
 
@@ -347,18 +337,6 @@ export function createWeatherService(options: WeatherServiceOptions) {
 }
 export type WeatherService = ReturnType<typeof createWeatherService>;
 
-/** A place's weather in a line: enough for a list of saved places. */
-export interface WeatherSummary {
-  temperature: number;
-  weatherCode: number;
-  isDay: boolean;
-  high: number | null;
-  low: number | null;
-  units: Forecast['units'];
-  fetchedAt: string;
-  stale: boolean;
-}
-
 function summarise(forecast: Forecast): WeatherSummary {
   const today = forecast.daily[0];
   return {
@@ -371,22 +349,6 @@ function summarise(forecast: Forecast): WeatherSummary {
     fetchedAt: forecast.fetchedAt,
     stale: forecast.stale,
   };
-}
-
-export type AirQualityReport = AirQuality & {
-  fetchedAt: string;
-  stale: boolean;
-  source: WeatherProvider['id'];
-  simulated: boolean;
-};
-
-export interface AlertsReport {
-  alerts: WeatherAlert[];
-  fetchedAt: string;
-  stale: boolean;
-  /** The warning service asked; null where none covers the point. */
-  source: AlertsProviderId | null;
-  simulated: boolean;
 }
 
 /** The calendar day before `date` (`YYYY-MM-DD`). */
