@@ -90,3 +90,11 @@ export {
   type UnitChoice,
   type WindSpeedLabel,
 } from './units.ts';
+export {
+  languageChoiceSchema,
+  preferencesChangeSchema,
+  preferencesSchema,
+  preferenceValuesSchema,
+  type AccountPreferences,
+  type PreferenceValues,
+} from './preferences-schema.ts';
