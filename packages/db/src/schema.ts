@@ -1,5 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 
+import type { PreferenceValues } from '@skycast/validators';
+
 import type { DB as GeneratedDatabase } from './generated/database.ts';
 
 /** Timestamps are written as `Date` or ISO strings and read back as `Date`. */
@@ -91,15 +93,16 @@ export interface PlaceTable {
   createdAt: Generated<Date>;
 }
 
-export type UnitsPreference = 'metric' | 'imperial';
-export type WindUnitPreference = 'kmh' | 'ms' | 'mph' | 'kn';
-export type ThemePreference = 'system' | 'light' | 'dark';
+// The unions come from the one preferences record in validators; the migrations' checks hold the same lists.
+type UnitsPreference = PreferenceValues['units'];
+type WindUnitPreference = PreferenceValues['windUnit'];
+type ThemePreference = PreferenceValues['theme'];
 /** A language the app speaks, or 'auto': the browser's. */
-export type LanguagePreference = 'auto' | 'en' | 'de' | 'es' | 'fr' | 'ar';
-export type PrecipitationUnitPreference = 'mm' | 'in';
-export type PressureUnitPreference = 'hPa' | 'inHg' | 'mmHg';
-export type DistanceUnitPreference = 'km' | 'mi';
-export type ClockPreference = '24h' | '12h';
+type LanguagePreference = PreferenceValues['language'];
+type PrecipitationUnitPreference = PreferenceValues['precipitationUnit'];
+type PressureUnitPreference = PreferenceValues['pressureUnit'];
+type DistanceUnitPreference = PreferenceValues['distanceUnit'];
+type ClockPreference = PreferenceValues['clock'];
 
 /** Null until chosen: the browser then follows its own choice or its locale. */
 type Unchosen<T> = ColumnType<T | null, T | null | undefined, T | null>;

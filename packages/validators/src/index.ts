@@ -112,3 +112,29 @@ export {
   type WatchRule,
   type WatchSchedule,
 } from './watches.ts';
+export {
+  convert,
+  HPA_PER,
+  KM_PER,
+  KMH_PER,
+  MM_PER,
+  unitChoiceSchema,
+  UNIT_SYSTEM_LABELS,
+  unitSystemSchema,
+  WIND_UNIT_LABELS,
+  windUnitSchema,
+  type DistanceLabel,
+  type PrecipitationLabel,
+  type PressureLabel,
+  type TemperatureLabel,
+  type UnitChoice,
+  type WindSpeedLabel,
+} from './units.ts';
+export {
+  languageChoiceSchema,
+  preferencesChangeSchema,
+  preferencesSchema,
+  preferenceValuesSchema,
+  type AccountPreferences,
+  type PreferenceValues,
+} from './preferences-schema.ts';

@@ -20,18 +20,7 @@ export {
 } from './plausible.ts';
 export type { ForecastQuery, LocationQuery, ProviderResult, WeatherProvider } from './provider.ts';
 export { ProviderError, type ProviderErrorKind } from './provider-error.ts';
-export {
-  convertForecast,
-  convertPrecipitation,
-  convertTemperature,
-  unitChoiceSchema,
-  unitsFor,
-  unitSystemSchema,
-  windUnitSchema,
-  type UnitChoice,
-  type UnitSystem,
-  type WindUnit,
-} from './units.ts';
+export { convertForecast, convertPrecipitation, convertTemperature, unitsFor } from './units.ts';
 export { wmoCodeForOpenWeather } from './openweather-conditions.ts';
 export { createOpenWeather, type OpenWeatherOptions } from './openweather.ts';
 export { usAqiFromPm25 } from './us-aqi.ts';

@@ -1,33 +1,20 @@
-import { z } from 'zod';
+import {
+  convert,
+  UNIT_SYSTEM_LABELS,
+  WIND_UNIT_LABELS,
+  type UnitChoice,
+  type UnitSystem,
+} from '@skycast/validators';
 
 import type { ProviderForecast, Units } from './model.ts';
-
-export const unitSystemSchema = z.enum(['metric', 'imperial']);
-/** Chosen apart from the unit system: people who want °C often still want knots or mph. */
-export const windUnitSchema = z.enum(['kmh', 'ms', 'mph', 'kn']);
-export type UnitSystem = z.infer<typeof unitSystemSchema>;
-export type WindUnit = z.infer<typeof windUnitSchema>;
-
-export const unitChoiceSchema = z.object({
-  units: unitSystemSchema,
-  windUnit: windUnitSchema,
-});
-export type UnitChoice = z.infer<typeof unitChoiceSchema>;
-
-const WIND_LABEL = { kmh: 'km/h', ms: 'm/s', mph: 'mph', kn: 'kn' } as const;
-/** km/h per one of each unit. */
-const KMH_PER = { kmh: 1, ms: 3.6, mph: 1.609344, kn: 1.852 } as const;
-const MM_PER_INCH = 25.4;
-const HPA_PER_INHG = 33.8639;
-const METRES_PER_MILE = 1609.344;
 
 /** Rounds half up; `+ 0` turns -0 into 0, so -0.04 °C does not show as "-0". */
 const round = (value: number, places: number) => {
   const factor = 10 ** places;
   return Math.round(value * factor) / factor + 0;
 };
-const orNull = <T>(value: T | null, convert: (value: T) => number) =>
-  value === null ? null : convert(value);
+const orNull = <T>(value: T | null, one: (value: T) => number) =>
+  value === null ? null : one(value);
 
 /**
  * An amount of precipitation in mm in the unit system asked for, rounded as a forecast shows it.
@@ -36,7 +23,7 @@ const orNull = <T>(value: T | null, convert: (value: T) => number) =>
  * convertPrecipitation(2.54, 'imperial'); // 0.1
  */
 export function convertPrecipitation(mm: number, system: UnitSystem): number {
-  return system === 'imperial' ? round(mm / MM_PER_INCH, 3) : round(mm, 2);
+  return system === 'imperial' ? round(convert.precipitation(mm, 'mm', 'inch'), 3) : round(mm, 2);
 }
 
 /**
@@ -46,7 +33,7 @@ export function convertPrecipitation(mm: number, system: UnitSystem): number {
  * convertTemperature(20, 'imperial'); // 68
  */
 export function convertTemperature(celsius: number, system: UnitSystem): number {
-  return round(system === 'imperial' ? (celsius * 9) / 5 + 32 : celsius, 1);
+  return round(convert.temperature(celsius, '°C', UNIT_SYSTEM_LABELS[system]), 1);
 }
 
 /**
@@ -59,8 +46,8 @@ export function convertTemperature(celsius: number, system: UnitSystem): number 
 export function unitsFor(choice: UnitChoice): Units {
   const imperial = choice.units === 'imperial';
   return {
-    temperature: imperial ? '°F' : '°C',
-    windSpeed: WIND_LABEL[choice.windUnit],
+    temperature: UNIT_SYSTEM_LABELS[choice.units],
+    windSpeed: WIND_UNIT_LABELS[choice.windUnit],
     precipitation: imperial ? 'inch' : 'mm',
     pressure: imperial ? 'inHg' : 'hPa',
     visibility: imperial ? 'mi' : 'km',
@@ -82,16 +69,18 @@ export function convertForecast(
   source: ProviderForecast,
   choice: UnitChoice,
 ): { forecast: Omit<ProviderForecast, 'minutely15'>; units: Units } {
+  const units = unitsFor(choice);
   const imperial = choice.units === 'imperial';
   const temperature = (celsius: number) => convertTemperature(celsius, choice.units);
-  const wind = (kmh: number) => round(kmh / KMH_PER[choice.windUnit], 1);
+  const wind = (kmh: number) => round(convert.windSpeed(kmh, 'km/h', units.windSpeed), 1);
   const precipitation = (mm: number) => convertPrecipitation(mm, choice.units);
-  const pressure = (hpa: number) => (imperial ? round(hpa / HPA_PER_INHG, 2) : round(hpa, 1));
+  const pressure = (hpa: number) =>
+    round(convert.pressure(hpa, 'hPa', units.pressure), imperial ? 2 : 1);
   const visibility = (metres: number) =>
-    round(imperial ? metres / METRES_PER_MILE : metres / 1000, 1);
+    round(convert.distance(metres / 1000, 'km', units.visibility), 1);
 
   return {
-    units: unitsFor(choice),
+    units,
     forecast: {
       location: source.location,
       current: {

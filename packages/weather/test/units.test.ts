@@ -6,8 +6,8 @@ import {
   unitsFor,
   unitsSchema,
   type ProviderForecast,
-  type UnitChoice,
 } from '../src/index.ts';
+import type { UnitChoice } from '@skycast/validators';
 
 /** A canonical forecast (°C, km/h, mm, hPa, metres) with round numbers to convert. */
 const CANONICAL: ProviderForecast = {

@@ -4,8 +4,13 @@ import {
   PRECIPITATION_UNITS,
   PRESSURE_UNITS,
   THEMES,
+  UNIT_SYSTEM_LABELS,
   UNIT_SYSTEMS,
+  WIND_UNIT_LABELS,
   WIND_UNITS,
+  preferenceValuesSchema,
+  type AccountPreferences,
+  type PreferenceValues,
   type Clock,
   type DistanceUnit,
   type PrecipitationUnit,
@@ -15,7 +20,7 @@ import {
   type WindUnit,
 } from '@skycast/validators';
 
-import { LANGUAGE_CHOICES, t, type LanguageChoice } from '../i18n/i18n.ts';
+import { t, type LanguageChoice } from '../i18n/i18n.ts';
 import type { Units } from '../api-types.ts';
 import type { UnitDefaults } from './locale-defaults.ts';
 
@@ -26,7 +31,9 @@ export {
   PRECIPITATION_UNITS,
   PRESSURE_UNITS,
   THEMES,
+  UNIT_SYSTEM_LABELS,
   UNIT_SYSTEMS,
+  WIND_UNIT_LABELS,
   WIND_UNITS,
 };
 
@@ -54,8 +61,13 @@ export const DEFAULT_PREFERENCES: Preferences = {
 /** The localStorage key; public/theme.js reads the theme from it too. */
 export const PREFERENCES_KEY = 'skycast:preferences';
 
-function oneOf<T extends string>(allowed: readonly T[], value: unknown): T | undefined {
-  return allowed.includes(value as T) ? (value as T) : undefined;
+/** One stored field through its schema in validators; what does not parse is taken as absent. */
+function field<K extends keyof PreferenceValues>(
+  stored: Record<string, unknown>,
+  key: K,
+): PreferenceValues[K] | undefined {
+  const parsed = preferenceValuesSchema.shape[key].safeParse(stored[key]);
+  return parsed.success ? (parsed.data as PreferenceValues[K]) : undefined;
 }
 
 /**
@@ -80,37 +92,31 @@ export function parsePreferences(text: string | null, defaults: Preferences): Pr
     string,
     unknown
   >;
-  const units = oneOf(UNIT_SYSTEMS, value.units);
+  const units = field(value, 'units');
   const legacy = units === undefined ? undefined : units === 'imperial';
   const fromUnits = <T>(imperial: T, metric: T) =>
     legacy === undefined ? undefined : legacy ? imperial : metric;
   return {
     units: units ?? defaults.units,
-    windUnit: oneOf(WIND_UNITS, value.windUnit) ?? defaults.windUnit,
+    windUnit: field(value, 'windUnit') ?? defaults.windUnit,
     precipitationUnit:
-      oneOf(PRECIPITATION_UNITS, value.precipitationUnit) ??
+      field(value, 'precipitationUnit') ??
       fromUnits<PrecipitationUnit>('in', 'mm') ??
       defaults.precipitationUnit,
     pressureUnit:
-      oneOf(PRESSURE_UNITS, value.pressureUnit) ??
+      field(value, 'pressureUnit') ??
       fromUnits<PressureUnit>('inHg', 'hPa') ??
       defaults.pressureUnit,
     distanceUnit:
-      oneOf(DISTANCE_UNITS, value.distanceUnit) ??
-      fromUnits<DistanceUnit>('mi', 'km') ??
-      defaults.distanceUnit,
-    clock: oneOf(CLOCKS, value.clock) ?? defaults.clock,
-    theme: oneOf(THEMES, value.theme) ?? defaults.theme,
-    language: oneOf(LANGUAGE_CHOICES, value.language) ?? defaults.language,
+      field(value, 'distanceUnit') ?? fromUnits<DistanceUnit>('mi', 'km') ?? defaults.distanceUnit,
+    clock: field(value, 'clock') ?? defaults.clock,
+    theme: field(value, 'theme') ?? defaults.theme,
+    language: field(value, 'language') ?? defaults.language,
   };
 }
 
 /** An account's preferences as the API gives them: a unit it has no choice for is `null`. */
-export type AccountPreferences = {
-  [K in keyof Preferences]: K extends 'units' | 'windUnit' | 'theme' | 'language'
-    ? Preferences[K]
-    : Preferences[K] | null;
-};
+export type { AccountPreferences };
 
 /**
  * What this browser keeps after reading the account's preferences: the
@@ -149,16 +155,6 @@ export function unitsOf(preferences: UnitDefaults): Units {
   };
 }
 
-export const UNIT_SYSTEM_LABELS = { metric: '°C', imperial: '°F' } as const satisfies Record<
-  UnitSystem,
-  string
->;
-export const WIND_UNIT_LABELS = {
-  kmh: 'km/h',
-  ms: 'm/s',
-  mph: 'mph',
-  kn: 'kn',
-} as const satisfies Record<WindUnit, string>;
 export const PRECIPITATION_UNIT_LABELS: Record<PrecipitationUnit, string> = { mm: 'mm', in: 'in' };
 export const PRESSURE_UNIT_LABELS: Record<PressureUnit, string> = {
   hPa: 'hPa',

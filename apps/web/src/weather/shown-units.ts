@@ -26,18 +26,7 @@ export function showForecast(forecast: Forecast, units: Units): ShownForecast {
     ...forecast,
     units,
     current: {
-      ...forecast.current,
-      weatherCode: shownWeatherCode(
-        forecast.current.weatherCode,
-        forecast.current.precipitation,
-        AMOUNT_HOURS.current,
-        served,
-      ),
-      temperature: to.temperature(forecast.current.temperature),
-      apparentTemperature: to.temperature(forecast.current.apparentTemperature),
-      windSpeed: to.windSpeed(forecast.current.windSpeed),
-      windGusts: to.windSpeed(forecast.current.windGusts),
-      precipitation: to.precipitation(forecast.current.precipitation),
+      ...showMoment(forecast.current, to, served, AMOUNT_HOURS.current),
       pressure: to.pressure(forecast.current.pressure),
       visibility: to.distance(forecast.current.visibility),
     },
@@ -74,19 +63,36 @@ export function showDayDetail(detail: DayDetail, units: Units): ShownDayDetail {
 type Converter = ReturnType<typeof converterFor>;
 type Served = Forecast['units']['precipitation'];
 
+/** What the current conditions and an hour both hold. */
+interface Moment {
+  weatherCode: number;
+  temperature: number;
+  apparentTemperature: number | null;
+  precipitation: number | null;
+  windSpeed: number;
+  windGusts: number | null;
+}
+
+/** The current conditions or an hour in the person's units: one rule for both. */
+function showMoment<M extends Moment>(moment: M, to: Converter, served: Served, hours: number): M {
+  return {
+    ...moment,
+    weatherCode: shownWeatherCode(moment.weatherCode, moment.precipitation, hours, served),
+    temperature: to.temperature(moment.temperature),
+    apparentTemperature: to.temperature(moment.apparentTemperature),
+    precipitation: to.precipitation(moment.precipitation),
+    windSpeed: to.windSpeed(moment.windSpeed),
+    windGusts: to.windSpeed(moment.windGusts),
+  };
+}
+
 function showHour<Hour extends Forecast['hourly'][number]>(
   hour: Hour,
   to: Converter,
   served: Served,
 ): Hour {
   return {
-    ...hour,
-    weatherCode: shownWeatherCode(hour.weatherCode, hour.precipitation, AMOUNT_HOURS.hour, served),
-    temperature: to.temperature(hour.temperature),
-    apparentTemperature: to.temperature(hour.apparentTemperature),
-    precipitation: to.precipitation(hour.precipitation),
-    windSpeed: to.windSpeed(hour.windSpeed),
-    windGusts: to.windSpeed(hour.windGusts),
+    ...showMoment(hour, to, served, AMOUNT_HOURS.hour),
     dewPoint: to.temperature(hour.dewPoint),
   };
 }

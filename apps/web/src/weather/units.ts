@@ -1,4 +1,4 @@
-import type { Clock } from '@skycast/validators';
+import { convert, type Clock } from '@skycast/validators';
 
 import type { ServedUnits, Units } from '../api-types.ts';
 import { intlLocale, t } from '../i18n/i18n.ts';
@@ -156,46 +156,14 @@ export function formatNumber(value: number): string {
   return number(value);
 }
 
-/** The standard factors (NIST): a unit's size in the base unit of its quantity. */
-const KMH_PER: Record<Units['windSpeed'], number> = {
-  'km/h': 1,
-  'm/s': 3.6,
-  mph: 1.609344,
-  kn: 1.852,
-};
-const MM_PER: Record<Units['precipitation'], number> = { mm: 1, inch: 25.4 };
-const HPA_PER: Record<Units['pressure'], number> = {
-  hPa: 1,
-  inHg: 33.8638866667,
-  mmHg: 1.33322387415,
-};
-const KM_PER: Record<Units['visibility'], number> = { km: 1, mi: 1.609344 };
+export { convert };
 
 /**
- * Turns a value from the unit the API served it in into the one the person
- * chose. The page asks the API for one set of units only (so every visitor
- * shares one cached answer) and converts here.
- *
- * @example
- * convert.temperature(20, '°C', '°F') // 68
- * convert.pressure(1013.25, 'hPa', 'mmHg') // 760.0…
+ * A converter from the served units to the chosen ones, quantity by quantity;
+ * null stays null. The page asks the API for one set of units only (so every
+ * visitor shares one cached answer) and converts here, with the factors of
+ * `@skycast/validators` that the server uses too.
  */
-export const convert = {
-  temperature(value: number, from: Units['temperature'], to: Units['temperature']): number {
-    if (from === to) return value;
-    return to === '°F' ? (value * 9) / 5 + 32 : ((value - 32) * 5) / 9;
-  },
-  windSpeed: (value: number, from: Units['windSpeed'], to: Units['windSpeed']) =>
-    from === to ? value : (value * KMH_PER[from]) / KMH_PER[to],
-  precipitation: (value: number, from: Units['precipitation'], to: Units['precipitation']) =>
-    from === to ? value : (value * MM_PER[from]) / MM_PER[to],
-  pressure: (value: number, from: Units['pressure'], to: Units['pressure']) =>
-    from === to ? value : (value * HPA_PER[from]) / HPA_PER[to],
-  distance: (value: number, from: Units['visibility'], to: Units['visibility']) =>
-    from === to ? value : (value * KM_PER[from]) / KM_PER[to],
-};
-
-/** A converter from the served units to the chosen ones, quantity by quantity; null stays null. */
 export function converterFor(served: ServedUnits, shown: Units) {
   const orNull =
     (one: (value: number) => number) =>

@@ -15,7 +15,8 @@ import {
 
 import { ClientError } from '../client-error.ts';
 import { protectedProcedure } from '../trpc.ts';
-import { unitChoiceInputSchema, weatherSummarySchema } from './weather.ts';
+import { weatherSummarySchema } from '../weather/answers.ts';
+import { unitChoiceInputSchema } from './weather.ts';
 
 /** A saved place as answers carry it: what `places.add` took, with its id and position. */
 export const savedPlaceSchema = coordinatesSchema.extend({

@@ -1,56 +1,17 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { z } from 'zod';
-
-import { unitSystemSchema, windUnitSchema } from '@skycast/weather';
+import type { z } from 'zod';
 
 import {
-  clockSchema,
-  distanceUnitSchema,
-  languageSchema,
   noInputSchema,
-  precipitationUnitSchema,
-  pressureUnitSchema,
-  themeSchema,
+  preferencesChangeSchema,
+  preferencesSchema,
+  type AccountPreferences,
 } from '@skycast/validators';
 
 import { protectedProcedure } from '../trpc.ts';
 
-/** A language, or 'auto': whatever the person's browser prefers. */
-export const languageChoiceSchema = z.union([z.literal('auto'), languageSchema]);
-
-/**
- * A person's choices. `units` is the temperature scale (°C or °F); the other
- * units and the clock are chosen apart from it. Those four are `null` until
- * chosen: the browser then follows its own choice, or its locale.
- */
-export const preferencesSchema = z.object({
-  units: unitSystemSchema,
-  windUnit: windUnitSchema,
-  precipitationUnit: precipitationUnitSchema.nullable(),
-  pressureUnit: pressureUnitSchema.nullable(),
-  distanceUnit: distanceUnitSchema.nullable(),
-  clock: clockSchema.nullable(),
-  theme: themeSchema,
-  language: languageChoiceSchema,
-});
-
-/** A change: any of the settings, each a value (a choice, once made, is not unmade). */
-const preferencesChangeSchema = z
-  .object({
-    units: unitSystemSchema,
-    windUnit: windUnitSchema,
-    precipitationUnit: precipitationUnitSchema,
-    pressureUnit: pressureUnitSchema,
-    distanceUnit: distanceUnitSchema,
-    clock: clockSchema,
-    theme: themeSchema,
-    language: languageChoiceSchema,
-  })
-  .partial()
-  .strict();
-
 /** What a user who never changed anything sees. */
-export const DEFAULT_PREFERENCES: z.infer<typeof preferencesSchema> = {
+export const DEFAULT_PREFERENCES: AccountPreferences = {
   units: 'metric',
   windUnit: 'kmh',
   precipitationUnit: null,

@@ -2,19 +2,11 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 
 import {
-  airQualitySchema,
-  alertsProviderIdSchema,
   dayDetailSchema,
   forecastSchema,
   OPEN_METEO_FORECAST_DAYS,
   placeSchema,
-  providerIdSchema,
   sunAndMoonSchema,
-  unitsSchema,
-  unitSystemSchema,
-  weatherAlertSchema,
-  weatherCodeSchema,
-  windUnitSchema,
 } from '@skycast/weather';
 import {
   coordinatesSchema,
@@ -23,11 +15,18 @@ import {
   SEARCH_LIMIT_MAX,
   SEARCH_QUERY_MAX_LENGTH,
   text,
+  unitSystemSchema,
+  windUnitSchema,
 } from '@skycast/validators';
 
 import { publicProcedure } from '../trpc.ts';
+import {
+  airQualityReportSchema,
+  alertsReportSchema,
+  weatherSummarySchema,
+} from '../weather/answers.ts';
 import { confidenceAnswerSchema } from '../weather/confidence-service.ts';
-import { HOURS_SERVED, MAX_ALERTS } from '../weather/weather-service.ts';
+import { HOURS_SERVED } from '../weather/weather-service.ts';
 
 /** The units a caller asks for, metric and km/h unless it says; the answer says which it used. */
 export const unitChoiceInputSchema = z.object({
@@ -37,18 +36,6 @@ export const unitChoiceInputSchema = z.object({
 
 /** The most days ahead any daily answer covers: what the forecast provider gives. */
 export const MAX_DAYS = 16;
-
-/** A place's weather in a line, as a list of places shows it. */
-export const weatherSummarySchema = z.object({
-  temperature: z.number(),
-  weatherCode: weatherCodeSchema,
-  isDay: z.boolean(),
-  high: z.number().nullable(),
-  low: z.number().nullable(),
-  units: unitsSchema,
-  fetchedAt: z.iso.datetime(),
-  stale: z.boolean(),
-});
 
 /** What an upstream weather service's trouble turns into (see `providerErrors` in trpc.ts). */
 const upstreamErrors = [
@@ -194,14 +181,7 @@ export const weatherRouter = {
       example: { latitude: 52.52, longitude: 13.41 },
     })
     .input(coordinatesSchema)
-    .output(
-      airQualitySchema.extend({
-        fetchedAt: z.iso.datetime(),
-        stale: z.boolean(),
-        source: providerIdSchema,
-        simulated: z.boolean(),
-      }),
-    )
+    .output(airQualityReportSchema)
     .query(({ ctx, input }) => ctx.weather.airQuality(input, { logger: ctx.logger })),
 
   /** Official severe-weather warnings in force or announced at a point, most severe first. */
@@ -217,15 +197,7 @@ export const weatherRouter = {
       example: { latitude: 41.85, longitude: -87.65 },
     })
     .input(coordinatesSchema)
-    .output(
-      z.object({
-        alerts: z.array(weatherAlertSchema).max(MAX_ALERTS),
-        fetchedAt: z.iso.datetime(),
-        stale: z.boolean(),
-        source: alertsProviderIdSchema.nullable(),
-        simulated: z.boolean(),
-      }),
-    )
+    .output(alertsReportSchema)
     .query(({ ctx, input }) => ctx.weather.alerts(input, { logger: ctx.logger })),
 
   /**

@@ -3,9 +3,8 @@ import {
   type Minutely15,
   type NextTwoHours,
   type PrecipitationStep,
-  type UnitSystem,
 } from '@skycast/weather';
-import { WET_MM_PER_HOUR } from '@skycast/validators';
+import { WET_MM_PER_HOUR, type UnitSystem } from '@skycast/validators';
 
 type Kind = NextTwoHours['steps'][number]['kind'];
 type Intensity = NextTwoHours['steps'][number]['intensity'];

@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 
 import { localDateTime } from '@skycast/local-time';
-import { placeKey, roundCoordinate } from '@skycast/validators';
+import { placeKey, roundCoordinate, type UnitChoice } from '@skycast/validators';
 import {
   byUrgencyOfReading,
   checkedProvider,
@@ -18,20 +18,25 @@ import {
   zoneAtCoordinates,
   type AirQuality,
   type AlertsProvider,
-  type AlertsProviderId,
   type DayDetail,
   type Forecast,
   type Place,
   type ProviderForecast,
   type ReverseGeocoder,
   type SunAndMoon,
-  type UnitChoice,
   type WeatherAlert,
   type WeatherProvider,
   type Yesterday,
 } from '@skycast/weather';
 
 import type { Logger } from '../logger.ts';
+import {
+  MAX_ALERTS,
+  provenance,
+  type AirQualityReport,
+  type AlertsReport,
+  type WeatherSummary,
+} from './answers.ts';
 import { nextTwoHours } from './next-two-hours.ts';
 import { currentRequestScope, entryId } from './request-scope.ts';
 import type { Freshness, WeatherCache } from './weather-cache.ts';
@@ -88,8 +93,6 @@ export const GEOCODING_FRESHNESS: Freshness = {
   usableForMs: 30 * DAY,
 };
 
-/** Warnings served for one point at most; more would be a runaway feed, not a forecast. */
-export const MAX_ALERTS = 100;
 /** Hours of the hourly forecast served, from the present hour on. */
 export const HOURS_SERVED = 72;
 /** About 30 MB at most: a day's worth of the places people look at. */
@@ -159,10 +162,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
         choice.units,
       ),
       units,
-      fetchedAt: cached.fetchedAt.toISOString(),
-      stale: cached.stale,
-      source: provider.id,
-      simulated: cached.value.simulated,
+      ...provenance(cached, provider.id),
     };
   }
 
@@ -191,10 +191,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
         .filter((alert) => alert.expires === null || Date.parse(alert.expires) > instant)
         .sort(byUrgencyOfReading)
         .slice(0, MAX_ALERTS),
-      fetchedAt: cached.fetchedAt.toISOString(),
-      stale: cached.stale,
-      source: source.id,
-      simulated: cached.value.simulated,
+      ...provenance(cached, source.id),
     };
   }
 
@@ -279,10 +276,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
         nextDate: days[index + 1]?.date ?? null,
         hours: converted.hourly,
         units,
-        fetchedAt: cached.fetchedAt.toISOString(),
-        stale: cached.stale,
-        source: provider.id,
-        simulated: cached.value.simulated,
+        ...provenance(cached, provider.id),
       };
     },
 
@@ -339,10 +333,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
         hourly: report.hourly.slice(firstHour, firstHour + HOURS_SERVED),
         // Pollen is the count when fetched; a stale answer says how old with `fetchedAt`.
         pollen: report.pollen,
-        fetchedAt: cached.fetchedAt.toISOString(),
-        stale: cached.stale,
-        source: provider.id,
-        simulated: cached.value.simulated,
+        ...provenance(cached, provider.id),
       };
     },
 
@@ -439,18 +430,6 @@ export function createWeatherService(options: WeatherServiceOptions) {
 }
 export type WeatherService = ReturnType<typeof createWeatherService>;
 
-/** A place's weather in a line: enough for a list of saved places. */
-export interface WeatherSummary {
-  temperature: number;
-  weatherCode: number;
-  isDay: boolean;
-  high: number | null;
-  low: number | null;
-  units: Forecast['units'];
-  fetchedAt: string;
-  stale: boolean;
-}
-
 function summarise(forecast: Forecast): WeatherSummary {
   const today = forecast.daily[0];
   return {
@@ -463,22 +442,6 @@ function summarise(forecast: Forecast): WeatherSummary {
     fetchedAt: forecast.fetchedAt,
     stale: forecast.stale,
   };
-}
-
-export type AirQualityReport = AirQuality & {
-  fetchedAt: string;
-  stale: boolean;
-  source: WeatherProvider['id'];
-  simulated: boolean;
-};
-
-export interface AlertsReport {
-  alerts: WeatherAlert[];
-  fetchedAt: string;
-  stale: boolean;
-  /** The warning service asked; null where none covers the point. */
-  source: AlertsProviderId | null;
-  simulated: boolean;
 }
 
 /** The calendar day before `date` (`YYYY-MM-DD`). */
