@@ -2,6 +2,7 @@ import type { Database, Kysely } from '@skycast/db';
 import type { AlertsProvider, WeatherProvider } from '@skycast/weather';
 
 import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
+import { createSessionMemory } from './accounts/session-memory.ts';
 import { clientKeys } from './client-key.ts';
 import type { ThrottleRules } from './accounts/login-throttle.ts';
 import type { ResetMailer } from './accounts/reset-mail.ts';
@@ -111,6 +112,10 @@ export function createServices(deps: ServiceDependencies): Services {
     ...(deps.now ? { now: deps.now } : {}),
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });
+  const sessionMemory = createSessionMemory({
+    connectionString: deps.connectionString,
+    logger: deps.logger,
+  });
   return {
     db: deps.db,
     weather: createWeatherService({
@@ -127,6 +132,7 @@ export function createServices(deps: ServiceDependencies): Services {
       ...(deps.resetMailer ? { resetMailer: deps.resetMailer } : {}),
       ...(deps.publicOrigin ? { publicOrigin: deps.publicOrigin } : {}),
       logger: deps.logger,
+      sessionMemory,
     }),
     rateLimiter: createRateLimiter({ db: deps.db }),
     clientKeyOf: clientKeys(deps.ipv6ClientPrefix),
@@ -135,7 +141,7 @@ export function createServices(deps: ServiceDependencies): Services {
     async close() {
       // Stop listening first: on shutdown the database may go away while the
       // last refreshes settle, and they fall back to polling for the rows.
-      const listening = coordinator.close();
+      const listening = Promise.all([coordinator.close(), sessionMemory.close()]);
       await cache.settled();
       await listening;
     },
