@@ -8,6 +8,7 @@ import type { ThrottleRules } from './accounts/login-throttle.ts';
 import type { ResetMailer } from './accounts/reset-mail.ts';
 import type { Logger } from './logger.ts';
 import type { ApiMetrics } from './metrics.ts';
+import { createUserMemory, type UserMemory } from './user-memory.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import { bucketFor, createNewPlacesBudget } from './weather/new-places-budget.ts';
 import { createProviderGate, type QuotaWindow } from './weather/provider-gate.ts';
@@ -55,12 +56,28 @@ export interface ServiceDependencies {
   };
 }
 
+/** A saved place as `places.list` answers it. */
+export interface PlaceRow {
+  id: string;
+  name: string;
+  latitude: number;
+  longitude: number;
+  country: string | null;
+  timezone: string | null;
+  position: number;
+}
+
+/** Every instance LISTENs here; the payload is the id of the user whose places changed. */
+export const PLACES_CHANNEL = 'skycast_places_changed';
+
 /** Long-lived objects shared by every request: built once at start-up. */
 export interface Services {
   db: Kysely<Database>;
   weather: WeatherService;
   /** Accounts and sessions: the only way into `users` and `sessions`. */
   accounts: AccountsService;
+  /** Each user's places, kept per instance and dropped on every instance when they change. */
+  placesMemory?: UserMemory<readonly PlaceRow[]>;
   /** Per-procedure request limits, per instance or shared by scope (see `meta.rateLimit`). */
   rateLimiter: RateLimiter;
   /**
@@ -116,8 +133,20 @@ export function createServices(deps: ServiceDependencies): Services {
     connectionString: deps.connectionString,
     logger: deps.logger,
   });
+  const placesMemory = createUserMemory<readonly PlaceRow[]>({
+    channel: PLACES_CHANNEL,
+    connectionString: deps.connectionString,
+    logger: deps.logger,
+    sizeOf: (places) =>
+      64 +
+      places.reduce(
+        (sum, place) => sum + 200 + (place.name.length + (place.timezone?.length ?? 0)) * 2,
+        0,
+      ),
+  });
   return {
     db: deps.db,
+    placesMemory,
     weather: createWeatherService({
       provider: deps.provider,
       ...(deps.alertsProviders ? { alertsProviders: deps.alertsProviders } : {}),
@@ -141,7 +170,11 @@ export function createServices(deps: ServiceDependencies): Services {
     async close() {
       // Stop listening first: on shutdown the database may go away while the
       // last refreshes settle, and they fall back to polling for the rows.
-      const listening = Promise.all([coordinator.close(), sessionMemory.close()]);
+      const listening = Promise.all([
+        coordinator.close(),
+        sessionMemory.close(),
+        placesMemory.close(),
+      ]);
       await cache.settled();
       await listening;
     },

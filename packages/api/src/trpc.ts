@@ -63,6 +63,7 @@ export function createTRPCContext(options: CreateContextOptions) {
     db: services.db as unknown as Kysely<PublicDatabase>,
     weather: services.weather,
     accounts: services.accounts,
+    placesMemory: services.placesMemory,
     rateLimiter: services.rateLimiter,
     logger: options.logger,
     requestId: options.requestId,

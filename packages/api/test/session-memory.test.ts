@@ -101,7 +101,7 @@ describe('sessions checked from memory, revoked on every instance', () => {
 
   it('a password change on A ends the other sessions on B within 1 s, and keeps its own on both', async () => {
     const { onA, onB } = await signedUpOnBoth();
-    const email = (await onA.api.auth.me()).email;
+    const email = (await onA.api.auth.me())?.email ?? '';
     const otherDevice = b.browser();
     await otherDevice.api.auth.signIn({ email, password: PASSWORD });
     await otherDevice.api.auth.me();
@@ -109,8 +109,8 @@ describe('sessions checked from memory, revoked on every instance', () => {
     expect(await msUntilRefused(() => otherDevice.api.auth.me())).toBeLessThan(1_000);
     // The changer's own session goes on, on either instance.
     onB.jar.token = onA.jar.token;
-    expect((await onB.api.auth.me()).email).toBe(email);
-    expect((await onA.api.auth.me()).email).toBe(email);
+    expect((await onB.api.auth.me())?.email).toBe(email);
+    expect((await onA.api.auth.me())?.email).toBe(email);
   });
 
   it('signing out everywhere on A is refused on B within 1 s', async () => {
@@ -182,5 +182,64 @@ describe('while an instance cannot hear revocations', () => {
       await proxiedDb.destroy();
       await proxy.close();
     }
+  });
+});
+
+describe('places kept in memory, dropped on every instance when they change', () => {
+  const milan = { name: 'Milan', latitude: 45.46, longitude: 9.19 };
+  const oslo = { name: 'Oslo', latitude: 59.91, longitude: 10.75 };
+
+  it('lists a user’s places again without a database round trip', async () => {
+    const { onA, onB } = await signedUpOnBoth();
+    await onA.api.places.add(milan);
+    expect((await onB.api.places.list()).map((place) => place.name)).toEqual(['Milan']);
+    bQueries = 0;
+    expect((await onB.api.places.list()).map((place) => place.name)).toEqual(['Milan']);
+    expect(bQueries).toBe(0);
+  });
+
+  it('shows an add, rename, reorder and removal on A on B within 1 s, and to the writer at once', async () => {
+    const { onA, onB } = await signedUpOnBoth();
+    const names = async (browser: typeof onB) =>
+      (await browser.api.places.list()).map((place) => place.name).join(',');
+    /** Ms until B lists `expected`, polling every 20 ms, at most 3 s. */
+    async function msUntilB(expected: string): Promise<number> {
+      const started = performance.now();
+      while (performance.now() - started < 3_000) {
+        if ((await names(onB)) === expected) return performance.now() - started;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return Number.POSITIVE_INFINITY;
+    }
+    expect(await names(onB)).toBe('');
+    const first = await onA.api.places.add(milan);
+    expect(await names(onA)).toBe('Milan');
+    expect(await msUntilB('Milan')).toBeLessThan(1_000);
+    const second = await onA.api.places.add(oslo);
+    expect(await names(onA)).toBe('Milan,Oslo');
+    expect(await msUntilB('Milan,Oslo')).toBeLessThan(1_000);
+    await onA.api.places.rename({ id: first.id, name: 'Milano' });
+    expect(await names(onA)).toBe('Milano,Oslo');
+    expect(await msUntilB('Milano,Oslo')).toBeLessThan(1_000);
+    await onA.api.places.reorder({ ids: [second.id, first.id] });
+    expect(await names(onA)).toBe('Oslo,Milano');
+    expect(await msUntilB('Oslo,Milano')).toBeLessThan(1_000);
+    await onA.api.places.remove({ id: second.id });
+    expect(await names(onA)).toBe('Milano');
+    expect(await msUntilB('Milano')).toBeLessThan(1_000);
+    // The start page's overview reads the same kept list.
+    expect(
+      (await onB.api.places.overview({ units: 'metric', windUnit: 'kmh' })).map((p) => p.name),
+    ).toEqual(['Milano']);
+  });
+
+  it('never hands one user’s kept places to another', async () => {
+    const first = await signedUpOnBoth();
+    const second = await signedUpOnBoth();
+    await first.onA.api.places.add(milan);
+    await second.onA.api.places.add(oslo);
+    expect((await first.onB.api.places.list()).map((place) => place.name)).toEqual(['Milan']);
+    expect((await second.onB.api.places.list()).map((place) => place.name)).toEqual(['Oslo']);
+    expect((await first.onB.api.places.list()).map((place) => place.name)).toEqual(['Milan']);
   });
 });
