@@ -128,6 +128,22 @@ describe('sessions checked from memory, revoked on every instance', () => {
     expect(await msUntilRefused(() => onB.api.auth.me())).toBeLessThan(1_000);
   });
 
+  it('a password reset by email on A ends the sessions on B within 1 s', async () => {
+    const links: string[] = [];
+    const resetting = api.instance({
+      resetMailer: {
+        delivery: 'email',
+        send: (_to, link) => Promise.resolve(void links.push(link)),
+        close: () => undefined,
+      },
+    });
+    const { onB, user } = await signedUpOnBoth();
+    await resetting.browser().api.auth.requestPasswordReset({ email: user.email });
+    const token = new URL(links.at(-1) ?? 'http://x/').hash.replace('#token=', '');
+    await resetting.browser().api.auth.resetPassword({ token, newPassword: NEW_PASSWORD });
+    expect(await msUntilRefused(() => onB.api.auth.me())).toBeLessThan(1_000);
+  });
+
   it('a session the cap ends on A is refused on B within 1 s', async () => {
     const capped = api.instance({ maxSessions: 2 });
     const first = capped.browser();
