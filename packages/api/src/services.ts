@@ -8,11 +8,13 @@ import type {
 } from '@skycast/weather';
 
 import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
+import { createSessionMemory } from './accounts/session-memory.ts';
 import { clientKeys } from './client-key.ts';
 import type { ThrottleRules } from './accounts/login-throttle.ts';
 import type { ResetMailer } from './accounts/reset-mail.ts';
 import type { Logger } from './logger.ts';
 import type { ApiMetrics } from './metrics.ts';
+import { createUserMemory, type UserMemory } from './user-memory.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import { createConfidenceService, type ConfidenceService } from './weather/confidence-service.ts';
 import {
@@ -98,6 +100,20 @@ export interface ServiceDependencies {
   };
 }
 
+/** A saved place as `places.list` answers it. */
+export interface PlaceRow {
+  id: string;
+  name: string;
+  latitude: number;
+  longitude: number;
+  country: string | null;
+  timezone: string | null;
+  position: number;
+}
+
+/** Every instance LISTENs here; the payload is the id of the user whose places changed. */
+export const PLACES_CHANNEL = 'skycast_places_changed';
+
 /** Long-lived objects shared by every request: built once at start-up. */
 export interface Services {
   db: Kysely<Database>;
@@ -113,6 +129,8 @@ export interface Services {
   accounts: AccountsService;
   /** Watches and Web Push: settings, keys, and the job queue once it is started. */
   watches: WatchServices;
+  /** Each user's places, kept per instance and dropped on every instance when they change. */
+  placesMemory?: UserMemory<readonly PlaceRow[]>;
   /** Per-procedure request limits, per instance or shared by scope (see `meta.rateLimit`). */
   rateLimiter: RateLimiter;
   /**
@@ -173,8 +191,24 @@ export function createServices(deps: ServiceDependencies): Services {
         ...(deps.now ? { now: deps.now } : {}),
       }
     : null;
+  const sessionMemory = createSessionMemory({
+    connectionString: deps.connectionString,
+    logger: deps.logger,
+  });
+  const placesMemory = createUserMemory<readonly PlaceRow[]>({
+    channel: PLACES_CHANNEL,
+    connectionString: deps.connectionString,
+    logger: deps.logger,
+    sizeOf: (places) =>
+      64 +
+      places.reduce(
+        (sum, place) => sum + 200 + (place.name.length + (place.timezone?.length ?? 0)) * 2,
+        0,
+      ),
+  });
   return {
     db: deps.db,
+    placesMemory,
     weather: createWeatherService({
       provider: deps.provider,
       ...(deps.alertsProviders ? { alertsProviders: deps.alertsProviders } : {}),
@@ -199,6 +233,7 @@ export function createServices(deps: ServiceDependencies): Services {
       ...(deps.resetMailer ? { resetMailer: deps.resetMailer } : {}),
       ...(deps.publicOrigin ? { publicOrigin: deps.publicOrigin } : {}),
       logger: deps.logger,
+      sessionMemory,
     }),
     watches: createWatchServices(deps.db, deps.watches ?? {}),
     rateLimiter: createRateLimiter({ db: deps.db }),
@@ -208,7 +243,11 @@ export function createServices(deps: ServiceDependencies): Services {
     async close() {
       // Stop listening first: on shutdown the database may go away while the
       // last refreshes settle, and they fall back to polling for the rows.
-      const listening = coordinator.close();
+      const listening = Promise.all([
+        coordinator.close(),
+        sessionMemory.close(),
+        placesMemory.close(),
+      ]);
       await cache.settled();
       await listening;
     },

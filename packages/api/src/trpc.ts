@@ -64,6 +64,7 @@ export function createTRPCContext(options: CreateContextOptions) {
     weather: services.weather,
     confidence: services.confidence,
     accounts: services.accounts,
+    placesMemory: services.placesMemory,
     rateLimiter: services.rateLimiter,
     watches: services.watches,
     logger: options.logger,

@@ -12,6 +12,13 @@ export interface ListenOptions {
   onNotification: (payload: string) => void;
   /** Connection trouble; the listener reconnects by itself. */
   onError?: (error: Error) => void;
+  /**
+   * Called each time LISTEN is in place (first and after a reconnect), and
+   * each time the connection is lost: notifications sent in between are
+   * missed, so whoever keeps copies should drop them on either.
+   */
+  onListening?: () => void;
+  onLost?: () => void;
   /** First wait before reconnecting; doubled after each failed try up to `maxReconnectDelayMs`. */
   reconnectDelayMs?: number;
   maxReconnectDelayMs?: number;
@@ -64,6 +71,7 @@ export function listenForNotifications(options: ListenOptions): NotificationList
       }
       client = next;
       failures = 0;
+      options.onListening?.();
       markReady();
     } catch (error) {
       options.onError?.(error as Error);
@@ -74,6 +82,7 @@ export function listenForNotifications(options: ListenOptions): NotificationList
   function scheduleReconnect(failed: pg.Client): void {
     if (closed || retry || (client !== undefined && client !== failed)) return;
     client = undefined;
+    options.onLost?.();
     failed.removeAllListeners('end');
     void failed.end().catch(() => undefined);
     const ceiling = Math.min(maxDelayMs, firstDelayMs * 2 ** failures);

@@ -4,6 +4,7 @@
 // @example
 // pnpm bench                      # everything
 // pnpm bench --only server,web    # some sections
+// pnpm bench --only overview      # the signed-in start page against bare node:http
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,13 +17,14 @@ import { benchAreas } from './areas-bench.ts';
 import { benchConfidence } from './confidence-bench.ts';
 import { benchHotPath } from './hot-path-bench.ts';
 import { describeMachine } from './machine.ts';
+import { benchOverview } from './overview-bench.ts';
 import { summariseProfiles } from './profile-summary.ts';
 import { startNodeServer } from './processes.ts';
 import { benchServer, control } from './server-bench.ts';
 import { benchTypecheck } from './typecheck-bench.ts';
 import { measureBundle, measureLoads } from './web-bench.ts';
 
-const SECTIONS = ['hot', 'server', 'confidence', 'web', 'typecheck', 'areas'] as const;
+const SECTIONS = ['hot', 'overview', 'server', 'confidence', 'web', 'typecheck', 'areas'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -51,7 +53,11 @@ const latencyMs = Number(values.latency);
 
 console.log(`# Skycast benchmarks\n\nMachine: ${describeMachine()}\n`);
 
-if (['hot', 'server', 'confidence', 'web'].some((section) => sections.has(section as Section))) {
+if (
+  ['hot', 'overview', 'server', 'confidence', 'web'].some((section) =>
+    sections.has(section as Section),
+  )
+) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'skycast-bench-'));
   const postgres = await startEmbeddedPostgres({ dataDir, database: 'bench' });
   const stub = await startNodeServer({
@@ -63,6 +69,7 @@ if (['hot', 'server', 'confidence', 'web'].some((section) => sections.has(sectio
     // The local provider answers after a realistic round trip to a weather service.
     await control(stub.url, 'PUT', '/__stub/fault', { mode: 'slow', delayMs: latencyMs });
     if (sections.has('hot')) await printHotPath(postgres.connectionString, stub.url);
+    if (sections.has('overview')) await printOverview(postgres.connectionString, stub.url);
     if (sections.has('server')) await printServer(postgres.connectionString, stub.url);
     if (sections.has('confidence')) await printConfidence(postgres.connectionString, stub.url);
     if (sections.has('web')) await printWeb(postgres.connectionString, stub.url);
@@ -112,6 +119,33 @@ async function printHotPath(databaseUrl: string, stubUrl: string) {
   }
   console.log();
   if (profileDir) console.log(`${await summariseProfiles(profileDir)}\n`);
+}
+
+async function printOverview(databaseUrl: string, stubUrl: string) {
+  const options = {
+    connections: Number(values.connections),
+    seconds: Number(values.seconds),
+    places: 10,
+  };
+  console.log(
+    `## The signed-in start page against the bare metal\n\n${options.connections} connections for ` +
+      `${options.seconds} s each, one signed-in user with ${options.places} saved places (their ` +
+      `weather cached beforehand) asking for \`places.overview\`; one Skycast process against a ` +
+      `bare \`node:http\` server sending the same bytes, one after the other in this run.\n`,
+  );
+  const figures = await benchOverview({ repoRoot, databaseUrl, stubUrl, ...options });
+  const bare = figures.find((row) => row.name.startsWith('bare'));
+  console.log('| server | body | req/s | × bare | p50 | p99 | non-2xx | CPU per 1k answers |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const row of figures) {
+    const ratio = bare ? (row.requestsPerSecond / bare.requestsPerSecond).toFixed(3) : '—';
+    console.log(
+      `| ${row.name} | ${(row.bodyBytes / 1024).toFixed(1)} KiB | ${Math.round(row.requestsPerSecond)} | ` +
+        `${ratio} | ${row.p50Ms} ms | ${row.p99Ms} ms | ${row.non2xx} | ` +
+        `${Math.round(row.cpuMsPerThousand)} ms |`,
+    );
+  }
+  console.log();
 }
 
 async function printServer(databaseUrl: string, stubUrl: string) {

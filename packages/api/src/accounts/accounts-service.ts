@@ -21,6 +21,7 @@ import {
 } from './passwords.ts';
 import { silentLogger, type Logger } from '../logger.ts';
 import { sharedLimiter } from '../rate-limit.ts';
+import type { SessionMemory } from './session-memory.ts';
 import { createResetMailer, type ResetDelivery, type ResetMailer } from './reset-mail.ts';
 import {
   hashSessionToken,
@@ -94,6 +95,12 @@ export interface AccountsOptions {
   publicOrigin?: string;
   /** For the log-only reset mailer when none is given. */
   logger?: Logger;
+  /**
+   * Where valid sessions are kept between requests, told of every revocation
+   * on every instance (see `session-memory.ts`); without it every check asks
+   * the database.
+   */
+  sessionMemory?: SessionMemory;
 }
 
 /** Everything Skycast keeps about a person, as `auth.exportData` hands it over. */
@@ -126,7 +133,7 @@ export function normaliseEmail(email: string): string {
  * const { user, session } = await accounts.signIn('ada@example.com', 'correct horse', { ip });
  */
 export function createAccountsService(options: AccountsOptions) {
-  const { db } = options;
+  const { db, sessionMemory: memory } = options;
   const now = options.now ?? (() => new Date());
   const throttle = createLoginThrottle(db, options.throttle ?? DEFAULT_THROTTLE_RULES);
   const maxSessions = options.maxSessions ?? MAX_SESSIONS_PER_ACCOUNT;
@@ -144,6 +151,11 @@ export function createAccountsService(options: AccountsOptions) {
   });
   const emailDigest = (email: string) => createHash('sha256').update(email).digest('base64url');
   void prepareDummyHash();
+
+  /** Inside the transaction that ends sessions: every instance drops the account's at commit. */
+  async function revokeIn(trx: Transaction<Database>, userId: string): Promise<void> {
+    await memory?.revoke(trx, userId);
+  }
 
   /** Counts the try first, so concurrent guesses are bounded like serial ones. */
   async function admitTry(keys: ThrottleKeys): Promise<void> {
@@ -200,7 +212,7 @@ export function createAccountsService(options: AccountsOptions) {
     const token = newSessionToken();
     const createdAt = now();
     const expiresAt = new Date(createdAt.getTime() + SESSION_IDLE_MS);
-    return db.transaction().execute(async (trx) => {
+    const issued = await db.transaction().execute(async (trx) => {
       const account = await trx
         .selectFrom('users')
         .select('credentialVersion')
@@ -218,14 +230,22 @@ export function createAccountsService(options: AccountsOptions) {
           credentialVersion: checkedVersion,
         })
         .execute();
-      await trimSessions(trx, userId, createdAt);
-      return { token, expiresAt };
+      const trimmed = await trimSessions(trx, userId, createdAt);
+      if (trimmed > 0) await revokeIn(trx, userId);
+      return { token, expiresAt, trimmed };
     });
+    if (!issued) return null;
+    if (issued.trimmed > 0) memory?.forget(userId);
+    return { token: issued.token, expiresAt: issued.expiresAt };
   }
 
   /** Ends the account's dead sessions, and its oldest live ones beyond the cap. */
-  async function trimSessions(trx: Transaction<Database>, userId: string, at: Date) {
-    await trx
+  async function trimSessions(
+    trx: Transaction<Database>,
+    userId: string,
+    at: Date,
+  ): Promise<number> {
+    const trimmed = await trx
       .deleteFrom('sessions')
       .where('userId', '=', userId)
       .where((eb) =>
@@ -245,7 +265,8 @@ export function createAccountsService(options: AccountsOptions) {
           ),
         ]),
       )
-      .execute();
+      .executeTakeFirst();
+    return Number(trimmed.numDeletedRows);
   }
 
   /**
@@ -331,6 +352,28 @@ export function createAccountsService(options: AccountsOptions) {
     async authenticate(token: string | undefined) {
       if (!token || !looksLikeSessionToken(token)) return null;
       const tokenHash = hashSessionToken(token);
+      const memoryKey = tokenHash.toString('base64url');
+      const remembered = memory?.get(memoryKey);
+      if (remembered) {
+        // Checked as the row would be; one due for renewal goes to the database.
+        const at = now().getTime();
+        const endsAt = Math.min(
+          remembered.expiresAt.getTime(),
+          remembered.createdAt.getTime() + SESSION_MAX_AGE_MS,
+        );
+        const dueForRenewal =
+          remembered.expiresAt.getTime() - at < SESSION_RENEW_WITHIN_MS &&
+          Math.min(at + SESSION_IDLE_MS, remembered.createdAt.getTime() + SESSION_MAX_AGE_MS) >
+            remembered.expiresAt.getTime();
+        if (endsAt > at && !dueForRenewal) {
+          return {
+            user: { id: remembered.userId, email: remembered.email } satisfies SessionUser,
+            expiresAt: new Date(endsAt),
+            renewed: false,
+          };
+        }
+      }
+      const mark = memory?.mark() ?? 0;
       const row = await db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.userId')
@@ -360,6 +403,7 @@ export function createAccountsService(options: AccountsOptions) {
       }
       const user: SessionUser = { id: row.id, email: row.email };
       let expiresAt = new Date(endsAt);
+      let storedExpiry = row.expiresAt;
       const renewed = new Date(
         Math.min(at.getTime() + SESSION_IDLE_MS, row.createdAt.getTime() + SESSION_MAX_AGE_MS),
       );
@@ -375,21 +419,46 @@ export function createAccountsService(options: AccountsOptions) {
             .where('tokenHash', '=', tokenHash)
             .execute(),
         );
-        if (stored) expiresAt = renewed;
+        if (stored) {
+          expiresAt = renewed;
+          storedExpiry = renewed;
+        }
       }
+      memory?.remember(
+        memoryKey,
+        { userId: row.id, email: row.email, createdAt: row.createdAt, expiresAt: storedExpiry },
+        mark,
+      );
       return { user, expiresAt, renewed: expiresAt.getTime() !== row.expiresAt.getTime() };
     },
 
     /** Ends the session the token belongs to; unknown tokens are ignored. */
     async signOut(token: string | undefined): Promise<void> {
       if (!token || !looksLikeSessionToken(token)) return;
-      await db.deleteFrom('sessions').where('tokenHash', '=', hashSessionToken(token)).execute();
+      const ended = await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .deleteFrom('sessions')
+          .where('tokenHash', '=', hashSessionToken(token))
+          .returning('userId')
+          .executeTakeFirst();
+        if (row) await revokeIn(trx, row.userId);
+        return row;
+      });
+      if (ended) memory?.forget(ended.userId);
     },
 
     /** Ends every session of the user, on every device. */
     async signOutEverywhere(userId: string): Promise<number> {
-      const result = await db.deleteFrom('sessions').where('userId', '=', userId).execute();
-      return result.reduce((sum, r) => sum + Number(r.numDeletedRows), 0);
+      const result = await db.transaction().execute(async (trx) => {
+        const deleted = await trx
+          .deleteFrom('sessions')
+          .where('userId', '=', userId)
+          .executeTakeFirst();
+        await revokeIn(trx, userId);
+        return deleted;
+      });
+      memory?.forget(userId);
+      return Number(result.numDeletedRows);
     },
 
     /**
@@ -505,7 +574,9 @@ export function createAccountsService(options: AccountsOptions) {
         const version = await replaceCredentials(trx, row.id, passwordHash, row.linkVersion);
         if (version === null) throw new AccountError('reset-link-invalid');
         await trx.deleteFrom('sessions').where('userId', '=', row.id).execute();
+        await revokeIn(trx, row.id);
       });
+      memory?.forget(row.id);
       await throttle.forgetAccount(row.email, row.id);
     },
 
@@ -517,7 +588,11 @@ export function createAccountsService(options: AccountsOptions) {
      */
     async deleteAccount(user: SessionUser, password: string): Promise<void> {
       await checkOwnPassword(user.id, password);
-      await db.deleteFrom('users').where('id', '=', user.id).execute();
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('users').where('id', '=', user.id).execute();
+        await revokeIn(trx, user.id);
+      });
+      memory?.forget(user.id);
       await Promise.all([
         throttle.forgetAccount(user.email, user.id),
         resetEmails.delete(emailDigest(user.email)),
@@ -591,7 +666,9 @@ export function createAccountsService(options: AccountsOptions) {
           .where('userId', '=', user.id)
           .where('credentialVersion', '!=', version)
           .execute();
+        await revokeIn(trx, user.id);
       });
+      memory?.forget(user.id);
     },
   };
 }

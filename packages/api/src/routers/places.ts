@@ -14,6 +14,8 @@ import {
 } from '@skycast/validators';
 
 import { ClientError } from '../client-error.ts';
+import type { PlaceRow } from '../services.ts';
+import type { UserMemory } from '../user-memory.ts';
 import { protectedProcedure } from '../trpc.ts';
 import { weatherSummarySchema } from '../weather/answers.ts';
 import { unitChoiceInputSchema } from './weather.ts';
@@ -32,8 +34,8 @@ const columns = ['id', 'name', 'latitude', 'longitude', 'country', 'timezone', '
 const notFound = () =>
   new ClientError('NOT_FOUND', 'PLACE_NOT_FOUND', 'That place is not in your list.');
 
-/** One user's places in their order. */
-function listPlaces(db: Kysely<SignedInDatabase>, userId: string) {
+/** One user's places in their order, from the database. */
+function readPlaces(db: Kysely<SignedInDatabase>, userId: string) {
   return db
     .selectFrom('places')
     .select(columns)
@@ -43,22 +45,42 @@ function listPlaces(db: Kysely<SignedInDatabase>, userId: string) {
     .execute();
 }
 
+/** One user's places in their order: from this instance's memory when kept, else read and kept. */
+async function listPlaces(
+  ctx: { db: Kysely<SignedInDatabase>; placesMemory?: UserMemory<readonly PlaceRow[]> | undefined },
+  userId: string,
+): Promise<readonly PlaceRow[]> {
+  const memory = ctx.placesMemory;
+  const kept = memory?.get(userId);
+  if (kept) return kept;
+  const mark = memory?.mark() ?? 0;
+  // Frozen: the same list is handed to every request until it changes.
+  const places = Object.freeze(await readPlaces(ctx.db, userId));
+  memory?.remember(userId, places, mark);
+  return places;
+}
+
 /**
  * Runs `change` in a transaction that holds the user's places lock, so two
  * concurrent changes (two adds near the limit, an add and a reorder) run one
  * after the other.
  */
-function withPlacesLock<T>(
-  db: Kysely<SignedInDatabase>,
+async function withPlacesLock<T>(
+  ctx: { db: Kysely<SignedInDatabase>; placesMemory?: UserMemory<readonly PlaceRow[]> | undefined },
   userId: string,
   change: (trx: Kysely<SignedInDatabase>) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
+  const result = await ctx.db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtextextended(${`places:${userId}`}, 0))`.execute(
       trx,
     );
-    return change(trx);
+    const changed = await change(trx);
+    // Every instance drops its copy of the user's places when this commits.
+    await ctx.placesMemory?.changed<SignedInDatabase>(trx, userId);
+    return changed;
   });
+  ctx.placesMemory?.forget(userId);
+  return result;
 }
 
 export const placesRouter = {
@@ -66,7 +88,7 @@ export const placesRouter = {
   list: protectedProcedure
     .input(noInputSchema)
     .output(z.array(savedPlaceSchema).max(MAX_PLACES))
-    .query(({ ctx }) => listPlaces(ctx.db, ctx.user.id)),
+    .query(async ({ ctx }) => [...(await listPlaces(ctx, ctx.user.id))]),
 
   /**
    * The user's places with the weather at each now, in one round trip: what
@@ -86,7 +108,7 @@ export const placesRouter = {
         .max(MAX_PLACES),
     )
     .query(async ({ ctx, input }) => {
-      const places = await listPlaces(ctx.db, ctx.user.id);
+      const places = await listPlaces(ctx, ctx.user.id);
       const summaries = await ctx.weather.summaries(places, input, { logger: ctx.logger });
       return places.map((place, index) => ({ ...place, weather: summaries[index] ?? null }));
     }),
@@ -96,7 +118,7 @@ export const placesRouter = {
     .input(placeToSaveSchema)
     .output(savedPlaceSchema)
     .mutation(({ ctx, input }) =>
-      withPlacesLock(ctx.db, ctx.user.id, async (trx) => {
+      withPlacesLock(ctx, ctx.user.id, async (trx) => {
         const { count, last } = await trx
           .selectFrom('places')
           .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.max('position').as('last')])
@@ -140,39 +162,43 @@ export const placesRouter = {
   rename: protectedProcedure
     .input(renamePlaceInputSchema)
     .output(savedPlaceSchema)
-    .mutation(async ({ ctx, input }) => {
-      const place = await ctx.db
-        .updateTable('places')
-        .set({ name: input.name })
-        .where('id', '=', input.id)
-        .where('userId', '=', ctx.user.id)
-        .returning(columns)
-        .executeTakeFirst();
-      if (!place) throw notFound();
-      return place;
-    }),
+    .mutation(({ ctx, input }) =>
+      withPlacesLock(ctx, ctx.user.id, async (trx) => {
+        const place = await trx
+          .updateTable('places')
+          .set({ name: input.name })
+          .where('id', '=', input.id)
+          .where('userId', '=', ctx.user.id)
+          .returning(columns)
+          .executeTakeFirst();
+        if (!place) throw notFound();
+        return place;
+      }),
+    ),
 
   /** Removes one of the user's places. */
   remove: protectedProcedure
     .input(z.object({ id: placeIdSchema }))
     .output(z.object({ id: z.string() }))
-    .mutation(async ({ ctx, input }) => {
-      const removed = await ctx.db
-        .deleteFrom('places')
-        .where('id', '=', input.id)
-        .where('userId', '=', ctx.user.id)
-        .returning('id')
-        .executeTakeFirst();
-      if (!removed) throw notFound();
-      return removed;
-    }),
+    .mutation(({ ctx, input }) =>
+      withPlacesLock(ctx, ctx.user.id, async (trx) => {
+        const removed = await trx
+          .deleteFrom('places')
+          .where('id', '=', input.id)
+          .where('userId', '=', ctx.user.id)
+          .returning('id')
+          .executeTakeFirst();
+        if (!removed) throw notFound();
+        return removed;
+      }),
+    ),
 
   /** Puts the user's places in the order given; `ids` must name each of them once. */
   reorder: protectedProcedure
     .input(reorderPlacesInputSchema)
     .output(z.array(savedPlaceSchema).max(MAX_PLACES))
     .mutation(({ ctx, input }) =>
-      withPlacesLock(ctx.db, ctx.user.id, async (trx) => {
+      withPlacesLock(ctx, ctx.user.id, async (trx) => {
         const owned = await trx
           .selectFrom('places')
           .select('id')
@@ -194,7 +220,7 @@ export const placesRouter = {
             .where('userId', '=', ctx.user.id)
             .execute();
         }
-        return listPlaces(trx, ctx.user.id);
+        return readPlaces(trx, ctx.user.id);
       }),
     ),
 } satisfies TRPCRouterRecord;
