@@ -1,5 +1,10 @@
 /** The provider paths the stub answers; one server serves them all. */
-export const OPEN_METEO_ENDPOINTS = ['/v1/forecast', '/v1/search', '/v1/air-quality'] as const;
+export const OPEN_METEO_ENDPOINTS = [
+  '/v1/forecast',
+  '/v1/search',
+  '/v1/air-quality',
+  '/v1/archive',
+] as const;
 export const OPENWEATHER_ENDPOINTS = [
   '/data/2.5/weather',
   '/data/2.5/forecast',

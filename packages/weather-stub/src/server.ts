@@ -15,6 +15,7 @@ import {
 import { meteoAlarmDocumentRoute, meteoAlarmFeedRoute } from './meteoalarm-routes.ts';
 import { nwsActiveAlertsRoute } from './nws-routes.ts';
 import { airQualityRoute } from './open-meteo-air-quality.ts';
+import { archiveRoute } from './open-meteo-archive.ts';
 import { forecastRoute } from './open-meteo-forecast.ts';
 import { searchRoute } from './open-meteo-search.ts';
 import {
@@ -60,6 +61,7 @@ const ROUTES: Record<StubEndpoint, Route> = {
   '/v1/forecast': forecastRoute,
   '/v1/search': searchRoute,
   '/v1/air-quality': airQualityRoute,
+  '/v1/archive': archiveRoute,
   '/data/2.5/weather': currentWeatherRoute,
   '/data/2.5/forecast': openWeatherForecastRoute,
   '/geo/1.0/direct': geocodingRoute,
