@@ -63,3 +63,28 @@ export { createMeteoAlarm, type MeteoAlarmOptions } from './alerts/meteoalarm.ts
 export { createOneCallAlerts, type OneCallAlertsOptions } from './alerts/one-call-alerts.ts';
 export { inNwsArea, meteoAlarmFeedAt } from './alerts/coverage.ts';
 export { meteoAlarmAreas, type MeteoAlarmAreas } from './alerts/meteoalarm-areas.ts';
+export {
+  climateNormals,
+  dayNormalSchema,
+  leapDayOfYear,
+  NORMAL_DAYS,
+  NORMALS_PERIOD,
+  quantile,
+  RECORDS_FIRST_YEAR,
+  SMOOTHING_HALF_WIDTH,
+  WET_DAY_MM,
+  type ArchiveDay,
+  type DayNormal,
+} from './climate-normals.ts';
+export {
+  archiveCallWeight,
+  createOpenMeteoArchive,
+  fetchCellNormals,
+  NORMALS_CALL_WEIGHT,
+  NORMALS_REQUESTS,
+  type ArchiveChunk,
+  type ArchiveQuery,
+  type ArchiveVariable,
+  type OpenMeteoArchive,
+  type OpenMeteoArchiveOptions,
+} from './open-meteo-archive.ts';
