@@ -14,7 +14,7 @@ import {
   leapDayOfYear,
   NORMALS_CALL_WEIGHT,
   NORMALS_REQUESTS,
-  ProviderError,
+  type ProviderError,
 } from '../src/index.ts';
 import { startRelay } from './relay.ts';
 
