@@ -10,7 +10,7 @@ import { configureHttpServer } from './http-server.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, serveMetrics } from './metrics.ts';
 import { watchAncestors } from './parent-watch.ts';
-import { createAlertsProviders, createProvider } from './provider.ts';
+import { createAlertsProviders, createArchive, createProvider } from './provider.ts';
 import { createReadiness, type Readiness } from './readiness.ts';
 import { createRepeatSummary } from './repeat-summary.ts';
 
@@ -124,9 +124,11 @@ async function start(): Promise<void> {
     db,
     connectionString,
     provider,
+    archive: createArchive(env),
     alertsProviders: createAlertsProviders(env),
     logger,
-    quotas: { [provider.id]: quota },
+    // The archive spends Open-Meteo's budget whichever service gives the forecasts.
+    quotas: { 'open-meteo': env.OPEN_METEO_QUOTA, [provider.id]: quota },
     newPlacesPerMinute: env.NEW_PLACES_PER_MINUTE,
     weatherMemoryBytes: env.WEATHER_MEMORY_MB * 1024 * 1024,
     ...(metrics ? { metrics: metrics.api } : {}),

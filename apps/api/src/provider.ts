@@ -3,8 +3,10 @@ import {
   createNws,
   createOneCallAlerts,
   createOpenMeteo,
+  createOpenMeteoArchive,
   createOpenWeather,
   type AlertsProvider,
+  type OpenMeteoArchive,
   type WeatherProvider,
 } from '@skycast/weather';
 
@@ -51,3 +53,7 @@ export function createAlertsProviders(env: Env): AlertsProvider[] {
     createMeteoAlarm({ baseUrl: env.METEOALARM_URL }),
   ];
 }
+
+/** Open-Meteo's archive, for climate normals, whichever service gives the forecasts. */
+export const createArchive = (env: Env): OpenMeteoArchive =>
+  createOpenMeteoArchive({ archiveUrl: env.OPEN_METEO_ARCHIVE_URL });

@@ -6,7 +6,12 @@ import { afterAll, beforeAll, inject } from 'vitest';
 
 import { createServices, type ServiceDependencies } from '@skycast/api';
 import { createTestDatabase } from '@skycast/db/testing';
-import { createMeteoAlarm, createNws, createOpenMeteo } from '@skycast/weather';
+import {
+  createMeteoAlarm,
+  createNws,
+  createOpenMeteo,
+  createOpenMeteoArchive,
+} from '@skycast/weather';
 import { startWeatherStub } from '@skycast/weather-stub';
 
 import { createApp, type AppOptions } from '../src/app.ts';
@@ -36,6 +41,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     geocodingUrl: stub.url,
     airQualityUrl: stub.url,
   });
+  const archive = createOpenMeteoArchive({ archiveUrl: stub.url });
   const alertsProviders = [
     createNws({ baseUrl: stub.url, userAgent: 'skycast tests' }),
     createMeteoAlarm({ baseUrl: stub.url }),
@@ -45,6 +51,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     db,
     connectionString,
     provider,
+    archive,
     alertsProviders,
     logger,
     ...options.services,
@@ -82,6 +89,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
       db,
       connectionString,
       provider,
+      archive,
       alertsProviders,
       logger,
       ...dependencies,

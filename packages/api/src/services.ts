@@ -1,10 +1,15 @@
 import type { Database, Kysely } from '@skycast/db';
-import type { AlertsProvider, WeatherProvider } from '@skycast/weather';
+import type { AlertsProvider, OpenMeteoArchive, WeatherProvider } from '@skycast/weather';
 
 import { createAccountsService, type AccountsService } from './accounts/accounts-service.ts';
 import type { ThrottleRules } from './accounts/login-throttle.ts';
 import type { Logger } from './logger.ts';
 import type { ApiMetrics } from './metrics.ts';
+import {
+  createNormalsService,
+  inProcessNormalsQueue,
+  type NormalsService,
+} from './normals/normals-service.ts';
 import { createRateLimiter, sharedLimiter, type RateLimiter } from './rate-limit.ts';
 import { createProviderGate, type QuotaWindow } from './weather/provider-gate.ts';
 import { createRefreshCoordinator } from './weather/refresh-coordinator.ts';
@@ -16,6 +21,8 @@ export interface ServiceDependencies {
   /** The same database, for the dedicated LISTEN connection. */
   connectionString: string;
   provider: WeatherProvider;
+  /** Open-Meteo's historical archive: climate normals, fetched once per cell (its budget is `quotas['open-meteo']`). */
+  archive: OpenMeteoArchive;
   /** Severe-weather warning services, in the order they are tried for a point. */
   alertsProviders?: readonly AlertsProvider[];
   logger: Logger;
@@ -45,6 +52,8 @@ export interface ServiceDependencies {
 export interface Services {
   db: Kysely<Database>;
   weather: WeatherService;
+  /** Daily climate normals per 0.1° cell, read from the table; fetched in the background. */
+  normals: NormalsService;
   /** Accounts and sessions: the only way into `users` and `sessions`. */
   accounts: AccountsService;
   /** Per-procedure request limits, per instance or shared by scope (see `meta.rateLimit`). */
@@ -94,8 +103,17 @@ export function createServices(deps: ServiceDependencies): Services {
     ...(deps.now ? { now: deps.now } : {}),
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });
+  const normals = createNormalsService({
+    db: deps.db,
+    gate,
+    archive: deps.archive,
+    logger: deps.logger,
+  });
+  const normalsQueue = inProcessNormalsQueue((cell) => normals.fetchCell(cell), deps.logger);
+  normals.useQueue(normalsQueue);
   return {
     db: deps.db,
+    normals,
     weather: createWeatherService({
       provider: deps.provider,
       ...(deps.alertsProviders ? { alertsProviders: deps.alertsProviders } : {}),
@@ -109,12 +127,12 @@ export function createServices(deps: ServiceDependencies): Services {
     }),
     rateLimiter: createRateLimiter({ db: deps.db }),
     onWeatherStored: (listener) => coordinator.onStored(listener),
-    settled: () => cache.settled(),
+    settled: () => Promise.all([cache.settled(), normalsQueue.settled()]).then(() => undefined),
     async close() {
       // Stop listening first: on shutdown the database may go away while the
       // last refreshes settle, and they fall back to polling for the rows.
       const listening = coordinator.close();
-      await cache.settled();
+      await Promise.all([cache.settled(), normalsQueue.settled()]);
       await listening;
     },
   };

@@ -61,6 +61,7 @@ export function createTRPCContext(options: CreateContextOptions) {
   return {
     db: services.db as unknown as Kysely<PublicDatabase>,
     weather: services.weather,
+    normals: services.normals,
     accounts: services.accounts,
     rateLimiter: services.rateLimiter,
     logger: options.logger,

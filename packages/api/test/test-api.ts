@@ -6,6 +6,7 @@ import {
   createNws,
   createOneCallAlerts,
   createOpenMeteo,
+  createOpenMeteoArchive,
   createOpenWeather,
 } from '@skycast/weather';
 import { startWeatherStub } from '@skycast/weather-stub';
@@ -72,6 +73,7 @@ export async function createTestApi(options: InstanceOptions = {}) {
       db: settings.connection?.db ?? testDb.db,
       connectionString: settings.connection?.connectionString ?? testDb.connectionString,
       provider,
+      archive: createOpenMeteoArchive({ archiveUrl: stub.url, timeoutMs }),
       alertsProviders,
       logger: silentLogger,
       ...(settings.now ? { now: settings.now } : {}),

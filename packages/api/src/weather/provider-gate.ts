@@ -50,7 +50,20 @@ export interface ProviderGateOptions {
  * const forecast = await gate.call('open-meteo', () => provider.forecast(query));
  */
 export interface ProviderGate {
-  call<T>(provider: string, action: () => Promise<T>): Promise<T>;
+  /** `weight`: how many calls of the budget the provider counts this one as (default 1). */
+  call<T>(provider: string, action: () => Promise<T>, options?: { weight?: number }): Promise<T>;
+  /**
+   * What is left of each window of the provider's budget now, across
+   * instances, so background work can wait for room instead of taking the
+   * forecasts' share.
+   */
+  headroom(provider: string): Promise<BudgetHeadroom[]>;
+}
+
+export interface BudgetHeadroom extends QuotaWindow {
+  remaining: number;
+  /** When the window's count starts again. */
+  resetsInMs: number;
 }
 
 const isUpstreamFailure = (error: unknown) =>
@@ -175,22 +188,28 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
    * window that refuses gets back what the others took. Each window is one
    * single-row upsert, so instances never wait on each other's locks.
    */
-  async function takeToken(provider: string): Promise<boolean> {
+  async function takeToken(provider: string, weight: number): Promise<boolean> {
     const limiters = quotaOf(provider);
-    const outcomes = await Promise.allSettled(limiters.map((limiter) => limiter.consume(provider)));
+    const outcomes = await Promise.allSettled(
+      limiters.map((limiter) => limiter.consume(provider, weight)),
+    );
     const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
     if (refused.length === 0) return true;
     await Promise.all(
       limiters
         .filter((_, i) => outcomes[i]?.status === 'fulfilled')
-        .map((limiter) => limiter.reward(provider, 1)),
+        .map((limiter) => limiter.reward(provider, weight)),
     );
     const failure = refused.find((outcome) => !(outcome.reason instanceof RateLimiterRes));
     if (failure) throw failure.reason;
     return false;
   }
 
-  async function attempt<T>(provider: string, action: () => Promise<T>): Promise<T> {
+  async function attempt<T>(
+    provider: string,
+    action: () => Promise<T>,
+    weight: number,
+  ): Promise<T> {
     const until = await blockedUntil(provider);
     if (until) {
       throw new ProviderError({
@@ -200,7 +219,7 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
         message: `${provider} asked us to wait until ${until.toISOString()}`,
       });
     }
-    if (!(await takeToken(provider))) {
+    if (!(await takeToken(provider, weight))) {
       throw new ProviderError({
         kind: 'over-quota',
         provider,
@@ -229,9 +248,37 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
   }
 
   return {
-    async call(provider, action) {
+    async headroom(provider) {
+      const windows = options.quotas[provider] ?? [];
+      if (windows.length === 0) return [];
+      // Read straight from the limiters' table (rate-limiter-flexible's `get`
+      // expects a driver result with `rowCount`, which Kysely's does not carry).
+      const now = Date.now();
+      const rows = await db
+        .selectFrom('rateLimits')
+        .select(['key', 'points', 'expire'])
+        .where(
+          'key',
+          'in',
+          windows.map((window) => `quota:${window.windowSeconds}:${provider}`),
+        )
+        .execute();
+      return windows.map((window) => {
+        const row = rows.find((r) => r.key === `quota:${window.windowSeconds}:${provider}`);
+        const expire = row?.expire === null || row?.expire === undefined ? 0 : Number(row.expire);
+        const live = row !== undefined && expire > now;
+        return {
+          ...window,
+          remaining: Math.max(0, window.capacity - (live ? row.points : 0)),
+          resetsInMs: live ? expire - now : 0,
+        };
+      });
+    },
+
+    async call(provider, action, callOptions) {
+      const weight = Math.max(1, Math.ceil(callOptions?.weight ?? 1));
       try {
-        return await policyFor(provider).execute(() => attempt(provider, action));
+        return await policyFor(provider).execute(() => attempt(provider, action, weight));
       } catch (error) {
         if (error instanceof BrokenCircuitError) {
           throw new ProviderError({
