@@ -8,6 +8,7 @@ import { arrivedInApp } from '../navigation/use-location.ts';
 import { useOffline } from '../offline/connection.ts';
 import { offlineMessages } from '../offline/offline-messages.ts';
 import { OfflineBanner } from '../offline/OfflineBanner.tsx';
+import { ClimateNormalsCard } from '../normals/ClimateNormalsCard.tsx';
 import { formatCoordinates } from '../place/coordinates.ts';
 import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
 import { useUnits } from '../preferences/use-units.ts';
@@ -83,6 +84,7 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
           <HourlyChart hours={detail.hours} units={detail.units} />
         </section>
         <HourTable hours={detail.hours} units={detail.units} />
+        <ClimateNormalsCard coordinates={coordinates} date={route.day} />
       </>
     );
   } else if (offline) {

@@ -14,6 +14,7 @@ import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
 import { regionFromHistory } from '../place/place-region.ts';
 import { SavePlaceButton } from '../places/SavePlaceButton.tsx';
 import { useUnits } from '../preferences/use-units.ts';
+import { ClimateNormalsCard } from '../normals/ClimateNormalsCard.tsx';
 import { SunAndMoonCard } from '../sun-and-moon/SunAndMoonCard.tsx';
 import { ErrorMessage, QueryErrorMessage } from '../ui/ErrorMessage.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
@@ -94,6 +95,7 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
       <div className="place__sections">
         <WeatherAlerts coordinates={coordinates} timeZone={forecast.data?.location.timezone} />
         {body}
+        <ClimateNormalsCard coordinates={coordinates} />
         <AirQualityCard coordinates={coordinates} />
         <SunAndMoonCard coordinates={coordinates} />
       </div>
