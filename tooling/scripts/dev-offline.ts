@@ -23,6 +23,7 @@ const dev = spawn('pnpm', ['dev'], {
     OPEN_METEO_URL: stub.url,
     OPEN_METEO_GEOCODING_URL: stub.url,
     OPEN_METEO_AIR_QUALITY_URL: stub.url,
+    OPEN_METEO_ARCHIVE_URL: stub.url,
     NWS_URL: stub.url,
     METEOALARM_URL: stub.url,
     OPENWEATHER_URL: stub.url,

@@ -82,6 +82,9 @@ export async function startTestWorld(): Promise<TestWorld> {
       OPEN_METEO_URL: stub.url,
       OPEN_METEO_GEOCODING_URL: stub.url,
       OPEN_METEO_AIR_QUALITY_URL: stub.url,
+      OPEN_METEO_ARCHIVE_URL: stub.url,
+      // Room for a cell's climate normals (about 1,850 weighted calls) within a minute.
+      OPEN_METEO_QUOTA: '10000/60,50000/3600,100000/86400',
       NWS_URL: stub.url,
       METEOALARM_URL: stub.url,
       WEATHER_PROVIDER: 'open-meteo',

@@ -70,6 +70,7 @@ export function startSkycast(options: {
       OPEN_METEO_URL: options.stubUrl,
       OPEN_METEO_GEOCODING_URL: options.stubUrl,
       OPEN_METEO_AIR_QUALITY_URL: options.stubUrl,
+      OPEN_METEO_ARCHIVE_URL: options.stubUrl,
       NWS_URL: options.stubUrl,
       METEOALARM_URL: options.stubUrl,
       NODE_ENV: 'production',

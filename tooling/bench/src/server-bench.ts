@@ -42,6 +42,7 @@ export async function benchServer(options: ServerBenchOptions): Promise<ServerFi
     OPEN_METEO_URL: stubUrl,
     OPEN_METEO_GEOCODING_URL: stubUrl,
     OPEN_METEO_AIR_QUALITY_URL: stubUrl,
+    OPEN_METEO_ARCHIVE_URL: stubUrl,
     NWS_URL: stubUrl,
     METEOALARM_URL: stubUrl,
     LOG_LEVEL: 'warn',

@@ -204,6 +204,7 @@ async function startReplica(name: string, stubUrl: string, lbOrigin: string): Pr
     `OPEN_METEO_GEOCODING_URL=${stubUrl}`,
     '--env',
     `OPEN_METEO_AIR_QUALITY_URL=${stubUrl}`,
+    `OPEN_METEO_ARCHIVE_URL=${stubUrl}`,
     '--env',
     `NWS_URL=${stubUrl}`,
     '--env',

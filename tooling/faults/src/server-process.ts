@@ -92,6 +92,7 @@ export async function spawnServerProcess(options: ServerProcessOptions): Promise
       OPEN_METEO_URL: options.stubUrl,
       OPEN_METEO_GEOCODING_URL: options.stubUrl,
       OPEN_METEO_AIR_QUALITY_URL: options.stubUrl,
+      OPEN_METEO_ARCHIVE_URL: options.stubUrl,
       NWS_URL: options.stubUrl,
       METEOALARM_URL: options.stubUrl,
       WEATHER_PROVIDER: 'open-meteo',

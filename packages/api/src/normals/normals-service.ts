@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import { sql, type Database, type Kysely, type NormalsState } from '@skycast/db';
 import {
   archiveCallWeight,
@@ -59,6 +61,8 @@ export function inProcessNormalsQueue(
 const PROVIDER = 'open-meteo';
 /** Opens of a cell, anonymous or not, before its normals are fetched without anyone saving it. */
 export const OPENS_BEFORE_FETCH = 3;
+/** The longest wait for budget inside a job (a minute's window); longer ones put the cell back. */
+const MAX_INLINE_WAIT_MS = 65_000;
 /** How long one instance may hold a cell's fetch before another may take it over. */
 const CLAIM_SECONDS = 300;
 /** The most days one answer covers. */
@@ -204,12 +208,20 @@ export function createNormalsService(options: NormalsServiceOptions) {
           (sum, rest) => sum + archiveCallWeight(rest),
           0,
         );
-        const wait = await waitForBudget(weight, restWeight);
+        let wait = await waitForBudget(weight, restWeight);
+        // A minute's window refills soon: wait for it holding the claim, rather than
+        // letting go and fetching the decades already read again.
+        while (wait > 0 && wait <= MAX_INLINE_WAIT_MS) {
+          await sleep(wait + 100);
+          await holdClaim(cell);
+          wait = await waitForBudget(weight, restWeight);
+        }
         if (wait > 0) {
           await release(cell, 'queued', 'waiting for the provider budget', wait);
           logger.info({ cell, waitMs: wait }, 'normals fetch deferred: provider budget is low');
           return 'deferred';
         }
+        await holdClaim(cell);
         const answer = await gate.call(PROVIDER, () => archive.daily({ ...place, ...request }), {
           weight,
         });
@@ -255,6 +267,16 @@ export function createNormalsService(options: NormalsServiceOptions) {
     });
     logger.info({ cell }, 'normals fetched');
     return 'fetched';
+  }
+
+  async function holdClaim(cell: NormalsCell): Promise<void> {
+    await db
+      .updateTable('climateNormalCells')
+      .set({ claimedUntil: sql<Date>`now() + ${CLAIM_SECONDS} * interval '1 second'` })
+      .where('cellLatitude', '=', cell.latitude)
+      .where('cellLongitude', '=', cell.longitude)
+      .where('state', '=', 'fetching')
+      .execute();
   }
 
   async function attemptsOf(cell: NormalsCell): Promise<number> {

@@ -267,8 +267,9 @@ export const weatherRouter = {
   normals: publicProcedure
     .meta({
       rateLimit: { max: 240, windowSeconds: 60 },
-      // A cell's normals never change once fetched; "not fetched yet" turns within minutes.
-      cacheSeconds: 300,
+      // Short, though fetched normals never change: a "not fetched yet" answer must not
+      // outlive the fetch by long, and opens reach the procedure (to be counted) once a minute.
+      cacheSeconds: 60,
       description: `Daily climate normals of ERA5-Land ${NORMALS_PERIOD.firstYear}–${NORMALS_PERIOD.lastYear} (mean, 10th and 90th percentile of highs and lows, ±7-day smoothed; mean precipitation and wet-day share) and records since ${RECORDS_FIRST_YEAR}, for up to ${MAX_NORMAL_DAYS} local dates; or why they are not fetched yet.`,
       example: { latitude: 52.52, longitude: 13.41, from: '2026-12-07', to: '2026-12-22' },
     })
