@@ -105,8 +105,13 @@ describe('weather.normals', () => {
     expect(forecast.current.temperature).toEqual(expect.any(Number));
   });
 
-  it('queues a saved place’s cell at once', async () => {
-    await api.services.normals.placeSaved(-33.87, 151.21);
+  it('queues a saved place’s cell at once, through places.add', async () => {
+    const browser = api.browser();
+    await browser.api.auth.signUp({
+      email: 'normals@example.com',
+      password: 'correct horse battery staple',
+    });
+    await browser.api.places.add({ name: 'Sydney', latitude: -33.87, longitude: 151.21 });
     await api.services.settled();
     const sydney = await api.caller.weather.normals({
       latitude: -33.87,
