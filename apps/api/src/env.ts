@@ -62,6 +62,8 @@ export const envSchema = z.object({
     .enum(['0', '1', 'false', 'true'])
     .default('0')
     .transform((value) => value === '1' || value === 'true'),
+  /** Open-Meteo's historical archive (ERA5-Land): climate normals, fetched once per 0.1° cell. */
+  OPEN_METEO_ARCHIVE_URL: z.url().default('https://archive-api.open-meteo.com'),
   /** Severe-weather warnings in the United States (keyless). */
   NWS_URL: z.url().default('https://api.weather.gov'),
   /** The NWS refuses calls without a User-Agent and asks that it name the app and a contact. */

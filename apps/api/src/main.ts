@@ -20,6 +20,7 @@ import { createMetrics, serveMetrics } from './metrics.ts';
 import { watchAncestors } from './parent-watch.ts';
 import {
   createAlertsProviders,
+  createArchive,
   createConfidenceClient,
   createProvider,
   createReverseGeocoder,
@@ -141,13 +142,14 @@ async function start(): Promise<void> {
     db,
     connectionString,
     provider,
+    archive: createArchive(env),
     alertsProviders: createAlertsProviders(env),
     reverseGeocoder,
     confidence: createConfidenceClient(env),
     logger,
     resetMailer,
     publicOrigin,
-    // Confidence calls Open-Meteo whichever provider gives the forecast, so its budget always applies.
+    // Confidence and the archive call Open-Meteo whichever provider gives the forecast, so its budget always applies.
     quotas: {
       'open-meteo': env.OPEN_METEO_QUOTA,
       [provider.id]: quota,

@@ -4,9 +4,11 @@ import {
   createNws,
   createOneCallAlerts,
   createOpenMeteo,
+  createOpenMeteoArchive,
   createOpenMeteoConfidence,
   createOpenWeather,
   type AlertsProvider,
+  type OpenMeteoArchive,
   type ReverseGeocoder,
   type WeatherProvider,
 } from '@skycast/weather';
@@ -79,3 +81,7 @@ export function createConfidenceClient(env: Env) {
     previousRunsUrl: env.OPEN_METEO_PREVIOUS_RUNS_URL,
   });
 }
+
+/** Open-Meteo's archive, for climate normals, whichever service gives the forecasts. */
+export const createArchive = (env: Env): OpenMeteoArchive =>
+  createOpenMeteoArchive({ archiveUrl: env.OPEN_METEO_ARCHIVE_URL });

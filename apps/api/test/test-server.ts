@@ -6,7 +6,13 @@ import { afterAll, beforeAll, inject } from 'vitest';
 
 import { createServices, type ServiceDependencies } from '@skycast/api';
 import { createTestDatabase } from '@skycast/db/testing';
-import { createMeteoAlarm, createNominatim, createNws, createOpenMeteo } from '@skycast/weather';
+import {
+  createMeteoAlarm,
+  createNominatim,
+  createNws,
+  createOpenMeteo,
+  createOpenMeteoArchive,
+} from '@skycast/weather';
 import { startWeatherStub } from '@skycast/weather-stub';
 
 import { createApp, type AppOptions } from '../src/app.ts';
@@ -36,6 +42,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     geocodingUrl: stub.url,
     airQualityUrl: stub.url,
   });
+  const archive = createOpenMeteoArchive({ archiveUrl: stub.url });
   const alertsProviders = [
     createNws({ baseUrl: stub.url, userAgent: 'skycast tests' }),
     createMeteoAlarm({ baseUrl: stub.url }),
@@ -46,6 +53,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     db,
     connectionString,
     provider,
+    archive,
     alertsProviders,
     reverseGeocoder,
     logger,
@@ -84,6 +92,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
       db,
       connectionString,
       provider,
+      archive,
       alertsProviders,
       reverseGeocoder,
       logger,

@@ -2,6 +2,7 @@ import type { Database, Kysely } from '@skycast/db';
 import { DEFAULT_PUSH_SERVICE_ORIGINS } from '@skycast/validators';
 import type {
   AlertsProvider,
+  OpenMeteoArchive,
   OpenMeteoConfidence,
   ReverseGeocoder,
   WeatherProvider,
@@ -15,6 +16,11 @@ import type { ResetMailer } from './accounts/reset-mail.ts';
 import type { Logger } from './logger.ts';
 import type { ApiMetrics } from './metrics.ts';
 import { createUserMemory, type UserMemory } from './user-memory.ts';
+import {
+  createNormalsService,
+  inProcessNormalsQueue,
+  type NormalsService,
+} from './normals/normals-service.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import { createConfidenceService, type ConfidenceService } from './weather/confidence-service.ts';
 import {
@@ -59,6 +65,8 @@ export interface ServiceDependencies {
   /** The same database, for the dedicated LISTEN connection. */
   connectionString: string;
   provider: WeatherProvider;
+  /** Open-Meteo's historical archive: climate normals, fetched once per cell (its budget is `quotas['open-meteo']`). */
+  archive: OpenMeteoArchive;
   /** Severe-weather warning services, in the order they are tried for a point. */
   alertsProviders?: readonly AlertsProvider[];
   /** Names the place at a point; without one, located places keep their coordinates. */
@@ -125,6 +133,8 @@ export interface Services {
    * tonight's cells now; `schedule` starts the nightly timer and returns its stop.
    */
   nightlySkill: { run(): Promise<NightlySkillResult>; schedule(): () => void } | null;
+  /** Daily climate normals per 0.1° cell, read from the table; fetched in the background. */
+  normals: NormalsService;
   /** Accounts and sessions: the only way into `users` and `sessions`. */
   accounts: AccountsService;
   /** Watches and Web Push: settings, keys, and the job queue once it is started. */
@@ -206,9 +216,18 @@ export function createServices(deps: ServiceDependencies): Services {
         0,
       ),
   });
+  const normals = createNormalsService({
+    db: deps.db,
+    gate,
+    archive: deps.archive,
+    logger: deps.logger,
+  });
+  const normalsQueue = inProcessNormalsQueue((cell) => normals.fetchCell(cell), deps.logger);
+  normals.useQueue(normalsQueue);
   return {
     db: deps.db,
     placesMemory,
+    normals,
     weather: createWeatherService({
       provider: deps.provider,
       ...(deps.alertsProviders ? { alertsProviders: deps.alertsProviders } : {}),
@@ -239,7 +258,7 @@ export function createServices(deps: ServiceDependencies): Services {
     rateLimiter: createRateLimiter({ db: deps.db }),
     clientKeyOf: clientKeys(deps.ipv6ClientPrefix),
     onWeatherStored: (listener) => coordinator.onStored(listener),
-    settled: () => cache.settled(),
+    settled: () => Promise.all([cache.settled(), normalsQueue.settled()]).then(() => undefined),
     async close() {
       // Stop listening first: on shutdown the database may go away while the
       // last refreshes settle, and they fall back to polling for the rows.
@@ -248,7 +267,7 @@ export function createServices(deps: ServiceDependencies): Services {
         sessionMemory.close(),
         placesMemory.close(),
       ]);
-      await cache.settled();
+      await Promise.all([cache.settled(), normalsQueue.settled()]);
       await listening;
     },
   };

@@ -63,6 +63,7 @@ export function createTRPCContext(options: CreateContextOptions) {
     db: services.db as unknown as Kysely<PublicDatabase>,
     weather: services.weather,
     confidence: services.confidence,
+    normals: services.normals,
     accounts: services.accounts,
     placesMemory: services.placesMemory,
     rateLimiter: services.rateLimiter,

@@ -8,6 +8,7 @@ import {
   createOneCallAlerts,
   createOpenMeteo,
   createOpenMeteoConfidence,
+  createOpenMeteoArchive,
   createOpenWeather,
 } from '@skycast/weather';
 import { startWeatherStub } from '@skycast/weather-stub';
@@ -78,6 +79,7 @@ export async function createTestApi(options: InstanceOptions = {}) {
       db: settings.connection?.db ?? testDb.db,
       connectionString: settings.connection?.connectionString ?? testDb.connectionString,
       provider,
+      archive: createOpenMeteoArchive({ archiveUrl: stub.url, timeoutMs }),
       alertsProviders,
       reverseGeocoder: createNominatim({
         baseUrl: stub.url,

@@ -134,7 +134,6 @@ export interface RateLimitTable {
   expire: ColumnType<string | null, number | string | null, number | string | null>;
 }
 
-
 /** A person's rule for one of their places; `rule` and `schedule` are checked by `@skycast/validators`' watch schemas. */
 export interface WatchTable {
   id: Generated<string>;
@@ -219,7 +218,51 @@ export interface ForecastSkillRunTable {
   claimedAt: Generated<Date>;
 }
 
+/**
+ * Whether a 0.1° cell's climate normals are there: `wanted` (opened, not yet
+ * often enough to fetch), `queued` (to fetch at `notBefore`), `fetching`
+ * (claimed by one instance until `claimedUntil`), `fetched`, or `failed`
+ * (the archive refused it for good).
+ */
+export type NormalsState = 'wanted' | 'queued' | 'fetching' | 'fetched' | 'failed';
+
+export interface ClimateNormalCellTable {
+  cellLatitude: number;
+  cellLongitude: number;
+  timeZone: string;
+  state: NormalsState;
+  opens: Generated<number>;
+  attempts: Generated<number>;
+  notBefore: Timestamp | null;
+  claimedUntil: Timestamp | null;
+  fetchedAt: Timestamp | null;
+  simulated: Generated<boolean>;
+  lastError: string | null;
+  createdAt: Generated<Timestamp>;
+}
+
+/** One day of the leap-year calendar (0 = 1 January, 59 = 29 February) of one cell. */
+export interface ClimateNormalTable {
+  cellLatitude: number;
+  cellLongitude: number;
+  dayOfYear: number;
+  highMean: number;
+  highP10: number;
+  highP90: number;
+  lowMean: number;
+  lowP10: number;
+  lowP90: number;
+  precipitationMean: number;
+  wetDayFrequency: number;
+  recordHigh: number;
+  recordHighYear: number;
+  recordLow: number;
+  recordLowYear: number;
+}
+
 export interface Database {
+  climateNormalCells: ClimateNormalCellTable;
+  climateNormals: ClimateNormalTable;
   weatherCache: WeatherCacheTable;
   forecastSkill: ForecastSkillTable;
   forecastSkillRuns: ForecastSkillRunTable;

@@ -4,6 +4,7 @@ export const OPEN_METEO_ENDPOINTS = [
   '/v1/ensemble',
   '/v1/search',
   '/v1/air-quality',
+  '/v1/archive',
 ] as const;
 export const OPENWEATHER_ENDPOINTS = [
   '/data/2.5/weather',

@@ -4,3 +4,5 @@ export { FAULT_MODES, type Fault, type FaultMode } from './faults.ts';
 export { startWeatherStub, type StartWeatherStubOptions, type WeatherStub } from './server.ts';
 export { stubProviderEnv, type ProviderUrlVariable } from './provider-env.ts';
 export type { RainScenario } from './scenarios.ts';
+export { archiveHalfRange, archiveSeasonalMean } from './open-meteo-archive.ts';
+export { siteAt, type Site } from './sites.ts';

@@ -11,6 +11,7 @@ export function stubProviderEnv(url: string): Record<ProviderUrlVariable, string
     OPEN_METEO_URL: url,
     OPEN_METEO_GEOCODING_URL: url,
     OPEN_METEO_AIR_QUALITY_URL: url,
+    OPEN_METEO_ARCHIVE_URL: url,
     OPEN_METEO_ENSEMBLE_URL: url,
     OPEN_METEO_PREVIOUS_RUNS_URL: url,
     OPENWEATHER_URL: url,
@@ -25,6 +26,7 @@ export type ProviderUrlVariable =
   | 'OPEN_METEO_URL'
   | 'OPEN_METEO_GEOCODING_URL'
   | 'OPEN_METEO_AIR_QUALITY_URL'
+  | 'OPEN_METEO_ARCHIVE_URL'
   | 'OPEN_METEO_ENSEMBLE_URL'
   | 'OPEN_METEO_PREVIOUS_RUNS_URL'
   | 'OPENWEATHER_URL'

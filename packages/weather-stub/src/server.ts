@@ -18,6 +18,7 @@ import { meteoAlarmDocumentRoute, meteoAlarmFeedRoute } from './meteoalarm-route
 import { reverseRoute } from './nominatim-routes.ts';
 import { nwsActiveAlertsRoute } from './nws-routes.ts';
 import { airQualityRoute } from './open-meteo-air-quality.ts';
+import { archiveRoute } from './open-meteo-archive.ts';
 import { ensembleRoute } from './open-meteo-ensemble.ts';
 import { forecastRoute } from './open-meteo-forecast.ts';
 import { searchRoute } from './open-meteo-search.ts';
@@ -74,6 +75,7 @@ const ROUTES: Record<StubEndpoint, Route> = {
   '/v1/ensemble': ensembleRoute,
   '/v1/search': searchRoute,
   '/v1/air-quality': airQualityRoute,
+  '/v1/archive': archiveRoute,
   '/data/2.5/weather': currentWeatherRoute,
   '/data/2.5/forecast': openWeatherForecastRoute,
   '/geo/1.0/direct': geocodingRoute,

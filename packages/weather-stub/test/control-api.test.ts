@@ -54,6 +54,7 @@ describe('control API', () => {
         '/v1/ensemble': 0,
         '/v1/search': 0,
         '/v1/air-quality': 0,
+        '/v1/archive': 0,
         '/data/2.5/weather': 0,
         '/data/2.5/forecast': 0,
         '/geo/1.0/direct': 1,

@@ -104,3 +104,27 @@ export {
   type ConfidenceReason,
 } from './confidence/confidence-model.ts';
 export { nextDayHighSkill, type ModelSkill } from './confidence/skill.ts';
+export {
+  climateNormals,
+  dayNormalSchema,
+  leapDayOfYear,
+  NORMAL_DAYS,
+  NORMALS_PERIOD,
+  RECORDS_FIRST_YEAR,
+  SMOOTHING_HALF_WIDTH,
+  WET_DAY_MM,
+  type ArchiveDay,
+  type DayNormal,
+} from './climate-normals.ts';
+export {
+  archiveCallWeight,
+  createOpenMeteoArchive,
+  fetchCellNormals,
+  NORMALS_CALL_WEIGHT,
+  NORMALS_REQUESTS,
+  type ArchiveChunk,
+  type ArchiveQuery,
+  type ArchiveVariable,
+  type OpenMeteoArchive,
+  type OpenMeteoArchiveOptions,
+} from './open-meteo-archive.ts';

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { createPushSender, createServices, silentLogger, startWatchQueue } from '@skycast/api';
 import { createDb, migrateToLatest, sql } from '@skycast/db';
 import { startEmbeddedPostgres } from '@skycast/db/embedded';
-import { createOpenMeteo } from '@skycast/weather';
+import { createOpenMeteo, createOpenMeteoArchive } from '@skycast/weather';
 import { startWeatherStub } from '@skycast/weather-stub';
 
 const { values } = parseArgs({
@@ -72,6 +72,7 @@ try {
       airQualityUrl: stub.url,
       timeoutMs: 30_000,
     }),
+    archive: createOpenMeteoArchive({ archiveUrl: stub.url }),
     logger: silentLogger,
     newPlacesPerMinute: 1_000_000,
   });

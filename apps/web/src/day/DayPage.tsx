@@ -9,6 +9,7 @@ import { arrivedInApp } from '../navigation/use-location.ts';
 import { useOffline } from '../offline/connection.ts';
 import { offlineMessages } from '../offline/offline-messages.ts';
 import { OfflineBanner } from '../offline/OfflineBanner.tsx';
+import { ClimateNormalsCard } from '../normals/ClimateNormalsCard.tsx';
 import { formatCoordinates } from '../place/coordinates.ts';
 import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
 import { useUnits } from '../preferences/use-units.ts';
@@ -88,6 +89,7 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
         </section>
         <HourTable hours={detail.hours} units={detail.units} />
         <DayConfidence at={coordinates} date={route.day} />
+        <ClimateNormalsCard coordinates={coordinates} date={route.day} />
       </>
     );
   } else if (offline) {

@@ -17,6 +17,7 @@ import { PlaceSwitcher } from '../places/PlaceSwitcher.tsx';
 import { SavePlaceButton } from '../places/SavePlaceButton.tsx';
 import { WatchesSection } from '../watches/WatchesSection.tsx';
 import { useUnits } from '../preferences/use-units.ts';
+import { ClimateNormalsCard } from '../normals/ClimateNormalsCard.tsx';
 import { SunAndMoonCard } from '../sun-and-moon/SunAndMoonCard.tsx';
 import { ErrorMessage, QueryErrorMessage } from '../ui/ErrorMessage.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
@@ -99,6 +100,7 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
       <div className="place__sections">
         <WeatherAlerts coordinates={coordinates} timeZone={forecast.data?.location.timezone} />
         {body}
+        <ClimateNormalsCard coordinates={coordinates} />
         <AirQualityCard coordinates={coordinates} />
         <SunAndMoonCard coordinates={coordinates} />
         <WatchesSection place={{ ...coordinates, name }} />

@@ -117,8 +117,8 @@ export const placesRouter = {
   add: protectedProcedure
     .input(placeToSaveSchema)
     .output(savedPlaceSchema)
-    .mutation(({ ctx, input }) =>
-      withPlacesLock(ctx, ctx.user.id, async (trx) => {
+    .mutation(async ({ ctx, input }) => {
+      const saved = await withPlacesLock(ctx, ctx.user.id, async (trx) => {
         const { count, last } = await trx
           .selectFrom('places')
           .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.max('position').as('last')])
@@ -155,8 +155,13 @@ export const placesRouter = {
           );
         }
         return place;
-      }),
-    ),
+      });
+      // Its climate normals are fetched in the background; a hiccup there must not undo the save.
+      await ctx.normals.placeSaved(saved.latitude, saved.longitude).catch((error: unknown) => {
+        ctx.logger.warn({ err: error }, 'could not queue the normals of a saved place');
+      });
+      return saved;
+    }),
 
   /** Renames one of the user's places. */
   rename: protectedProcedure

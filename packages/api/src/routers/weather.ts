@@ -4,7 +4,10 @@ import { z } from 'zod';
 import {
   dayDetailSchema,
   forecastSchema,
+  dayNormalSchema,
+  NORMALS_PERIOD,
   OPEN_METEO_FORECAST_DAYS,
+  RECORDS_FIRST_YEAR,
   placeSchema,
   sunAndMoonSchema,
 } from '@skycast/weather';
@@ -19,6 +22,7 @@ import {
   windUnitSchema,
 } from '@skycast/validators';
 
+import { datesBetween, MAX_NORMAL_DAYS } from '../normals/normals-service.ts';
 import { publicProcedure } from '../trpc.ts';
 import {
   airQualityReportSchema,
@@ -36,6 +40,32 @@ export const unitChoiceInputSchema = z.object({
 
 /** The most days ahead any daily answer covers: what the forecast provider gives. */
 export const MAX_DAYS = 16;
+
+/** The normals of a place for some dates, or why they are not there yet. */
+export const placeNormalsSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('fetched'),
+    /** What every number here comes from, to be shown with it. */
+    source: z.literal(
+      `ERA5-Land ${NORMALS_PERIOD.firstYear}–${NORMALS_PERIOD.lastYear} reanalysis`,
+    ),
+    recordsSince: z.literal(RECORDS_FIRST_YEAR),
+    /** °C and mm, whatever units the forecast is shown in. */
+    units: z.object({ temperature: z.literal('°C'), precipitation: z.literal('mm') }),
+    simulated: z.boolean(),
+    days: z
+      .array(dayNormalSchema.omit({ dayOfYear: true }).extend({ date: z.iso.date() }))
+      .max(MAX_NORMAL_DAYS),
+  }),
+  z.object({
+    status: z.literal('not-fetched'),
+    /**
+     * `not-requested`: nobody saved or often opened a place here yet; `queued`: it will be
+     * fetched shortly; `waiting-for-budget`: later today; `failed`: the archive has none here.
+     */
+    reason: z.enum(['not-requested', 'queued', 'waiting-for-budget', 'failed']),
+  }),
+]);
 
 /** What an upstream weather service's trouble turns into (see `providerErrors` in trpc.ts). */
 const upstreamErrors = [
@@ -243,4 +273,44 @@ export const weatherRouter = {
     )
     .output(sunAndMoonSchema.extend({ days: sunAndMoonSchema.shape.days.max(MAX_DAYS) }))
     .query(({ ctx, input }) => ctx.weather.sunAndMoon(input, input.days)),
+
+  /**
+   * Climate normals (1991–2020) and records (since 1950) for local dates at a point, from
+   * the table only: never a provider call. Until the point's cell is fetched, says why.
+   */
+  normals: publicProcedure
+    .meta({
+      rateLimit: { max: 240, windowSeconds: 60 },
+      // Short, though fetched normals never change: a "not fetched yet" answer must not
+      // outlive the fetch by long, and opens reach the procedure (to be counted) once a minute.
+      cacheSeconds: 60,
+      description: `Daily climate normals of ERA5-Land ${NORMALS_PERIOD.firstYear}–${NORMALS_PERIOD.lastYear} (mean, 10th and 90th percentile of highs and lows, ±7-day smoothed; mean precipitation and wet-day share) and records since ${RECORDS_FIRST_YEAR}, for up to ${MAX_NORMAL_DAYS} local dates; or why they are not fetched yet.`,
+      example: { latitude: 52.52, longitude: 13.41, from: '2026-12-07', to: '2026-12-22' },
+    })
+    .input(
+      coordinatesSchema
+        .extend({
+          from: z.iso.date('Give the first day as YYYY-MM-DD.'),
+          to: z.iso.date('Give the last day as YYYY-MM-DD.'),
+        })
+        .refine(
+          (input) =>
+            input.from <= input.to && datesBetween(input.from, input.to).length <= MAX_NORMAL_DAYS,
+          { message: `Give at most ${MAX_NORMAL_DAYS} days, the first not after the last.` },
+        ),
+    )
+    .output(placeNormalsSchema)
+    .query(async ({ ctx, input }) => {
+      const normals = await ctx.normals.forPlace(input);
+      if (normals.status !== 'fetched') return normals;
+      return {
+        status: normals.status,
+        source:
+          `ERA5-Land ${NORMALS_PERIOD.firstYear}–${NORMALS_PERIOD.lastYear} reanalysis` as const,
+        recordsSince: RECORDS_FIRST_YEAR,
+        units: { temperature: '°C' as const, precipitation: 'mm' as const },
+        simulated: normals.simulated,
+        days: normals.days,
+      };
+    }),
 } satisfies TRPCRouterRecord;

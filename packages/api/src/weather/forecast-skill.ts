@@ -80,11 +80,9 @@ export async function runNightlySkill(options: NightlySkillOptions): Promise<Nig
       continue;
     }
     try {
-      const history = await gate.call(
-        'open-meteo',
-        () => client.skillHistory(at),
-        { weight: CONFIDENCE_CALL_WEIGHTS.skillHistory },
-      );
+      const history = await gate.call('open-meteo', () => client.skillHistory(at), {
+        weight: CONFIDENCE_CALL_WEIGHTS.skillHistory,
+      });
       const today = history.data.times.at(-1)?.slice(0, 10) ?? night;
       const skill = nextDayHighSkill(history.data, today);
       if (skill.length > 0) {

@@ -58,6 +58,18 @@ export interface ProviderGate {
    * rounded up to whole ones so the shared count never undercounts.
    */
   call<T>(provider: string, action: () => Promise<T>, options?: CallOptions): Promise<T>;
+  /**
+   * What is left of each window of the provider's budget now, across
+   * instances, so background work can wait for room instead of taking the
+   * forecasts' share.
+   */
+  headroom(provider: string): Promise<BudgetHeadroom[]>;
+}
+
+export interface BudgetHeadroom extends QuotaWindow {
+  remaining: number;
+  /** When the window's count starts again. */
+  resetsInMs: number;
 }
 
 export interface CallOptions {
@@ -205,7 +217,11 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
    * reserve; a first place may take from the reserve once that is spent,
    * so no set of hungry clients can leave a newcomer without one.
    */
-  async function takeToken(provider: string, firstPlace: boolean, points: number): Promise<boolean> {
+  async function takeToken(
+    provider: string,
+    firstPlace: boolean,
+    points: number,
+  ): Promise<boolean> {
     const windows = quotaOf(provider);
     const outcomes = await Promise.allSettled(
       windows.map((window) => takeFromWindow(provider, window, firstPlace, points)),
@@ -291,6 +307,33 @@ export function createProviderGate(options: ProviderGateOptions): ProviderGate {
   }
 
   return {
+    async headroom(provider) {
+      const windows = options.quotas[provider] ?? [];
+      if (windows.length === 0) return [];
+      // Read straight from the limiters' table (rate-limiter-flexible's `get`
+      // expects a driver result with `rowCount`, which Kysely's does not carry).
+      const now = Date.now();
+      const rows = await db
+        .selectFrom('rateLimits')
+        .select(['key', 'points', 'expire'])
+        .where(
+          'key',
+          'in',
+          windows.map((window) => `quota:${window.windowSeconds}:${provider}`),
+        )
+        .execute();
+      return windows.map((window) => {
+        const row = rows.find((r) => r.key === `quota:${window.windowSeconds}:${provider}`);
+        const expire = row?.expire === null || row?.expire === undefined ? 0 : Number(row.expire);
+        const live = row !== undefined && expire > now;
+        return {
+          ...window,
+          remaining: Math.max(0, window.capacity - (live ? row.points : 0)),
+          resetsInMs: live ? expire - now : 0,
+        };
+      });
+    },
+
     async call(provider, action, callOptions = {}) {
       const firstPlace = callOptions.firstPlace ?? false;
       const points = Math.max(1, Math.ceil(callOptions.weight ?? 1));

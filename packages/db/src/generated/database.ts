@@ -26,6 +26,39 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface ClimateNormalCells {
+  attempts: Generated<number>;
+  cellLatitude: number;
+  cellLongitude: number;
+  claimedUntil: Timestamp | null;
+  createdAt: Generated<Timestamp>;
+  fetchedAt: Timestamp | null;
+  lastError: string | null;
+  notBefore: Timestamp | null;
+  opens: Generated<number>;
+  simulated: Generated<boolean>;
+  state: string;
+  timeZone: string;
+}
+
+export interface ClimateNormals {
+  cellLatitude: number;
+  cellLongitude: number;
+  dayOfYear: number;
+  highMean: number;
+  highP10: number;
+  highP90: number;
+  lowMean: number;
+  lowP10: number;
+  lowP90: number;
+  precipitationMean: number;
+  recordHigh: number;
+  recordHighYear: number;
+  recordLow: number;
+  recordLowYear: number;
+  wetDayFrequency: number;
+}
+
 export interface ForecastSkill {
   cellKey: string;
   computedAt: Generated<Timestamp>;
@@ -178,6 +211,8 @@ export interface WeatherCache {
 }
 
 export interface DB {
+  climateNormalCells: ClimateNormalCells;
+  climateNormals: ClimateNormals;
   forecastSkill: ForecastSkill;
   forecastSkillRuns: ForecastSkillRuns;
   notifications: Notifications;

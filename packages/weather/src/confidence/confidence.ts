@@ -137,7 +137,7 @@ export function blendWeights(skill: Partial<Record<ComparedModel, number>> | und
     return typeof error === 'number' && error >= 0 ? 1 / Math.max(0.1, error) : null;
   });
   const known = inverse.every((value) => value !== null);
-  const raw = known ? (inverse) : COMPARED_MODELS.map(() => 1);
+  const raw = known ? inverse : COMPARED_MODELS.map(() => 1);
   const total = raw.reduce((a, b) => a + b, 0);
   return {
     weights: Object.fromEntries(

@@ -28,9 +28,7 @@ export function nextDayHighSkill(history: SkillHistory, today: string): ModelSki
   });
   const highOf = (series: (number | null)[], hours: number[]) => {
     const values = hours.map((h) => series[h] ?? null);
-    return hours.length === 24 && values.every((v) => v !== null)
-      ? Math.max(...(values))
-      : null;
+    return hours.length === 24 && values.every((v) => v !== null) ? Math.max(...values) : null;
   };
   const observed = new Map<string, number>();
   for (const [date, hours] of days) {
