@@ -54,10 +54,11 @@ describe('weather.confidence', () => {
 
   it('charges the provider budget by weight, not by request', async () => {
     const gated = await createTestApi({
-      quotas: { 'open-meteo': [{ windowSeconds: 3600, capacity: 5 }] },
+      // 6 calls an hour: a tenth (rounded up, 1) is kept for clients' first places.
+      quotas: { 'open-meteo': [{ windowSeconds: 3600, capacity: 6 }] },
     });
     try {
-      // 1 + ceil(2.1) + 1 = 5 points: the whole budget.
+      // 1 + ceil(2.1) + 1 = 5 points: the whole ordinary share.
       await gated.caller.weather.confidence(BERLIN);
       const error = await gated.caller.weather.forecast(BERLIN).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TRPCError);
