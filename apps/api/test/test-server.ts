@@ -6,7 +6,13 @@ import { afterAll, beforeAll, inject } from 'vitest';
 
 import { createServices, type ServiceDependencies } from '@skycast/api';
 import { createTestDatabase } from '@skycast/db/testing';
-import { createMeteoAlarm, createNominatim, createNws, createOpenMeteo } from '@skycast/weather';
+import {
+  createMeteoAlarm,
+  createNominatim,
+  createNws,
+  createOpenMeteo,
+  createOpenMeteoConfidence,
+} from '@skycast/weather';
 import { startWeatherStub } from '@skycast/weather-stub';
 
 import { createApp, type AppOptions } from '../src/app.ts';
@@ -41,6 +47,12 @@ export async function startTestServer(options: TestServerOptions = {}) {
     createMeteoAlarm({ baseUrl: stub.url }),
   ];
   const reverseGeocoder = createNominatim({ baseUrl: stub.url, userAgent: 'skycast tests' });
+  // As production wires it (apps/api/src/main.ts): confidence from Open-Meteo's other APIs.
+  const confidence = createOpenMeteoConfidence({
+    forecastUrl: stub.url,
+    ensembleUrl: stub.url,
+    previousRunsUrl: stub.url,
+  });
   const { db, connectionString } = testDb;
   const services = createServices({
     db,
@@ -48,6 +60,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     provider,
     alertsProviders,
     reverseGeocoder,
+    confidence,
     logger,
     ...options.services,
   });
@@ -86,6 +99,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
       provider,
       alertsProviders,
       reverseGeocoder,
+      confidence,
       logger,
       ...dependencies,
     });
