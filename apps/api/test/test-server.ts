@@ -12,6 +12,7 @@ import {
   createNws,
   createOpenMeteo,
   createOpenMeteoArchive,
+  createOpenMeteoConfidence,
 } from '@skycast/weather';
 import { startWeatherStub } from '@skycast/weather-stub';
 
@@ -48,6 +49,12 @@ export async function startTestServer(options: TestServerOptions = {}) {
     createMeteoAlarm({ baseUrl: stub.url }),
   ];
   const reverseGeocoder = createNominatim({ baseUrl: stub.url, userAgent: 'skycast tests' });
+  // As production wires it (apps/api/src/main.ts): confidence from Open-Meteo's other APIs.
+  const confidence = createOpenMeteoConfidence({
+    forecastUrl: stub.url,
+    ensembleUrl: stub.url,
+    previousRunsUrl: stub.url,
+  });
   const { db, connectionString } = testDb;
   const services = createServices({
     db,
@@ -56,6 +63,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     archive,
     alertsProviders,
     reverseGeocoder,
+    confidence,
     logger,
     ...options.services,
   });
@@ -95,6 +103,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
       archive,
       alertsProviders,
       reverseGeocoder,
+      confidence,
       logger,
       ...dependencies,
     });

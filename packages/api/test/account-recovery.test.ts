@@ -211,10 +211,35 @@ describe('password reset by email', () => {
   });
 });
 
+// A browser's push keys (RFC 8291), as `PushSubscription.toJSON()` gives them.
+const EXAMPLE_PUSH_KEYS = {
+  p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+  auth: 'tBHItJI5svbpez7KI4CCXg',
+};
+
 describe('deleting an account', () => {
-  async function rowsOf(userId: string): Promise<Record<string, number>> {
+  // The server's own secrets (its VAPID keys) are no one's: every other user table is per person.
+  const PERSONAL_TABLES = USER_DATA_TABLES.filter((table) => table !== 'serverSecrets');
+
+  /** Rows of the user in each personal table; deliveries are theirs through the given notifications. */
+  async function rowsOf(
+    userId: string,
+    notificationIds: string[],
+  ): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
-    for (const table of USER_DATA_TABLES) {
+    for (const table of PERSONAL_TABLES) {
+      if (table === 'pushDeliveries') {
+        const rows = await api.db
+          .selectFrom('pushDeliveries')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .where('notificationId', 'in', [
+            ...notificationIds,
+            '00000000-0000-0000-0000-000000000000',
+          ])
+          .executeTakeFirstOrThrow();
+        counts[table] = rows.n;
+        continue;
+      }
       const column = table === 'users' ? 'id' : 'userId';
       const rows = await api.db
         .selectFrom(table)
@@ -238,8 +263,40 @@ describe('deleting an account', () => {
     const { email, browser, user } = await signedUp();
     const phone = instance.browser();
     await phone.api.auth.signIn({ email, password: PASSWORD });
-    await browser.api.places.add({ name: 'Berlin', latitude: 52.52, longitude: 13.41 });
+    const place = await browser.api.places.add({
+      name: 'Berlin',
+      latitude: 52.52,
+      longitude: 13.41,
+    });
     await browser.api.preferences.update({ theme: 'dark' });
+    await browser.api.watches.create({
+      placeId: place.id,
+      rule: { kind: 'rain-starts', withinMinutes: 30, intensity: 'light' },
+      schedule: { days: [1, 2, 3, 4, 5, 6, 7], from: '07:00', until: '22:00', quiet: null },
+    });
+    const device = await browser.api.push.subscribe({
+      endpoint: 'https://fcm.googleapis.com/fcm/send/deleted-account-test',
+      keys: EXAMPLE_PUSH_KEYS,
+      device: 'Test browser',
+    });
+    // A notification already made for them, and its delivery to the device, as a watch round leaves them.
+    const notification = await api.db
+      .insertInto('notifications')
+      .values({
+        userId: user.id,
+        placeId: place.id,
+        eventKey: 'test:deleted-account',
+        kind: 'test',
+        title: 'Test',
+        body: 'Test',
+        url: '/',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await api.db
+      .insertInto('pushDeliveries')
+      .values({ notificationId: notification.id, subscriptionId: device.id })
+      .execute();
     await instance.browser().api.auth.requestPasswordReset({ email });
     await inbox.waitFor(email);
     // Counts under the account's id and email digest: a typo, a stranger's wrong guess.
@@ -251,14 +308,14 @@ describe('deleting an account', () => {
         ({ key }) => key.includes(user.id) || key.includes(digest),
       );
     expect((await countsOfAccount()).length).toBeGreaterThanOrEqual(4);
-    const before = await rowsOf(user.id);
-    // Every user table holds something of theirs, so the check below means something.
-    for (const table of USER_DATA_TABLES) expect(before[table], table).toBeGreaterThan(0);
+    const before = await rowsOf(user.id, [notification.id]);
+    // Every personal table holds something of theirs, so the check below means something.
+    for (const table of PERSONAL_TABLES) expect(before[table], table).toBeGreaterThan(0);
 
     expect(await browser.api.auth.deleteAccount({ password: PASSWORD })).toEqual({ ok: true });
     expect(browser.jar.token).toBeUndefined();
-    const after = await rowsOf(user.id);
-    for (const table of USER_DATA_TABLES) expect(after[table], table).toBe(0);
+    const after = await rowsOf(user.id, [notification.id]);
+    for (const table of PERSONAL_TABLES) expect(after[table], table).toBe(0);
     expect(await phone.api.auth.me()).toBeNull();
     // No count is kept under the account's id or its email's digest either.
     expect(await countsOfAccount()).toEqual([]);

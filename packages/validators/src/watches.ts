@@ -165,7 +165,11 @@ const base64url = (max: number) =>
 
 /** What `PushSubscription.toJSON()` gives, as the browser sends it. */
 export const pushSubscriptionInputSchema = z.object({
-  endpoint: z.string().max(2048),
+  // A URL has no control characters; one here (a NUL, say) could not even be stored.
+  endpoint: z
+    .string()
+    .max(2048)
+    .regex(/^\P{Cc}*$/u, 'Use a URL without control characters.'),
   keys: z.object({ p256dh: base64url(200), auth: base64url(100) }),
   device: text({ max: 100 }).trim().min(1).default('This browser'),
 });
@@ -179,7 +183,10 @@ export type PushSubscriptionInput = z.infer<typeof pushSubscriptionInputSchema>;
  * @example
  * isAllowedPushEndpoint('https://fcm.googleapis.com/fcm/send/abc', DEFAULT_PUSH_SERVICE_ORIGINS) // true
  */
-export function isAllowedPushEndpoint(endpoint: string, allowedOrigins: readonly string[]): boolean {
+export function isAllowedPushEndpoint(
+  endpoint: string,
+  allowedOrigins: readonly string[],
+): boolean {
   let url: URL;
   try {
     url = new URL(endpoint);
@@ -189,7 +196,8 @@ export function isAllowedPushEndpoint(endpoint: string, allowedOrigins: readonly
   if (url.protocol !== 'https:' || url.username || url.password) return false;
   return allowedOrigins.some((origin) => {
     // `https://*.notify.windows.com` style entries match any host under the suffix.
-    if (origin.startsWith('https://*.')) return url.hostname.endsWith(origin.slice('https://*'.length));
+    if (origin.startsWith('https://*.'))
+      return url.hostname.endsWith(origin.slice('https://*'.length));
     return url.origin === origin;
   });
 }

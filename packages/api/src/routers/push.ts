@@ -129,7 +129,10 @@ export const pushRouter = {
     .meta({ example: { endpoint: 'https://fcm.googleapis.com/fcm/send/dGVzdC1zdWJzY3JpcHRpb24' } })
     .input(
       z
-        .object({ id: z.uuid().optional(), endpoint: z.string().max(2048).optional() })
+        .object({
+          id: z.uuid().optional(),
+          endpoint: pushSubscriptionInputSchema.shape.endpoint.optional(),
+        })
         .refine((input) => (input.id === undefined) !== (input.endpoint === undefined), {
           message: 'Give either the device’s id or its endpoint.',
         }),
