@@ -49,7 +49,7 @@ describe('weather.nearestPlace (reverse geocoding through Nominatim)', () => {
       .selectAll()
       .where('provider', '=', 'nominatim')
       .where('resource', '=', 'geocoding')
-      .where('cacheKey', '=', 'reverse:fr:5933:1807')
+      .where('cacheKey', '=', 'reverse:fr:59.33,18.07')
       .executeTakeFirstOrThrow();
     expect(row.freshUntil.getTime() - row.fetchedAt.getTime()).toBe(7 * 24 * 3_600_000);
   });
@@ -74,7 +74,7 @@ describe('weather.nearestPlace (reverse geocoding through Nominatim)', () => {
     const rows = await api.db
       .selectFrom('weatherCache')
       .select('cacheKey')
-      .where('cacheKey', '=', 'reverse:en:5568:1257')
+      .where('cacheKey', '=', 'reverse:en:55.68,12.57')
       .execute();
     expect(rows).toEqual([]);
   });
