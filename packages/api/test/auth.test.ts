@@ -188,8 +188,22 @@ describe('passwords', () => {
       );
       return { error, ms: performance.now() - started };
     };
-    const wrongPassword = await attempt(email);
-    const unknown = await attempt(uniqueEmail());
+    // The fastest of three tries each, alternating, so one slow moment on a
+    // loaded machine does not pass for a difference between the two paths.
+    const tries: {
+      wrongPassword: Awaited<ReturnType<typeof attempt>>[];
+      unknown: typeof tries.wrongPassword;
+    } = {
+      wrongPassword: [],
+      unknown: [],
+    };
+    for (let i = 0; i < 3; i++) {
+      tries.wrongPassword.push(await attempt(email));
+      tries.unknown.push(await attempt(uniqueEmail()));
+    }
+    const fastest = (list: typeof tries.unknown) => list.reduce((a, b) => (b.ms < a.ms ? b : a));
+    const wrongPassword = fastest(tries.wrongPassword);
+    const unknown = fastest(tries.unknown);
     expect(unknown.error.code).toBe(wrongPassword.error.code);
     expect(unknown.error.code).toBe('UNAUTHORIZED');
     expect(unknown.error.message).toBe(wrongPassword.error.message);
