@@ -172,24 +172,46 @@ async function start(): Promise<void> {
   cleanups.unshift(() => services.close());
 
   // Every process enqueues (test notifications); with WATCHES_WORKERS=on it also evaluates and pushes.
-  const queue = await startWatchQueue({
-    db,
-    connectionString,
-    weather: services.weather,
-    push: createPushSender({ vapid: () => services.watches.vapid() }),
-    logger,
-    publicOrigin,
-    intervalSeconds: env.WATCHES_INTERVAL_SECONDS,
-    maxPerHour: env.WATCHES_MAX_PUSHES_PER_HOUR,
-    work: env.WATCHES_WORKERS === 'on',
-    drainTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
-    ...(metrics ? { metrics: metrics.watches } : {}),
-  });
-  services.watches.jobs = queue;
-  // First on shutdown: running evaluations and pushes finish while the pool is open.
-  cleanups.unshift(() => queue.stop());
-  if (env.WATCHES_WORKERS === 'on')
-    logger.info({ intervalSeconds: env.WATCHES_INTERVAL_SECONDS }, 'watch workers started');
+  // On a read-only database (a failover) pg-boss cannot set up its queues: the API serves, and the
+  // queue starts once writes come back.
+  let stopQueue: () => Promise<void> = () => Promise.resolve();
+  cleanups.unshift(() => stopQueue());
+  const startQueue = async (): Promise<void> => {
+    try {
+      const queue = await startWatchQueue({
+        db,
+        connectionString,
+        weather: services.weather,
+        push: createPushSender({ vapid: () => services.watches.vapid() }),
+        logger,
+        publicOrigin,
+        intervalSeconds: env.WATCHES_INTERVAL_SECONDS,
+        maxPerHour: env.WATCHES_MAX_PUSHES_PER_HOUR,
+        work: env.WATCHES_WORKERS === 'on',
+        drainTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+        ...(metrics ? { metrics: metrics.watches } : {}),
+      });
+      services.watches.jobs = queue;
+      // First on shutdown: running evaluations and pushes finish while the pool is open.
+      stopQueue = () => queue.stop();
+      if (env.WATCHES_WORKERS === 'on')
+        logger.info({ intervalSeconds: env.WATCHES_INTERVAL_SECONDS }, 'watch workers started');
+    } catch (error) {
+      if (databaseTrouble(error) !== 'read-only') throw error;
+      logger.warn(
+        { err: error },
+        'the database is read-only: the job queue starts once it takes writes',
+      );
+      const retry = setTimeout(() => {
+        startQueue().catch((failure: unknown) =>
+          logger.error({ err: failure }, 'the job queue could not start'),
+        );
+      }, 15_000);
+      retry.unref();
+      stopQueue = () => Promise.resolve(clearTimeout(retry));
+    }
+  };
+  await startQueue();
   const stopPruning = schedulePruning(db, logger, {
     intervalMs: 10 * 60_000,
     maxEntries: env.WEATHER_CACHE_MAX_ENTRIES,

@@ -165,7 +165,7 @@ describe('measuring', () => {
 });
 
 describe('loading', () => {
-  it('asks who is signed in in one request and for the warnings, forecast, air quality and sun and moon each in a cacheable GET of its own, and loads the chart alongside', async () => {
+  it('asks who is signed in in one request and for the warnings, forecast, confidence, normals, air quality and sun and moon each in a cacheable GET of its own, and loads the chart alongside', async () => {
     await withPage({}, async ({ page }) => {
       const calls: string[] = [];
       page.on('request', (request) => {
@@ -181,7 +181,9 @@ describe('loading', () => {
         '/trpc/auth.me',
         '/trpc/weather.airQuality',
         '/trpc/weather.alerts',
+        '/trpc/weather.confidence',
         '/trpc/weather.forecast',
+        '/trpc/weather.normals',
         '/trpc/weather.sunAndMoon',
       ]);
     });

@@ -9,10 +9,6 @@ import {
   SIGN_IN_PATH,
   SIGN_UP_PATH,
 } from './account/account-paths.ts';
-import { AccountPage } from './account/AccountPage.tsx';
-import { AuthPage } from './account/AuthPage.tsx';
-import { ForgotPasswordPage } from './account/ForgotPasswordPage.tsx';
-import { ResetPasswordPage } from './account/ResetPasswordPage.tsx';
 import { useAccountPreferences } from './account/use-account.ts';
 import { PlacePage } from './forecast/PlacePage.tsx';
 import { SiteFooter } from './layout/SiteFooter.tsx';
@@ -23,13 +19,34 @@ import { usePathname } from './navigation/use-location.ts';
 import { formatPlacePath, parsePlacePath } from './place/place-path.ts';
 import { usePreferences } from './preferences/use-preferences.ts';
 import { useTheme } from './preferences/use-theme.ts';
-import { NotFoundPage } from './start/NotFoundPage.tsx';
 import { PageFailed } from './start/PageFailed.tsx';
-import { StartPage } from './start/StartPage.tsx';
 import './App.css';
 
 // A day in detail is opened from a place page: its code is not part of the first load.
 const DayPage = lazy(() => import('./day/DayPage.tsx'));
+// Nor are the start page and the account pages: most visits open a place.
+const StartPage = lazy(() =>
+  import('./start/StartPage.tsx').then((module) => ({ default: module.StartPage })),
+);
+const NotFoundPage = lazy(() =>
+  import('./start/NotFoundPage.tsx').then((module) => ({ default: module.NotFoundPage })),
+);
+const AccountPage = lazy(() =>
+  import('./account/AccountPage.tsx').then((module) => ({ default: module.AccountPage })),
+);
+const AuthPage = lazy(() =>
+  import('./account/AuthPage.tsx').then((module) => ({ default: module.AuthPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('./account/ForgotPasswordPage.tsx').then((module) => ({
+    default: module.ForgotPasswordPage,
+  })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./account/ResetPasswordPage.tsx').then((module) => ({
+    default: module.ResetPasswordPage,
+  })),
+);
 
 /** The page frame and the route: `/`, `/place/<lat>,<lon>/<Name>` (`/day/<date>` for one day), or an account page. */
 export function App() {
@@ -69,7 +86,7 @@ export function App() {
       {/* A page that fails to render is replaced, never the whole app: the header, its search and the way home stay. */}
       <ErrorBoundary FallbackComponent={PageFailed} resetKeys={[pathname]}>
         <main id="main" className="page site-main" tabIndex={-1}>
-          {page}
+          <Suspense fallback={null}>{page}</Suspense>
         </main>
         <SiteFooter
           coordinates={route ? { latitude: route.latitude, longitude: route.longitude } : undefined}

@@ -150,7 +150,7 @@ describe('two instances on one PostgreSQL, with SIGTERM and kill -9 during the r
       expect((await a.exited).signal).toBe('SIGKILL');
       expect(await b.stop()).toEqual({ code: 0, signal: null });
       // Fresh instances take over what the dead one held (its jobs time out and run again).
-    await Promise.all([start(), start()]);
+      await Promise.all([start(), start()]);
 
       const devices = [...people.flatMap((person) => person.devices), warningDevice];
       const received = (device: (typeof devices)[number]) =>

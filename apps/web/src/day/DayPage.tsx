@@ -1,15 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 
 import { HourlyChart } from '../chart/HourlyChart.tsx';
-import { DayConfidence } from '../confidence/DayConfidence.tsx';
 import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { arrivedInApp } from '../navigation/use-location.ts';
 import { useOffline } from '../offline/connection.ts';
 import { offlineMessages } from '../offline/offline-messages.ts';
 import { OfflineBanner } from '../offline/OfflineBanner.tsx';
-import { ClimateNormalsCard } from '../normals/ClimateNormalsCard.tsx';
 import { formatCoordinates } from '../place/coordinates.ts';
 import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
 import { useUnits } from '../preferences/use-units.ts';
@@ -23,6 +21,16 @@ import { useSunAndMoon } from '../sun-and-moon/use-sun-and-moon.ts';
 import { DaySummary } from './DaySummary.tsx';
 import { HourTable } from './HourTable.tsx';
 import './DayPage.css';
+
+// Below the first screen: each loads after the first paint, in a chunk of its own.
+const DayConfidence = lazy(() =>
+  import('../confidence/DayConfidence.tsx').then((module) => ({ default: module.DayConfidence })),
+);
+const ClimateNormalsCard = lazy(() =>
+  import('../normals/ClimateNormalsCard.tsx').then((module) => ({
+    default: module.ClimateNormalsCard,
+  })),
+);
 
 /**
  * One day of a place's forecast in detail, at `/place/<lat>,<lon>/<Name>/day/<date>`:
@@ -88,8 +96,12 @@ export default function DayPage({ route }: { route: PlaceRoute & { day: string }
           <HourlyChart hours={detail.hours} units={detail.units} />
         </section>
         <HourTable hours={detail.hours} units={detail.units} />
-        <DayConfidence at={coordinates} date={route.day} />
-        <ClimateNormalsCard coordinates={coordinates} date={route.day} />
+        <Suspense fallback={null}>
+          <DayConfidence at={coordinates} date={route.day} />
+        </Suspense>
+        <Suspense fallback={null}>
+          <ClimateNormalsCard coordinates={coordinates} date={route.day} />
+        </Suspense>
       </>
     );
   } else if (offline) {

@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 
-import { ForecastConfidence } from '../confidence/ForecastConfidence.tsx';
 import { useOffline } from '../offline/connection.ts';
 import { offlineMessages } from '../offline/offline-messages.ts';
 import { OfflineBanner } from '../offline/OfflineBanner.tsx';
@@ -15,6 +14,13 @@ import { outlookWords } from './next-hours-words.ts';
 import { NextTwoHours } from './NextTwoHours.tsx';
 import { StaleBanner } from './StaleBanner.tsx';
 import './PlaceForecast.css';
+
+// Below the first screen: each loads after the first paint, in a chunk of its own.
+const ForecastConfidence = lazy(() =>
+  import('../confidence/ForecastConfidence.tsx').then((module) => ({
+    default: module.ForecastConfidence,
+  })),
+);
 
 /**
  * A User Timing mark set when the first forecast is on screen, so a benchmark
@@ -92,7 +98,9 @@ export function PlaceForecast({
         yesterday={forecast.yesterday}
         units={forecast.units}
       />
-      <ForecastConfidence at={forecast.location} today={today} />
+      <Suspense fallback={null}>
+        <ForecastConfidence at={forecast.location} today={today} />
+      </Suspense>
     </div>
   );
 }

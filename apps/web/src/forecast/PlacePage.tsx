@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 
-import { AirQualityCard } from '../air-quality/AirQualityCard.tsx';
 import { WeatherAlerts } from '../alerts/WeatherAlerts.tsx';
 import { preloadChart } from '../chart/HourlyChart.tsx';
 import { t } from '../i18n/i18n.ts';
@@ -15,10 +14,7 @@ import { regionFromHistory } from '../place/place-region.ts';
 import { usePlaceName } from '../place/use-place-name.ts';
 import { PlaceSwitcher } from '../places/PlaceSwitcher.tsx';
 import { SavePlaceButton } from '../places/SavePlaceButton.tsx';
-import { WatchesSection } from '../watches/WatchesSection.tsx';
 import { useUnits } from '../preferences/use-units.ts';
-import { ClimateNormalsCard } from '../normals/ClimateNormalsCard.tsx';
-import { SunAndMoonCard } from '../sun-and-moon/SunAndMoonCard.tsx';
 import { ErrorMessage, QueryErrorMessage } from '../ui/ErrorMessage.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { showForecast } from '../weather/shown-units.ts';
@@ -26,6 +22,26 @@ import { forecastQuery } from './forecast-query.ts';
 import { ForecastSkeleton } from './ForecastSkeleton.tsx';
 import { PlaceForecast } from './PlaceForecast.tsx';
 import { PlaceHeading } from './PlaceHeading.tsx';
+
+// Below the first screen: each loads after the first paint, in a chunk of its own.
+const WatchesSection = lazy(() =>
+  import('../watches/WatchesSection.tsx').then((module) => ({ default: module.WatchesSection })),
+);
+const AirQualityCard = lazy(() =>
+  import('../air-quality/AirQualityCard.tsx').then((module) => ({
+    default: module.AirQualityCard,
+  })),
+);
+const SunAndMoonCard = lazy(() =>
+  import('../sun-and-moon/SunAndMoonCard.tsx').then((module) => ({
+    default: module.SunAndMoonCard,
+  })),
+);
+const ClimateNormalsCard = lazy(() =>
+  import('../normals/ClimateNormalsCard.tsx').then((module) => ({
+    default: module.ClimateNormalsCard,
+  })),
+);
 
 /** The server refreshes a forecast every ten minutes; an open page follows. */
 const REFRESH_MS = 10 * 60_000;
@@ -100,10 +116,16 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
       <div className="place__sections">
         <WeatherAlerts coordinates={coordinates} timeZone={forecast.data?.location.timezone} />
         {body}
-        <ClimateNormalsCard coordinates={coordinates} />
-        <AirQualityCard coordinates={coordinates} />
-        <SunAndMoonCard coordinates={coordinates} />
-        <WatchesSection place={{ ...coordinates, name }} />
+        <Suspense fallback={null}>
+          <ClimateNormalsCard coordinates={coordinates} />
+        </Suspense>
+        <Suspense fallback={null}>
+          <AirQualityCard coordinates={coordinates} />
+          <SunAndMoonCard coordinates={coordinates} />
+        </Suspense>
+        <Suspense fallback={null}>
+          <WatchesSection place={{ ...coordinates, name }} />
+        </Suspense>
       </div>
     </article>
   );

@@ -18,6 +18,8 @@ import {
   formatTemperature,
 } from '../weather/units.ts';
 import { compareHigh, shareOf, type DayNormal, type PlaceNormals } from './compare-to-normal.ts';
+import { useOffline } from '../offline/connection.ts';
+import { offlineMessages } from '../offline/offline-messages.ts';
 import './ClimateNormalsCard.css';
 
 /** Normals never change once fetched; "not fetched yet" is asked again now and then. */
@@ -199,6 +201,7 @@ export function ClimateNormalsCard({
   /** The day page's date; the place page leaves it out and means today and the coming days. */
   date?: string;
 }) {
+  const offline = useOffline();
   const units = useUnits();
   const forecast = useQuery(forecastQuery(coordinates));
   const today = forecast.data ? dateOf(forecast.data.current.time) : undefined;
@@ -242,6 +245,9 @@ export function ClimateNormalsCard({
     );
   } else if (query.isError) {
     body = <QueryErrorMessage title={t('normals.failed')} query={query} />;
+  } else if (offline) {
+    // Never stored on this device: say so rather than a placeholder that waits for ever.
+    body = <p className="normals__empty">{offlineMessages.sectionNotStored}</p>;
   } else {
     body = <div className="skeleton normals__skeleton" aria-hidden="true" />;
   }
