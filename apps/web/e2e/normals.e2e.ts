@@ -14,14 +14,16 @@ mkdirSync(SHOTS, { recursive: true });
 const ROME = { latitude: 41.9, longitude: 12.5 };
 
 /** One open of the normals as a page would ask, for another date each time so no cache answers it. */
-async function openNormals(day: number): Promise<{ status: string }> {
+async function openNormals(day: number): Promise<{ status: string; reason?: string }> {
   const input = {
     ...ROME,
     from: `2026-03-${String(day).padStart(2, '0')}`,
     to: `2026-03-${String(day).padStart(2, '0')}`,
   };
   const url = `${inject('appUrl')}/trpc/weather.normals?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const body = (await (await fetch(url)).json()) as { result: { data: { status: string } } };
+  const body = (await (await fetch(url)).json()) as {
+    result: { data: { status: string; reason?: string } };
+  };
   return body.result.data;
 }
 
@@ -36,13 +38,17 @@ describe('climate normals', () => {
   });
 
   it('once fetched, compares today with the normal, shows the records and the coming days, labelled, in light, dark and Arabic', async () => {
-    let status = '';
-    for (let day = 1; day <= 30 && status !== 'fetched'; day++) {
-      status = (await openNormals(day)).status;
-      if (day >= 3 && status !== 'fetched')
+    let answer: { status: string; reason?: string } = { status: '' };
+    for (let day = 1; day <= 30 && answer.status !== 'fetched'; day++) {
+      answer = await openNormals(day);
+      if (day >= 3 && answer.status !== 'fetched')
         await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
-    expect(status).toBe('fetched');
+    // The reason (queued, waiting-for-budget, failed) shows in the message when it is not fetched.
+    expect({ status: answer.status, reason: answer.reason }).toEqual({
+      status: 'fetched',
+      reason: undefined,
+    });
 
     await withPage(browser(), {}, async ({ page }) => {
       await page.goto('/place/41.9,12.5/Rome');
