@@ -42,8 +42,25 @@ function collisions(page: Page, roots: string) {
         if (!text.textContent?.trim() || hidden(owner)) continue;
         const range = document.createRange();
         range.selectNodeContents(text);
-        for (const rect of range.getClientRects())
+        // Text cut by design (one line, an ellipsis) is seen only as far as its box shows it.
+        let cutBy: Element | null = owner;
+        while (cutBy && cutBy !== root && getComputedStyle(cutBy).textOverflow !== 'ellipsis')
+          cutBy = cutBy.parentElement;
+        const cut =
+          cutBy && getComputedStyle(cutBy).textOverflow === 'ellipsis'
+            ? cutBy.getBoundingClientRect()
+            : null;
+        for (const whole of range.getClientRects()) {
+          const rect = cut
+            ? new DOMRect(
+                Math.max(whole.left, cut.left),
+                whole.top,
+                Math.min(whole.right, cut.right) - Math.max(whole.left, cut.left),
+                whole.height,
+              )
+            : whole;
           if (rect.width > 0) boxes.push({ what: text.textContent.trim(), owner, rect });
+        }
       }
       for (const image of root.querySelectorAll('img, svg')) {
         if (hidden(image)) continue;

@@ -7,6 +7,21 @@ const browser = sharedBrowser();
 
 const temperatures = (page: Page) =>
   page.locator('[data-temperature]').evaluateAll((nodes) => nodes.map((node) => node.textContent));
+/**
+ * The temperatures once the sections below the fold (loaded in chunks of their
+ * own, after the first screen) have all drawn theirs: the same count twice, half
+ * a second apart.
+ */
+async function settledTemperatures(page: Page) {
+  let before = await temperatures(page);
+  for (let tries = 0; tries < 40; tries++) {
+    await page.waitForTimeout(500);
+    const now = await temperatures(page);
+    if (now.length === before.length) return now;
+    before = now;
+  }
+  throw new Error(`The temperatures on the page kept changing: ${before.length} last`);
+}
 const windSpeeds = (page: Page) =>
   page.locator('[data-wind]').evaluateAll((nodes) => nodes.map((node) => node.textContent));
 
@@ -106,7 +121,7 @@ describe('units', () => {
   it('switches every temperature on the page to °F at once, and says so, leaving the other units be', async () => {
     await withPage(browser(), {}, async ({ page }) => {
       await openPlace(page, '/place/52.52,13.41/Berlin');
-      const celsius = await temperatures(page);
+      const celsius = await settledTemperatures(page);
       // Now, feels like, high, low; the chart's summary and table; 48 hours; the days.
       expect(celsius.length).toBeGreaterThan(100);
       expect(celsius.every((text) => /^-?\d+°(C)?$/.test(text ?? ''))).toBe(true);
@@ -118,7 +133,7 @@ describe('units', () => {
         .poll(async () => (await temperatures(page)).filter((text) => text?.endsWith('°F')).length)
         .toBeGreaterThanOrEqual(4);
 
-      const fahrenheit = await temperatures(page);
+      const fahrenheit = await settledTemperatures(page);
       expect(fahrenheit).toHaveLength(celsius.length);
       expect(fahrenheit.some((text) => text?.endsWith('°C'))).toBe(false);
       // Every value is the conversion of the one it replaced (both rounded, so ±1°).
