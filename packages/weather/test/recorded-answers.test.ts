@@ -68,6 +68,27 @@ describe('Open-Meteo geocoding, recorded', () => {
   });
 });
 
+describe('Open-Meteo forecast, recorded', () => {
+  it('refuses an answer with none of the sections asked for as a malformed answer, naming what is missing', async () => {
+    const relay = await replaying(recording('open-meteo/forecast-no-sections.json'));
+    try {
+      const provider = createOpenMeteo({
+        forecastUrl: relay.url,
+        geocodingUrl: relay.url,
+        airQualityUrl: relay.url,
+      });
+      await expect(provider.forecast({ latitude: 52.28, longitude: 6.87 })).rejects.toMatchObject({
+        name: 'ProviderError',
+        kind: 'malformed',
+        provider: 'open-meteo',
+        message: expect.stringMatching(/current/),
+      });
+    } finally {
+      await relay.close();
+    }
+  });
+});
+
 describe('Open-Meteo air quality, recorded', () => {
   it('maps a real answer in Europe out of season: pollen counted as zero, not missing', async () => {
     const relay = await replaying(recording('open-meteo/air-quality-enschede.json'));
