@@ -7,6 +7,7 @@ import {
   createNws,
   createOneCallAlerts,
   createOpenMeteo,
+  ProviderError,
   weatherAlertSchema,
 } from '../src/index.ts';
 import { startRelay } from './relay.ts';
@@ -65,6 +66,28 @@ describe('Open-Meteo geocoding, recorded', () => {
       ['Atlantic Point', 'United States', 'US'],
     ]);
     expect(places[0]).not.toHaveProperty('admin1');
+  });
+});
+
+describe('Open-Meteo forecast, recorded', () => {
+  it('refuses an answer with none of the sections asked for as a malformed answer, naming what is missing', async () => {
+    const relay = await replaying(recording('open-meteo/forecast-no-sections.json'));
+    try {
+      const provider = createOpenMeteo({
+        forecastUrl: relay.url,
+        geocodingUrl: relay.url,
+        airQualityUrl: relay.url,
+      });
+      const error = await provider.forecast({ latitude: 52.28, longitude: 6.87 }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(error).toBeInstanceOf(ProviderError);
+      expect(error).toMatchObject({ kind: 'malformed', provider: 'open-meteo' });
+      expect((error as ProviderError).message).toMatch(/current/);
+    } finally {
+      await relay.close();
+    }
   });
 });
 

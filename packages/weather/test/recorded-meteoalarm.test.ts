@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { createMeteoAlarm, weatherAlertSchema } from '../src/index.ts';
+import { createMeteoAlarm, ProviderError, weatherAlertSchema } from '../src/index.ts';
 import { startRelay } from './relay.ts';
 
 // Contract tests on what MeteoAlarm really sent (recordings and their source in
@@ -136,5 +136,88 @@ describe('MeteoAlarm, on recorded feeds and documents', () => {
     const galway = await alertsAt(IRELAND, IRELAND.outside);
     expect(galway.data.map((alert) => alert.id)).toEqual([dublin.data[0]?.id]);
     expect(galway.documents).toBe(1);
+  });
+});
+
+/**
+ * A recorded feed whose documents nobody recorded (test/recordings/meteoalarm/README.md):
+ * served whole, every document asked for answered 404, so the test sees which
+ * documents the client reads for a point, and that a missing one is a provider error.
+ */
+async function feedOnly(
+  country: string,
+  now: string,
+  at: { latitude: number; longitude: number },
+  expectedDocuments?: number,
+) {
+  const feed = recording(`${country}-feed.xml`);
+  const relay = await startRelay((url) =>
+    Promise.resolve(
+      url.pathname === `/feeds/meteoalarm-legacy-atom-${country}`
+        ? { status: 200, body: feed, headers: { 'content-type': 'application/atom+xml' } }
+        : { status: 404, body: '{"message":"not recorded"}' },
+    ),
+  );
+  try {
+    const meteoAlarm = createMeteoAlarm({ baseUrl: relay.url, now: () => Date.parse(now) });
+    const outcome = await meteoAlarm.alerts(at).then(
+      ({ data }) => ({ data }),
+      (error: unknown) => ({ error }),
+    );
+    // Documents are read in parallel: one 404 ends the call while the others are under way.
+    const documents = () =>
+      relay.requests
+        .filter((url) => url.pathname.startsWith('/api/v1/'))
+        .map((url) => url.pathname.replace(`/api/v1/warnings/feeds-${country}/`, ''))
+        .sort();
+    if (expectedDocuments !== undefined)
+      await expect.poll(documents).toHaveLength(expectedDocuments);
+    return { outcome, documents: documents() };
+  } finally {
+    await relay.close();
+  }
+}
+
+const MUNICH = { latitude: 48.14, longitude: 11.58 };
+const ROSENHEIM = { latitude: 47.86, longitude: 12.12 };
+
+describe('MeteoAlarm, on recorded feeds of geocode-only countries (documents not recorded)', () => {
+  it("reads, of the Deutscher Wetterdienst's 381 entries (21 documents, EMMA_ID only), just the two naming Rosenheim", async () => {
+    const { outcome, documents } = await feedOnly('germany', '2023-04-28T13:00:00Z', ROSENHEIM, 2);
+    // Gale-force gusts and persistent rain: both name "Kreis und Stadt Rosenheim" (DE029) by EMMA_ID.
+    expect(documents).toEqual([
+      '83ea0754-c070-48a2-a091-9f8ad9b67e84',
+      'c1eb3488-6cb5-464b-bf5d-24fd19984873',
+    ]);
+    // The documents were not recorded: a provider error, never an empty "no warnings".
+    expect('error' in outcome && outcome.error).toBeInstanceOf(ProviderError);
+    expect(outcome).toMatchObject({ error: { provider: 'meteoalarm' } });
+  });
+
+  it('reads a document named by fifteen entries once, for Munich while its frost warning ran', async () => {
+    const { documents } = await feedOnly('germany', '2023-04-27T03:00:00Z', MUNICH, 1);
+    expect(documents).toEqual(['75a69f41-d711-4926-8c52-b32ee91c1be2']);
+  });
+
+  it('reads nothing and answers no warnings for Munich once that frost warning has expired', async () => {
+    expect(await feedOnly('germany', '2023-04-28T13:00:00Z', MUNICH)).toEqual({
+      outcome: { data: [] },
+      documents: [],
+    });
+  });
+
+  it("places IMGW's coastal wind warning (EMMA_ID only) at the tip of the Hel peninsula, and not in Warsaw", async () => {
+    const coast = await feedOnly(
+      'poland',
+      '2023-04-27T15:00:00Z',
+      { latitude: 54.6, longitude: 18.8 },
+      1,
+    );
+    expect(coast.documents).toEqual(['3adfb5e8-78f3-4240-bc8e-4b6a4da41c3b']);
+    const warsaw = await feedOnly('poland', '2023-04-27T15:00:00Z', {
+      latitude: 52.23,
+      longitude: 21.01,
+    });
+    expect(warsaw).toEqual({ outcome: { data: [] }, documents: [] });
   });
 });
