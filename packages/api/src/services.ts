@@ -16,11 +16,7 @@ import type { ResetMailer } from './accounts/reset-mail.ts';
 import type { Logger } from './logger.ts';
 import type { ApiMetrics } from './metrics.ts';
 import { createUserMemory, type UserMemory } from './user-memory.ts';
-import {
-  createNormalsService,
-  inProcessNormalsQueue,
-  type NormalsService,
-} from './normals/normals-service.ts';
+import { createNormalsService, type NormalsService } from './normals/normals-service.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import { createConfidenceService, type ConfidenceService } from './weather/confidence-service.ts';
 import {
@@ -133,7 +129,7 @@ export interface Services {
    * tonight's cells now; `schedule` starts the nightly timer and returns its stop.
    */
   nightlySkill: { run(): Promise<NightlySkillResult>; schedule(): () => void } | null;
-  /** Daily climate normals per 0.1° cell, read from the table; fetched in the background. */
+  /** Daily climate normals per 0.1° cell, read from the table; fetched by the job queue once it starts. */
   normals: NormalsService;
   /** Accounts and sessions: the only way into `users` and `sessions`. */
   accounts: AccountsService;
@@ -222,8 +218,6 @@ export function createServices(deps: ServiceDependencies): Services {
     archive: deps.archive,
     logger: deps.logger,
   });
-  const normalsQueue = inProcessNormalsQueue((cell) => normals.fetchCell(cell), deps.logger);
-  normals.useQueue(normalsQueue);
   return {
     db: deps.db,
     placesMemory,
@@ -258,7 +252,7 @@ export function createServices(deps: ServiceDependencies): Services {
     rateLimiter: createRateLimiter({ db: deps.db }),
     clientKeyOf: clientKeys(deps.ipv6ClientPrefix),
     onWeatherStored: (listener) => coordinator.onStored(listener),
-    settled: () => Promise.all([cache.settled(), normalsQueue.settled()]).then(() => undefined),
+    settled: () => cache.settled(),
     async close() {
       // Stop listening first: on shutdown the database may go away while the
       // last refreshes settle, and they fall back to polling for the rows.
@@ -267,8 +261,6 @@ export function createServices(deps: ServiceDependencies): Services {
         sessionMemory.close(),
         placesMemory.close(),
       ]);
-      // A normals fetch may wait a minute for budget: shutdown does not wait for it. Its
-      // claim on the cell lapses, and the cell is fetched again later.
       await cache.settled();
       await listening;
     },

@@ -1,8 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { sql } from '@skycast/db';
 import { NORMALS_REQUESTS } from '@skycast/weather';
 
-import { cellOf, OPENS_BEFORE_FETCH } from '../src/normals/normals-service.ts';
+import { silentLogger } from '../src/logger.ts';
+import { NORMALS_QUEUE } from '../src/normals/normals-jobs.ts';
+import { cellOf, OPENS_BEFORE_FETCH, type NormalsCell } from '../src/normals/normals-service.ts';
+import { createPushSender } from '../src/watches/push-sender.ts';
+import { startWatchQueue, type WatchQueue } from '../src/watches/watch-jobs.ts';
 import { createTestApi, type TestApi } from './test-api.ts';
 
 let api: TestApi;
@@ -10,6 +15,30 @@ beforeAll(async () => {
   api = await createTestApi();
 });
 afterAll(() => api.close());
+
+/** The job queue (pg-boss) of a worker process beside an instance, fetching its normals. */
+const queues: WatchQueue[] = [];
+async function startQueue(services: TestApi['services']) {
+  const queue = await startWatchQueue({
+    db: api.db,
+    connectionString: api.connectionString,
+    weather: services.weather,
+    push: createPushSender({ vapid: () => services.watches.vapid() }),
+    logger: silentLogger,
+    publicOrigin: 'https://skycast.example',
+    intervalSeconds: 60,
+    maxPerHour: 20,
+    work: true,
+    drainTimeoutMs: 5_000,
+    normals: services.normals,
+  });
+  queues.push(queue);
+  return queue;
+}
+// Each test's queues stop with it, so a later test's tight budget is not bypassed by a roomy one.
+afterEach(async () => {
+  await Promise.all(queues.splice(0).map((queue) => queue.stop()));
+});
 
 const DECEMBER = { from: '2026-12-06', to: '2026-12-08' };
 
@@ -27,8 +56,40 @@ async function queueCell(latitude: number, longitude: number, timeZone: string) 
   return cell;
 }
 
+async function cellRow(cell: NormalsCell) {
+  return api.db
+    .selectFrom('climateNormalCells')
+    .select(['state', 'notBefore', 'lastError', 'claimedUntil'])
+    .where('cellLatitude', '=', cell.latitude)
+    .where('cellLongitude', '=', cell.longitude)
+    .executeTakeFirstOrThrow();
+}
+
+/** The cell's jobs in pg-boss's own table: what every instance's workers would take. */
+async function jobsOf(cell: NormalsCell) {
+  const { rows } = await sql<{ state: string; startAfter: Date }>`
+    select state, start_after as "startAfter" from pgboss.job
+    where name = ${NORMALS_QUEUE} and singleton_key = ${`${cell.latitude}:${cell.longitude}`}
+    order by created_on`.execute(api.db);
+  return rows;
+}
+
+async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const fetched = (cell: NormalsCell) =>
+  until(async () => ((await cellRow(cell)).state === 'fetched' ? true : undefined));
+
 describe('weather.normals', () => {
-  it('says plainly that the normals are not fetched, then fetches them once a place is opened often', async () => {
+  it('says plainly that the normals are not fetched, then fetches them on the job queue once a place is opened often', async () => {
+    await startQueue(api.services);
     const berlin = { latitude: 52.52, longitude: 13.41, ...DECEMBER };
     for (let open = 1; open < OPENS_BEFORE_FETCH; open++) {
       expect(await api.caller.weather.normals(berlin)).toEqual({
@@ -38,7 +99,7 @@ describe('weather.normals', () => {
     }
     api.stub.resetCalls();
     expect(await api.caller.weather.normals(berlin)).toMatchObject({ status: 'not-fetched' });
-    await api.services.settled();
+    await fetched(cellOf(berlin.latitude, berlin.longitude));
     expect(api.stub.calls('/v1/archive')).toBe(NORMALS_REQUESTS.length);
 
     api.stub.resetCalls();
@@ -60,15 +121,22 @@ describe('weather.normals', () => {
     }
   });
 
-  it('fetches a cell once when two instances run its job at the same time', async () => {
-    const cell = await queueCell(48.85, 2.35, 'Europe/Paris');
+  it('fetches a cell once when two instances with their own job queues both ask for it', async () => {
     const other = api.instance();
+    await Promise.all([startQueue(api.services), startQueue(other.services)]);
     api.stub.resetCalls();
-    const outcomes = await Promise.all([
-      api.services.normals.fetchCell(cell),
-      other.services.normals.fetchCell(cell),
+    const rome = { latitude: 41.9, longitude: 12.5 };
+    await Promise.all([
+      api.services.normals.placeSaved(rome.latitude, rome.longitude),
+      other.services.normals.placeSaved(rome.latitude, rome.longitude),
+      other.caller.weather.normals({ ...rome, ...DECEMBER }),
     ]);
-    expect(outcomes.sort()).toEqual(['fetched', 'not-claimed']);
+    const cell = cellOf(rome.latitude, rome.longitude);
+    await fetched(cell);
+    // Whatever ran after the fetch found it done: no second round of archive calls.
+    await until(async () =>
+      (await jobsOf(cell)).every((job) => job.state === 'completed') ? true : undefined,
+    );
     expect(api.stub.calls('/v1/archive')).toBe(NORMALS_REQUESTS.length);
     const rows = await api.db
       .selectFrom('climateNormals')
@@ -79,40 +147,76 @@ describe('weather.normals', () => {
     expect(Number(rows.count)).toBe(366);
   });
 
-  it('defers the fetch when the day’s Open-Meteo budget is close, leaving it to forecasts', async () => {
+  it('lets only one of two simultaneous runs of a cell claim its fetch', async () => {
+    const cell = await queueCell(48.85, 2.35, 'Europe/Paris');
+    const other = api.instance();
+    api.stub.resetCalls();
+    const outcomes = await Promise.all([
+      api.services.normals.fetchCell(cell),
+      other.services.normals.fetchCell(cell),
+    ]);
+    expect(outcomes.sort()).toEqual(['fetched', 'not-claimed']);
+    expect(api.stub.calls('/v1/archive')).toBe(NORMALS_REQUESTS.length);
+  });
+
+  it('defers the job when the day’s Open-Meteo budget is close, to start after the window, leaving it to forecasts', async () => {
     const tight = api.instance({
       quotas: { 'open-meteo': [{ windowSeconds: 86_400, capacity: 400 }] },
     });
-    const cell = await queueCell(40.42, -3.7, 'Europe/Madrid');
+    await startQueue(tight.services);
     api.stub.resetCalls();
-    expect(await tight.services.normals.fetchCell(cell)).toBe('deferred');
+    const madrid = { latitude: 40.42, longitude: -3.7 };
+    const cell = cellOf(madrid.latitude, madrid.longitude);
+    await tight.services.normals.placeSaved(madrid.latitude, madrid.longitude);
+    const row = await until(async () => {
+      const now = await cellRow(cell);
+      return now.state === 'queued' && now.lastError ? now : undefined;
+    });
     expect(api.stub.calls('/v1/archive')).toBe(0);
-    const row = await api.db
-      .selectFrom('climateNormalCells')
-      .select(['state', 'notBefore'])
-      .where('cellLatitude', '=', cell.latitude)
-      .where('cellLongitude', '=', cell.longitude)
-      .executeTakeFirstOrThrow();
-    expect(row.state).toBe('queued');
-    expect(row.notBefore!.getTime()).toBeGreaterThan(Date.now());
-    // A second run before then does not even claim it.
+    expect(row.lastError).toBe('waiting for the provider budget');
+    expect(row.notBefore!.getTime()).toBeGreaterThan(Date.now() + 60_000);
+    // The next job waits in pg-boss until the window resets, not polling before.
+    const waiting = await until(async () =>
+      (await jobsOf(cell)).find((job) => job.state === 'created'),
+    );
+    expect(waiting.startAfter.getTime()).toBeGreaterThanOrEqual(row.notBefore!.getTime() - 1_000);
+    // Run early by hand, it does not even claim the cell.
     expect(await tight.services.normals.fetchCell(cell)).toBe('not-claimed');
-    expect(
-      await tight.caller.weather.normals({ latitude: 40.42, longitude: -3.7, ...DECEMBER }),
-    ).toEqual({ status: 'not-fetched', reason: 'waiting-for-budget' });
+    expect(await tight.caller.weather.normals({ ...madrid, ...DECEMBER })).toEqual({
+      status: 'not-fetched',
+      reason: 'waiting-for-budget',
+    });
     // The forecast still has its budget.
-    const forecast = await tight.caller.weather.forecast({ latitude: 40.42, longitude: -3.7 });
+    const forecast = await tight.caller.weather.forecast(madrid);
     expect(forecast.current.temperature).toEqual(expect.any(Number));
   });
 
+  it('drains on shutdown: a fetch waiting for a minute’s budget lets go of its cell at once', async () => {
+    const starved = api.instance({
+      quotas: { 'open-meteo': [{ windowSeconds: 60, capacity: 2 }] },
+    });
+    const queue = await startQueue(starved.services);
+    const cell = cellOf(-41.29, 174.78);
+    await starved.services.normals.placeSaved(-41.29, 174.78);
+    await until(async () => ((await cellRow(cell)).state === 'fetching' ? true : undefined));
+    const started = Date.now();
+    await queue.stop();
+    expect(Date.now() - started).toBeLessThan(4_000);
+    const row = await cellRow(cell);
+    expect(row.state).toBe('queued');
+    expect(row.claimedUntil).toBeNull();
+    expect(row.notBefore!.getTime()).toBeGreaterThan(Date.now());
+  });
+
   it('queues a saved place’s cell at once, through places.add', async () => {
+    await startQueue(api.services);
     const browser = api.browser();
     await browser.api.auth.signUp({
       email: 'normals@example.com',
       password: 'correct horse battery staple',
     });
     await browser.api.places.add({ name: 'Sydney', latitude: -33.87, longitude: 151.21 });
-    await api.services.settled();
+    await fetched(cellOf(-33.87, 151.21));
     const sydney = await api.caller.weather.normals({
       latitude: -33.87,
       longitude: 151.21,

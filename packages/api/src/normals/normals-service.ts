@@ -28,33 +28,13 @@ export const cellOf = (latitude: number, longitude: number): NormalsCell => ({
 });
 
 /**
- * Where a cell's fetch is handed to run in the background. The job queue
- * (pg-boss, one job per cell by singleton key) backs it once it is on main;
- * until then {@link inProcessNormalsQueue}. Either way the cell row's claim
- * keeps the fetch to one instance at a time.
+ * Where a cell's fetch is handed to run in the background: the shared job
+ * queue (`normals-jobs.ts`, one pg-boss job per cell by singleton key), set
+ * once it starts. `startAfter`: not before then (a deferred cell). Whoever
+ * runs it, the cell row's claim keeps the fetch to one instance at a time.
  */
 export interface NormalsQueue {
-  enqueue(cell: NormalsCell): Promise<void>;
-}
-
-/** Runs each enqueued cell in this process, in the background; `settled()` waits for them. */
-export function inProcessNormalsQueue(
-  run: (cell: NormalsCell) => Promise<unknown>,
-  logger: Logger,
-) {
-  const running = new Set<Promise<unknown>>();
-  return {
-    enqueue(cell: NormalsCell) {
-      const job = run(cell)
-        .catch((error: unknown) => logger.warn({ err: error, cell }, 'normals fetch failed'))
-        .finally(() => running.delete(job));
-      running.add(job);
-      return Promise.resolve();
-    },
-    async settled() {
-      while (running.size > 0) await Promise.all(running);
-    },
-  } satisfies NormalsQueue & { settled(): Promise<void> };
+  enqueue(cell: NormalsCell, startAfter?: Date | null): Promise<void>;
 }
 
 /** The provider whose budget the archive shares. */
@@ -80,7 +60,7 @@ export interface NormalsServiceOptions {
    * fetch waits unless this much would be left after it (default 0.5).
    */
   budgetReserve?: number;
-  /** Set after construction when the queue needs the service itself (in-process). */
+  /** Set after construction (`useQueue`) when the job queue starts; until then cells wait queued. */
   queue?: NormalsQueue;
 }
 
@@ -122,10 +102,16 @@ export function createNormalsService(options: NormalsServiceOptions) {
       )
       .returning(['state', 'notBefore', 'claimedUntil'])
       .executeTakeFirstOrThrow();
-    const due =
-      (row.state === 'queued' && (!row.notBefore || row.notBefore <= new Date())) ||
-      (row.state === 'fetching' && row.claimedUntil !== null && row.claimedUntil <= new Date());
-    if (due) await queue?.enqueue(cell);
+    const lapsed =
+      row.state === 'fetching' && row.claimedUntil !== null && row.claimedUntil <= new Date();
+    if (row.state === 'queued' || lapsed) {
+      // The cell stays queued if the job cannot be sent now: a working instance's sweep sends it.
+      await queue
+        ?.enqueue(cell, row.state === 'queued' ? row.notBefore : null)
+        .catch((error: unknown) =>
+          logger.warn({ err: error, cell }, 'could not queue a normals job'),
+        );
+    }
     return row.state;
   }
 
@@ -193,8 +179,12 @@ export function createNormalsService(options: NormalsServiceOptions) {
     return wait;
   }
 
-  /** The background job: fetch one cell's archive, decade by decade, within the budget guard. */
-  async function fetchCell(cell: NormalsCell): Promise<NormalsOutcome> {
+  /**
+   * The background job: fetch one cell's archive, decade by decade, within
+   * the budget guard. `signal` (shutdown) ends a wait for budget: the cell
+   * goes back to the queue for when the budget is there.
+   */
+  async function fetchCell(cell: NormalsCell, signal?: AbortSignal): Promise<NormalsOutcome> {
     const timeZone = await claim(cell);
     if (timeZone === undefined) return 'not-claimed';
     const place = { latitude: cell.latitude / 10, longitude: cell.longitude / 10, timeZone };
@@ -211,8 +201,9 @@ export function createNormalsService(options: NormalsServiceOptions) {
         let wait = await waitForBudget(weight, restWeight);
         // A minute's window refills soon: wait for it holding the claim, rather than
         // letting go and fetching the decades already read again.
-        while (wait > 0 && wait <= MAX_INLINE_WAIT_MS) {
-          await sleep(wait + 100);
+        while (wait > 0 && wait <= MAX_INLINE_WAIT_MS && !signal?.aborted) {
+          await sleep(wait + 100, undefined, signal ? { signal } : {}).catch(() => undefined);
+          if (signal?.aborted) break;
           await holdClaim(cell);
           wait = await waitForBudget(weight, restWeight);
         }

@@ -10,6 +10,8 @@ import {
 } from '@skycast/validators';
 
 import type { Logger } from '../logger.ts';
+import { startNormalsJobs } from '../normals/normals-jobs.ts';
+import type { NormalsService } from '../normals/normals-service.ts';
 import type { WeatherService } from '../weather/weather-service.ts';
 import { evaluateWatch, type WatchEvent } from './evaluate.ts';
 import { describeEvent } from './messages.ts';
@@ -68,6 +70,8 @@ export interface WatchQueueOptions {
   cellConcurrency?: number;
   /** How long SIGTERM waits for running jobs (default 20 s). */
   drainTimeoutMs?: number;
+  /** Climate normals fetched as jobs on this queue, one per cell (`normals-jobs.ts`). */
+  normals?: NormalsService;
 }
 
 export interface WatchQueue extends JobSender {
@@ -159,7 +163,8 @@ export const topicOf = (watchId: string | null) => (watchId ?? 'skycast-test').r
  * The job queue every instance shares, on PostgreSQL through pg-boss: a round
  * per interval (claimed once, `sendThrottled`), a job per cell (stately
  * queue keyed by cell: one running, one waiting), a job per push delivery,
- * retries with backoff and dead-letter queues. Started by the server; tests
+ * retries with backoff and dead-letter queues; with `normals`, a job per
+ * climate-normals cell too. Started by the server; tests
  * start one or two per database.
  */
 export async function startWatchQueue(options: WatchQueueOptions): Promise<WatchQueue> {
@@ -221,6 +226,17 @@ export async function startWatchQueue(options: WatchQueueOptions): Promise<Watch
       deadLetter: `${PUSH_QUEUE}${DEAD_SUFFIX}`,
     })
     .catch(ignoreExists);
+
+  const normalsJobs = options.normals
+    ? await startNormalsJobs({
+        boss,
+        db,
+        normals: options.normals,
+        logger,
+        work: options.work,
+      })
+    : undefined;
+  if (normalsJobs) options.normals?.useQueue(normalsJobs);
 
   const lag = (queue: string, jobs: Job<unknown>[]) => {
     for (const job of jobs) {
@@ -552,6 +568,7 @@ export async function startWatchQueue(options: WatchQueueOptions): Promise<Watch
     scheduleRound,
     async stop() {
       if (timer) clearInterval(timer);
+      normalsJobs?.stopping();
       await boss.stop({ graceful: true, timeout: options.drainTimeoutMs ?? 20_000, close: true });
     },
   };
