@@ -17,6 +17,10 @@ import type { Logger } from './logger.ts';
 import type { ApiMetrics } from './metrics.ts';
 import { createUserMemory, type UserMemory } from './user-memory.ts';
 import { createNormalsService, type NormalsService } from './normals/normals-service.ts';
+import {
+  createSeasonPrecipitation,
+  type SeasonPrecipitationService,
+} from './normals/season-precipitation.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import { createConfidenceService, type ConfidenceService } from './weather/confidence-service.ts';
 import {
@@ -130,7 +134,10 @@ export interface Services {
    */
   nightlySkill: { run(): Promise<NightlySkillResult>; schedule(): () => void } | null;
   /** Daily climate normals per 0.1° cell, read from the table; fetched by the job queue once it starts. */
-  normals: NormalsService;
+  normals: NormalsService & {
+    /** This season's precipitation so far against normal (ERA5-Land both; one cached archive call). */
+    seasonPrecipitation: SeasonPrecipitationService;
+  };
   /** Accounts and sessions: the only way into `users` and `sessions`. */
   accounts: AccountsService;
   /** Watches and Web Push: settings, keys, and the job queue once it is started. */
@@ -212,12 +219,15 @@ export function createServices(deps: ServiceDependencies): Services {
         0,
       ),
   });
-  const normals = createNormalsService({
-    db: deps.db,
-    gate,
-    archive: deps.archive,
-    logger: deps.logger,
-  });
+  const normals = {
+    ...createNormalsService({ db: deps.db, gate, archive: deps.archive, logger: deps.logger }),
+    seasonPrecipitation: createSeasonPrecipitation({
+      db: deps.db,
+      cache,
+      archive: deps.archive,
+      ...(deps.now ? { now: deps.now } : {}),
+    }),
+  };
   return {
     db: deps.db,
     placesMemory,

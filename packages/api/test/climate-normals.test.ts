@@ -6,6 +6,7 @@ import { NORMALS_REQUESTS } from '@skycast/weather';
 import { silentLogger } from '../src/logger.ts';
 import { NORMALS_QUEUE } from '../src/normals/normals-jobs.ts';
 import { cellOf, OPENS_BEFORE_FETCH, type NormalsCell } from '../src/normals/normals-service.ts';
+import { seasonOf } from '../src/normals/season-precipitation.ts';
 import { createPushSender } from '../src/watches/push-sender.ts';
 import { startWatchQueue, type WatchQueue } from '../src/watches/watch-jobs.ts';
 import { createTestApi, type TestApi } from './test-api.ts';
@@ -249,5 +250,89 @@ describe('weather.normals', () => {
       .where('cellLatitude', '=', 10)
       .execute();
     expect(cells).toEqual([]);
+  });
+
+  it('sums this season’s precipitation against the normal for the same days, through the archive’s newest day, once per day', async () => {
+    await startQueue(api.services);
+    // 20 January in Sydney: southern summer, since 1 December; the archive reaches 15 January.
+    const january = api.instance({ now: () => new Date('2026-01-20T03:00:00Z') });
+    const sydney = { latitude: -33.86, longitude: 151.2 };
+    const cell = cellOf(sydney.latitude, sydney.longitude);
+    await january.services.normals.placeSaved(sydney.latitude, sydney.longitude);
+    await fetched(cell);
+
+    api.stub.resetCalls();
+    const season = await january.caller.weather.seasonPrecipitation(sydney);
+    expect(api.stub.calls('/v1/archive')).toBe(1);
+    expect(season).toMatchObject({
+      status: 'fetched',
+      source: 'ERA5-Land 1991–2020 reanalysis',
+      season: 'summer',
+      seasonStart: '2025-12-01',
+      through: '2026-01-15',
+      days: 46,
+    });
+    if (season.status !== 'fetched') throw new Error('unreachable');
+    // The same days straight from the archive, and the normals' means summed over them.
+    const url = new URL('/v1/archive', api.stub.url);
+    for (const [name, value] of Object.entries({
+      latitude: '-33.9',
+      longitude: '151.2',
+      start_date: '2025-12-01',
+      end_date: '2026-01-15',
+      daily: 'precipitation_sum',
+      models: 'era5_land',
+      timezone: 'Australia/Sydney',
+    }))
+      url.searchParams.set(name, value);
+    const archive = (await (await fetch(url)).json()) as { daily: { precipitation_sum: number[] } };
+    const observed = archive.daily.precipitation_sum.reduce((sum, mm) => sum + mm, 0);
+    expect(season.observed).toBeCloseTo(observed, 0);
+    const normals = await api.db
+      .selectFrom('climateNormals')
+      .select((eb) => eb.fn.sum<number>('precipitationMean').as('total'))
+      .where('cellLatitude', '=', cell.latitude)
+      .where('cellLongitude', '=', cell.longitude)
+      .where((eb) => eb.or([eb('dayOfYear', '>=', 335), eb('dayOfYear', '<=', 14)]))
+      .executeTakeFirstOrThrow();
+    expect(season.normal).toBeCloseTo(Number(normals.total), 0);
+    expect(season.normal).toBeGreaterThan(0);
+
+    // Asked again the same day: from the shared cache, no provider call.
+    api.stub.resetCalls();
+    await january.caller.weather.seasonPrecipitation(sydney);
+    expect(api.stub.calls()).toBe(0);
+  });
+
+  it('asks the archive nothing for season precipitation until the normals are there, or before the season has archived days', async () => {
+    api.stub.resetCalls();
+    expect(await api.caller.weather.seasonPrecipitation({ latitude: 10, longitude: 10 })).toEqual({
+      status: 'not-fetched',
+    });
+    // 3 March: spring began two days ago, and the archive is five days behind.
+    const march = api.instance({ now: () => new Date('2026-03-03T12:00:00Z') });
+    const lyon = { latitude: 45.76, longitude: 4.84 };
+    expect(
+      await march.services.normals.fetchCell(await queueCell(45.76, 4.84, 'Europe/Paris')),
+    ).toBe('fetched');
+    api.stub.resetCalls();
+    expect(await march.caller.weather.seasonPrecipitation(lyon)).toEqual({
+      status: 'not-yet',
+      season: 'spring',
+      seasonStart: '2026-03-01',
+    });
+    expect(api.stub.calls('/v1/archive')).toBe(0);
+  });
+});
+
+describe('seasonOf', () => {
+  it('names the meteorological season by hemisphere and starts it on the first of its month', () => {
+    expect(seasonOf('2026-12-07', 52.5)).toEqual({ name: 'winter', start: '2026-12-01' });
+    expect(seasonOf('2026-12-07', -33.9)).toEqual({ name: 'summer', start: '2026-12-01' });
+    expect(seasonOf('2027-02-28', 52.5)).toEqual({ name: 'winter', start: '2026-12-01' });
+    expect(seasonOf('2026-03-01', 52.5)).toEqual({ name: 'spring', start: '2026-03-01' });
+    expect(seasonOf('2026-05-31', -1)).toEqual({ name: 'autumn', start: '2026-03-01' });
+    expect(seasonOf('2026-08-15', -1)).toEqual({ name: 'winter', start: '2026-06-01' });
+    expect(seasonOf('2026-11-30', 0)).toEqual({ name: 'autumn', start: '2026-09-01' });
   });
 });
