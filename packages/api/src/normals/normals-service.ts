@@ -334,9 +334,44 @@ export function createNormalsService(options: NormalsServiceOptions) {
     };
   }
 
+  /**
+   * The stored normals of some local dates at a point, by date, or null while
+   * the cell has none. Only reads (no open counted, nothing queued): for the
+   * watch evaluator.
+   */
+  async function storedDays(
+    latitude: number,
+    longitude: number,
+    dates: readonly string[],
+  ): Promise<Map<string, DayNormal> | null> {
+    const cell = cellOf(latitude, longitude);
+    const days = await db
+      .selectFrom('climateNormals')
+      .innerJoin('climateNormalCells', (join) =>
+        join
+          .onRef('climateNormalCells.cellLatitude', '=', 'climateNormals.cellLatitude')
+          .onRef('climateNormalCells.cellLongitude', '=', 'climateNormals.cellLongitude'),
+      )
+      .selectAll('climateNormals')
+      .where('climateNormalCells.state', '=', 'fetched')
+      .where('climateNormals.cellLatitude', '=', cell.latitude)
+      .where('climateNormals.cellLongitude', '=', cell.longitude)
+      .where('climateNormals.dayOfYear', 'in', [...new Set(dates.map(leapDayOfYear))])
+      .execute();
+    if (days.length === 0) return null;
+    const byDay = new Map(days.map((day) => [day.dayOfYear, day]));
+    return new Map(
+      dates.flatMap((date) => {
+        const day = byDay.get(leapDayOfYear(date));
+        return day ? [[date, day] as const] : [];
+      }),
+    );
+  }
+
   return {
     forPlace,
     fetchCell,
+    storedDays,
     /** A place was saved: its cell's normals are queued at once. */
     placeSaved: (latitude: number, longitude: number) =>
       request(cellOf(latitude, longitude), 'saved').then(() => undefined),
