@@ -192,6 +192,28 @@ describe('weather.normals', () => {
     expect(forecast.current.temperature).toEqual(expect.any(Number));
   });
 
+  it('backs a failing archive off: the cell’s next job starts after a growing delay, not at once', async () => {
+    await startQueue(api.services);
+    api.stub.setFault({ mode: 'error', status: 503, endpoints: ['/v1/archive'] });
+    try {
+      const cell = cellOf(59.33, 18.07);
+      await api.services.normals.placeSaved(59.33, 18.07);
+      const row = await until(async () => {
+        const now = await cellRow(cell);
+        return now.state === 'queued' && now.lastError ? now : undefined;
+      });
+      // One attempt: a minute times two.
+      expect(row.notBefore!.getTime() - Date.now()).toBeGreaterThan(100_000);
+      expect(row.notBefore!.getTime() - Date.now()).toBeLessThanOrEqual(120_000);
+      const waiting = await until(async () =>
+        (await jobsOf(cell)).find((job) => job.state === 'created'),
+      );
+      expect(waiting.startAfter.getTime()).toBeGreaterThanOrEqual(row.notBefore!.getTime() - 1_000);
+    } finally {
+      api.stub.setFault(null);
+    }
+  });
+
   it('drains on shutdown: a fetch waiting for a minute’s budget lets go of its cell at once', async () => {
     const starved = api.instance({
       quotas: { 'open-meteo': [{ windowSeconds: 60, capacity: 2 }] },
