@@ -171,7 +171,8 @@ async function start(): Promise<void> {
   // Settles background refreshes (and releases their leases) while the pool is still open.
   cleanups.unshift(() => services.close());
 
-  // Every process enqueues (test notifications); with WATCHES_WORKERS=on it also evaluates and pushes.
+  // Every process enqueues (test notifications, normals cells); with WATCHES_WORKERS=on it also
+  // evaluates, pushes and fetches climate normals.
   // On a read-only database (a failover) pg-boss cannot set up its queues: the API serves, and the
   // queue starts once writes come back.
   let stopQueue: () => Promise<void> = () => Promise.resolve();
@@ -189,6 +190,7 @@ async function start(): Promise<void> {
         maxPerHour: env.WATCHES_MAX_PUSHES_PER_HOUR,
         work: env.WATCHES_WORKERS === 'on',
         drainTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+        normals: services.normals,
         ...(metrics ? { metrics: metrics.watches } : {}),
       });
       services.watches.jobs = queue;

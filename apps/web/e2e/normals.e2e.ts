@@ -27,6 +27,15 @@ async function openNormals(day: number): Promise<{ status: string; reason?: stri
   return body.result.data;
 }
 
+/** Days since today's meteorological season began (1 Dec, 1 Mar, 1 Jun, 1 Sep), counting today as 1. */
+function daysIntoSeason(): number {
+  const today = new Date();
+  const month = today.getUTCMonth();
+  const startMonth = month - ((month + 1) % 3);
+  const start = Date.UTC(today.getUTCFullYear(), startMonth, 1);
+  return Math.floor((today.getTime() - start) / 86_400_000) + 1;
+}
+
 describe('climate normals', () => {
   it('says plainly when a place’s normals are not fetched yet', async () => {
     await withPage(browser(), {}, async ({ page }) => {
@@ -61,6 +70,15 @@ describe('climate normals', () => {
       expect(text).toMatch(/Record high-?\d+°C \((19[5-9]\d|20[0-2]\d)\)/);
       expect(text).toMatch(/Record low-?\d+°C \((19[5-9]\d|20[0-2]\d)\)/);
       expect(text).toMatch(/Normal high \(10–90 %\)-?\d+°C to -?\d+°C/);
+      // Season to date: the archive runs five days behind, so from the sixth day of a season.
+      const season = card
+        .locator('p')
+        .filter({ hasText: /^Since \d+ \w+ \(meteorological (winter|spring|summer|autumn)\):/ });
+      await season.waitFor();
+      if (daysIntoSeason() > 6)
+        expect(await season.textContent()).toMatch(
+          /^Since 1 \w+ \(meteorological \w+\): [\d.]+ mm, \d+ ?% of normal \([\d.]+ mm\)Observed to \d+ \w+; the reanalysis runs about five days behind$/,
+        );
       await card.getByText(/^The next \d+ days against normal$/).click();
       const rows = card
         .getByRole('region', { name: 'Forecast highs against the normal range' })
@@ -86,6 +104,20 @@ describe('climate normals', () => {
       expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
       expect(describeViolations(await seriousAxeViolations(page))).toEqual([]);
       await card.screenshot({ path: path.join(SHOTS, 'normals-arabic.png') });
+    });
+
+    await withPage(browser(), { viewport: { width: 390, height: 844 } }, async ({ page }) => {
+      await page.goto('/place/41.9,12.5/Rome');
+      const card = page.getByRole('region', { name: 'Compared with normal' });
+      await card
+        .locator('p')
+        .filter({ hasText: /^Since \d+ \w+ \(meteorological \w+\):/ })
+        .waitFor();
+      // Nothing pushes a phone page sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        390,
+      );
+      await card.screenshot({ path: path.join(SHOTS, 'normals-390.png') });
     });
   });
 

@@ -16,11 +16,11 @@ import type { ResetMailer } from './accounts/reset-mail.ts';
 import type { Logger } from './logger.ts';
 import type { ApiMetrics } from './metrics.ts';
 import { createUserMemory, type UserMemory } from './user-memory.ts';
+import { createNormalsService, type NormalsService } from './normals/normals-service.ts';
 import {
-  createNormalsService,
-  inProcessNormalsQueue,
-  type NormalsService,
-} from './normals/normals-service.ts';
+  createSeasonPrecipitation,
+  type SeasonPrecipitationService,
+} from './normals/season-precipitation.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import { createConfidenceService, type ConfidenceService } from './weather/confidence-service.ts';
 import {
@@ -133,8 +133,11 @@ export interface Services {
    * tonight's cells now; `schedule` starts the nightly timer and returns its stop.
    */
   nightlySkill: { run(): Promise<NightlySkillResult>; schedule(): () => void } | null;
-  /** Daily climate normals per 0.1° cell, read from the table; fetched in the background. */
-  normals: NormalsService;
+  /** Daily climate normals per 0.1° cell, read from the table; fetched by the job queue once it starts. */
+  normals: NormalsService & {
+    /** This season's precipitation so far against normal (ERA5-Land both; one cached archive call). */
+    seasonPrecipitation: SeasonPrecipitationService;
+  };
   /** Accounts and sessions: the only way into `users` and `sessions`. */
   accounts: AccountsService;
   /** Watches and Web Push: settings, keys, and the job queue once it is started. */
@@ -216,14 +219,15 @@ export function createServices(deps: ServiceDependencies): Services {
         0,
       ),
   });
-  const normals = createNormalsService({
-    db: deps.db,
-    gate,
-    archive: deps.archive,
-    logger: deps.logger,
-  });
-  const normalsQueue = inProcessNormalsQueue((cell) => normals.fetchCell(cell), deps.logger);
-  normals.useQueue(normalsQueue);
+  const normals = {
+    ...createNormalsService({ db: deps.db, gate, archive: deps.archive, logger: deps.logger }),
+    seasonPrecipitation: createSeasonPrecipitation({
+      db: deps.db,
+      cache,
+      archive: deps.archive,
+      ...(deps.now ? { now: deps.now } : {}),
+    }),
+  };
   return {
     db: deps.db,
     placesMemory,
@@ -258,7 +262,7 @@ export function createServices(deps: ServiceDependencies): Services {
     rateLimiter: createRateLimiter({ db: deps.db }),
     clientKeyOf: clientKeys(deps.ipv6ClientPrefix),
     onWeatherStored: (listener) => coordinator.onStored(listener),
-    settled: () => Promise.all([cache.settled(), normalsQueue.settled()]).then(() => undefined),
+    settled: () => cache.settled(),
     async close() {
       // Stop listening first: on shutdown the database may go away while the
       // last refreshes settle, and they fall back to polling for the rows.
@@ -267,8 +271,6 @@ export function createServices(deps: ServiceDependencies): Services {
         sessionMemory.close(),
         placesMemory.close(),
       ]);
-      // A normals fetch may wait a minute for budget: shutdown does not wait for it. Its
-      // claim on the cell lapses, and the cell is fetched again later.
       await cache.settled();
       await listening;
     },

@@ -338,4 +338,116 @@ describe('watch evaluator', () => {
     );
     expect(german.title).toBe('Zuhause: -2 °C heute Nacht');
   });
+
+  it('fires "unusually warm tomorrow" once per date when tomorrow’s high is above the date’s p90, holding within a degree', () => {
+    const start = Date.parse('2026-12-07T06:00:00Z');
+    const forecast = forecastFixture({ zone: 'Europe/Berlin', from: start, hours: 96 });
+    // The fixture's highs are 14 °C every day.
+    const tails = (highP90: number) =>
+      new Map(
+        ['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10'].map((date) => [
+          date,
+          { highP90, lowP10: -5 },
+        ]),
+      );
+    const rule: WatchRule = { kind: 'unusual-tomorrow', direction: 'warm' };
+    const fired = run(
+      rule,
+      { ...weatherOf(forecast), normals: tails(12) },
+      'Europe/Berlin',
+      start,
+      start + 40 * HOUR,
+    );
+    // Evaluated every 15 minutes: once for 8 December, once for 9 December after midnight.
+    expect([...new Set(fired.map((event) => event.key))]).toEqual([
+      'unusual-warm:2026-12-08',
+      'unusual-warm:2026-12-09',
+    ]);
+    expect(fired[0]).toEqual({ at: '2026-12-07T06:00', key: 'unusual-warm:2026-12-08' });
+
+    // 14 °C against a p90 of 14.5: not beyond it, nothing sent, though a watch already met stays met.
+    const within = { ...weatherOf(forecast), normals: tails(14.5) };
+    const met = evaluateWatch(
+      { rule, schedule: ALWAYS, conditionMet: true },
+      within,
+      'Europe/Berlin',
+      start,
+    );
+    expect(met).toEqual({ conditionMet: true, events: [] });
+    const unmet = evaluateWatch(
+      { rule, schedule: ALWAYS, conditionMet: false },
+      within,
+      'Europe/Berlin',
+      start,
+    );
+    expect(unmet).toEqual({ conditionMet: false, events: [] });
+    // More than a degree inside the band: no longer met.
+    const inside = evaluateWatch(
+      { rule, schedule: ALWAYS, conditionMet: true },
+      { ...weatherOf(forecast), normals: tails(15.5) },
+      'Europe/Berlin',
+      start,
+    );
+    expect(inside.conditionMet).toBe(false);
+  });
+
+  it('fires "unusually cold tomorrow" on tomorrow’s low below the p10, and waits without normals', () => {
+    const start = Date.parse('2026-12-07T06:00:00Z');
+    const forecast = forecastFixture({ zone: 'Europe/Berlin', from: start, hours: 48 });
+    const rule: WatchRule = { kind: 'unusual-tomorrow', direction: 'cold' };
+    // The fixture's lows are 3 °C.
+    const cold = evaluateWatch(
+      { rule, schedule: ALWAYS, conditionMet: false },
+      { ...weatherOf(forecast), normals: new Map([['2026-12-08', { highP90: 20, lowP10: 4 }]]) },
+      'Europe/Berlin',
+      start,
+    );
+    expect(cold.events).toEqual([
+      {
+        kind: 'unusual-tomorrow',
+        key: 'unusual-cold:2026-12-08',
+        direction: 'cold',
+        date: '2026-12-08',
+        value: 3,
+        bound: 4,
+      },
+    ]);
+    expect(
+      evaluateWatch(
+        { rule, schedule: ALWAYS, conditionMet: false },
+        weatherOf(forecast),
+        'Europe/Berlin',
+        start,
+      ),
+    ).toMatchObject({ skipped: 'no-data', events: [] });
+  });
+
+  it('words "unusual tomorrow" in all five languages, with a decimal where whole degrees would look equal', () => {
+    const event = {
+      kind: 'unusual-tomorrow',
+      key: 'k',
+      direction: 'warm',
+      date: '2026-12-08',
+      value: 16.8,
+      bound: 16.6,
+    } as const;
+    const words = (language: 'en' | 'de' | 'es' | 'fr' | 'ar') =>
+      describeEvent(event, 'Home', { language, temperature: 'metric', wind: 'kmh' });
+    expect(words('en')).toEqual({
+      title: 'Home: unusually warm tomorrow',
+      body: 'High of 16.8°C on Tuesday 8 December, above 16.6°C: the warmest 10 % for the date (1991–2020).',
+    });
+    expect(words('de').title).toBe('Home: morgen ungewöhnlich warm');
+    expect(words('de').body).toMatch(/^Höchstwert 16,8 °C am Dienstag, 8\. Dezember, über 16,6 °C/);
+    expect(words('es').title).toBe('Home: mañana inusualmente cálido');
+    expect(words('fr').title).toBe('Home : demain inhabituellement doux');
+    expect(words('ar').title).toBe('Home: غدًا أدفأ من المعتاد');
+    const cold = describeEvent({ ...event, direction: 'cold', value: -9, bound: -6 }, 'Home', {
+      language: 'en',
+      temperature: 'imperial',
+      wind: 'kmh',
+    });
+    expect(cold.title).toBe('Home: unusually cold tomorrow');
+    expect(cold.body).toMatch(/^Low of 16°F on Tuesday 8 December, below 21°F/);
+  });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_WATCHES_PER_PLACE, type WatchRule } from '@skycast/validators';
 
 import { silentLogger } from '../src/logger.ts';
+import { cellOf } from '../src/normals/normals-service.ts';
 import { createPushSender } from '../src/watches/push-sender.ts';
 import { startWatchQueue, type WatchQueue } from '../src/watches/watch-jobs.ts';
 import {
@@ -46,6 +47,7 @@ async function startQueue(services = api.services) {
     maxPerHour: 20,
     work: true,
     drainTimeoutMs: 5_000,
+    normals: services.normals,
   });
   services.watches.jobs = queue;
   queues.push(queue);
@@ -315,4 +317,59 @@ describe('watches evaluated and pushed by the job queue', () => {
       .execute();
     expect(delivery).toEqual({ status: 'sent', attempts: 2 });
   });
+
+  it(
+    'pushes “unusually warm tomorrow” once, in Spanish, from the cell’s stored normals without asking the archive',
+    { timeout: 60_000 },
+    async () => {
+      if (queues.length === 0) await startQueue();
+      const ada = await newUser();
+      await ada.api.preferences.update({ language: 'es' });
+      const home = await ada.api.places.add({
+        name: 'Sevilla',
+        latitude: 37.39,
+        longitude: -5.98,
+        timezone: 'Europe/Madrid',
+      });
+      // Saving the place queued its normals on the job queue.
+      const cell = cellOf(37.39, -5.98);
+      await until(async () => {
+        const row = await api.db
+          .selectFrom('climateNormalCells')
+          .select('state')
+          .where('cellLatitude', '=', cell.latitude)
+          .where('cellLongitude', '=', cell.longitude)
+          .executeTakeFirst();
+        return row?.state === 'fetched' ? true : undefined;
+      });
+      // A climate whose warmest tenth starts at -40 °C: whatever tomorrow brings is beyond it.
+      await api.db
+        .updateTable('climateNormals')
+        .set({ highP90: -40 })
+        .where('cellLatitude', '=', cell.latitude)
+        .where('cellLongitude', '=', cell.longitude)
+        .execute();
+      api.stub.resetCalls();
+      const phone = newSubscription(service.origin);
+      await ada.api.push.subscribe(phone.json);
+      const path = new URL(phone.json.endpoint).pathname;
+      await ada.api.watches.create({
+        placeId: home.id,
+        rule: { kind: 'unusual-tomorrow', direction: 'warm' },
+      });
+      const push = await until(() => service.received.find((p) => p.path === path));
+      const message = JSON.parse(decryptPush(push, phone)) as {
+        notification: { title: string; body: string; lang: string };
+      };
+      expect(message.notification.title).toBe('Sevilla: mañana inusualmente cálido');
+      expect(message.notification.body).toMatch(
+        /^Máxima de -?\d+ °C el .+, por encima de -40 °C: el 10 % más cálido para la fecha \(1991–2020\)\.$/,
+      );
+      expect(message.notification.lang).toBe('es');
+      // More rounds: the same date is not news again.
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      expect(service.received.filter((p) => p.path === path)).toHaveLength(1);
+      expect(api.stub.calls('/v1/archive')).toBe(0);
+    },
+  );
 });

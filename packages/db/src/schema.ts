@@ -15,7 +15,8 @@ export type CachedResource =
   | 'confidence-ensemble'
   | 'confidence-members'
   | 'confidence-models'
-  | 'confidence-runs';
+  | 'confidence-runs'
+  | 'season-precipitation';
 
 /**
  * Everything fetched from a weather provider, one row per provider, resource

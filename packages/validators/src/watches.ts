@@ -84,6 +84,11 @@ export const watchRuleSchema = z.discriminatedUnion('kind', [
     mutedEvents: z.array(text({ max: 100 }).trim().min(1)).max(MAX_MUTED_EVENTS),
   }),
   z.object({ kind: z.literal('daily-summary'), at: clockTime }),
+  /**
+   * Tomorrow's forecast high above the 90th percentile of the 1991–2020 normal highs for
+   * its date (`warm`), or its low below the 10th percentile of normal lows (`cold`).
+   */
+  z.object({ kind: z.literal('unusual-tomorrow'), direction: z.enum(['warm', 'cold']) }),
   z.object({
     kind: z.literal('all-of'),
     conditions: z.array(conditionSchema).min(1).max(MAX_CONDITIONS),
@@ -100,6 +105,7 @@ export const WATCH_KINDS = [
   'aqi',
   'warning',
   'daily-summary',
+  'unusual-tomorrow',
   'all-of',
 ] as const satisfies readonly WatchKind[];
 

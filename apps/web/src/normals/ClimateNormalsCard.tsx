@@ -17,7 +17,14 @@ import {
   formatShortTemperature,
   formatTemperature,
 } from '../weather/units.ts';
-import { compareHigh, shareOf, type DayNormal, type PlaceNormals } from './compare-to-normal.ts';
+import {
+  compareHigh,
+  percentOfNormal,
+  shareOf,
+  type DayNormal,
+  type PlaceNormals,
+  type SeasonPrecipitation,
+} from './compare-to-normal.ts';
 import { useOffline } from '../offline/connection.ts';
 import { offlineMessages } from '../offline/offline-messages.ts';
 import './ClimateNormalsCard.css';
@@ -28,6 +35,8 @@ const DAY_MS = 86_400_000;
 
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const dayAndMonth = (date: string) =>
+  dateFormat({ day: 'numeric', month: 'short' }).format(new Date(`${date}T00:00:00Z`));
 const shortDay = (date: string) =>
   dateFormat({ weekday: 'short', day: 'numeric' }).format(new Date(`${date}T00:00:00Z`));
 
@@ -124,6 +133,56 @@ function DayFacts({
   );
 }
 
+const SEASON_NAMES = {
+  winter: () => t('normals.season.winter'),
+  spring: () => t('normals.season.spring'),
+  summer: () => t('normals.season.summer'),
+  autumn: () => t('normals.season.autumn'),
+} as const;
+
+/** "Since 1 Dec (meteorological winter): 42 mm, 80 % of normal (52 mm)". */
+function SeasonToDate({
+  season,
+  unit,
+}: {
+  season: Exclude<SeasonPrecipitation, { status: 'not-fetched' }>;
+  unit: Units['precipitation'];
+}) {
+  const since = t('normals.seasonSince', {
+    start: dayAndMonth(season.seasonStart),
+    season: SEASON_NAMES[season.season](),
+  });
+  if (season.status === 'not-yet') {
+    return (
+      <p className="normals__season">
+        <span className="normals__term">{since}:</span> {t('normals.seasonNotYet')}
+      </p>
+    );
+  }
+  const amount = (mm: number) => formatPrecipitation(convert.precipitation(mm, 'mm', unit), unit);
+  const share = percentOfNormal(season.observed, season.normal);
+  return (
+    <p className="normals__season">
+      <span className="normals__term">{since}:</span>{' '}
+      <strong>
+        {share === null
+          ? t('normals.seasonAmount', {
+              amount: amount(season.observed),
+              normal: amount(season.normal),
+            })
+          : t('normals.seasonShare', {
+              amount: amount(season.observed),
+              share: formatPercent(share),
+              normal: amount(season.normal),
+            })}
+      </strong>
+      <span className="normals__season-through">
+        {t('normals.seasonThrough', { date: dayAndMonth(season.through) })}
+      </span>
+    </p>
+  );
+}
+
 /** Each coming day's forecast high against the shaded 10–90 % band of normal highs. */
 function ComingDays({
   days,
@@ -215,6 +274,12 @@ export function ClimateNormalsCard({
     enabled: from !== undefined,
     staleTime: STALE_MS,
   });
+  // The place page only, once the normals are there: it costs one cached archive call.
+  const season = useQuery({
+    ...trpc.weather.seasonPrecipitation.queryOptions(coordinates),
+    enabled: !date && query.data?.status === 'fetched',
+    staleTime: STALE_MS,
+  });
 
   let body;
   if (query.data?.status === 'not-fetched') {
@@ -230,6 +295,9 @@ export function ClimateNormalsCard({
           forecastHigh={daily.find((day) => day.date === from)?.temperatureMax}
           units={units}
         />
+        {!date && season.data && season.data.status !== 'not-fetched' && (
+          <SeasonToDate season={season.data} unit={units.precipitation} />
+        )}
         {!date && (
           <ComingDays
             days={daily.filter((day) => day.date > from)}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { compareHigh, shareOf, type DayNormal } from './compare-to-normal.ts';
+import { compareHigh, percentOfNormal, shareOf, type DayNormal } from './compare-to-normal.ts';
 
 const DECEMBER_SIXTH: DayNormal = {
   date: '2026-12-06',
@@ -35,5 +35,18 @@ describe('shareOf', () => {
     expect(shareOf(5, 0, 10)).toBe(0.5);
     expect(shareOf(-5, 0, 10)).toBe(0);
     expect(shareOf(50, 0, 10)).toBe(1);
+  });
+});
+
+describe('percentOfNormal', () => {
+  it('gives the observed season as a whole percentage of its normal', () => {
+    expect(percentOfNormal(42, 52.5)).toBe(80);
+    expect(percentOfNormal(0, 30)).toBe(0);
+    expect(percentOfNormal(90, 45)).toBe(200);
+  });
+
+  it('gives no percentage where the normal is under a millimetre', () => {
+    expect(percentOfNormal(3, 0.4)).toBeNull();
+    expect(percentOfNormal(0, 0)).toBeNull();
   });
 });

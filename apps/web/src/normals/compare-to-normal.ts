@@ -27,3 +27,16 @@ export function compareHigh(high: number, normal: DayNormal): Comparison {
 /** Where `value` sits between `min` and `max`, as a share 0…1 clamped, for a bar. */
 export const shareOf = (value: number, min: number, max: number) =>
   max <= min ? 0.5 : Math.min(1, Math.max(0, (value - min) / (max - min)));
+
+export type SeasonPrecipitation = RouterOutputs['weather']['seasonPrecipitation'];
+
+/**
+ * The season's observed precipitation as a percentage of its normal, or null
+ * where the normal is too dry (under 1 mm) for a percentage to mean anything.
+ *
+ * @example
+ * percentOfNormal(42, 52.5) // 80
+ */
+export function percentOfNormal(observed: number, normal: number): number | null {
+  return normal < 1 ? null : Math.round((observed / normal) * 100);
+}

@@ -13,6 +13,7 @@ export const WATCH_PRESETS = {
   },
   warnings: { kind: 'warning', minSeverity: 'moderate', mutedEvents: [] },
   morningSummary: { kind: 'daily-summary', at: '07:00' },
+  unusualWarm: { kind: 'unusual-tomorrow', direction: 'warm' },
 } as const satisfies Record<string, WatchRule>;
 
 export type PresetName = keyof typeof WATCH_PRESETS;
@@ -23,6 +24,7 @@ export const presetLabel = (name: PresetName) =>
     frostTonight: t('watches.preset.frostTonight'),
     warnings: t('watches.preset.warnings'),
     morningSummary: t('watches.preset.morningSummary'),
+    unusualWarm: t('watches.preset.unusualWarm'),
   })[name];
 
 /** What a watch watches for, in words (thresholds in the canonical °C and km/h). */
@@ -50,6 +52,10 @@ export function describeRule(rule: WatchRule): string {
       return t('watches.rule.warning');
     case 'daily-summary':
       return t('watches.rule.dailySummary', { time: rule.at });
+    case 'unusual-tomorrow':
+      return rule.direction === 'warm'
+        ? t('watches.rule.unusualWarm')
+        : t('watches.rule.unusualCold');
     case 'all-of':
       return t('watches.rule.allOf', { count: rule.conditions.length });
   }

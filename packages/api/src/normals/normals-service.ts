@@ -28,33 +28,13 @@ export const cellOf = (latitude: number, longitude: number): NormalsCell => ({
 });
 
 /**
- * Where a cell's fetch is handed to run in the background. The job queue
- * (pg-boss, one job per cell by singleton key) backs it once it is on main;
- * until then {@link inProcessNormalsQueue}. Either way the cell row's claim
- * keeps the fetch to one instance at a time.
+ * Where a cell's fetch is handed to run in the background: the shared job
+ * queue (`normals-jobs.ts`, one pg-boss job per cell by singleton key), set
+ * once it starts. `startAfter`: not before then (a deferred cell). Whoever
+ * runs it, the cell row's claim keeps the fetch to one instance at a time.
  */
 export interface NormalsQueue {
-  enqueue(cell: NormalsCell): Promise<void>;
-}
-
-/** Runs each enqueued cell in this process, in the background; `settled()` waits for them. */
-export function inProcessNormalsQueue(
-  run: (cell: NormalsCell) => Promise<unknown>,
-  logger: Logger,
-) {
-  const running = new Set<Promise<unknown>>();
-  return {
-    enqueue(cell: NormalsCell) {
-      const job = run(cell)
-        .catch((error: unknown) => logger.warn({ err: error, cell }, 'normals fetch failed'))
-        .finally(() => running.delete(job));
-      running.add(job);
-      return Promise.resolve();
-    },
-    async settled() {
-      while (running.size > 0) await Promise.all(running);
-    },
-  } satisfies NormalsQueue & { settled(): Promise<void> };
+  enqueue(cell: NormalsCell, startAfter?: Date | null): Promise<void>;
 }
 
 /** The provider whose budget the archive shares. */
@@ -80,7 +60,7 @@ export interface NormalsServiceOptions {
    * fetch waits unless this much would be left after it (default 0.5).
    */
   budgetReserve?: number;
-  /** Set after construction when the queue needs the service itself (in-process). */
+  /** Set after construction (`useQueue`) when the job queue starts; until then cells wait queued. */
   queue?: NormalsQueue;
 }
 
@@ -122,10 +102,16 @@ export function createNormalsService(options: NormalsServiceOptions) {
       )
       .returning(['state', 'notBefore', 'claimedUntil'])
       .executeTakeFirstOrThrow();
-    const due =
-      (row.state === 'queued' && (!row.notBefore || row.notBefore <= new Date())) ||
-      (row.state === 'fetching' && row.claimedUntil !== null && row.claimedUntil <= new Date());
-    if (due) await queue?.enqueue(cell);
+    const lapsed =
+      row.state === 'fetching' && row.claimedUntil !== null && row.claimedUntil <= new Date();
+    if (row.state === 'queued' || lapsed) {
+      // The cell stays queued if the job cannot be sent now: a working instance's sweep sends it.
+      await queue
+        ?.enqueue(cell, row.state === 'queued' ? row.notBefore : null)
+        .catch((error: unknown) =>
+          logger.warn({ err: error, cell }, 'could not queue a normals job'),
+        );
+    }
     return row.state;
   }
 
@@ -193,8 +179,12 @@ export function createNormalsService(options: NormalsServiceOptions) {
     return wait;
   }
 
-  /** The background job: fetch one cell's archive, decade by decade, within the budget guard. */
-  async function fetchCell(cell: NormalsCell): Promise<NormalsOutcome> {
+  /**
+   * The background job: fetch one cell's archive, decade by decade, within
+   * the budget guard. `signal` (shutdown) ends a wait for budget: the cell
+   * goes back to the queue for when the budget is there.
+   */
+  async function fetchCell(cell: NormalsCell, signal?: AbortSignal): Promise<NormalsOutcome> {
     const timeZone = await claim(cell);
     if (timeZone === undefined) return 'not-claimed';
     const place = { latitude: cell.latitude / 10, longitude: cell.longitude / 10, timeZone };
@@ -211,8 +201,9 @@ export function createNormalsService(options: NormalsServiceOptions) {
         let wait = await waitForBudget(weight, restWeight);
         // A minute's window refills soon: wait for it holding the claim, rather than
         // letting go and fetching the decades already read again.
-        while (wait > 0 && wait <= MAX_INLINE_WAIT_MS) {
-          await sleep(wait + 100);
+        while (wait > 0 && wait <= MAX_INLINE_WAIT_MS && !signal?.aborted) {
+          await sleep(wait + 100, undefined, signal ? { signal } : {}).catch(() => undefined);
+          if (signal?.aborted) break;
           await holdClaim(cell);
           wait = await waitForBudget(weight, restWeight);
         }
@@ -343,9 +334,44 @@ export function createNormalsService(options: NormalsServiceOptions) {
     };
   }
 
+  /**
+   * The stored normals of some local dates at a point, by date, or null while
+   * the cell has none. Only reads (no open counted, nothing queued): for the
+   * watch evaluator.
+   */
+  async function storedDays(
+    latitude: number,
+    longitude: number,
+    dates: readonly string[],
+  ): Promise<Map<string, DayNormal> | null> {
+    const cell = cellOf(latitude, longitude);
+    const days = await db
+      .selectFrom('climateNormals')
+      .innerJoin('climateNormalCells', (join) =>
+        join
+          .onRef('climateNormalCells.cellLatitude', '=', 'climateNormals.cellLatitude')
+          .onRef('climateNormalCells.cellLongitude', '=', 'climateNormals.cellLongitude'),
+      )
+      .selectAll('climateNormals')
+      .where('climateNormalCells.state', '=', 'fetched')
+      .where('climateNormals.cellLatitude', '=', cell.latitude)
+      .where('climateNormals.cellLongitude', '=', cell.longitude)
+      .where('climateNormals.dayOfYear', 'in', [...new Set(dates.map(leapDayOfYear))])
+      .execute();
+    if (days.length === 0) return null;
+    const byDay = new Map(days.map((day) => [day.dayOfYear, day]));
+    return new Map(
+      dates.flatMap((date) => {
+        const day = byDay.get(leapDayOfYear(date));
+        return day ? [[date, day] as const] : [];
+      }),
+    );
+  }
+
   return {
     forPlace,
     fetchCell,
+    storedDays,
     /** A place was saved: its cell's normals are queued at once. */
     placeSaved: (latitude: number, longitude: number) =>
       request(cellOf(latitude, longitude), 'saved').then(() => undefined),

@@ -253,6 +253,17 @@ export const watchesRouter = {
         airQuality: input.rule.kind === 'aqi',
       });
       const zone = place.timezone ?? weather.forecast?.location.timezone ?? 'UTC';
+      // "Unusual" watches compare with the stored normals of the dates the past two days saw as tomorrow.
+      const normals =
+        input.rule.kind === 'unusual-tomorrow'
+          ? await ctx.normals.storedDays(
+              place.latitude,
+              place.longitude,
+              [-2, -1, 0, 1].map((days) =>
+                new Date(until + days * 86_400_000).toISOString().slice(0, 10),
+              ),
+            )
+          : null;
       const preferences = await ctx.db
         .selectFrom('preferences')
         .select(['units', 'windUnit'])
@@ -267,16 +278,20 @@ export const watchesRouter = {
         Math.ceil((until - PREVIEW_HOURS * 3_600_000) / PREVIEW_STEP_MS) * PREVIEW_STEP_MS;
       const events: { at: string; title: string; body: string }[] = [];
       let from: number | null = null;
+      const keys = new Set<string>();
       for (
         let at = start;
         at <= until && events.length < PREVIEW_MAX_EVENTS;
         at += PREVIEW_STEP_MS
       ) {
-        const result = evaluateWatch(state, weather, zone, at);
+        const result = evaluateWatch(state, { ...weather, normals }, zone, at);
         if (result.skipped === 'no-data') continue;
         from ??= at;
         state.conditionMet = result.conditionMet;
-        for (const event of result.events.slice(0, PREVIEW_MAX_EVENTS - events.length)) {
+        // A keyed event (an unusual tomorrow) is a candidate every step but sent once.
+        const fresh = result.events.filter((event) => !keys.has(event.key));
+        for (const event of fresh) keys.add(event.key);
+        for (const event of fresh.slice(0, PREVIEW_MAX_EVENTS - events.length)) {
           events.push({
             at: new Date(at).toISOString(),
             ...describeEvent(event, place.name, {

@@ -67,6 +67,34 @@ export const placeNormalsSchema = z.discriminatedUnion('status', [
   }),
 ]);
 
+const seasonNameSchema = z.enum(['winter', 'spring', 'summer', 'autumn']);
+
+/** This meteorological season's precipitation so far against normal, or why not yet. */
+export const seasonPrecipitationSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('fetched'),
+    /** Observed and normal alike: the normal from 1991–2020, the observed days from the same reanalysis. */
+    source: z.literal(
+      `ERA5-Land ${NORMALS_PERIOD.firstYear}–${NORMALS_PERIOD.lastYear} reanalysis`,
+    ),
+    /** Meteorological (Dec–Feb …), named for the place's hemisphere. */
+    season: seasonNameSchema,
+    seasonStart: z.iso.date(),
+    /** The last local day counted: the archive runs about five days behind. */
+    through: z.iso.date(),
+    days: z.number().int().min(1).max(92),
+    /** mm observed over those days, and the normals' mean precipitation summed over the same days. */
+    observed: z.number().min(0),
+    normal: z.number().min(0),
+    simulated: z.boolean(),
+    stale: z.boolean(),
+  }),
+  /** The season began too recently for the archive to hold any of its days. */
+  z.object({ status: z.literal('not-yet'), season: seasonNameSchema, seasonStart: z.iso.date() }),
+  /** The place's normals are not fetched yet (see `weather.normals` for why). */
+  z.object({ status: z.literal('not-fetched') }),
+]);
+
 /** What an upstream weather service's trouble turns into (see `providerErrors` in trpc.ts). */
 const upstreamErrors = [
   'BAD_GATEWAY',
@@ -311,6 +339,29 @@ export const weatherRouter = {
         units: { temperature: '°C' as const, precipitation: 'mm' as const },
         simulated: normals.simulated,
         days: normals.days,
+      };
+    }),
+
+  /**
+   * Precipitation since the meteorological season began at a point, against the 1991–2020
+   * normal for the same days: one cached archive call per cell and day, after its normals.
+   */
+  seasonPrecipitation: publicProcedure
+    .meta({
+      rateLimit: { max: 120, windowSeconds: 60 },
+      cacheSeconds: 600,
+      description: `Precipitation observed since the meteorological season began (ERA5-Land, about five days behind) against the ${NORMALS_PERIOD.firstYear}–${NORMALS_PERIOD.lastYear} normal summed over the same days; nothing until the place's normals are fetched.`,
+      example: { latitude: 52.52, longitude: 13.41 },
+    })
+    .input(coordinatesSchema)
+    .output(seasonPrecipitationSchema)
+    .query(async ({ ctx, input }) => {
+      const answer = await ctx.normals.seasonPrecipitation(input, { logger: ctx.logger });
+      if (answer.status !== 'fetched') return answer;
+      return {
+        ...answer,
+        source:
+          `ERA5-Land ${NORMALS_PERIOD.firstYear}–${NORMALS_PERIOD.lastYear} reanalysis` as const,
       };
     }),
 } satisfies TRPCRouterRecord;

@@ -14,6 +14,17 @@ export interface CellWeather {
   /** Null when warnings could not be had (then warning watches wait). */
   alerts: readonly WeatherAlert[] | null;
   airQuality: AirQuality | null;
+  /**
+   * The cell's climate normals by local date (from the table, never a provider call);
+   * absent or null when none are asked for or fetched yet (then those watches wait).
+   */
+  normals?: ReadonlyMap<string, TailNormal> | null;
+}
+
+/** The tails of a date's normals an "unusual" watch compares with (°C). */
+export interface TailNormal {
+  highP90: number;
+  lowP10: number;
 }
 
 export interface WatchState {
@@ -51,6 +62,15 @@ export type WatchEvent =
       high: number;
       low: number;
       precipitationChance: number | null;
+    }
+  | {
+      kind: 'unusual-tomorrow';
+      key: string;
+      direction: 'warm' | 'cold';
+      date: string;
+      /** Tomorrow's forecast high (warm) or low (cold), and the percentile it is beyond. */
+      value: number;
+      bound: number;
     }
   | { kind: 'all-of'; key: string; date: string; from: string; until: string };
 
@@ -434,6 +454,37 @@ export function evaluateWatch(
       };
     }
 
+    case 'unusual-tomorrow': {
+      if (!forecast || !weather.normals) return noData;
+      const tomorrow = nextDate(local.slice(0, 10));
+      const day = forecast.daily.find((entry) => entry.date === tomorrow);
+      const normal = weather.normals.get(tomorrow);
+      if (!day || !normal) return noData;
+      const warm = rule.direction === 'warm';
+      const value = warm ? day.temperatureMax : day.temperatureMin;
+      const bound = warm ? normal.highP90 : normal.lowP10;
+      const beyond = warm ? value > bound : value < bound;
+      // Once met, the watch stays met until the forecast is a degree back inside the band.
+      const margin = HYSTERESIS.temperature;
+      const held = warm ? value > bound - margin : value < bound + margin;
+      const met = beyond || (state.conditionMet && held);
+      if (!beyond) return { conditionMet: met, events: [] };
+      // Tomorrow moves on at midnight: each date is news once, its key decides (as for warnings).
+      return {
+        conditionMet: true,
+        events: [
+          {
+            kind: 'unusual-tomorrow',
+            key: `unusual-${rule.direction}:${tomorrow}`,
+            direction: rule.direction,
+            date: tomorrow,
+            value,
+            bound,
+          },
+        ],
+      };
+    }
+
     case 'all-of': {
       if (!forecast) return noData;
       const date = local.slice(0, 10);
@@ -454,6 +505,14 @@ export function evaluateWatch(
     }
   }
 }
+
+/** The local date after `date` (`YYYY-MM-DD`). */
+function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 24 * 60 * MINUTE).toISOString().slice(0, 10);
+}
+
+/** Kinds whose every matching event is a candidate each round, sent once by its key. */
+export const KEYED_KINDS: ReadonlySet<WatchRule['kind']> = new Set(['warning', 'unusual-tomorrow']);
 
 /** A 15-minute step is labelled by its end: it starts a quarter hour before. */
 function startOfStep(time: string): string {

@@ -33,6 +33,14 @@ type Words = {
   warning: (place: string, event: string, severity: string, detail: string) => NotificationText;
   summary: (place: string, high: string, low: string, chance: string | null) => NotificationText;
   allOf: (place: string, from: string, until: string) => NotificationText;
+  /** Tomorrow's high above the date's 90th percentile (warm) or its low below the 10th (cold). */
+  unusual: (
+    place: string,
+    warm: boolean,
+    value: string,
+    bound: string,
+    date: string,
+  ) => NotificationText;
   test: (place: string) => NotificationText;
   intensity: Record<string, string>;
   severity: Record<string, string>;
@@ -62,6 +70,16 @@ const WORDS: Record<Language, Words> = {
       title: `${p}: your conditions are met`,
       body: `Today from ${f} to ${u}.`,
     }),
+    unusual: (p, w, v, b, d) =>
+      w
+        ? {
+            title: `${p}: unusually warm tomorrow`,
+            body: `High of ${v} on ${d}, above ${b}: the warmest 10 % for the date (1991–2020).`,
+          }
+        : {
+            title: `${p}: unusually cold tomorrow`,
+            body: `Low of ${v} on ${d}, below ${b}: the coldest 10 % for the date (1991–2020).`,
+          },
     test: (p) => ({
       title: `${p}: test notification`,
       body: 'Notifications from Skycast work on this device.',
@@ -101,6 +119,16 @@ const WORDS: Record<Language, Words> = {
       title: `${p}: deine Bedingungen sind erfüllt`,
       body: `Heute von ${f} bis ${u}.`,
     }),
+    unusual: (p, w, v, b, d) =>
+      w
+        ? {
+            title: `${p}: morgen ungewöhnlich warm`,
+            body: `Höchstwert ${v} am ${d}, über ${b}: die wärmsten 10 % für das Datum (1991–2020).`,
+          }
+        : {
+            title: `${p}: morgen ungewöhnlich kalt`,
+            body: `Tiefstwert ${v} am ${d}, unter ${b}: die kältesten 10 % für das Datum (1991–2020).`,
+          },
     test: (p) => ({
       title: `${p}: Testbenachrichtigung`,
       body: 'Benachrichtigungen von Skycast funktionieren auf diesem Gerät.',
@@ -146,6 +174,16 @@ const WORDS: Record<Language, Words> = {
       title: `${p}: se cumplen tus condiciones`,
       body: `Hoy de ${f} a ${u}.`,
     }),
+    unusual: (p, w, v, b, d) =>
+      w
+        ? {
+            title: `${p}: mañana inusualmente cálido`,
+            body: `Máxima de ${v} el ${d}, por encima de ${b}: el 10 % más cálido para la fecha (1991–2020).`,
+          }
+        : {
+            title: `${p}: mañana inusualmente frío`,
+            body: `Mínima de ${v} el ${d}, por debajo de ${b}: el 10 % más frío para la fecha (1991–2020).`,
+          },
     test: (p) => ({
       title: `${p}: notificación de prueba`,
       body: 'Las notificaciones de Skycast funcionan en este dispositivo.',
@@ -188,6 +226,16 @@ const WORDS: Record<Language, Words> = {
       title: `${p} : vos conditions sont réunies`,
       body: `Aujourd’hui de ${f} à ${u}.`,
     }),
+    unusual: (p, w, v, b, d) =>
+      w
+        ? {
+            title: `${p} : demain inhabituellement doux`,
+            body: `Maximale de ${v} le ${d}, au-dessus de ${b} : les 10 % les plus chauds pour la date (1991–2020).`,
+          }
+        : {
+            title: `${p} : demain inhabituellement froid`,
+            body: `Minimale de ${v} le ${d}, en dessous de ${b} : les 10 % les plus froids pour la date (1991–2020).`,
+          },
     test: (p) => ({
       title: `${p} : notification de test`,
       body: 'Les notifications de Skycast fonctionnent sur cet appareil.',
@@ -227,6 +275,16 @@ const WORDS: Record<Language, Words> = {
       body: `العظمى ${h}، الصغرى ${l}${c ? `، احتمال المطر ${c}` : ''}.`,
     }),
     allOf: (p, f, u) => ({ title: `${p}: تحققت شروطك`, body: `اليوم من ${f} إلى ${u}.` }),
+    unusual: (p, w, v, b, d) =>
+      w
+        ? {
+            title: `${p}: غدًا أدفأ من المعتاد`,
+            body: `العظمى ${v} يوم ${d}، فوق ${b}: ضمن أدفأ 10٪ لهذا التاريخ (1991–2020).`,
+          }
+        : {
+            title: `${p}: غدًا أبرد من المعتاد`,
+            body: `الصغرى ${v} يوم ${d}، دون ${b}: ضمن أبرد 10٪ لهذا التاريخ (1991–2020).`,
+          },
     test: (p) => ({ title: `${p}: إشعار تجريبي`, body: 'إشعارات Skycast تعمل على هذا الجهاز.' }),
     intensity: { light: 'خفيف', moderate: 'معتدل', heavy: 'غزير' },
     severity: {
@@ -259,10 +317,14 @@ export function describeEvent(event: WatchEvent, place: string, reader: Reader):
   const locale = INTL_LOCALE[reader.language];
   const number = (value: number, options: Intl.NumberFormatOptions = {}) =>
     new Intl.NumberFormat(locale, { maximumFractionDigits: 0, ...options }).format(value);
-  const temperature = (celsius: number) =>
+  const temperature = (celsius: number, digits = 0) =>
     reader.temperature === 'imperial'
-      ? number((celsius * 9) / 5 + 32, { style: 'unit', unit: 'fahrenheit' })
-      : number(celsius, { style: 'unit', unit: 'celsius' });
+      ? number((celsius * 9) / 5 + 32, {
+          style: 'unit',
+          unit: 'fahrenheit',
+          maximumFractionDigits: digits,
+        })
+      : number(celsius, { style: 'unit', unit: 'celsius', maximumFractionDigits: digits });
   const wind = (kmh: number) => {
     const { factor, unit } = WIND_UNIT[reader.wind];
     return number(kmh * factor, { style: 'unit', unit });
@@ -313,6 +375,22 @@ export function describeEvent(event: WatchEvent, place: string, reader: Reader):
           ? null
           : number(event.precipitationChance / 100, { style: 'percent' }),
       );
+    case 'unusual-tomorrow': {
+      // A tenth of a degree past the percentile must not read as "17 °C, above 17 °C".
+      const digits = temperature(event.value) === temperature(event.bound) ? 1 : 0;
+      return words.unusual(
+        place,
+        event.direction === 'warm',
+        temperature(event.value, digits),
+        temperature(event.bound, digits),
+        new Intl.DateTimeFormat(locale, {
+          weekday: 'long',
+          day: 'numeric',
+          month: 'long',
+          timeZone: 'UTC',
+        }).format(Date.parse(`${event.date}T00:00:00Z`)),
+      );
+    }
     case 'all-of':
       return words.allOf(
         place,

@@ -10,8 +10,10 @@ import {
 } from '@skycast/validators';
 
 import type { Logger } from '../logger.ts';
+import { startNormalsJobs } from '../normals/normals-jobs.ts';
+import type { NormalsService } from '../normals/normals-service.ts';
 import type { WeatherService } from '../weather/weather-service.ts';
-import { evaluateWatch, type WatchEvent } from './evaluate.ts';
+import { evaluateWatch, KEYED_KINDS, type CellWeather, type WatchEvent } from './evaluate.ts';
 import { describeEvent } from './messages.ts';
 import { recordNotification, PUSH_QUEUE, type JobSender } from './notifier.ts';
 import type { PushOptions, PushSender } from './push-sender.ts';
@@ -68,6 +70,8 @@ export interface WatchQueueOptions {
   cellConcurrency?: number;
   /** How long SIGTERM waits for running jobs (default 20 s). */
   drainTimeoutMs?: number;
+  /** Climate normals fetched as jobs on this queue, one per cell (`normals-jobs.ts`). */
+  normals?: NormalsService;
 }
 
 export interface WatchQueue extends JobSender {
@@ -83,6 +87,8 @@ const cellJobSchema = z.object({
   rain: z.boolean(),
   alerts: z.boolean(),
   air: z.boolean(),
+  // Jobs queued before "unusual" watches existed lack it.
+  normals: z.boolean().default(false),
 });
 type CellJob = z.infer<typeof cellJobSchema>;
 const pushJobSchema = z.object({
@@ -159,7 +165,8 @@ export const topicOf = (watchId: string | null) => (watchId ?? 'skycast-test').r
  * The job queue every instance shares, on PostgreSQL through pg-boss: a round
  * per interval (claimed once, `sendThrottled`), a job per cell (stately
  * queue keyed by cell: one running, one waiting), a job per push delivery,
- * retries with backoff and dead-letter queues. Started by the server; tests
+ * retries with backoff and dead-letter queues; with `normals`, a job per
+ * climate-normals cell too. Started by the server; tests
  * start one or two per database.
  */
 export async function startWatchQueue(options: WatchQueueOptions): Promise<WatchQueue> {
@@ -222,6 +229,17 @@ export async function startWatchQueue(options: WatchQueueOptions): Promise<Watch
     })
     .catch(ignoreExists);
 
+  const normalsJobs = options.normals
+    ? await startNormalsJobs({
+        boss,
+        db,
+        normals: options.normals,
+        logger,
+        work: options.work,
+      })
+    : undefined;
+  if (normalsJobs) options.normals?.useQueue(normalsJobs);
+
   const lag = (queue: string, jobs: Job<unknown>[]) => {
     for (const job of jobs) {
       const created = (job as { createdOn?: Date }).createdOn;
@@ -243,6 +261,7 @@ export async function startWatchQueue(options: WatchQueueOptions): Promise<Watch
         sql<boolean>`bool_or(watches.kind in ('rain-starts', 'rain-stops'))`.as('rain'),
         sql<boolean>`bool_or(watches.kind = 'warning')`.as('alerts'),
         sql<boolean>`bool_or(watches.kind = 'aqi')`.as('air'),
+        sql<boolean>`bool_or(watches.kind = 'unusual-tomorrow')`.as('normals'),
       ])
       .groupBy([cellLat, cellLon])
       .execute();
@@ -291,6 +310,15 @@ export async function startWatchQueue(options: WatchQueueOptions): Promise<Watch
       },
     );
     const instant = now().getTime();
+    let normals: CellWeather['normals'] = null;
+    if (cell.normals && options.normals) {
+      // From the normals table, no provider call: yesterday to two days ahead covers every zone's tomorrow.
+      const today = new Date(instant).toISOString().slice(0, 10);
+      const dates = [-1, 0, 1, 2].map((days) =>
+        new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10),
+      );
+      normals = await options.normals.storedDays(cell.lat / 100, cell.lon / 100, dates);
+    }
     const changed: { id: string; conditionMet: boolean }[] = [];
     for (const row of rows) {
       const rule = watchRuleSchema.safeParse(row.rule);
@@ -299,7 +327,7 @@ export async function startWatchQueue(options: WatchQueueOptions): Promise<Watch
       const zone = row.timezone ?? weather.forecast?.location.timezone ?? 'UTC';
       const result = evaluateWatch(
         { rule: rule.data, schedule: schedule.data, conditionMet: row.conditionMet },
-        weather,
+        { ...weather, normals },
         zone,
         instant,
       );
@@ -315,8 +343,9 @@ export async function startWatchQueue(options: WatchQueueOptions): Promise<Watch
           'watch condition changed',
         );
       let events = result.events;
-      if (rule.data.kind === 'warning' && events.length > 0) {
-        // Warnings in force are candidates every round: skip those already sent without a transaction.
+      if (KEYED_KINDS.has(rule.data.kind) && events.length > 0) {
+        // Warnings in force (and unusual tomorrows) are candidates every round: skip those already
+        // sent without a transaction.
         const keys = events.map((event) => `${row.id}:${event.key}`);
         const taken = new Set(
           (
@@ -336,13 +365,13 @@ export async function startWatchQueue(options: WatchQueueOptions): Promise<Watch
         continue;
       }
       await db.transaction().execute(async (trx) => {
-        // Only the evaluation that turns the condition true sends (warnings: the key decides).
+        // Only the evaluation that turns the condition true sends (keyed kinds: the key decides).
         const turned = await trx
           .updateTable('watches')
           .set({ conditionMet: true, evaluatedAt: new Date(instant) })
           .where('id', '=', row.id)
           .where((eb) =>
-            rule.data.kind === 'warning' ? eb.val(true) : eb('conditionMet', '=', false),
+            KEYED_KINDS.has(rule.data.kind) ? eb.val(true) : eb('conditionMet', '=', false),
           )
           .returning('id')
           .executeTakeFirst();
@@ -552,6 +581,7 @@ export async function startWatchQueue(options: WatchQueueOptions): Promise<Watch
     scheduleRound,
     async stop() {
       if (timer) clearInterval(timer);
+      normalsJobs?.stopping();
       await boss.stop({ graceful: true, timeout: options.drainTimeoutMs ?? 20_000, close: true });
     },
   };
