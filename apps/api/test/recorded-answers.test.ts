@@ -42,7 +42,14 @@ const GEOCODING: Record<string, string> = {
   enschede: 'open-meteo/geocoding-enschede.json',
   nowhereville: 'open-meteo/geocoding-empty.json',
   antarctica: 'open-meteo/geocoding-missing-fields.json',
+  hollywood: 'open-meteo/geocoding-hollywood.json',
 };
+
+/** Which recorded NWS answer a point gets: Phoenix's south of 40° N, Portland's north of it. */
+const nwsAnswerAt = (point: string) =>
+  Number.parseFloat(point) < 40
+    ? 'nws/alerts-active-phoenix.json'
+    : 'nws/alerts-active-portland.json';
 
 interface Answer {
   status: number;
@@ -74,7 +81,8 @@ function recordedServices(wholeFeeds: boolean) {
     }
     if (url.pathname === '/v1/air-quality') return json('open-meteo/air-quality-enschede.json');
     if (url.pathname === '/v1/forecast') return json('open-meteo/forecast-no-sections.json');
-    if (url.pathname === '/alerts/active') return json('nws/alerts-active-portland.json');
+    if (url.pathname === '/alerts/active')
+      return json(nwsAnswerAt(url.searchParams.get('point') ?? ''));
     if (url.pathname === '/data/3.0/onecall')
       return json('openweather/onecall-3-alerts-docs-example.json');
     const feed = /^\/feeds\/meteoalarm-legacy-atom-(.+)$/.exec(url.pathname);
@@ -177,7 +185,7 @@ async function call(url: string, procedure: string, input: object) {
 }
 
 describe('every recorded real answer, through the public procedures over HTTP', () => {
-  it('searches: a full answer, one without `results`, and one with places lacking a country', async () => {
+  it('searches: a full answer, one without `results`, one with places lacking a country, and one across zones and countries', async () => {
     const skycast = await instance(new Date().toISOString());
     try {
       const full = await call(skycast.url, 'weather.searchLocations', { query: 'Enschede' });
@@ -201,6 +209,14 @@ describe('every recorded real answer, through the public procedures over HTTP', 
       expect(partial.data).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ name: 'Île MacMurdo', country: 'Terres australes françaises' }),
+        ]),
+      );
+      const many = await call(skycast.url, 'weather.searchLocations', { query: 'Hollywood' });
+      expect(many.status).toBe(200);
+      expect(many.data).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ admin1: 'California', timezone: 'America/Los_Angeles' }),
+          expect.objectContaining({ admin1: 'Munster', country: 'Ireland' }),
         ]),
       );
     } finally {
@@ -262,6 +278,25 @@ describe('every recorded real answer, through the public procedures over HTTP', 
       expect(answer.status).toBe(200);
       expect(answer.data).toMatchObject({
         alerts: [expect.objectContaining({ event: 'Flood Watch', sender: 'NWS Portland OR' })],
+      });
+    } finally {
+      await skycast.close();
+    }
+  });
+
+  it("shows the NWS's recorded heat warning in Phoenix before its air quality alert of unknown severity", async () => {
+    const skycast = await instance('2024-07-19T20:00:00Z');
+    try {
+      const answer = await call(skycast.url, 'weather.alerts', {
+        latitude: 33.25,
+        longitude: -112.3,
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.data).toMatchObject({
+        alerts: [
+          expect.objectContaining({ event: 'Excessive Heat Warning', severity: 'severe' }),
+          expect.objectContaining({ event: 'Air Quality Alert', severity: 'unknown' }),
+        ],
       });
     } finally {
       await skycast.close();

@@ -54,6 +54,30 @@ describe('Open-Meteo geocoding, recorded', () => {
     ]);
   });
 
+  it('maps a real answer across zones and countries: each place keeps its own zone and state, whatever fields it lacks', async () => {
+    const places = await search('geocoding-hollywood.json');
+    expect(places).toHaveLength(10);
+    expect(places.map((place) => [place.admin1, place.countryCode, place.timezone])).toEqual([
+      ['Florida', 'US', 'America/New_York'],
+      ['California', 'US', 'America/Los_Angeles'],
+      ['South Carolina', 'US', 'America/New_York'],
+      ['Alabama', 'US', 'America/Chicago'],
+      ['Maryland', 'US', 'America/New_York'],
+      ['Texas', 'US', 'America/Chicago'],
+      ['West Virginia', 'US', 'America/New_York'],
+      ['Alabama', 'US', 'America/Chicago'],
+      ['Leinster', 'IE', 'Europe/Dublin'],
+      ['Munster', 'IE', 'Europe/Dublin'],
+    ]);
+    // GeoNames' alternate names: a search for Hollywood also finds Peggy and MacArthur.
+    expect(places[5]).toMatchObject({
+      id: 'open-meteo:4718314',
+      name: 'Peggy',
+      country: 'United States',
+    });
+    expect(places[8]).toMatchObject({ name: 'Hollywood', country: 'Ireland', latitude: 53.09333 });
+  });
+
   it('answers no places where the answer has no `results`', async () => {
     expect(await search('geocoding-empty.json')).toEqual([]);
   });
@@ -155,6 +179,49 @@ describe('NWS active alerts, recorded', () => {
     } finally {
       await relay.close();
     }
+  });
+});
+
+describe('NWS active alerts at a point, recorded in Phoenix', () => {
+  async function phoenix() {
+    const relay = await replaying(recording('nws/alerts-active-phoenix.json'));
+    try {
+      const nws = createNws({ baseUrl: relay.url, userAgent: '(skycast tests)' });
+      return (await nws.alerts({ latitude: 33.25, longitude: -112.3 })).data;
+    } finally {
+      await relay.close();
+    }
+  }
+
+  it('shows a heat warning until the hazard ends, though its message expires before the heat begins', async () => {
+    const alerts = await phoenix();
+    for (const alert of alerts) weatherAlertSchema.parse(alert);
+    expect(alerts).toHaveLength(2);
+    const heat = alerts.find((alert) => alert.event === 'Excessive Heat Warning');
+    expect(heat).toMatchObject({
+      severity: 'severe',
+      urgency: 'expected',
+      certainty: 'likely',
+      sender: 'NWS Phoenix AZ',
+      // 10:00 MST on 19 July to 20:00 MST on 20 July (MST = UTC−7, no daylight saving in Arizona).
+      onset: '2024-07-19T17:00:00.000Z',
+      expires: '2024-07-21T03:00:00.000Z',
+    });
+    expect(heat?.area).toMatch(/^Northwest Valley; Buckeye\/Avondale/);
+    expect(heat?.instruction).toMatch(/^An Excessive Heat Warning means/);
+  });
+
+  it('keeps an air quality alert whose severity, urgency and certainty are Unknown, with no instruction and no end but its expiry', async () => {
+    const air = (await phoenix()).find((alert) => alert.event === 'Air Quality Alert');
+    expect(air).toMatchObject({
+      severity: 'unknown',
+      urgency: 'unknown',
+      certainty: 'unknown',
+      instruction: null,
+      area: 'Maricopa, AZ',
+      onset: '2024-07-18T15:13:00.000Z',
+      expires: '2024-07-20T04:00:00.000Z',
+    });
   });
 });
 
