@@ -8,7 +8,9 @@ import {
   createNws,
   createOneCallAlerts,
   createOpenMeteo,
+  createOpenWeather,
   type AlertsProvider,
+  type WeatherProvider,
 } from '@skycast/weather';
 
 import { startTestServer, type TestServer } from './test-server.ts';
@@ -83,6 +85,14 @@ function recordedServices(wholeFeeds: boolean) {
     if (url.pathname === '/v1/forecast') return json('open-meteo/forecast-no-sections.json');
     if (url.pathname === '/alerts/active')
       return json(nwsAnswerAt(url.searchParams.get('point') ?? ''));
+    if (url.pathname === '/data/2.5/weather')
+      return json(
+        Number.parseFloat(url.searchParams.get('lat') ?? '') > 55
+          ? 'openweather/weather-moscow-metric.json'
+          : 'openweather/weather-london-standard.json',
+      );
+    if (url.pathname === '/data/2.5/forecast')
+      return json('openweather/forecast-london-standard.json');
     if (url.pathname === '/data/3.0/onecall')
       return json('openweather/onecall-3-alerts-docs-example.json');
     const feed = /^\/feeds\/meteoalarm-legacy-atom-(.+)$/.exec(url.pathname);
@@ -151,6 +161,7 @@ function instance(
   now: string,
   options: {
     forecastFrom?: string;
+    provider?: (base: string) => WeatherProvider;
     alerts?: (base: string, now: () => number) => AlertsProvider[];
     base?: string;
   } = {},
@@ -158,11 +169,13 @@ function instance(
   const base = options.base ?? recorded.url;
   const clock = () => Date.parse(now);
   return world.startWith({
-    provider: createOpenMeteo({
-      forecastUrl: options.forecastFrom ?? world.stub.url,
-      geocodingUrl: base,
-      airQualityUrl: base,
-    }),
+    provider: options.provider
+      ? options.provider(base)
+      : createOpenMeteo({
+          forecastUrl: options.forecastFrom ?? world.stub.url,
+          geocodingUrl: base,
+          airQualityUrl: base,
+        }),
     alertsProviders: options.alerts
       ? options.alerts(base, clock)
       : [
@@ -267,6 +280,25 @@ describe('every recorded real answer, through the public procedures over HTTP', 
       await skycast.close();
     }
   });
+
+  it.each([
+    ['London', 51.51, -0.13],
+    ['Moscow', 55.75, 37.62],
+  ])(
+    "answers OpenWeather's recorded 5-day forecast in kelvin, at %s, as a 502 naming the weather service",
+    async (_place, latitude, longitude) => {
+      const skycast = await instance(new Date().toISOString(), {
+        provider: (base) => createOpenWeather({ baseUrl: base, apiKey: 'test-key' }),
+      });
+      try {
+        const answer = await call(skycast.url, 'weather.forecast', { latitude, longitude });
+        expect(answer.status).toBe(502);
+        expect(answer.error).toMatch(/weather service/i);
+      } finally {
+        await skycast.close();
+      }
+    },
+  );
 
   it("shows the NWS's recorded Flood Watch in Portland while it ran", async () => {
     const skycast = await instance('2019-12-21T12:00:00Z');

@@ -7,6 +7,7 @@ import {
   createNws,
   createOneCallAlerts,
   createOpenMeteo,
+  createOpenWeather,
   ProviderError,
   weatherAlertSchema,
 } from '../src/index.ts';
@@ -222,6 +223,48 @@ describe('NWS active alerts at a point, recorded in Phoenix', () => {
       onset: '2024-07-18T15:13:00.000Z',
       expires: '2024-07-20T04:00:00.000Z',
     });
+  });
+});
+
+describe('OpenWeather current weather and 5-day forecast, recorded', () => {
+  /**
+   * OpenWeather's forecast is two answers, `/data/2.5/weather` and `/data/2.5/forecast`.
+   * The forecast is answered 100 ms later, so a fault in the current answer is the one reported.
+   */
+  async function forecastFrom(weather: string, forecast: string) {
+    const relay = await startRelay(async (url) => {
+      const isForecast = url.pathname === '/data/2.5/forecast';
+      if (isForecast) await new Promise((resolve) => setTimeout(resolve, 100));
+      return { status: 200, body: recording(`openweather/${isForecast ? forecast : weather}`) };
+    });
+    try {
+      const provider = createOpenWeather({ baseUrl: relay.url, apiKey: 'test-key' });
+      return await provider.forecast({ latitude: 51.51, longitude: -0.13 }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    } finally {
+      await relay.close();
+    }
+  }
+
+  it('refuses real answers sent in kelvin (the default when `units` is not honoured) as implausible, never showing 282 degrees', async () => {
+    const error = await forecastFrom(
+      'weather-london-standard.json',
+      'forecast-london-standard.json',
+    );
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ kind: 'malformed', provider: 'openweather' });
+    expect((error as ProviderError).message).toMatch(/main\.(temp|feels_like)/);
+  });
+
+  it('reads a real metric current-weather answer (Moscow, `lang=fr`) and refuses the forecast only for its kelvin steps', async () => {
+    const error = await forecastFrom('weather-moscow-metric.json', 'forecast-london-standard.json');
+    expect(error).toBeInstanceOf(ProviderError);
+    const message = (error as ProviderError).message;
+    // The complaint is about the 5-day answer's steps alone: the current answer passed.
+    expect(message).toMatch(/\/data\/2\.5\/forecast\): list\.0\.main\.temp/);
+    expect(message).not.toMatch(/\/data\/2\.5\/weather\)/);
   });
 });
 
