@@ -8,7 +8,9 @@ import {
   createNws,
   createOneCallAlerts,
   createOpenMeteo,
+  createOpenWeather,
   type AlertsProvider,
+  type WeatherProvider,
 } from '@skycast/weather';
 
 import { startTestServer, type TestServer } from './test-server.ts';
@@ -42,7 +44,14 @@ const GEOCODING: Record<string, string> = {
   enschede: 'open-meteo/geocoding-enschede.json',
   nowhereville: 'open-meteo/geocoding-empty.json',
   antarctica: 'open-meteo/geocoding-missing-fields.json',
+  hollywood: 'open-meteo/geocoding-hollywood.json',
 };
+
+/** Which recorded NWS answer a point gets: Phoenix's south of 40° N, Portland's north of it. */
+const nwsAnswerAt = (point: string) =>
+  Number.parseFloat(point) < 40
+    ? 'nws/alerts-active-phoenix.json'
+    : 'nws/alerts-active-portland.json';
 
 interface Answer {
   status: number;
@@ -74,7 +83,16 @@ function recordedServices(wholeFeeds: boolean) {
     }
     if (url.pathname === '/v1/air-quality') return json('open-meteo/air-quality-enschede.json');
     if (url.pathname === '/v1/forecast') return json('open-meteo/forecast-no-sections.json');
-    if (url.pathname === '/alerts/active') return json('nws/alerts-active-portland.json');
+    if (url.pathname === '/alerts/active')
+      return json(nwsAnswerAt(url.searchParams.get('point') ?? ''));
+    if (url.pathname === '/data/2.5/weather')
+      return json(
+        Number.parseFloat(url.searchParams.get('lat') ?? '') > 55
+          ? 'openweather/weather-moscow-metric.json'
+          : 'openweather/weather-london-standard.json',
+      );
+    if (url.pathname === '/data/2.5/forecast')
+      return json('openweather/forecast-london-standard.json');
     if (url.pathname === '/data/3.0/onecall')
       return json('openweather/onecall-3-alerts-docs-example.json');
     const feed = /^\/feeds\/meteoalarm-legacy-atom-(.+)$/.exec(url.pathname);
@@ -143,6 +161,7 @@ function instance(
   now: string,
   options: {
     forecastFrom?: string;
+    provider?: (base: string) => WeatherProvider;
     alerts?: (base: string, now: () => number) => AlertsProvider[];
     base?: string;
   } = {},
@@ -150,11 +169,13 @@ function instance(
   const base = options.base ?? recorded.url;
   const clock = () => Date.parse(now);
   return world.startWith({
-    provider: createOpenMeteo({
-      forecastUrl: options.forecastFrom ?? world.stub.url,
-      geocodingUrl: base,
-      airQualityUrl: base,
-    }),
+    provider: options.provider
+      ? options.provider(base)
+      : createOpenMeteo({
+          forecastUrl: options.forecastFrom ?? world.stub.url,
+          geocodingUrl: base,
+          airQualityUrl: base,
+        }),
     alertsProviders: options.alerts
       ? options.alerts(base, clock)
       : [
@@ -177,7 +198,7 @@ async function call(url: string, procedure: string, input: object) {
 }
 
 describe('every recorded real answer, through the public procedures over HTTP', () => {
-  it('searches: a full answer, one without `results`, and one with places lacking a country', async () => {
+  it('searches: a full answer, one without `results`, one with places lacking a country, and one across zones and countries', async () => {
     const skycast = await instance(new Date().toISOString());
     try {
       const full = await call(skycast.url, 'weather.searchLocations', { query: 'Enschede' });
@@ -201,6 +222,14 @@ describe('every recorded real answer, through the public procedures over HTTP', 
       expect(partial.data).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ name: 'Île MacMurdo', country: 'Terres australes françaises' }),
+        ]),
+      );
+      const many = await call(skycast.url, 'weather.searchLocations', { query: 'Hollywood' });
+      expect(many.status).toBe(200);
+      expect(many.data).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ admin1: 'California', timezone: 'America/Los_Angeles' }),
+          expect.objectContaining({ admin1: 'Munster', country: 'Ireland' }),
         ]),
       );
     } finally {
@@ -252,6 +281,25 @@ describe('every recorded real answer, through the public procedures over HTTP', 
     }
   });
 
+  it.each([
+    ['London', 51.51, -0.13],
+    ['Moscow', 55.75, 37.62],
+  ])(
+    "answers OpenWeather's recorded 5-day forecast in kelvin, at %s, as a 502 naming the weather service",
+    async (_place, latitude, longitude) => {
+      const skycast = await instance(new Date().toISOString(), {
+        provider: (base) => createOpenWeather({ baseUrl: base, apiKey: 'test-key' }),
+      });
+      try {
+        const answer = await call(skycast.url, 'weather.forecast', { latitude, longitude });
+        expect(answer.status).toBe(502);
+        expect(answer.error).toMatch(/weather service/i);
+      } finally {
+        await skycast.close();
+      }
+    },
+  );
+
   it("shows the NWS's recorded Flood Watch in Portland while it ran", async () => {
     const skycast = await instance('2019-12-21T12:00:00Z');
     try {
@@ -262,6 +310,25 @@ describe('every recorded real answer, through the public procedures over HTTP', 
       expect(answer.status).toBe(200);
       expect(answer.data).toMatchObject({
         alerts: [expect.objectContaining({ event: 'Flood Watch', sender: 'NWS Portland OR' })],
+      });
+    } finally {
+      await skycast.close();
+    }
+  });
+
+  it("shows the NWS's recorded heat warning in Phoenix before its air quality alert of unknown severity", async () => {
+    const skycast = await instance('2024-07-19T20:00:00Z');
+    try {
+      const answer = await call(skycast.url, 'weather.alerts', {
+        latitude: 33.25,
+        longitude: -112.3,
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.data).toMatchObject({
+        alerts: [
+          expect.objectContaining({ event: 'Excessive Heat Warning', severity: 'severe' }),
+          expect.objectContaining({ event: 'Air Quality Alert', severity: 'unknown' }),
+        ],
       });
     } finally {
       await skycast.close();

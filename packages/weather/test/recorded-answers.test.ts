@@ -7,6 +7,7 @@ import {
   createNws,
   createOneCallAlerts,
   createOpenMeteo,
+  createOpenWeather,
   ProviderError,
   weatherAlertSchema,
 } from '../src/index.ts';
@@ -52,6 +53,30 @@ describe('Open-Meteo geocoding, recorded', () => {
       },
       expect.objectContaining({ name: 'Enschede Airport Twente', countryCode: 'NL' }),
     ]);
+  });
+
+  it('maps a real answer across zones and countries: each place keeps its own zone and state, whatever fields it lacks', async () => {
+    const places = await search('geocoding-hollywood.json');
+    expect(places).toHaveLength(10);
+    expect(places.map((place) => [place.admin1, place.countryCode, place.timezone])).toEqual([
+      ['Florida', 'US', 'America/New_York'],
+      ['California', 'US', 'America/Los_Angeles'],
+      ['South Carolina', 'US', 'America/New_York'],
+      ['Alabama', 'US', 'America/Chicago'],
+      ['Maryland', 'US', 'America/New_York'],
+      ['Texas', 'US', 'America/Chicago'],
+      ['West Virginia', 'US', 'America/New_York'],
+      ['Alabama', 'US', 'America/Chicago'],
+      ['Leinster', 'IE', 'Europe/Dublin'],
+      ['Munster', 'IE', 'Europe/Dublin'],
+    ]);
+    // GeoNames' alternate names: a search for Hollywood also finds Peggy and MacArthur.
+    expect(places[5]).toMatchObject({
+      id: 'open-meteo:4718314',
+      name: 'Peggy',
+      country: 'United States',
+    });
+    expect(places[8]).toMatchObject({ name: 'Hollywood', country: 'Ireland', latitude: 53.09333 });
   });
 
   it('answers no places where the answer has no `results`', async () => {
@@ -155,6 +180,91 @@ describe('NWS active alerts, recorded', () => {
     } finally {
       await relay.close();
     }
+  });
+});
+
+describe('NWS active alerts at a point, recorded in Phoenix', () => {
+  async function phoenix() {
+    const relay = await replaying(recording('nws/alerts-active-phoenix.json'));
+    try {
+      const nws = createNws({ baseUrl: relay.url, userAgent: '(skycast tests)' });
+      return (await nws.alerts({ latitude: 33.25, longitude: -112.3 })).data;
+    } finally {
+      await relay.close();
+    }
+  }
+
+  it('shows a heat warning until the hazard ends, though its message expires before the heat begins', async () => {
+    const alerts = await phoenix();
+    for (const alert of alerts) weatherAlertSchema.parse(alert);
+    expect(alerts).toHaveLength(2);
+    const heat = alerts.find((alert) => alert.event === 'Excessive Heat Warning');
+    expect(heat).toMatchObject({
+      severity: 'severe',
+      urgency: 'expected',
+      certainty: 'likely',
+      sender: 'NWS Phoenix AZ',
+      // 10:00 MST on 19 July to 20:00 MST on 20 July (MST = UTC−7, no daylight saving in Arizona).
+      onset: '2024-07-19T17:00:00.000Z',
+      expires: '2024-07-21T03:00:00.000Z',
+    });
+    expect(heat?.area).toMatch(/^Northwest Valley; Buckeye\/Avondale/);
+    expect(heat?.instruction).toMatch(/^An Excessive Heat Warning means/);
+  });
+
+  it('keeps an air quality alert whose severity, urgency and certainty are Unknown, with no instruction and no end but its expiry', async () => {
+    const air = (await phoenix()).find((alert) => alert.event === 'Air Quality Alert');
+    expect(air).toMatchObject({
+      severity: 'unknown',
+      urgency: 'unknown',
+      certainty: 'unknown',
+      instruction: null,
+      area: 'Maricopa, AZ',
+      onset: '2024-07-18T15:13:00.000Z',
+      expires: '2024-07-20T04:00:00.000Z',
+    });
+  });
+});
+
+describe('OpenWeather current weather and 5-day forecast, recorded', () => {
+  /**
+   * OpenWeather's forecast is two answers, `/data/2.5/weather` and `/data/2.5/forecast`.
+   * The forecast is answered 100 ms later, so a fault in the current answer is the one reported.
+   */
+  async function forecastFrom(weather: string, forecast: string) {
+    const relay = await startRelay(async (url) => {
+      const isForecast = url.pathname === '/data/2.5/forecast';
+      if (isForecast) await new Promise((resolve) => setTimeout(resolve, 100));
+      return { status: 200, body: recording(`openweather/${isForecast ? forecast : weather}`) };
+    });
+    try {
+      const provider = createOpenWeather({ baseUrl: relay.url, apiKey: 'test-key' });
+      return await provider.forecast({ latitude: 51.51, longitude: -0.13 }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    } finally {
+      await relay.close();
+    }
+  }
+
+  it('refuses real answers sent in kelvin (the default when `units` is not honoured) as implausible, never showing 282 degrees', async () => {
+    const error = await forecastFrom(
+      'weather-london-standard.json',
+      'forecast-london-standard.json',
+    );
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ kind: 'malformed', provider: 'openweather' });
+    expect((error as ProviderError).message).toMatch(/main\.(temp|feels_like)/);
+  });
+
+  it('reads a real metric current-weather answer (Moscow, `lang=fr`) and refuses the forecast only for its kelvin steps', async () => {
+    const error = await forecastFrom('weather-moscow-metric.json', 'forecast-london-standard.json');
+    expect(error).toBeInstanceOf(ProviderError);
+    const message = (error as ProviderError).message;
+    // The complaint is about the 5-day answer's steps alone: the current answer passed.
+    expect(message).toMatch(/\/data\/2\.5\/forecast\): list\.0\.main\.temp/);
+    expect(message).not.toMatch(/\/data\/2\.5\/weather\)/);
   });
 });
 
