@@ -75,6 +75,11 @@ describe('the watch form', () => {
       await form.getByRole('checkbox', { name: 'Quiet hours' }).check();
       await form.getByLabel('Quiet from').fill('07:30');
       await form.getByLabel('Quiet until').fill('08:00');
+      await form.getByRole('button', { name: 'Preview the last 48 hours' }).click();
+      await form
+        .getByRole('status')
+        .getByText(/^In the last 48 hours this would (not have notified you\.|have notified you)/)
+        .waitFor();
       await form.getByRole('button', { name: 'Add watch' }).click();
       await section.getByText('50°F or colder in the next 12 hours').waitFor();
       await section

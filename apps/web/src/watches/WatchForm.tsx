@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 
@@ -126,6 +126,15 @@ export function WatchForm({
       : newDraft(FORM_KINDS[0] ?? 'rain-starts', units),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
+  /** What the last "Preview" click asked about; null until one. */
+  const [previewed, setPreviewed] = useState<z.infer<typeof ruleAndSchedule> | null>(null);
+  const preview = useQuery({
+    ...trpc.watches.preview.queryOptions({
+      placeId,
+      ...(previewed ?? { rule: { kind: 'rain-stops' } }),
+    }),
+    enabled: previewed !== null,
+  });
   const { form, focusProblem } = useProblemFocus();
   const titleId = useId();
   const title = useRef<HTMLHeadingElement>(null);
@@ -159,10 +168,9 @@ export function WatchForm({
   const setField = (key: string, value: string) =>
     setDraft((current) => ({ ...current, fields: { ...current.fields, [key]: value } }));
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const input = inputOf(draft, units);
-    const checked = ruleAndSchedule.safeParse(input);
+  /** The form's rule and schedule, checked with the API's schemas; null (and the problems shown) when refused. */
+  function checkedInput(): z.infer<typeof ruleAndSchedule> | null {
+    const checked = ruleAndSchedule.safeParse(inputOf(draft, units));
     if (!checked.success) {
       setErrors(
         fieldErrors(draft, checked.error.issues, units, {
@@ -173,11 +181,18 @@ export function WatchForm({
         }),
       );
       focusProblem();
-      return;
+      return null;
     }
     setErrors({});
-    if (watch) update.mutate({ id: watch.id, ...checked.data });
-    else create.mutate({ placeId, ...checked.data });
+    return checked.data;
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const checked = checkedInput();
+    if (!checked) return;
+    if (watch) update.mutate({ id: watch.id, ...checked });
+    else create.mutate({ placeId, ...checked });
   }
 
   const kindForm = KIND_FORMS[draft.kind];
@@ -329,6 +344,24 @@ export function WatchForm({
           </div>
         )}
       </fieldset>
+      <div className="watch-form__preview">
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => setPreviewed(checkedInput())}
+        >
+          {t('watches.preview.button')}
+        </button>
+        <div role="status">
+          {previewed && preview.isFetching && <p>{t('watches.preview.loading')}</p>}
+          {previewed && preview.error && !preview.isFetching && (
+            <p className="field__error">{errorMessage(preview.error)}</p>
+          )}
+          {previewed && preview.data && !preview.isFetching && (
+            <PreviewAnswer answer={preview.data} />
+          )}
+        </div>
+      </div>
       <div className="watch-form__actions">
         <button type="submit" className="button" disabled={busy}>
           {watch ? t('watches.form.save') : t('watches.form.create')}
@@ -338,6 +371,35 @@ export function WatchForm({
         </button>
       </div>
     </form>
+  );
+}
+
+const previewTime = (iso: string) =>
+  new Intl.DateTimeFormat(intlLocale(), {
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(Date.parse(iso));
+
+/** When the rule would have notified in the last 48 hours, in words. */
+function PreviewAnswer({
+  answer,
+}: {
+  answer: { supported: boolean; events: { at: string; title: string; body: string }[] };
+}) {
+  if (!answer.supported) return <p>{t('watches.preview.unsupported')}</p>;
+  if (answer.events.length === 0) return <p>{t('watches.preview.none')}</p>;
+  return (
+    <>
+      <p>{t('watches.preview.fired', { count: answer.events.length })}</p>
+      <ul className="watch-form__fired">
+        {answer.events.map((event) => (
+          <li key={`${event.at} ${event.title}`}>
+            <time dateTime={event.at}>{previewTime(event.at)}</time> — {event.title}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
