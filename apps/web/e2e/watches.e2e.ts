@@ -64,7 +64,7 @@ describe('watches', () => {
       await section.getByRole('button', { name: '+ Rain soon' }).click();
       await section.getByText('Rain within 30 minutes').waitFor();
       await section.getByRole('button', { name: '+ Frost tonight' }).click();
-      await section.getByText('0 °C or colder tonight').waitFor();
+      await section.getByText('0°C or colder tonight').waitFor();
       await section.getByRole('button', { name: '+ Unusually warm tomorrow' }).click();
       await section
         .getByText('Tomorrow’s high in the warmest 10 % for the date (1991–2020)')

@@ -176,6 +176,33 @@ describe('watches', () => {
     });
     expect(warnings.supported).toBe(false);
   });
+
+  it('previews the last 48 hours: a daily summary fires on each of the two past days', async () => {
+    const ada = await newUser();
+    const home = await ada.api.places.add(berlin);
+    // Half an hour from now on Berlin's clock: it last came 23.5 and 47.5 hours ago,
+    // the second time before yesterday began (unless it is now past 23:30 there).
+    const at = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Berlin',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(Date.now() + 30 * 60_000);
+    const preview = await ada.api.watches.preview({
+      placeId: home.id,
+      rule: { kind: 'daily-summary', at },
+    });
+    const covered = Date.parse(preview.until) - Date.parse(preview.from ?? preview.until);
+    expect(covered).toBeGreaterThan(47.5 * 3_600_000);
+    expect(covered).toBeLessThanOrEqual(48 * 3_600_000);
+    const ago = preview.events.map(
+      (event) => (Date.parse(preview.until) - Date.parse(event.at)) / 3_600_000,
+    );
+    expect(ago).toHaveLength(2);
+    expect(ago[0]).toBeGreaterThan(47);
+    expect(ago[1]).toBeGreaterThan(23);
+    expect(ago[1]).toBeLessThan(24);
+  });
 });
 
 describe('watches evaluated and pushed by the job queue', () => {

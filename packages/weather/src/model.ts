@@ -132,7 +132,7 @@ export type ProviderForecast = z.infer<typeof providerForecastSchema>;
 
 /**
  * Yesterday beside today, from the same provider answer (Open-Meteo's
- * `past_days=1`): the temperature at the same local clock time as
+ * `past_days`): the temperature at the same local clock time as
  * `current.time`, and yesterday's high and low. Null where the provider has no past.
  */
 export const yesterdaySchema = z.object({

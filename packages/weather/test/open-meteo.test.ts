@@ -66,19 +66,20 @@ describe('createOpenMeteo: forecast', () => {
     expect(data.current.uvIndex).toEqual(expect.any(Number));
     expect(data.current.visibility).toEqual(expect.any(Number));
 
-    // `past_days=1`: the series start with yesterday, for "warmer than yesterday".
+    // `past_days=2`: the series start the day before yesterday, for "warmer than
+    // yesterday" and a watch's preview over the last 48 hours.
     expect(data.hourly.length).toBeGreaterThanOrEqual(72);
-    expect(data.hourly[0]).toMatchObject({ time: '2026-02-22T00:00', isDay: false });
-    expect(data.hourly[24 + 13]?.time).toBe('2026-02-23T13:00');
+    expect(data.hourly[0]).toMatchObject({ time: '2026-02-21T00:00', isDay: false });
+    expect(data.hourly[48 + 13]?.time).toBe('2026-02-23T13:00');
     for (const hour of data.hourly) {
       expect(hour.humidity).toBeGreaterThanOrEqual(0);
       expect(hour.humidity).toBeLessThanOrEqual(100);
       expect(hour.precipitationProbability).toEqual(expect.any(Number));
     }
 
-    expect(data.daily.length).toBe(17);
-    expect(data.daily[0]?.date).toBe('2026-02-22');
-    expect(data.daily[1]).toMatchObject({
+    expect(data.daily.length).toBe(18);
+    expect(data.daily[0]?.date).toBe('2026-02-21');
+    expect(data.daily[2]).toMatchObject({
       date: '2026-02-23',
       sunrise: expect.stringMatching(/^2026-02-23T0[67]:\d\d$/) as string,
       sunset: expect.stringMatching(/^2026-02-23T17:\d\d$/) as string,
@@ -89,7 +90,7 @@ describe('createOpenMeteo: forecast', () => {
 });
 
 describe('createOpenMeteo: forecast request and a recorded answer', () => {
-  it('asks for 16 days ahead and 1 day back in the local zone, in canonical units', async () => {
+  it('asks for 16 days ahead and 2 days back in the local zone, in canonical units', async () => {
     const relay = await startRelay(forwardTo(stub.url));
     try {
       await openMeteoAt(relay.url).forecast(BERLIN);
@@ -97,7 +98,7 @@ describe('createOpenMeteo: forecast request and a recorded answer', () => {
       expect(params).toMatchObject({
         timezone: 'auto',
         forecast_days: '16',
-        past_days: '1',
+        past_days: '2',
         minutely_15: 'precipitation,rain,snowfall',
         forecast_minutely_15: '24',
       });

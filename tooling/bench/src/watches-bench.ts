@@ -3,7 +3,8 @@
 //
 // @example
 // pnpm --filter @skycast/bench bench:watches -- --watches 100000 --cells 5000
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +21,8 @@ const { values } = parseArgs({
     cells: { type: 'string', default: '5000' },
     concurrency: { type: 'string', default: '8' },
     timeout: { type: 'string', default: '300' },
+    // A directory: each round's CPU profile (this process: queue, cache, evaluator, local provider).
+    profile: { type: 'string' },
   },
 });
 const watchCount = Number(values.watches);
@@ -78,6 +81,12 @@ try {
   });
 
   async function round(label: string) {
+    const profiler = values.profile ? new Session() : null;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     const started = new Date();
     stub.resetCalls();
     const queue = await startWatchQueue({
@@ -105,6 +114,12 @@ try {
       left = Number(row.n);
     }
     const seconds = (Date.now() - started.getTime()) / 1000;
+    if (profiler && values.profile) {
+      const { profile } = await profiler.post('Profiler.stop');
+      const file = path.join(values.profile, `watches-${label.split(' ')[0]}.cpuprofile`);
+      await writeFile(file, JSON.stringify(profile));
+      profiler.disconnect();
+    }
     await queue.stop();
     await sql`delete from pgboss.job`.execute(db);
     console.log(
