@@ -62,7 +62,7 @@ export function seedKeptAnswers(queryClient: QueryClient, doc: Document = docume
     );
     // Kept for offline as if fetched: the URL the app's own request would have had.
     storeForOffline(
-      `${location.origin}/trpc/${answer.procedure}?input=${encodeURIComponent(JSON.stringify(answer.input))}`,
+      `${doc.location.origin}/trpc/${answer.procedure}?input=${encodeURIComponent(JSON.stringify(answer.input))}`,
     );
   }
 }
