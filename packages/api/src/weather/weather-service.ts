@@ -148,7 +148,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
     const minute = Math.floor(now().getTime() / 60_000);
     const key = `${cached.stale}|${choice.units}|${choice.windUnit}|${minute}`;
     let kept = summariesOfEntries.get(cached.value);
-    if (!kept) summariesOfEntries.set(cached.value, (kept = new Map()));
+    if (!kept) summariesOfEntries.set(cached.value, (kept = new Map<string, WeatherSummary>()));
     let summary = kept.get(key);
     if (!summary) {
       summary = summarise(forecastFrom(cached, choice));
