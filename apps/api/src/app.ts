@@ -37,6 +37,7 @@ import { originCheck } from './origin-check.ts';
 import { createReadiness, type Readiness } from './readiness.ts';
 import { createRepeatSummary, type RepeatSummary } from './repeat-summary.ts';
 import { ANSWER_VARY, cacheableProcedures, createPublicAnswers } from './public-answers.ts';
+import { createPlacePages, type PlacePages } from './place-pages.ts';
 import { sessionCookieOf, sessionCookieSettings } from './session-cookie.ts';
 import { sendTRPCError } from './trpc-error-response.ts';
 
@@ -353,8 +354,19 @@ export function createApp(options: AppOptions): RequestListener {
   // The API reference, generated from the router at start-up (docs/api/ holds the same).
   app.use(apiReferencePages(renderOpenApi(describeRouter(appRouter))));
 
+  let placePages: PlacePages | undefined;
   if (options.webDistDir && existsSync(path.join(options.webDistDir, 'index.html'))) {
     const webDistDir = options.webDistDir;
+    // A place's page with its kept forecast inside, from memory like the answers themselves.
+    placePages = createPlacePages({
+      shellFile: path.join(webDistDir, 'index.html'),
+      publicAnswers,
+      maxBytes: (options.publicAnswerBytes ?? 64 * 1024 * 1024) / 4,
+      staticHeaders: headersSetBy(securityHeaders),
+      logger: logger.child({}, { redact: [] }),
+      requestId: requestIdFor,
+      draining: () => readiness.draining,
+    });
     app.use(
       // The build writes .br and .gz beside each asset: sent as they are, never compressed per request.
       expressStaticGzip(webDistDir, {
@@ -416,7 +428,12 @@ export function createApp(options: AppOptions): RequestListener {
   const trpcPrefix = `${TRPC_PATH}/`;
   return (req, res) => {
     if (!req.url?.startsWith(trpcPrefix)) {
-      app(req, res);
+      // A place's page with its kept forecast inside, likewise from memory.
+      if (placePages && req.url?.startsWith('/place/'))
+        placePages.serve(req, res, () => {
+          app(req, res);
+        });
+      else app(req, res);
       return;
     }
     options.metrics?.trpcRequest(req, res);

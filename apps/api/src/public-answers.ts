@@ -59,6 +59,8 @@ interface Answer {
   cacheControl: string;
   /** Epoch ms: the earliest `freshUntil` of the entries it was made from. */
   validUntil: number;
+  /** Epoch ms: when it was made (what a page seeded with it gives its query as `updatedAt`). */
+  madeAt: number;
   entries: readonly { id: string; fetchedAt: number }[];
 }
 
@@ -74,6 +76,15 @@ export interface AnswerMade {
   missed: readonly string[];
 }
 
+/** A fresh kept answer as another kept answer (a place's page) embeds it. */
+export interface KeptAnswer {
+  /** The JSON tRPC sent (`{"result":{"data":…}}`). */
+  json: Buffer;
+  etag: string;
+  /** Epoch ms: when it was made. */
+  madeAt: number;
+}
+
 export interface PublicAnswers {
   /**
    * Answers a request from memory, or calls `next` to hand it on (to Express);
@@ -82,6 +93,11 @@ export interface PublicAnswers {
   serve(req: IncomingMessage, res: ServerResponse, next: () => void): void;
   /** Keeps the answer tRPC is about to send for `req` when it may be kept; returns its ETag, or undefined. */
   remember(req: Request, answer: AnswerMade): string | undefined;
+  /**
+   * The fresh answer kept for `procedure` with `input`, if any: a lookup in
+   * memory, never a resolver or a database query.
+   */
+  kept(procedure: string, input: unknown): KeptAnswer | undefined;
   /** Drops every answer made from an entry of `id` older than `storedAt`. */
   entryStored(id: string, storedAt: Date): void;
   /** Answers and bytes kept now, and the URL → key memos with their bytes. */
@@ -284,6 +300,7 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
         etag,
         cacheControl: answer.cacheControl,
         validUntil,
+        madeAt: now(),
         entries: answer.served.map((entry) => ({
           id: entry.id,
           fetchedAt: entry.fetchedAt.getTime(),
@@ -296,6 +313,12 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
         keys.add(key);
       }
       return etag;
+    },
+
+    kept(procedure, input) {
+      const answer = answers.get(`${procedure}?${canonicalJson(input)}`);
+      if (!answer || answer.validUntil <= now()) return undefined;
+      return { json: answer.identity, etag: answer.etag, madeAt: answer.madeAt };
     },
 
     entryStored(id, storedAt) {
@@ -370,7 +393,7 @@ const encodingsOfHeaders = new LRUCache<string, 'br' | 'gzip' | 'identity'>({
 });
 
 /** br or gzip when `Accept-Encoding` takes it (q > 0), br first; undefined for identity. */
-function encodingFor(header: string | undefined): 'br' | 'gzip' | undefined {
+export function encodingFor(header: string | undefined): 'br' | 'gzip' | undefined {
   if (!header) return undefined;
   let chosen = encodingsOfHeaders.get(header);
   if (chosen === undefined) {
@@ -387,7 +410,8 @@ function encodingFor(header: string | undefined): 'br' | 'gzip' | undefined {
   return chosen === 'identity' ? undefined : chosen;
 }
 
-function matchesEtag(header: string | undefined, etag: string): boolean {
+/** True when `If-None-Match` names `etag` (weak comparison) or is `*`. */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
   const opaque = etag.replace(/^W\//, '');

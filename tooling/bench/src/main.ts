@@ -37,7 +37,7 @@ const { values } = parseArgs({
     latency: { type: 'string', default: '100' },
     runs: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '10' },
-    // `--only hot --profile DIR`: Skycast's CPU profile under the load, summarised.
+    // `--only hot --profile DIR` (or `--only overview`): Skycast's CPU profile under the load, summarised.
     profile: { type: 'string' },
   },
 });
@@ -133,7 +133,14 @@ async function printOverview(databaseUrl: string, stubUrl: string) {
       `weather cached beforehand) asking for \`places.overview\`; one Skycast process against a ` +
       `bare \`node:http\` server sending the same bytes, one after the other in this run.\n`,
   );
-  const figures = await benchOverview({ repoRoot, databaseUrl, stubUrl, ...options });
+  const profileDir = values.profile && path.resolve(values.profile);
+  const figures = await benchOverview({
+    repoRoot,
+    databaseUrl,
+    stubUrl,
+    ...options,
+    ...(profileDir ? { profileDir } : {}),
+  });
   const bare = figures.find((row) => row.name.startsWith('bare'));
   console.log('| server | body | req/s | × bare | p50 | p99 | non-2xx | CPU per 1k answers |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -146,6 +153,7 @@ async function printOverview(databaseUrl: string, stubUrl: string) {
     );
   }
   console.log();
+  if (profileDir) console.log(`${await summariseProfiles(profileDir)}\n`);
 }
 
 async function printServer(databaseUrl: string, stubUrl: string) {

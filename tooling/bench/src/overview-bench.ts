@@ -16,6 +16,8 @@ export interface OverviewOptions {
   seconds: number;
   /** Saved places of the one signed-in user. */
   places: number;
+  /** Where Skycast's process writes a CPU profile (`node --cpu-prof`) when it stops, if given. */
+  profileDir?: string;
 }
 
 export interface OverviewFigures {
@@ -46,7 +48,13 @@ export async function benchOverview(options: OverviewOptions): Promise<OverviewF
   try {
     skycast = await startSkycast({
       ...options,
-      env: { LOG_LEVEL: 'info', PUBLIC_ORIGIN: ORIGIN },
+      env: {
+        LOG_LEVEL: 'info',
+        PUBLIC_ORIGIN: ORIGIN,
+        ...(options.profileDir
+          ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${options.profileDir}` }
+          : {}),
+      },
     });
     const post = (procedure: string, input: unknown, cookie = '') =>
       fetch(`${skycast?.url}/trpc/${procedure}?batch=1`, {

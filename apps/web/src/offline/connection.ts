@@ -47,9 +47,19 @@ export function noteAnswer(
 ): void {
   setServedFromStore(response.headers.has(STORED_ANSWER_HEADER));
   if (!sentPastWorker || !response.ok) return;
+  storeForOffline(response.url);
+}
+
+/**
+ * Has the service worker store the public answer at `url`, which it did not
+ * see pass (sent before it took over, or carried inside the page): now if it
+ * is in control, else when it takes over.
+ */
+export function storeForOffline(url: string): void {
+  if (!('serviceWorker' in navigator)) return;
   const worker = navigator.serviceWorker.controller;
-  if (worker) worker.postMessage({ type: STORE_ANSWERS_MESSAGE, urls: [response.url] });
-  else if (answeredBeforeWorker.size < MAX_ANSWERS_TO_STORE) answeredBeforeWorker.add(response.url);
+  if (worker) worker.postMessage({ type: STORE_ANSWERS_MESSAGE, urls: [url] });
+  else if (answeredBeforeWorker.size < MAX_ANSWERS_TO_STORE) answeredBeforeWorker.add(url);
 }
 
 /**

@@ -133,6 +133,31 @@ export function createWeatherService(options: WeatherServiceOptions) {
   // Checked here, before the cache: an answer that cannot be true is a provider error, never stored.
   const provider = checkedProvider(options.provider, now);
   const sunAndMoonAnswers = new LRUCache<string, SunAndMoon>({ max: SUN_AND_MOON_ANSWERS_KEPT });
+  // Summaries made once per kept entry, units and minute rather than once per
+  // request: a list of places asks for the same few again and again, and
+  // converting a whole forecast to keep eight numbers was most of its cost.
+  // Keyed by the entry's decoded value, so a newer entry starts afresh and a
+  // dropped one takes its summaries with it.
+  const summariesOfEntries = new WeakMap<object, Map<string, WeatherSummary>>();
+
+  function summaryFrom(
+    cached: Awaited<ReturnType<typeof cachedForecast>>,
+    choice: UnitChoice,
+  ): WeatherSummary {
+    // The minute: "today" and the present hour follow the clock, a minute late at most.
+    const minute = Math.floor(now().getTime() / 60_000);
+    const key = `${cached.stale}|${choice.units}|${choice.windUnit}|${minute}`;
+    let kept = summariesOfEntries.get(cached.value);
+    if (!kept) summariesOfEntries.set(cached.value, (kept = new Map<string, WeatherSummary>()));
+    let summary = kept.get(key);
+    if (!summary) {
+      summary = summarise(forecastFrom(cached, choice));
+      // Older minutes are of no use again.
+      for (const old of kept.keys()) if (!old.endsWith(`|${minute}`)) kept.delete(old);
+      kept.set(key, summary);
+    }
+    return summary;
+  }
 
   function cachedForecast(at: Coordinates, context: RequestContext & { maxAgeMs?: number }) {
     const cell = cellOf(at);
@@ -150,7 +175,13 @@ export function createWeatherService(options: WeatherServiceOptions) {
     choice: UnitChoice,
     context: RequestContext = {},
   ): Promise<Forecast> {
-    const cached = await cachedForecast(at, context);
+    return forecastFrom(await cachedForecast(at, context), choice);
+  }
+
+  function forecastFrom(
+    cached: Awaited<ReturnType<typeof cachedForecast>>,
+    choice: UnitChoice,
+  ): Forecast {
     const base = cached.stale ? withCurrentFromHourly(cached.value.data, now()) : cached.value.data;
     const { forecast: converted, units } = convertForecast(presentWindow(base, now()), choice);
     return {
@@ -292,11 +323,11 @@ export function createWeatherService(options: WeatherServiceOptions) {
       context: RequestContext = {},
     ): Promise<(WeatherSummary | null)[]> {
       const settled = await Promise.allSettled(
-        points.map((point) => forecast(point, choice, context)),
+        points.map(async (point) => summaryFrom(await cachedForecast(point, context), choice)),
       );
       const scope = currentRequestScope();
       return settled.map((outcome, i) => {
-        if (outcome.status === 'fulfilled') return summarise(outcome.value);
+        if (outcome.status === 'fulfilled') return outcome.value;
         // A hole: the answer is not whole, and that place's next entry makes it untrue.
         const id = entryId({
           provider: provider.id,

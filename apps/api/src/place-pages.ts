@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { LRUCache } from 'lru-cache';
+
+import type { Logger } from '@skycast/api';
+import { parsePlacePath } from '@skycast/validators';
+
+import { LOGGED_URL_CHARS } from './logger.ts';
+import { encodingFor, matchesEtag, type PublicAnswers } from './public-answers.ts';
+
+/** The id of the data block a place's page carries; the web app reads it (`kept-answers.ts`). */
+export const KEPT_ANSWERS_ELEMENT_ID = 'skycast-kept-answers';
+
+/** The query a place page asks first, with the input the web app gives it (`forecast-query.ts`). */
+const FORECAST_PROCEDURE = 'weather.forecast';
+
+/**
+ * Like the shell it is made from: asked again on every visit (a release
+ * changes the scripts it names), answered 304 while nothing changed.
+ */
+const CACHE_CONTROL = 'public, no-cache';
+
+export interface PlacePagesOptions {
+  /** The web app's `index.html`: read again when a release changes it, as Express's static files are. */
+  shellFile: string;
+  /** Where the forecast answers are kept. */
+  publicAnswers: Pick<PublicAnswers, 'kept'>;
+  /** Upper bound on the bytes of pages kept (every encoding). */
+  maxBytes: number;
+  /** Headers every answer carries (the security headers). */
+  staticHeaders: readonly (readonly [string, string])[];
+  logger: Logger;
+  requestId: (req: IncomingMessage) => string;
+  /** True while the server drains for shutdown: answers then close their connection. */
+  draining?: () => boolean;
+  now?: () => number;
+}
+
+interface Page {
+  /** The ETag of the forecast answer it embeds: a new answer makes a new page. */
+  answerEtag: string;
+  identity: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+  etag: string;
+}
+
+export interface PlacePages {
+  /** Answers `GET /place/…` from memory when the place's forecast is kept, else calls `next`. */
+  serve(req: IncomingMessage, res: ServerResponse, next: () => void): void;
+  readonly size: { pages: number; bytes: number };
+}
+
+/**
+ * A place's page with its forecast inside: the app shell plus the kept public
+ * answer of `weather.forecast` for the place, so the web app shows the
+ * temperature without asking again. It is itself a kept answer of the hot
+ * path: made only from an answer already in memory (no resolver, no database
+ * round trip), never personal (no cookie or session read; the same bytes for
+ * everyone at that place), compressed once, bounded in bytes, and remade when
+ * the forecast answer it embeds changes. When the forecast is not kept, the
+ * plain shell goes out (through Express) and the app asks for it.
+ *
+ * @example
+ * const pages = createPlacePages({ shellHtml, publicAnswers, maxBytes, … });
+ * createServer((req, res) => pages.serve(req, res, () => expressApp(req, res)));
+ */
+export function createPlacePages(options: PlacePagesOptions): PlacePages {
+  const now = options.now ?? Date.now;
+  const staticHeaders = options.staticHeaders.flat();
+  let shell: { version: string; beforeBody: string; afterBody: string } | undefined;
+  // Keyed by the place's canonical coordinates: the name in the URL changes nothing here.
+  const pages = new LRUCache<string, Page>({
+    maxSize: options.maxBytes,
+    sizeCalculation: (page, key) =>
+      key.length + page.identity.length + page.gzip.length + page.br.length + 256,
+  });
+
+  /** The shell as it is on disk now; one stat per page, like a static file's. */
+  function currentShell() {
+    const stats = statSync(options.shellFile, { throwIfNoEntry: false });
+    if (!stats) return undefined;
+    const version = `${stats.mtimeMs}:${stats.size}`;
+    if (shell?.version !== version) {
+      const [beforeBody, afterBody] = splitAtBodyEnd(readFileSync(options.shellFile, 'utf8'));
+      shell = { version, beforeBody, afterBody };
+      pages.clear();
+    }
+    return shell;
+  }
+
+  function pageFor(key: string, input: { latitude: number; longitude: number }) {
+    const answer = options.publicAnswers.kept(FORECAST_PROCEDURE, input);
+    if (!answer) return undefined;
+    const { beforeBody, afterBody } = currentShell() ?? {};
+    if (beforeBody === undefined || afterBody === undefined) return undefined;
+    const kept = pages.get(key);
+    if (kept?.answerEtag === answer.etag) return kept;
+    const data = `{"answers":[{"procedure":${JSON.stringify(FORECAST_PROCEDURE)},"input":${JSON.stringify(input)},"madeAt":${answer.madeAt},"response":${answer.json.toString('utf8')}}]}`;
+    const identity = Buffer.from(
+      `${beforeBody}<script type="application/json" id="${KEPT_ANSWERS_ELEMENT_ID}">${escapeForScript(data)}</script>${afterBody}`,
+    );
+    const page: Page = {
+      answerEtag: answer.etag,
+      identity,
+      gzip: gzipSync(identity, { level: 9 }),
+      br: brotliCompressSync(identity, {
+        params: {
+          [zlib.BROTLI_PARAM_QUALITY]: 9,
+          [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length,
+        },
+      }),
+      etag: `W/"${createHash('sha256').update(identity).digest('base64url').slice(0, 32)}"`,
+    };
+    pages.set(key, page);
+    return page;
+  }
+
+  function send(req: IncomingMessage, res: ServerResponse, page: Page): void {
+    const started = now();
+    const id = options.requestId(req);
+    const notModified = matchesEtag(req.headers['if-none-match'], page.etag);
+    const encoding = notModified ? undefined : encodingFor(req.headers['accept-encoding']);
+    const body = encoding ? page[encoding] : page.identity;
+    const headers = [
+      ...staticHeaders,
+      'x-request-id',
+      id,
+      'cache-control',
+      CACHE_CONTROL,
+      'etag',
+      page.etag,
+      'vary',
+      'accept-encoding',
+    ];
+    if (options.draining?.()) headers.push('connection', 'close');
+    if (notModified) {
+      res.writeHead(304, headers).end();
+    } else {
+      headers.push(
+        'content-type',
+        'text/html; charset=utf-8',
+        'content-length',
+        String(body.length),
+      );
+      if (encoding) headers.push('content-encoding', encoding);
+      res.writeHead(200, headers).end(body);
+    }
+    options.logger.info(
+      {
+        req: { id, method: req.method, url: req.url?.slice(0, LOGGED_URL_CHARS) },
+        res: { statusCode: res.statusCode },
+        responseTime: now() - started,
+        fromMemory: true,
+      },
+      'request completed',
+    );
+  }
+
+  return {
+    serve(req, res, next) {
+      if (req.method !== 'GET') return next();
+      const url = req.url ?? '';
+      const query = url.indexOf('?');
+      const route = parsePlacePath(query === -1 ? url : url.slice(0, query));
+      if (!route) return next();
+      // The same input the web app's forecast query sends for this path.
+      const input = { latitude: route.latitude, longitude: route.longitude };
+      const page = pageFor(`${input.latitude},${input.longitude}`, input);
+      if (!page) return next();
+      send(req, res, page);
+    },
+
+    get size() {
+      return { pages: pages.size, bytes: pages.calculatedSize };
+    },
+  };
+}
+
+/** The shell split where the data block goes: last in the body, read once the app's module runs. */
+function splitAtBodyEnd(html: string): [string, string] {
+  const at = html.lastIndexOf('</body>');
+  return at === -1 ? [html, ''] : [html.slice(0, at), html.slice(at)];
+}
+
+/**
+ * JSON made safe inside `<script type="application/json">`: no `<` at all (so
+ * no `</script>` or `<!--` from a provider's string can end the block), and no
+ * line separators that older parsers take for the end of a line. Each escape is
+ * the same string to `JSON.parse`.
+ *
+ * @example
+ * escapeForScript('{"name":"</script>"}') // '{"name":"\\u003c/script>"}'
+ */
+export function escapeForScript(json: string): string {
+  return json.replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

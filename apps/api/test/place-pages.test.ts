@@ -1,0 +1,242 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http, { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
+
+import type { Request } from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { silentLogger } from '@skycast/api';
+import type { KyselyPlugin } from '@skycast/db';
+
+import { createPlacePages, escapeForScript, KEPT_ANSWERS_ELEMENT_ID } from '../src/place-pages.ts';
+import { createPublicAnswers } from '../src/public-answers.ts';
+import { startTestServer, type TestServer } from './test-server.ts';
+
+const SHELL =
+  '<!doctype html><html><head><title>Skycast</title></head><body><div id="root"></div></body></html>';
+
+let world: TestServer;
+let webDistDir: string;
+let baseUrl: string;
+const queries = {
+  count: 0,
+  transformQuery(args) {
+    this.count++;
+    return args.node;
+  },
+  transformResult: (args) => Promise.resolve(args.result),
+} satisfies KyselyPlugin & { count: number };
+
+beforeAll(async () => {
+  world = await startTestServer();
+  webDistDir = await mkdtemp(path.join(os.tmpdir(), 'skycast-web-'));
+  await writeFile(path.join(webDistDir, 'index.html'), SHELL);
+  ({ url: baseUrl } = await world.startWith(
+    { db: world.db.withPlugin(queries), logger: silentLogger },
+    { webDistDir },
+  ));
+});
+
+afterAll(async () => {
+  await world.close();
+  await rm(webDistDir, { recursive: true, force: true });
+});
+
+/** The JSON in a page's data block, as the browser's `JSON.parse(element.textContent)` reads it. */
+function embedded(html: string): unknown {
+  const match = new RegExp(
+    `<script type="application/json" id="${KEPT_ANSWERS_ELEMENT_ID}">([^<]*)</script>`,
+  ).exec(html);
+  return match ? JSON.parse(match[1] ?? '') : undefined;
+}
+
+describe('a place’s page with its kept forecast inside', () => {
+  it('is the plain shell until the forecast is kept, then the shell with that very answer, from memory', async () => {
+    const place = '/place/47.37,8.54/Z%C3%BCrich';
+    const before = await fetch(`${baseUrl}${place}`);
+    expect(before.status).toBe(200);
+    expect(await before.text()).toBe(SHELL);
+
+    const forecast = await fetch(
+      `${baseUrl}/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify({ latitude: 47.37, longitude: 8.54 }))}`,
+    );
+    const answer: unknown = await forecast.json();
+
+    const queriesBefore = queries.count;
+    const page = await fetch(`${baseUrl}${place}`);
+    const html = await page.text();
+    expect(queries.count).toBe(queriesBefore);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('cache-control')).toBe('public, no-cache');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(
+      html.startsWith(
+        '<!doctype html><html><head><title>Skycast</title></head><body><div id="root"></div><script',
+      ),
+    ).toBe(true);
+    expect(embedded(html)).toEqual({
+      answers: [
+        {
+          procedure: 'weather.forecast',
+          input: { latitude: 47.37, longitude: 8.54 },
+          madeAt: expect.any(Number) as number,
+          response: answer,
+        },
+      ],
+    });
+  });
+
+  it('is the same bytes for everyone: any name in the URL, a session cookie or none, and never sets one', async () => {
+    await fetch(
+      `${baseUrl}/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify({ latitude: 46.95, longitude: 7.45 }))}`,
+    );
+    const plain = await fetch(`${baseUrl}/place/46.95,7.45/Bern`);
+    const renamed = await fetch(`${baseUrl}/place/46.95,7.45/Berne`, {
+      headers: { cookie: 'skycast_session=not-a-real-session; other=1' },
+    });
+    const bare = await fetch(`${baseUrl}/place/46.95,7.45`);
+    const bodies = await Promise.all([plain, renamed, bare].map((response) => response.text()));
+    expect(embedded(bodies[0] ?? '')).toBeDefined();
+    expect(bodies[1]).toBe(bodies[0]);
+    expect(bodies[2]).toBe(bodies[0]);
+    for (const response of [plain, renamed, bare]) {
+      expect(response.headers.get('set-cookie')).toBeNull();
+      expect(response.headers.get('etag')).toBe(plain.headers.get('etag'));
+    }
+    const again = await fetch(`${baseUrl}/place/46.95,7.45/Bern`, {
+      headers: { 'if-none-match': plain.headers.get('etag') ?? '' },
+    });
+    expect(again.status).toBe(304);
+  });
+
+  it('follows a new release of the shell at once, as the static files do', async () => {
+    const input = { latitude: 46.2, longitude: 6.15 };
+    await fetch(
+      `${baseUrl}/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify(input))}`,
+    );
+    const before = await (await fetch(`${baseUrl}/place/46.2,6.15/Gen%C3%A8ve`)).text();
+    const next = SHELL.replace('<title>', '<meta name="release" content="next"><title>');
+    await writeFile(path.join(webDistDir, 'index.html'), next);
+    try {
+      const after = await (await fetch(`${baseUrl}/place/46.2,6.15/Gen%C3%A8ve`)).text();
+      expect(after).toContain('<meta name="release" content="next">');
+      expect(embedded(after)).toEqual(embedded(before));
+    } finally {
+      await writeFile(path.join(webDistDir, 'index.html'), SHELL);
+    }
+  });
+
+  it('goes out compressed once, br to a browser that takes it', async () => {
+    await fetch(
+      `${baseUrl}/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify({ latitude: 47.05, longitude: 8.31 }))}`,
+    );
+    const identity = await (await fetch(`${baseUrl}/place/47.05,8.31/Luzern`)).text();
+    const response = await rawGet(`${baseUrl}/place/47.05,8.31/Luzern`, {
+      'accept-encoding': 'br',
+    });
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(response.body).toString()).toBe(identity);
+  });
+});
+
+describe('the data block', () => {
+  it('cannot be ended by a provider’s string: </script><script> stays text inside the JSON', async () => {
+    const publicAnswers = createPublicAnswers({
+      basePath: '/trpc/',
+      procedures: new Map([
+        ['weather.forecast', { cacheSeconds: 300, rateLimit: undefined, accepts: () => true }],
+      ]),
+      rateLimiter: {
+        hit: () => Promise.resolve({ allowed: true, remaining: 1, retryAfterSeconds: 1 }),
+      },
+      sessionCookieName: 'skycast_session',
+      maxBytes: 1024 * 1024,
+      logger: silentLogger,
+      requestId: () => 'test',
+      clientAddress: () => '127.0.0.1',
+      staticHeaders: [],
+    });
+    const hostile = 'Storm </script><script>alert(1)</script><!-- & \u2028';
+    const body = { result: { data: { timezone: hostile, warnings: [{ event: hostile }] } } };
+    const input = { latitude: 1.5, longitude: 2.5 };
+    publicAnswers.remember(
+      {
+        method: 'GET',
+        originalUrl: `/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify(input))}`,
+        headers: {},
+      } as Request,
+      {
+        procedure: 'weather.forecast',
+        body,
+        cacheControl: 'public, max-age=300',
+        served: [
+          {
+            id: 'open-meteo|forecast|1.5,2.5',
+            fetchedAt: new Date(),
+            freshUntil: new Date(Date.now() + 600_000),
+            stale: false,
+          },
+        ],
+        missed: [],
+      },
+    );
+    const pages = createPlacePages({
+      shellFile: path.join(webDistDir, 'index.html'),
+      publicAnswers,
+      maxBytes: 1024 * 1024,
+      staticHeaders: [],
+      logger: silentLogger,
+      requestId: () => 'test',
+    });
+    const server = await listen((req, res) =>
+      pages.serve(req, res, () => res.writeHead(404).end()),
+    );
+    try {
+      const html = await (await fetch(`${server.url}/place/1.5,2.5/Anywhere`)).text();
+      // One data block, closed where the server closed it; the app's own script tags are the shell's.
+      expect(html.match(/<\/script>/g)).toHaveLength(1);
+      expect(html).not.toContain('<script>');
+      expect(html).not.toContain('<!--');
+      expect(embedded(html)).toMatchObject({ answers: [{ response: body }] });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('escapes each character that could end or confuse a script block, and JSON.parse reads it back', () => {
+    const text = JSON.stringify({ name: '</script><script>x</script> <!-- & \u2028\u2029' });
+    const escaped = escapeForScript(text);
+    expect(escaped).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(escaped)).toEqual(JSON.parse(text));
+  });
+});
+
+function listen(
+  handler: Parameters<typeof createServer>[1],
+): Promise<{ url: string; close(): void }> {
+  return new Promise((resolve) => {
+    const server: Server = createServer(handler).listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ url: `http://127.0.0.1:${port}`, close: () => server.close() });
+    });
+  });
+}
+
+/** A GET with headers fetch would change (Accept-Encoding), body as received. */
+async function rawGet(url: string, headers: Record<string, string>) {
+  return new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+    (resolve, reject) => {
+      http
+        .get(url, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        })
+        .on('error', reject);
+    },
+  );
+}
