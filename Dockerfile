@@ -23,11 +23,11 @@ COPY packages/local-time/package.json packages/local-time/
 COPY packages/validators/package.json packages/validators/
 COPY packages/weather/package.json packages/weather/
 COPY packages/weather-stub/package.json packages/weather-stub/
-COPY tooling/bench/package.json tooling/bench/
-COPY tooling/deploy/package.json tooling/deploy/
 COPY tooling/eslint/package.json tooling/eslint/
-COPY tooling/faults/package.json tooling/faults/
 COPY tooling/vitest/package.json tooling/vitest/
+COPY drivers/bench/package.json drivers/bench/
+COPY drivers/deploy/package.json drivers/deploy/
+COPY drivers/faults/package.json drivers/faults/
 
 # The web app is built with its dev dependencies, none of which reach the final
 # image; the server's own dev dependencies bring Scalar's browser build for /api,

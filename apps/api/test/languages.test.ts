@@ -78,6 +78,45 @@ describe('error messages in the caller’s language', () => {
   });
 });
 
+describe('zod’s field errors and a reason’s values', () => {
+  const signUp = (headers: Record<string, string>) =>
+    fetch(`${baseUrl}/trpc/auth.signUp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ email: '', password: 'short' }),
+    });
+  interface InputErrorBody {
+    error: { message: string; data: { zodError: { fieldErrors: Record<string, string[]> } } };
+  }
+
+  it('words each field’s zod error from the catalogue, in the caller’s language', async () => {
+    const english = (await (await signUp({})).json()) as InputErrorBody;
+    const german = (await (await signUp({ 'accept-language': 'de' })).json()) as InputErrorBody;
+    expect(english.error.data.zodError.fieldErrors).toEqual({
+      email: ['Enter your email address.'],
+      password: ['Use at least 8 characters.', 'Use at least 8 characters besides spaces.'],
+    });
+    expect(german.error.data.zodError.fieldErrors).toEqual({
+      email: ['Gib deine E-Mail-Adresse ein.'],
+      password: ['Mindestens 8 Zeichen.', 'Mindestens 8 Zeichen außer Leerzeichen.'],
+    });
+    expect(german.error.message).toMatch(
+      /^Ungültige Eingabe — email: Gib deine E-Mail-Adresse ein\.; password: Mindestens 8 Zeichen\./,
+    );
+  });
+
+  it('sends the values a reason’s words take, the same in every language', async () => {
+    const body = (await (await signIn({ 'accept-language': 'ar' })).json()) as {
+      error: { data: { reason: string; values: unknown } };
+    };
+    expect(body.error.data).toMatchObject({ reason: 'WRONG_CREDENTIALS', values: {} });
+    const signedOut = (await (await get('preferences.get', undefined)).json()) as {
+      error: { data: { reason: string; values: unknown } };
+    };
+    expect(signedOut.error.data).toMatchObject({ reason: 'SIGN_IN_REQUIRED', values: {} });
+  });
+});
+
 describe('place names in the asked language', () => {
   it('names places in the `language` of the search, each language cached apart', async () => {
     const names = async (language?: string) => {

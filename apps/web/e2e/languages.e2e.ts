@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import arabic from '../src/i18n/locales/ar.json' with { type: 'json' };
 import german from '../src/i18n/locales/de.json' with { type: 'json' };
+import germanErrors from '../../../packages/validators/src/error-catalogue/de.json' with { type: 'json' };
 import {
   describeViolations,
   horizontalOverflow,
@@ -154,5 +155,21 @@ describe('languages', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('says what went wrong in German: a form’s own check and the server’s refusal, from the error catalogue', async () => {
+    await withPage(browser(), { locale: 'de-DE' }, async ({ page }) => {
+      await page.goto('/sign-in');
+      await page.getByRole('heading', { name: 'Anmelden' }).waitFor();
+      await page.getByLabel('E-Mail').fill('nobody@example.com');
+      // The schema's own check, before any call: its zod message is a catalogue key.
+      await page.getByRole('button', { name: 'Anmelden' }).click();
+      await page.getByText(germanErrors['input.passwordMissing']).waitFor();
+      // The server's refusal, worded by its reason.
+      await page.getByLabel('Passwort', { exact: true }).fill('not the password');
+      await page.getByRole('button', { name: 'Anmelden' }).click();
+      await page.getByText(germanErrors.WRONG_CREDENTIALS).waitFor();
+      expect(await page.getByText(/wrong|Enter your/).count()).toBe(0);
+    });
   });
 });

@@ -1,7 +1,11 @@
+import { i18n } from '@lingui/core';
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 
-import { errorMessage, shouldRetry } from './error-message.ts';
+import { messages as germanErrors } from '@skycast/validators/error-catalogue/de.ts';
+import { signUpInputSchema } from '@skycast/validators';
+
+import { errorMessage, schemaErrors, shouldRetry } from './error-message.ts';
 
 function apiError(message: string, httpStatus: number, code: string) {
   return TRPCClientError.from({
@@ -30,6 +34,45 @@ describe('errorMessage', () => {
     expect(errorMessage(new Error('Cannot read properties of undefined'))).toMatch(
       /could not be reached/,
     );
+  });
+});
+
+describe('the words of an error, from the catalogue by reason', () => {
+  function refusal(reason: string, values: Record<string, unknown> | null) {
+    return TRPCClientError.from({
+      error: {
+        message: 'Whatever the server wrote.',
+        code: -32600,
+        data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503, path: 'places.add', reason, values },
+      },
+    });
+  }
+
+  it('words a reason in the page’s language with the values the API sent', () => {
+    expect(errorMessage(refusal('DATABASE_READ_ONLY', { seconds: 30 }))).toBe(
+      'Changes cannot be saved right now: our database is being switched over and only reads work. Please try again in 30 seconds.',
+    );
+    i18n.load('de', germanErrors);
+    i18n.activate('de');
+    try {
+      expect(errorMessage(refusal('DATABASE_UNAVAILABLE', { seconds: 5 }))).toBe(
+        'Unsere Datenbank ist gerade nicht erreichbar. Bitte versuche es in 5 Sekunden erneut.',
+      );
+      expect(errorMessage(refusal('PLACE_LIMIT_REACHED', { max: 20 }))).toMatch(
+        /höchstens 20 Orte/,
+      );
+      // A form's own check of the same schema the API uses, in German too.
+      expect(schemaErrors(signUpInputSchema, { email: '', password: 'short' })).toEqual({
+        email: 'Gib deine E-Mail-Adresse ein.',
+        password: 'Mindestens 8 Zeichen.',
+      });
+    } finally {
+      i18n.activate('en');
+    }
+  });
+
+  it('shows the API’s message for a reason sent without values', () => {
+    expect(errorMessage(refusal('RATE_LIMITED', null))).toBe('Whatever the server wrote.');
   });
 });
 

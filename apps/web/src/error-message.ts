@@ -1,26 +1,38 @@
 import { TRPCClientError } from '@trpc/client';
 
 import type { AppRouter } from '@skycast/api';
-import { isErrorReason, type ErrorReason } from '@skycast/validators';
+import {
+  isErrorReason,
+  isInputMessageKey,
+  issueValues,
+  type ErrorReason,
+} from '@skycast/validators';
 
-import { t } from './i18n/i18n.ts';
+import { errorWords, t } from './i18n/i18n.ts';
 
 function asTRPCError(error: unknown): TRPCClientError<AppRouter> | undefined {
   return error instanceof TRPCClientError ? (error as TRPCClientError<AppRouter>) : undefined;
 }
 
 /**
- * What to tell a person about a failed call. The API writes its error messages
- * for people, in the language the app asks for (`Accept-Language`), so they are shown as they are; failures that never reached the
- * API (offline, proxy down, a garbled answer) get one message that says so.
+ * What to tell a person about a failed call: the error catalogue's words for
+ * its reason, with the values the API sent (`data.values`), in the page's
+ * language. An answer without them (invalid input, an internal error) is
+ * shown as the API wrote it, in the language the app asked for
+ * (`Accept-Language`); failures that never reached the API (offline, proxy
+ * down, a garbled answer) get one message that says so.
  *
  * @example
  * errorMessage(error) // 'The weather service took too long to answer. Please try again in a minute.'
  */
 export function errorMessage(error: unknown): string {
   const trpcError = asTRPCError(error);
-  if (trpcError?.shape && trpcError.message) return trpcError.message;
-  return t('error.unreachable');
+  if (!trpcError?.shape || !trpcError.message) return t('error.unreachable');
+  const reason = errorReason(error);
+  const values: unknown = trpcError.data?.values;
+  if (reason && reason !== 'INVALID_INPUT' && values && typeof values === 'object')
+    return errorWords(reason, values as Record<string, unknown>);
+  return trpcError.message;
 }
 
 /**
@@ -90,7 +102,10 @@ export function schemaErrors<Field extends string>(
   const placed: FormErrors<Field> = {};
   for (const issue of schema.safeParse(values).error?.issues ?? []) {
     const field = issue.path[0] as Field | undefined;
-    if (field !== undefined && field in values && !placed[field]) placed[field] = issue.message;
+    if (field !== undefined && field in values && !placed[field])
+      placed[field] = isInputMessageKey(issue.message)
+        ? errorWords(issue.message, issueValues(issue))
+        : issue.message;
   }
   return placed;
 }
@@ -98,4 +113,5 @@ export function schemaErrors<Field extends string>(
 interface ZodIssueLike {
   readonly path: readonly PropertyKey[];
   readonly message: string;
+  readonly params?: Record<string, unknown> | undefined;
 }

@@ -155,6 +155,11 @@ const errorShape: JsonSchema = {
               type: ['string', 'null'],
               enum: [...ERROR_REASONS, null],
             },
+            values: {
+              description:
+                'The numbers and names the message puts in its words (e.g. `max`, `seconds`), for a client that words the reason itself.',
+              type: ['object', 'null'],
+            },
             zodError: {
               description: 'Field errors when the input was rejected.',
               type: ['object', 'null'],

@@ -2,25 +2,28 @@ import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 
 import type { ErrorReason } from '@skycast/validators';
 
+import { errorText, type ErrorValues } from './i18n/error-messages.ts';
+
 /**
- * A refusal with a stable reason: the error formatter puts `reason` into the
- * answer's `data`, where clients switch on it instead of on the message.
+ * A refusal with a stable reason: the error formatter puts `reason` and its
+ * `values` into the answer's `data`, where clients switch on it instead of on
+ * the message. The words come from the error catalogue (English here, the
+ * caller's language in the answer).
  *
  * @example
- * throw new ClientError('CONFLICT', 'EMAIL_TAKEN', 'An account with this email exists.');
+ * throw new ClientError('BAD_REQUEST', 'PLACE_LIMIT_REACHED', { max: 20 });
  */
 export class ClientError extends TRPCError {
   readonly reason: ErrorReason;
-  /** The numbers in the message, for its words in other languages. */
-  readonly values: Record<string, number>;
+  /** The numbers and names in the message, for its words in every language. */
+  readonly values: ErrorValues;
   constructor(
     code: TRPC_ERROR_CODE_KEY,
     reason: ErrorReason,
-    message: string,
+    values: ErrorValues = {},
     cause?: unknown,
-    values: Record<string, number> = {},
   ) {
-    super({ code, message, cause });
+    super({ code, message: errorText('en', reason, values), cause });
     this.reason = reason;
     this.values = values;
   }

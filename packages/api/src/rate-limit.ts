@@ -6,6 +6,7 @@ import {
 } from 'rate-limiter-flexible';
 
 import { CompiledQuery, type Database, type Kysely } from '@skycast/db';
+import type { ErrorReason } from '@skycast/validators';
 
 /**
  * At most `max` calls per client in each window of `windowSeconds`.
@@ -38,14 +39,13 @@ export interface RateLimiter {
 /** Thrown (as a TRPCError's cause, or to become one) when a client went over a limit. */
 export class RateLimitExceeded extends Error {
   readonly retryAfterSeconds: number;
-  /** What the client is told. */
-  readonly userMessage: string;
-  constructor(what: string, retryAfterSeconds: number, userMessage?: string) {
+  /** What the client is told, as a reason of the error catalogue (taking `{seconds}`). */
+  readonly reason: ErrorReason;
+  constructor(what: string, retryAfterSeconds: number, reason: ErrorReason = 'RATE_LIMITED') {
     super(`Rate limit of ${what} exceeded; retry in ${retryAfterSeconds}s`);
     this.name = 'RateLimitExceeded';
     this.retryAfterSeconds = retryAfterSeconds;
-    this.userMessage =
-      userMessage ?? `Too many requests. Please try again in ${retryAfterSeconds} seconds.`;
+    this.reason = reason;
   }
 }
 

@@ -1,4 +1,4 @@
-import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { initTRPC, type TRPC_ERROR_CODE_KEY, type TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 
 import {
@@ -13,7 +13,7 @@ import { ProviderError } from '@skycast/weather';
 
 import type { SessionUser } from './accounts/accounts-service.ts';
 import { ClientError, reasonOf } from './client-error.ts';
-import { localiseError } from './i18n/error-messages.ts';
+import { errorText, issueText } from './i18n/error-messages.ts';
 import type { Logger } from './logger.ts';
 import { RateLimitExceeded, type RateLimit } from './rate-limit.ts';
 import type { Services } from './services.ts';
@@ -102,8 +102,6 @@ export function createTRPCContext(options: CreateContextOptions) {
 }
 export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 
-const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
-
 /** What differs per procedure, set with `.meta({ ... })`; read by middleware, HTTP headers and the API reference. */
 export interface ProcedureMeta {
   /** At most `max` calls per client IP in `windowSeconds`: per instance, or across instances with `scope: 'shared'`. */
@@ -128,22 +126,12 @@ const t = initTRPC
       const zodError = error.cause instanceof ZodError ? error.cause : undefined;
       const language = ctx?.language ?? 'en';
       const reason = reasonOf(error, zodError !== undefined);
+      const values = error instanceof ClientError ? error.values : null;
       let message = shape.message;
-      if (zodError)
-        message = describeInputError(
-          zodError,
-          localiseError(language, 'INVALID_INPUT_PREFIX', 'Invalid input'),
-        );
+      if (zodError) message = describeInputError(zodError, language);
       // Internal errors may carry SQL or driver details: the log has them, the client does not.
-      else if (error.code === 'INTERNAL_SERVER_ERROR')
-        message = localiseError(language, 'INTERNAL', INTERNAL_MESSAGE);
-      else if (reason)
-        message = localiseError(
-          language,
-          reason,
-          message,
-          error instanceof ClientError ? error.values : {},
-        );
+      else if (error.code === 'INTERNAL_SERVER_ERROR') message = errorText(language, 'INTERNAL');
+      else if (values && reason) message = errorText(language, reason, values);
       return {
         ...shape,
         message,
@@ -152,18 +140,22 @@ const t = initTRPC
           httpStatus: shape.data.httpStatus,
           path: shape.data.path,
           reason,
-          zodError: zodError ? z.flattenError(zodError) : null,
+          values,
+          zodError: zodError
+            ? z.flattenError(zodError, (issue) => issueText(language, issue))
+            : null,
         },
       };
     },
   });
 
-function describeInputError(error: ZodError, prefix: string): string {
+function describeInputError(error: ZodError, language: Language): string {
   const issues = error.issues.slice(0, 3).map((issue) => {
     const path = issue.path.join('.');
-    return path ? `${path}: ${issue.message}` : issue.message;
+    const words = issueText(language, issue);
+    return path ? `${path}: ${words}` : words;
   });
-  return `${prefix} — ${issues.join('; ')}`;
+  return `${errorText(language, 'INVALID_INPUT')} — ${issues.join('; ')}`;
 }
 
 /**
@@ -176,11 +168,13 @@ const providerErrors = t.middleware(async ({ next }) => {
     throw toClientError(result.error.cause);
   }
   if (!result.ok && result.error.cause instanceof RateLimitExceeded) {
-    throw new TRPCError({
-      code: 'TOO_MANY_REQUESTS',
-      message: result.error.cause.userMessage,
-      cause: result.error.cause,
-    });
+    const exceeded = result.error.cause;
+    throw new ClientError(
+      'TOO_MANY_REQUESTS',
+      exceeded.reason,
+      { seconds: exceeded.retryAfterSeconds },
+      exceeded,
+    );
   }
   return result;
 });
@@ -193,41 +187,24 @@ const inRequestScope = t.middleware(({ ctx, next }) =>
 function toClientError(error: ProviderError): TRPCError {
   switch (error.kind) {
     case 'timeout':
-      return new ClientError(
-        'GATEWAY_TIMEOUT',
-        'PROVIDER_TROUBLE',
-        'The weather service took too long to answer. Please try again in a minute.',
-        error,
-      );
+      return new ClientError('GATEWAY_TIMEOUT', 'PROVIDER_TIMEOUT', {}, error);
     case 'rate-limited':
     case 'over-quota':
-      return new ClientError(
-        'TOO_MANY_REQUESTS',
-        'PROVIDER_TROUBLE',
-        `The weather service is busy right now. Please try again ${retryHint(error.retryAt)}.`,
-        error,
-      );
+      return new ClientError('TOO_MANY_REQUESTS', 'PROVIDER_BUSY', retryHint(error.retryAt), error);
     case 'circuit-open':
-      return new ClientError(
-        'SERVICE_UNAVAILABLE',
-        'PROVIDER_TROUBLE',
-        'The weather service keeps failing, so we paused asking it. Please try again in a minute.',
-        error,
-      );
+      return new ClientError('SERVICE_UNAVAILABLE', 'PROVIDER_PAUSED', {}, error);
     default:
-      return new ClientError(
-        'BAD_GATEWAY',
-        'PROVIDER_TROUBLE',
-        'The weather service is not answering properly right now. Please try again in a minute.',
-        error,
-      );
+      return new ClientError('BAD_GATEWAY', 'PROVIDER_TROUBLE', {}, error);
   }
 }
 
-function retryHint(retryAt: Date | undefined): string {
-  if (!retryAt) return 'in a minute';
+/** How long until the provider takes calls again, as `PROVIDER_BUSY`'s values. */
+function retryHint(retryAt: Date | undefined): { unit: string; count: number } {
+  if (!retryAt) return { unit: 'unknown', count: 1 };
   const seconds = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000));
-  return seconds <= 90 ? `in ${seconds} seconds` : `in ${Math.ceil(seconds / 60)} minutes`;
+  return seconds <= 90
+    ? { unit: 'seconds', count: seconds }
+    : { unit: 'minutes', count: Math.ceil(seconds / 60) };
 }
 
 /** How long a client is asked to wait (`Retry-After`) when the database cannot serve it. */
@@ -275,20 +252,17 @@ const databaseErrors = t.middleware(async ({ next }) => {
       throw new ClientError(
         'SERVICE_UNAVAILABLE',
         'DATABASE_READ_ONLY',
-        `Changes cannot be saved right now: our database is being switched over and only reads work. Please try again in ${DATABASE_READ_ONLY_RETRY_AFTER_SECONDS} seconds.`,
-        new DatabaseUnavailable(trouble, result.error.cause),
         { seconds: DATABASE_READ_ONLY_RETRY_AFTER_SECONDS },
+        new DatabaseUnavailable(trouble, result.error.cause),
       );
     }
     if (trouble) {
-      throw new TRPCError({
-        code: 'SERVICE_UNAVAILABLE',
-        message:
-          trouble === 'busy'
-            ? `Our database is too busy to answer right now. Please try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`
-            : `Our database cannot be reached right now. Please try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`,
-        cause: new DatabaseUnavailable(trouble, result.error.cause),
-      });
+      throw new ClientError(
+        'SERVICE_UNAVAILABLE',
+        trouble === 'busy' ? 'DATABASE_BUSY' : 'DATABASE_UNAVAILABLE',
+        { seconds: DATABASE_RETRY_AFTER_SECONDS },
+        new DatabaseUnavailable(trouble, result.error.cause),
+      );
     }
   }
   return result;
@@ -304,11 +278,17 @@ const rateLimited = t.middleware(async ({ ctx, meta, path, next }) => {
   if (limit && ctx.clientKey) {
     const verdict = await ctx.rateLimiter.hit(path, ctx.clientKey, limit);
     if (!verdict.allowed) {
-      throw new TRPCError({
-        code: 'TOO_MANY_REQUESTS',
-        message: `Too many requests to ${path}: at most ${limit.max} every ${limit.windowSeconds} seconds. Please try again in ${verdict.retryAfterSeconds} seconds.`,
-        cause: new RateLimitExceeded(path, verdict.retryAfterSeconds),
-      });
+      throw new ClientError(
+        'TOO_MANY_REQUESTS',
+        'RATE_LIMITED',
+        {
+          path,
+          max: limit.max,
+          windowSeconds: limit.windowSeconds,
+          seconds: verdict.retryAfterSeconds,
+        },
+        new RateLimitExceeded(path, verdict.retryAfterSeconds),
+      );
     }
   }
   return next();
@@ -336,20 +316,25 @@ export const ACCOUNT_WRITE_LIMIT: RateLimit = { max: 120, windowSeconds: 60 };
 export const requireUser = t.middleware(async ({ ctx, type, next }) => {
   const user = await ctx.currentUser();
   if (!user) {
-    throw new TRPCError({
-      code: 'UNAUTHORIZED',
-      message: 'Please sign in to do this.',
-    });
+    throw new ClientError('UNAUTHORIZED', 'SIGN_IN_REQUIRED');
   }
   if (type === 'mutation') {
     const verdict = await ctx.rateLimiter.hit('account-writes', user.id, ACCOUNT_WRITE_LIMIT);
     if (!verdict.allowed) {
-      const message = `Too many changes to your account: at most ${ACCOUNT_WRITE_LIMIT.max} every ${ACCOUNT_WRITE_LIMIT.windowSeconds} seconds. Please try again in ${verdict.retryAfterSeconds} seconds.`;
-      throw new TRPCError({
-        code: 'TOO_MANY_REQUESTS',
-        message,
-        cause: new RateLimitExceeded('account writes', verdict.retryAfterSeconds, message),
-      });
+      throw new ClientError(
+        'TOO_MANY_REQUESTS',
+        'ACCOUNT_WRITES_LIMITED',
+        {
+          max: ACCOUNT_WRITE_LIMIT.max,
+          windowSeconds: ACCOUNT_WRITE_LIMIT.windowSeconds,
+          seconds: verdict.retryAfterSeconds,
+        },
+        new RateLimitExceeded(
+          'account writes',
+          verdict.retryAfterSeconds,
+          'ACCOUNT_WRITES_LIMITED',
+        ),
+      );
     }
   }
   const db = signedInDatabases.get(ctx.signedInAccess);

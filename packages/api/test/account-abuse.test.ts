@@ -219,7 +219,7 @@ describe('writes per signed-in account', () => {
     }
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(ACCOUNT_WRITE_LIMIT.max);
     expect(outcomes.slice(ACCOUNT_WRITE_LIMIT.max)).toEqual(
-      Array.from({ length: 30 }, () => 'TOO_MANY_REQUESTS'),
+      Array.from({ length: 30 }, () => 'ACCOUNT_WRITES_LIMITED'),
     );
     // Reads go on; the neighbour writes.
     expect((await flooder.api.preferences.get()).theme).toBe('light');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { MAX_PLACES } from '@skycast/validators';
 import { rejectionOf } from '@skycast/vitest-config/testing';
-import { createTestApi, type TestApi } from './test-api.ts';
+import { createTestApi, wordsOf, type TestApi } from './test-api.ts';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -164,7 +164,7 @@ describe('places', () => {
     for (const [call, message] of cases) {
       const error = await errorOf(call());
       expect(error.code).toBe('BAD_REQUEST');
-      expect(error.message).toMatch(message);
+      expect(wordsOf(error)).toMatch(message);
     }
     expect(await browser.api.places.list()).toEqual([place]);
   });

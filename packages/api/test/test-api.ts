@@ -1,4 +1,6 @@
+import type { TRPCError } from '@trpc/server';
 import { inject } from 'vitest';
+import { ZodError } from 'zod';
 
 import { createTestDatabase } from '@skycast/db/testing';
 import {
@@ -13,6 +15,7 @@ import {
 } from '@skycast/weather';
 import { startWeatherStub } from '@skycast/weather-stub';
 
+import { issueText } from '../src/i18n/error-messages.ts';
 import { silentLogger } from '../src/logger.ts';
 import { appRouter } from '../src/root.ts';
 import { createServices, type ServiceDependencies } from '../src/services.ts';
@@ -44,6 +47,18 @@ export interface InstanceOptions {
   watches?: ServiceDependencies['watches'];
   /** Another way to the same database (e.g. through a proxy a test can cut). */
   connection?: { db: ServiceDependencies['db']; connectionString: string };
+}
+
+/**
+ * What a refusal says in English, as the error formatter words it for a caller
+ * over HTTP: a caller made with `createCaller` gets zod's issues with their
+ * catalogue keys (`input.…`), worded here.
+ */
+export function wordsOf(error: TRPCError): string {
+  if (!(error.cause instanceof ZodError)) return error.message;
+  return error.cause.issues
+    .map((issue) => `${issue.path.join('.')}: ${issueText('en', issue)}`)
+    .join('; ');
 }
 
 /**

@@ -11,30 +11,28 @@ export const PASSWORD_MAX_LENGTH = 256;
 /** An email address, trimmed and lower-cased: one account per mailbox whatever its spelling. */
 export const emailSchema = text({
   max: EMAIL_MAX_LENGTH,
-  tooLong: `An email address has at most ${EMAIL_MAX_LENGTH} characters.`,
+  tooLong: 'input.emailTooLong',
 })
   .trim()
   .toLowerCase()
-  .min(1, 'Enter your email address.')
-  .pipe(z.email('Enter an email address such as ada@example.com.'));
+  .min(1, 'input.emailMissing')
+  .pipe(z.email('input.emailInvalid'));
 
 /** A password being chosen: the length rules; the server also refuses common ones and the email itself. */
 export const newPasswordSchema = text({
   max: PASSWORD_MAX_LENGTH,
-  tooLong: `Use at most ${PASSWORD_MAX_LENGTH} characters.`,
 })
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .min(PASSWORD_MIN_LENGTH, 'input.passwordTooShort')
   // Eight spaces count as eight characters but guard nothing.
-  .refine(
-    (value) => value.trim().length >= PASSWORD_MIN_LENGTH,
-    `Use at least ${PASSWORD_MIN_LENGTH} characters besides spaces.`,
-  );
+  .refine((value) => value.trim().length >= PASSWORD_MIN_LENGTH, {
+    message: 'input.passwordBlank',
+    params: { minimum: PASSWORD_MIN_LENGTH },
+  });
 
 /** A password being checked: only bounded, since sign-in just compares. */
 export const passwordSchema = text({
   max: PASSWORD_MAX_LENGTH,
-  tooLong: `Use at most ${PASSWORD_MAX_LENGTH} characters.`,
-}).min(1, 'Enter your password.');
+}).min(1, 'input.passwordMissing');
 
 /**
  * True when the password is the email address or contains it, or its part
@@ -64,8 +62,8 @@ export const RESET_PASSWORD_PATH = '/reset-password';
 /** The token of an emailed reset link: 43 base64url characters (256 bits). */
 export const resetTokenSchema = z
   .string()
-  .max(64, 'This reset link is not complete. Open the link from the email again.')
-  .regex(/^[\w-]{43}$/, 'This reset link is not complete. Open the link from the email again.');
+  .max(64, 'input.resetLinkIncomplete')
+  .regex(/^[\w-]{43}$/, 'input.resetLinkIncomplete');
 export const requestPasswordResetInputSchema = z.object({ email: emailSchema });
 export const resetPasswordInputSchema = z.object({
   token: resetTokenSchema,

@@ -35,7 +35,16 @@ export {
   TIME_ZONE_MAX_LENGTH,
   type PlaceToSave,
 } from './places.ts';
-export { ERROR_REASONS, isErrorReason, NEW_PASSWORD_REASONS, type ErrorReason } from './reasons.ts';
+export {
+  ERROR_REASONS,
+  isErrorReason,
+  isInputMessageKey,
+  issueValues,
+  NEW_PASSWORD_REASONS,
+  type ErrorMessageKey,
+  type ErrorReason,
+  type InputMessageKey,
+} from './reasons.ts';
 export { CONTROL_CHARACTER_MESSAGE, hasControlCharacter, text } from './text.ts';
 export {
   MAX_SUMMARY_PLACES,

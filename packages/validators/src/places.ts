@@ -44,12 +44,12 @@ export const coordinatesSchema = z.object({
 
 export const placeNameSchema = text({
   max: PLACE_NAME_MAX_LENGTH,
-  tooLong: `A place name has at most ${PLACE_NAME_MAX_LENGTH} characters.`,
+  tooLong: 'input.placeNameTooLong',
 })
   .trim()
-  .min(1, 'Give the place a name.');
+  .min(1, 'input.placeNameMissing');
 
-export const placeIdSchema = z.uuid('A place id is a UUID, as `places.list` returns it.');
+export const placeIdSchema = z.uuid('input.placeId');
 
 /** A place as `places.add` takes it, and as a visitor's browser keeps it. */
 export const placeToSaveSchema = coordinatesSchema.extend({
@@ -58,7 +58,7 @@ export const placeToSaveSchema = coordinatesSchema.extend({
   timezone: z
     .string()
     .max(TIME_ZONE_MAX_LENGTH)
-    .regex(/^[A-Za-z][\w+/-]*$/, 'Expected an IANA time zone such as Europe/Berlin.')
+    .regex(/^[A-Za-z][\w+/-]*$/, 'input.timeZone')
     .optional(),
 });
 
@@ -68,7 +68,7 @@ export const reorderPlacesInputSchema = z.object({
   ids: z
     .array(placeIdSchema)
     .max(MAX_PLACES)
-    .refine((ids) => new Set(ids).size === ids.length, 'Each place may appear only once.'),
+    .refine((ids) => new Set(ids).size === ids.length, 'input.placeRepeated'),
 });
 
 export type PlaceToSave = z.infer<typeof placeToSaveSchema>;

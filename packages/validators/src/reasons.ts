@@ -2,11 +2,15 @@
  * Why the API refused a call, in `error.data.reason`: a stable code that the
  * web app (or any client) switches on, while the message beside it stays free
  * to be reworded. `INVALID_INPUT` comes with zod's field errors in `data.zodError`.
+ * What each says, in every language, is in `error-catalogue/<language>.json`
+ * (keyed by reason, taking the numbers in `error.data.values`).
  */
 export const ERROR_REASONS = [
   'INVALID_INPUT',
   'SIGN_IN_REQUIRED',
   'RATE_LIMITED',
+  'ACCOUNT_WRITES_LIMITED',
+  'NEW_PLACES_LIMITED',
   'EMAIL_TAKEN',
   'WRONG_CREDENTIALS',
   'WRONG_CURRENT_PASSWORD',
@@ -20,7 +24,14 @@ export const ERROR_REASONS = [
   'PLACE_ALREADY_SAVED',
   'PLACE_NOT_FOUND',
   'PLACE_ORDER_MISMATCH',
+  'DAY_NOT_IN_FORECAST',
+  'CONFIDENCE_UNAVAILABLE',
+  'PROVIDER_TIMEOUT',
+  'PROVIDER_BUSY',
+  'PROVIDER_PAUSED',
   'PROVIDER_TROUBLE',
+  'DATABASE_UNAVAILABLE',
+  'DATABASE_BUSY',
   'DATABASE_READ_ONLY',
   'WATCH_LIMIT_REACHED',
   'WATCH_NOT_FOUND',
@@ -39,4 +50,37 @@ export const NEW_PASSWORD_REASONS: readonly ErrorReason[] = [
 /** True for a value that is one of {@link ERROR_REASONS}. */
 export function isErrorReason(value: unknown): value is ErrorReason {
   return (ERROR_REASONS as readonly unknown[]).includes(value);
+}
+
+/**
+ * A key of the error catalogue (`error-catalogue/<language>.json`): a reason,
+ * `INTERNAL`, or the message key a schema gives a zod check (`input.…`).
+ */
+export type ErrorMessageKey = ErrorReason | 'INTERNAL' | InputMessageKey;
+export type InputMessageKey = `input.${string}`;
+
+/** True for a zod issue message that is a key of the error catalogue rather than zod's own words. */
+export function isInputMessageKey(message: string): message is InputMessageKey {
+  return message.startsWith('input.');
+}
+
+/**
+ * The values a zod issue's catalogue message takes: its bounds (`minimum`,
+ * `maximum`) and the `params` a refinement was given.
+ *
+ * @example
+ * issueValues({ message: 'input.passwordTooShort', minimum: 8 }) // { minimum: 8 }
+ */
+export function issueValues(issue: {
+  readonly message: string;
+  readonly params?: Record<string, unknown> | undefined;
+}): Record<string, number | string> {
+  const values: Record<string, number | string> = {};
+  const fields: Record<string, unknown> = { ...issue.params, ...issue };
+  for (const name of ['minimum', 'maximum', ...Object.keys(issue.params ?? {})]) {
+    const value = fields[name];
+    if (typeof value === 'number' || typeof value === 'string') values[name] = value;
+    if (typeof value === 'bigint') values[name] = Number(value);
+  }
+  return values;
 }

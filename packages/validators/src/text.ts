@@ -9,8 +9,8 @@ export function hasControlCharacter(text: string): boolean {
   return CONTROL_CHARACTER.test(text);
 }
 
-export const CONTROL_CHARACTER_MESSAGE =
-  'Use letters, digits, spaces and punctuation only (no control characters).';
+/** Catalogue key (see `error-catalogue/`) of the message for a control character. */
+export const CONTROL_CHARACTER_MESSAGE = 'input.controlCharacter';
 
 /**
  * A string without control characters, at most `max` characters long; every
@@ -22,6 +22,6 @@ export const CONTROL_CHARACTER_MESSAGE =
 export function text({ max, tooLong }: { max: number; tooLong?: string }) {
   return z
     .string()
-    .max(max, tooLong ?? `Use at most ${max} characters.`)
+    .max(max, tooLong ?? 'input.tooLong')
     .refine((value) => !hasControlCharacter(value), CONTROL_CHARACTER_MESSAGE);
 }

@@ -16,7 +16,7 @@ export const MAX_CONDITIONS = 5;
 const clockTime = z
   .string()
   .max(5)
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time of day as HH:MM, such as 07:30.');
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'input.timeOfDay');
 
 /** Intensities a rain watch can ask for, with their mm per hour (the WMO's light/moderate/heavy rain). */
 export const RAIN_INTENSITIES = { light: 0.1, moderate: 2.5, heavy: 7.6 } as const;
@@ -119,7 +119,7 @@ export const watchScheduleSchema = z.object({
     .array(z.number().int().min(1).max(7))
     .min(1)
     .max(7)
-    .refine((days) => new Set(days).size === days.length, 'Name each day once.'),
+    .refine((days) => new Set(days).size === days.length, 'input.dayRepeated'),
   from: clockTime,
   until: clockTime,
   quiet: z.object({ from: clockTime, until: clockTime }).nullable(),
@@ -133,7 +133,7 @@ export const ALWAYS: WatchSchedule = {
   quiet: null,
 };
 
-export const watchIdSchema = z.uuid({ message: 'That is not a watch id.' });
+export const watchIdSchema = z.uuid({ message: 'input.watchId' });
 
 export const createWatchInputSchema = z.object({
   placeId: placeIdSchema,
@@ -167,7 +167,7 @@ const base64url = (max: number) =>
     .string()
     .min(16)
     .max(max)
-    .regex(/^[A-Za-z0-9_-]+={0,2}$/, 'Expected base64url text.');
+    .regex(/^[A-Za-z0-9_-]+={0,2}$/, 'input.base64url');
 
 /** What `PushSubscription.toJSON()` gives, as the browser sends it. */
 export const pushSubscriptionInputSchema = z.object({
@@ -175,7 +175,7 @@ export const pushSubscriptionInputSchema = z.object({
   endpoint: z
     .string()
     .max(2048)
-    .regex(/^\P{Cc}*$/u, 'Use a URL without control characters.'),
+    .regex(/^\P{Cc}*$/u, 'input.urlControlCharacter'),
   keys: z.object({ p256dh: base64url(200), auth: base64url(100) }),
   device: text({ max: 100 }).trim().min(1).default('This browser'),
 });

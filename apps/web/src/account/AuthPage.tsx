@@ -11,7 +11,7 @@ import {
 import { Trans } from '@lingui/react';
 
 import { formErrors, schemaErrors, type FormErrors } from '../error-message.ts';
-import { t } from '../i18n/i18n.ts';
+import { errorWords, t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { navigate } from '../navigation/use-location.ts';
 import { trpc } from '../trpc.ts';
@@ -75,7 +75,7 @@ function checkForm(mode: Mode, email: string, password: string): Errors {
   const schema = mode === 'signUp' ? signUpInputSchema : signInInputSchema;
   const errors = schemaErrors(schema, { email, password });
   if (mode === 'signUp' && !errors.password && passwordContainsEmail(password, email)) {
-    errors.password = t('auth.passwordContainsEmail');
+    errors.password = errorWords('PASSWORD_CONTAINS_EMAIL');
   }
   return errors;
 }

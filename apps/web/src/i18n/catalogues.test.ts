@@ -95,3 +95,25 @@ describe('message catalogues', () => {
     expect(JSON.parse(JSON.stringify(compiled))).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 });
+
+describe('the error catalogue (in @skycast/validators)', () => {
+  const errorLocales = path.resolve(here, '../../../../packages/validators/src/error-catalogue');
+  it.each(LANGUAGES)(
+    'has compiled the %s error catalogue from its current text',
+    async (language) => {
+      // `pnpm --filter @skycast/web i18n:compile` after editing a catalogue.
+      const text = JSON.parse(
+        readFileSync(path.join(errorLocales, `${language}.json`), 'utf8'),
+      ) as Record<string, string>;
+      const compiled = (
+        (await import(`../../../../packages/validators/src/error-catalogue/${language}.ts`)) as {
+          messages: object;
+        }
+      ).messages;
+      const expected = Object.fromEntries(
+        Object.entries(text).map(([key, message]) => [key, compileMessage(message)]),
+      );
+      expect(JSON.parse(JSON.stringify(compiled))).toEqual(JSON.parse(JSON.stringify(expected)));
+    },
+  );
+});

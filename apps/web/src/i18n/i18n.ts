@@ -1,6 +1,12 @@
 import { i18n, type Messages } from '@lingui/core';
 
-import { languageDirection, LANGUAGES, pickLanguage, type Language } from '@skycast/validators';
+import {
+  languageDirection,
+  LANGUAGES,
+  pickLanguage,
+  type ErrorMessageKey,
+  type Language,
+} from '@skycast/validators';
 
 import type englishCatalogue from './locales/en.json';
 
@@ -19,6 +25,15 @@ const CATALOGUES: Record<Language, () => Promise<{ messages: Messages }>> = {
   es: () => import('./locales/es.ts'),
   fr: () => import('./locales/fr.ts'),
   ar: () => import('./locales/ar.ts'),
+};
+
+// What errors say, by reason: the one catalogue per language the API words its messages from too.
+const ERROR_CATALOGUES: Record<Language, () => Promise<{ messages: Messages }>> = {
+  en: () => import('@skycast/validators/error-catalogue/en.ts'),
+  de: () => import('@skycast/validators/error-catalogue/de.ts'),
+  es: () => import('@skycast/validators/error-catalogue/es.ts'),
+  fr: () => import('@skycast/validators/error-catalogue/fr.ts'),
+  ar: () => import('@skycast/validators/error-catalogue/ar.ts'),
 };
 
 const loaded = new Set<Language>();
@@ -40,8 +55,8 @@ export function resolveLanguage(choice: LanguageChoice): Language {
  */
 export async function activateLanguage(language: Language): Promise<void> {
   if (!loaded.has(language)) {
-    const { messages } = await CATALOGUES[language]();
-    i18n.load(language, messages);
+    const [app, errors] = await Promise.all([CATALOGUES[language](), ERROR_CATALOGUES[language]()]);
+    i18n.load(language, { ...errors.messages, ...app.messages });
     loaded.add(language);
   }
   i18n.activate(language);
@@ -71,6 +86,17 @@ export function intlLocale(): string {
  * t('search.found', { count: 2 }) // '2 places found'
  */
 export function t(key: MessageKey, values?: Record<string, unknown>): string {
+  return i18n._(key, values);
+}
+
+/**
+ * What an error says in the active language, from the error catalogue
+ * (`@skycast/validators/error-catalogue`), by reason or zod message key.
+ *
+ * @example
+ * errorWords('PLACE_LIMIT_REACHED', { max: 20 }) // 'You can keep at most 20 places. Remove one to add another.'
+ */
+export function errorWords(key: ErrorMessageKey, values?: Record<string, unknown>): string {
   return i18n._(key, values);
 }
 

@@ -4,7 +4,7 @@ import type { RouterOutputs } from '@skycast/api';
 
 import { useAccount } from '../account/use-account.ts';
 import { errorMessage } from '../error-message.ts';
-import { t } from '../i18n/i18n.ts';
+import { errorWords } from '../i18n/i18n.ts';
 import { queryClient, trpc } from '../trpc.ts';
 import {
   localPlaces,
@@ -200,7 +200,7 @@ export function useSavedPlaces({ withWeather }: { withWeather: boolean }): Saved
       }
       const current = localPlaces.current();
       if (current.length >= MAX_LOCAL_PLACES) {
-        throw new PlacesError(t('places.limit', { max: MAX_LOCAL_PLACES }));
+        throw new PlacesError(errorWords('PLACE_LIMIT_REACHED', { max: MAX_LOCAL_PLACES }));
       }
       localPlaces.save(withPlace(current, place));
     },
@@ -236,14 +236,14 @@ export function useSavedPlaces({ withWeather }: { withWeather: boolean }): Saved
       const current = localPlaces.current();
       if (current.some((saved) => placeKey(saved) === place.key)) return;
       if (current.length >= MAX_LOCAL_PLACES) {
-        throw new PlacesError(t('places.limit', { max: MAX_LOCAL_PLACES }));
+        throw new PlacesError(errorWords('PLACE_LIMIT_REACHED', { max: MAX_LOCAL_PLACES }));
       }
       localPlaces.save([...current.slice(0, index), toSave, ...current.slice(index)]);
     },
 
     async rename(place, name) {
       const trimmed = name.trim();
-      if (!trimmed) throw new PlacesError(t('places.nameRequired'));
+      if (!trimmed) throw new PlacesError(errorWords('input.placeNameMissing'));
       if (place.id) {
         await renamePlace.mutateAsync({ id: place.id, name: trimmed });
         return;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 
 import { writeUnlessReadOnly, type Database } from '@skycast/db';
-import { RESET_PASSWORD_PATH } from '@skycast/validators';
+import { RESET_PASSWORD_PATH, type ErrorReason } from '@skycast/validators';
 
 import {
   createLoginThrottle,
@@ -15,7 +15,7 @@ import {
 import {
   hashPassword,
   prepareDummyHash,
-  weakPasswordKind,
+  weakPasswordReason,
   verifyDummyPassword,
   verifyPassword,
 } from './passwords.ts';
@@ -59,26 +59,29 @@ export interface IssuedSession {
   expiresAt: Date;
 }
 
-export type AccountErrorKind =
-  | 'invalid-credentials'
-  | 'email-taken'
-  | 'common-password'
-  | 'password-contains-email'
-  | 'wrong-password'
-  | 'locked'
-  | 'too-many-sign-ins'
-  | 'password-check-locked'
-  | 'reset-link-invalid';
+/** The refusals the accounts service makes: reasons of the one vocabulary (`ERROR_REASONS`). */
+export type AccountRefusal = Extract<
+  ErrorReason,
+  | 'WRONG_CREDENTIALS'
+  | 'EMAIL_TAKEN'
+  | 'COMMON_PASSWORD'
+  | 'PASSWORD_CONTAINS_EMAIL'
+  | 'WRONG_CURRENT_PASSWORD'
+  | 'SIGN_IN_LOCKED'
+  | 'TOO_MANY_SIGN_INS'
+  | 'PASSWORD_CHECK_LOCKED'
+  | 'RESET_LINK_INVALID'
+>;
 
-/** A refusal the client should hear about; the router turns it into a tRPC error. */
+/** A refusal the client should hear about; the router turns it into a tRPC error with its reason. */
 export class AccountError extends Error {
   override readonly name = 'AccountError';
-  readonly kind: AccountErrorKind;
+  readonly reason: AccountRefusal;
   /** For the locks: how long until the lock ends. */
   readonly retryAfterMs: number | undefined;
-  constructor(kind: AccountErrorKind, retryAfterMs?: number) {
-    super(kind);
-    this.kind = kind;
+  constructor(reason: AccountRefusal, retryAfterMs?: number) {
+    super(reason);
+    this.reason = reason;
     this.retryAfterMs = retryAfterMs;
   }
 }
@@ -164,7 +167,7 @@ export function createAccountsService(options: AccountsOptions) {
     } catch (error) {
       if (error instanceof ThrottleLocked) {
         throw new AccountError(
-          error.over === 'sign-ins' ? 'too-many-sign-ins' : 'locked',
+          error.over === 'sign-ins' ? 'TOO_MANY_SIGN_INS' : 'SIGN_IN_LOCKED',
           error.retryAfterMs,
         );
       }
@@ -182,7 +185,7 @@ export function createAccountsService(options: AccountsOptions) {
       await throttle.admitPasswordCheck(userId);
     } catch (error) {
       if (error instanceof ThrottleLocked) {
-        throw new AccountError('password-check-locked', error.retryAfterMs);
+        throw new AccountError('PASSWORD_CHECK_LOCKED', error.retryAfterMs);
       }
       throw error;
     }
@@ -192,7 +195,7 @@ export function createAccountsService(options: AccountsOptions) {
       .where('id', '=', userId)
       .executeTakeFirstOrThrow();
     if (!(await verifyPassword(row.passwordHash, password))) {
-      throw new AccountError('wrong-password');
+      throw new AccountError('WRONG_CURRENT_PASSWORD');
     }
     await throttle.passwordCheckSucceeded(userId);
     return row.credentialVersion;
@@ -300,7 +303,7 @@ export function createAccountsService(options: AccountsOptions) {
   return {
     async signUp(email: string, password: string) {
       const address = normaliseEmail(email);
-      const weakness = weakPasswordKind(password, address);
+      const weakness = weakPasswordReason(password, address);
       if (weakness) throw new AccountError(weakness);
       const passwordHash = await hashPassword(password);
       const created = await db
@@ -309,10 +312,10 @@ export function createAccountsService(options: AccountsOptions) {
         .onConflict((oc) => oc.column('email').doNothing())
         .returning(['id', 'email', 'credentialVersion'])
         .executeTakeFirst();
-      if (!created) throw new AccountError('email-taken');
+      if (!created) throw new AccountError('EMAIL_TAKEN');
       const session = await issueSession(created.id, created.credentialVersion);
       // Only a reset by email could change a brand-new account's password meanwhile.
-      if (!session) throw new AccountError('invalid-credentials');
+      if (!session) throw new AccountError('WRONG_CREDENTIALS');
       return { user: { id: created.id, email: created.email }, session };
     },
 
@@ -334,12 +337,12 @@ export function createAccountsService(options: AccountsOptions) {
         : (await verifyDummyPassword(password), false);
       if (!user || !valid) {
         await throttle.failed(keys);
-        throw new AccountError('invalid-credentials');
+        throw new AccountError('WRONG_CREDENTIALS');
       }
       await throttle.succeeded(keys);
       // The password may have changed while it was being checked: then it is wrong now.
       const session = await issueSession(user.id, user.credentialVersion);
-      if (!session) throw new AccountError('invalid-credentials');
+      if (!session) throw new AccountError('WRONG_CREDENTIALS');
       return { user: { id: user.id, email: user.email }, session };
     },
 
@@ -538,7 +541,7 @@ export function createAccountsService(options: AccountsOptions) {
      * without using the token up.
      */
     async resetPassword(token: string, newPassword: string): Promise<void> {
-      if (!looksLikeSessionToken(token)) throw new AccountError('reset-link-invalid');
+      if (!looksLikeSessionToken(token)) throw new AccountError('RESET_LINK_INVALID');
       const tokenHash = hashSessionToken(token);
       const row = await db
         .selectFrom('passwordResets')
@@ -559,9 +562,9 @@ export function createAccountsService(options: AccountsOptions) {
         row.expiresAt.getTime() <= now().getTime() ||
         row.linkVersion !== row.accountVersion
       ) {
-        throw new AccountError('reset-link-invalid');
+        throw new AccountError('RESET_LINK_INVALID');
       }
-      const weakness = weakPasswordKind(newPassword, row.email);
+      const weakness = weakPasswordReason(newPassword, row.email);
       if (weakness) throw new AccountError(weakness);
       const passwordHash = await hashPassword(newPassword);
       await db.transaction().execute(async (trx) => {
@@ -570,9 +573,9 @@ export function createAccountsService(options: AccountsOptions) {
           .deleteFrom('passwordResets')
           .where('tokenHash', '=', tokenHash)
           .executeTakeFirst();
-        if (Number(used.numDeletedRows) !== 1) throw new AccountError('reset-link-invalid');
+        if (Number(used.numDeletedRows) !== 1) throw new AccountError('RESET_LINK_INVALID');
         const version = await replaceCredentials(trx, row.id, passwordHash, row.linkVersion);
-        if (version === null) throw new AccountError('reset-link-invalid');
+        if (version === null) throw new AccountError('RESET_LINK_INVALID');
         await trx.deleteFrom('sessions').where('userId', '=', row.id).execute();
         await revokeIn(trx, row.id);
       });
@@ -644,14 +647,14 @@ export function createAccountsService(options: AccountsOptions) {
       newPassword: string,
     ): Promise<void> {
       const checkedVersion = await checkOwnPassword(user.id, currentPassword);
-      const weakness = weakPasswordKind(newPassword, user.email);
+      const weakness = weakPasswordReason(newPassword, user.email);
       if (weakness) throw new AccountError(weakness);
       const passwordHash = await hashPassword(newPassword);
       const keep = keepToken ? hashSessionToken(keepToken) : undefined;
       await db.transaction().execute(async (trx) => {
         const version = await replaceCredentials(trx, user.id, passwordHash, checkedVersion);
         // Changed by someone else while the current password was checked: it is not current now.
-        if (version === null) throw new AccountError('wrong-password');
+        if (version === null) throw new AccountError('WRONG_CURRENT_PASSWORD');
         if (keep) {
           await trx
             .updateTable('sessions')

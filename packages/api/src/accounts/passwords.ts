@@ -42,12 +42,12 @@ export function isCommonPassword(password: string): boolean {
  * Why a new password is too easy to guess, beyond the length rules the input
  * schema checks: it is a common one, or it holds the account's email.
  */
-export function weakPasswordKind(
+export function weakPasswordReason(
   password: string,
   email: string,
-): 'common-password' | 'password-contains-email' | undefined {
-  if (isCommonPassword(password)) return 'common-password';
-  if (passwordContainsEmail(password, email)) return 'password-contains-email';
+): 'COMMON_PASSWORD' | 'PASSWORD_CONTAINS_EMAIL' | undefined {
+  if (isCommonPassword(password)) return 'COMMON_PASSWORD';
+  if (passwordContainsEmail(password, email)) return 'PASSWORD_CONTAINS_EMAIL';
   return undefined;
 }
 

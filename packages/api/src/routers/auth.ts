@@ -1,4 +1,4 @@
-import type { TRPCRouterRecord } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY, TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 
 import {
@@ -14,10 +14,12 @@ import {
 
 import {
   AccountError,
+  type AccountRefusal,
   type IssuedSession,
   type SessionUser,
 } from '../accounts/accounts-service.ts';
 import { ClientError } from '../client-error.ts';
+import type { ErrorValues } from '../i18n/error-messages.ts';
 import { protectedProcedure, publicProcedure, type Context } from '../trpc.ts';
 
 export const userSchema = z.object({ id: z.string(), email: z.string() });
@@ -48,71 +50,26 @@ const exportSchema = z.object({
   preferences: z.record(z.string(), z.unknown()).nullable(),
 });
 
+/** The HTTP answer of each refusal; its words come from the error catalogue by reason. */
+const REFUSAL_CODES: Record<AccountRefusal, TRPC_ERROR_CODE_KEY> = {
+  WRONG_CREDENTIALS: 'UNAUTHORIZED',
+  WRONG_CURRENT_PASSWORD: 'BAD_REQUEST',
+  EMAIL_TAKEN: 'CONFLICT',
+  COMMON_PASSWORD: 'BAD_REQUEST',
+  PASSWORD_CONTAINS_EMAIL: 'BAD_REQUEST',
+  SIGN_IN_LOCKED: 'TOO_MANY_REQUESTS',
+  TOO_MANY_SIGN_INS: 'TOO_MANY_REQUESTS',
+  PASSWORD_CHECK_LOCKED: 'TOO_MANY_REQUESTS',
+  RESET_LINK_INVALID: 'BAD_REQUEST',
+};
+
 function toClientError(error: AccountError): ClientError {
-  switch (error.kind) {
-    case 'invalid-credentials':
-      return new ClientError('UNAUTHORIZED', 'WRONG_CREDENTIALS', 'Email or password is wrong.');
-    case 'wrong-password':
-      return new ClientError(
-        'BAD_REQUEST',
-        'WRONG_CURRENT_PASSWORD',
-        'Your current password is wrong.',
-      );
-    case 'email-taken':
-      return new ClientError(
-        'CONFLICT',
-        'EMAIL_TAKEN',
-        'An account with this email exists. Sign in instead.',
-      );
-    case 'common-password':
-      return new ClientError(
-        'BAD_REQUEST',
-        'COMMON_PASSWORD',
-        'This password is one of the most common ones. Please choose another.',
-      );
-    case 'password-contains-email':
-      return new ClientError(
-        'BAD_REQUEST',
-        'PASSWORD_CONTAINS_EMAIL',
-        'Your password contains your email address, which is the first thing tried. Please choose another.',
-      );
-    case 'locked': {
-      const minutes = Math.max(1, Math.ceil((error.retryAfterMs ?? 0) / 60_000));
-      return new ClientError(
-        'TOO_MANY_REQUESTS',
-        'SIGN_IN_LOCKED',
-        `Too many failed sign-ins. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-        undefined,
-        { minutes },
-      );
-    }
-    case 'too-many-sign-ins': {
-      const minutes = Math.max(1, Math.ceil((error.retryAfterMs ?? 0) / 60_000));
-      return new ClientError(
-        'TOO_MANY_REQUESTS',
-        'TOO_MANY_SIGN_INS',
-        `Too many sign-ins. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-        undefined,
-        { minutes },
-      );
-    }
-    case 'reset-link-invalid':
-      return new ClientError(
-        'BAD_REQUEST',
-        'RESET_LINK_INVALID',
-        'This reset link is not valid: it was used, it expired, or the password changed since. Ask for a new one.',
-      );
-    case 'password-check-locked': {
-      const minutes = Math.max(1, Math.ceil((error.retryAfterMs ?? 0) / 60_000));
-      return new ClientError(
-        'TOO_MANY_REQUESTS',
-        'PASSWORD_CHECK_LOCKED',
-        `Too many wrong passwords. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-        undefined,
-        { minutes },
-      );
-    }
-  }
+  // The locks say how long they last, in whole minutes.
+  const values: ErrorValues =
+    error.retryAfterMs === undefined
+      ? {}
+      : { minutes: Math.max(1, Math.ceil(error.retryAfterMs / 60_000)) };
+  return new ClientError(REFUSAL_CODES[error.reason], error.reason, values);
 }
 
 /** Turns the accounts service's refusals into answers with a reason the forms switch on. */

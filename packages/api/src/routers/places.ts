@@ -31,8 +31,7 @@ export const savedPlaceSchema = coordinatesSchema.extend({
 
 const columns = ['id', 'name', 'latitude', 'longitude', 'country', 'timezone', 'position'] as const;
 
-const notFound = () =>
-  new ClientError('NOT_FOUND', 'PLACE_NOT_FOUND', 'That place is not in your list.');
+const notFound = () => new ClientError('NOT_FOUND', 'PLACE_NOT_FOUND');
 
 /** One user's places in their order, from the database. */
 function readPlaces(db: Kysely<SignedInDatabase>, userId: string) {
@@ -125,13 +124,7 @@ export const placesRouter = {
           .where('userId', '=', ctx.user.id)
           .executeTakeFirstOrThrow();
         if (Number(count) >= MAX_PLACES) {
-          throw new ClientError(
-            'BAD_REQUEST',
-            'PLACE_LIMIT_REACHED',
-            `You can keep at most ${MAX_PLACES} places. Remove one to add another.`,
-            undefined,
-            { max: MAX_PLACES },
-          );
+          throw new ClientError('BAD_REQUEST', 'PLACE_LIMIT_REACHED', { max: MAX_PLACES });
         }
         const place = await trx
           .insertInto('places')
@@ -148,11 +141,7 @@ export const placesRouter = {
           .returning(columns)
           .executeTakeFirst();
         if (!place) {
-          throw new ClientError(
-            'CONFLICT',
-            'PLACE_ALREADY_SAVED',
-            'This place is already in your list.',
-          );
+          throw new ClientError('CONFLICT', 'PLACE_ALREADY_SAVED');
         }
         return place;
       });
@@ -211,11 +200,7 @@ export const placesRouter = {
           .execute();
         const ownedIds = new Set(owned.map((row) => row.id));
         if (ownedIds.size !== input.ids.length || !input.ids.every((id) => ownedIds.has(id))) {
-          throw new ClientError(
-            'BAD_REQUEST',
-            'PLACE_ORDER_MISMATCH',
-            'Send the ids of all your places, each once, in the new order.',
-          );
+          throw new ClientError('BAD_REQUEST', 'PLACE_ORDER_MISMATCH');
         }
         for (const [position, id] of input.ids.entries()) {
           await trx

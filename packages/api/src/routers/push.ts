@@ -71,11 +71,7 @@ export const pushRouter = {
     .output(deviceSchema)
     .mutation(async ({ ctx, input }) => {
       if (!isAllowedPushEndpoint(input.endpoint, ctx.watches.pushServiceOrigins)) {
-        throw new ClientError(
-          'BAD_REQUEST',
-          'PUSH_ENDPOINT_NOT_ALLOWED',
-          'This browser’s push service is not one Skycast sends to (only https endpoints of known push services). Try another browser.',
-        );
+        throw new ClientError('BAD_REQUEST', 'PUSH_ENDPOINT_NOT_ALLOWED');
       }
       return ctx.db.transaction().execute(async (trx) => {
         await sql`select pg_advisory_xact_lock(hashtextextended(${`push:${ctx.user.id}`}, 0))`.execute(
@@ -88,13 +84,9 @@ export const pushRouter = {
           .where('endpoint', '!=', input.endpoint)
           .executeTakeFirstOrThrow();
         if (Number(count) >= MAX_PUSH_SUBSCRIPTIONS) {
-          throw new ClientError(
-            'BAD_REQUEST',
-            'PUSH_DEVICE_LIMIT_REACHED',
-            `At most ${MAX_PUSH_SUBSCRIPTIONS} devices can receive notifications. Turn them off on another one.`,
-            undefined,
-            { max: MAX_PUSH_SUBSCRIPTIONS },
-          );
+          throw new ClientError('BAD_REQUEST', 'PUSH_DEVICE_LIMIT_REACHED', {
+            max: MAX_PUSH_SUBSCRIPTIONS,
+          });
         }
         // A browser belongs to whoever subscribed it last.
         const row = await trx

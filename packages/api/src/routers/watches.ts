@@ -34,10 +34,8 @@ export const watchSchema = z.object({
 });
 type WatchOutput = z.infer<typeof watchSchema>;
 
-const placeNotFound = () =>
-  new ClientError('NOT_FOUND', 'PLACE_NOT_FOUND', 'That place is not in your list.');
-const watchNotFound = () =>
-  new ClientError('NOT_FOUND', 'WATCH_NOT_FOUND', 'That watch is not in your account.');
+const placeNotFound = () => new ClientError('NOT_FOUND', 'PLACE_NOT_FOUND');
+const watchNotFound = () => new ClientError('NOT_FOUND', 'WATCH_NOT_FOUND');
 
 function watchesOf(db: Kysely<SignedInDatabase>, userId: string) {
   return db
@@ -142,13 +140,7 @@ export const watchesRouter = {
             Number(counts.here) >= MAX_WATCHES_PER_PLACE
               ? MAX_WATCHES_PER_PLACE
               : MAX_WATCHES_PER_USER;
-          throw new ClientError(
-            'BAD_REQUEST',
-            'WATCH_LIMIT_REACHED',
-            `You can have at most ${max} watches. Remove one to add another.`,
-            undefined,
-            { max },
-          );
+          throw new ClientError('BAD_REQUEST', 'WATCH_LIMIT_REACHED', { max });
         }
         const { id } = await trx
           .insertInto('watches')

@@ -1,4 +1,4 @@
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 
 import {
@@ -22,6 +22,7 @@ import {
   windUnitSchema,
 } from '@skycast/validators';
 
+import { ClientError } from '../client-error.ts';
 import { datesBetween, MAX_NORMAL_DAYS } from '../normals/normals-service.ts';
 import { publicProcedure } from '../trpc.ts';
 import {
@@ -186,9 +187,9 @@ export const weatherRouter = {
         { logger: ctx.logger },
       );
       if (!detail)
-        throw new TRPCError({
-          code: 'NOT_FOUND',
-          message: `The forecast has no ${input.date} here: choose one of the coming ${MAX_DAYS} days.`,
+        throw new ClientError('NOT_FOUND', 'DAY_NOT_IN_FORECAST', {
+          date: input.date,
+          max: MAX_DAYS,
         });
       return detail;
     }),
@@ -275,11 +276,7 @@ export const weatherRouter = {
     .input(coordinatesSchema.extend({ members: z.boolean().default(false) }))
     .output(confidenceAnswerSchema)
     .query(({ ctx, input }) => {
-      if (!ctx.confidence)
-        throw new TRPCError({
-          code: 'SERVICE_UNAVAILABLE',
-          message: 'Forecast confidence is not available on this server.',
-        });
+      if (!ctx.confidence) throw new ClientError('SERVICE_UNAVAILABLE', 'CONFIDENCE_UNAVAILABLE');
       return ctx.confidence.confidence(input, { members: input.members }, { logger: ctx.logger });
     }),
 

@@ -255,11 +255,7 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
     if (!client || !options.newEntryBudget) return false;
     const verdict = await options.newEntryBudget.take(client);
     if (!verdict.allowed) {
-      throw new RateLimitExceeded(
-        'new places',
-        verdict.retryAfterSeconds,
-        `You asked for the weather at more new places than we fetch for one visitor in a minute. Please try again in ${verdict.retryAfterSeconds} seconds.`,
-      );
+      throw new RateLimitExceeded('new places', verdict.retryAfterSeconds, 'NEW_PLACES_LIMITED');
     }
     return verdict.first;
   }

@@ -82,7 +82,7 @@ export async function benchHotPath(options: HotPathOptions): Promise<HotPathFigu
     await writeFile(path.join(tmp, 'body.json'), identity);
     await writeFile(path.join(tmp, 'body.json.gz'), gzipSync(identity, { level: 9 }));
     bare = await startNodeServer({
-      script: path.join(options.repoRoot, 'tooling/bench/src/bare-server.ts'),
+      script: path.join(options.repoRoot, 'drivers/bench/src/bare-server.ts'),
       env: { BODY_FILE: path.join(tmp, 'body.json'), GZIP_FILE: path.join(tmp, 'body.json.gz') },
       readyPath: '/livez',
     });

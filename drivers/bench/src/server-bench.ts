@@ -58,7 +58,7 @@ export async function benchServer(options: ServerBenchOptions): Promise<ServerFi
     },
     {
       name: 'naive (provider call per request)',
-      script: path.join(options.repoRoot, 'tooling/bench/src/naive-server.ts'),
+      script: path.join(options.repoRoot, 'drivers/bench/src/naive-server.ts'),
       env: providerEnv,
       readyPath: '/livez',
     },

@@ -23,7 +23,7 @@ import {
 import { forecastPath, startSteadyLoad, type LoadReport } from './load.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const imagesDir = path.join(repoRoot, 'tooling/deploy/images');
+const imagesDir = path.join(repoRoot, 'drivers/deploy/images');
 const DEBIAN = 'skycast-test/debian:bookworm';
 const NODE = 'skycast-test/node:24';
 const POSTGRES = 'skycast-test/postgres:15';

@@ -18,7 +18,7 @@ export interface TypecheckFigures {
 const ROUTER_FILE = 'packages/api/src/routers/weather.ts';
 
 /** Where each package keeps tsc's incremental state (tsBuildInfoFile in its tsconfig). */
-const BUILD_INFO = '{apps,packages,tooling}/*/node_modules/.cache/*.tsbuildinfo';
+const BUILD_INFO = '{apps,packages,tooling,drivers}/*/node_modules/.cache/*.tsbuildinfo';
 
 /**
  * What a developer waits for: `pnpm typecheck` of the whole repo with nothing

@@ -12,7 +12,7 @@ let failed = 0;
 let skipped = 0;
 let browserTests = 0;
 const notRun: string[] = [];
-for (const group of ['apps', 'packages']) {
+for (const group of ['apps', 'packages', 'tooling', 'drivers']) {
   for (const name of readdirSync(path.join(root, group))) {
     for (const report of REPORTS) {
       const file = path.join(root, group, name, report);

@@ -86,7 +86,7 @@ export async function benchOverview(options: OverviewOptions): Promise<OverviewF
     await writeFile(path.join(tmp, 'body.json'), body);
     await writeFile(path.join(tmp, 'body.json.gz'), gzipSync(body, { level: 9 }));
     bare = await startNodeServer({
-      script: path.join(options.repoRoot, 'tooling/bench/src/bare-server.ts'),
+      script: path.join(options.repoRoot, 'drivers/bench/src/bare-server.ts'),
       env: { BODY_FILE: path.join(tmp, 'body.json'), GZIP_FILE: path.join(tmp, 'body.json.gz') },
       readyPath: '/livez',
     });

@@ -56,6 +56,8 @@ function expectOnly200Or503(outcomes: readonly Outcome[]): void {
     expect(outcome.headers?.get('retry-after')).toMatch(/^\d+$/);
     expect(outcome.headers?.get('cache-control')).not.toMatch(/public/);
     expect(outcome.body).toMatch(/database/i);
+    // The reason a client words it by, in the reader's language (the error catalogue).
+    expect(outcome.body).toMatch(/"reason":"DATABASE_(UNAVAILABLE|BUSY|READ_ONLY)"/);
   }
 }
 

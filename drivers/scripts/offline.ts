@@ -7,7 +7,7 @@ import { startWeatherStub, stubProviderEnv } from '../../packages/weather-stub/s
 
 const script = process.argv[2];
 if (script !== 'dev' && script !== 'start') {
-  console.error('Usage: node tooling/scripts/offline.ts dev|start');
+  console.error('Usage: node drivers/scripts/offline.ts dev|start');
   process.exit(2);
 }
 
