@@ -15,7 +15,8 @@ import {
   type ServedEntry,
 } from '@skycast/api';
 
-import { LOGGED_URL_CHARS } from './logger.ts';
+import type { AnswerPolicy } from './answer-policy.ts';
+import { loggedRequest } from './request-log.ts';
 
 /** What the router says about a procedure whose answers may be kept. */
 export interface CacheableProcedure {
@@ -35,16 +36,12 @@ export interface PublicAnswersOptions {
   sessionCookieName: string;
   /** Upper bound on the bytes kept (bodies in every encoding). */
   maxBytes: number;
-  /** Each answer sent from memory is logged here, as pino-http logs the others. */
+  /** Each answer sent from memory is logged here, with the fields pino-http logs for the others. */
   logger: Logger;
-  /** The request's id (the caller's `X-Request-Id` or a new one). */
-  requestId: (req: IncomingMessage) => string;
-  /** The address a request comes from, as the app's `trust proxy` setting sees it. */
-  clientAddress: (req: IncomingMessage) => string | undefined;
-  /** Headers every answer carries (the security headers), set on each one sent from memory. */
-  staticHeaders: readonly (readonly [string, string])[];
-  /** True while the server drains for shutdown: answers then close their connection. */
-  draining?: () => boolean;
+  /** The headers, request id, client address and draining every answer follows, as in Express. */
+  policy: AnswerPolicy;
+  /** The rate-limit key of a client address, as the procedures' context makes it. */
+  clientKeyOf: (address: string | undefined) => string | null;
   /** Told of each answer sent from memory (a metric). */
   onSent?: () => void;
   now?: () => number;
@@ -126,7 +123,7 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
     maxEntrySize: URL_KEY_MAX_BYTES,
     sizeCalculation: (key, url) => url.length + key.length + PER_ENTRY_BYTES,
   });
-  const staticHeaders = options.staticHeaders.flat();
+  const staticHeaders = options.policy.headers.flat();
   const answers = new LRUCache<string, Answer>({
     maxSize: options.maxBytes,
     sizeCalculation: (answer, key) =>
@@ -187,7 +184,7 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
 
   function send(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
     const started = now();
-    const id = options.requestId(req);
+    const id = options.policy.requestId(req);
     const notModified = matchesEtag(req.headers['if-none-match'], answer.etag);
     const encoding =
       notModified || answer.identity.length < COMPRESS_FROM_BYTES
@@ -207,7 +204,7 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
       ANSWER_VARY,
     ];
     // Keep-alive clients then open their next connection to an instance that stays.
-    if (options.draining?.()) headers.push('connection', 'close');
+    if (options.policy.closing()) headers.push('connection', 'close');
     if (notModified) {
       res.writeHead(304, headers).end();
     } else {
@@ -217,7 +214,7 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
     }
     options.logger.info(
       {
-        req: { id, method: req.method, url: req.url?.slice(0, LOGGED_URL_CHARS) },
+        req: loggedRequest(id, req.method, req.url),
         res: { statusCode: res.statusCode },
         responseTime: now() - started,
         fromMemory: true,
@@ -236,7 +233,7 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
       return next();
     }
     const limit = options.procedures.get(answer.procedure)?.rateLimit;
-    const client = options.clientAddress(req);
+    const client = options.clientKeyOf(options.policy.clientIp(req)) ?? undefined;
     if (!limit || !client) {
       send(req, res, answer);
       return;
