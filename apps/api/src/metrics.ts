@@ -40,8 +40,20 @@ export interface Metrics {
 export function createMetrics(procedures: readonly string[]): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const known = new Set(procedures);
+  return {
+    registry,
+    api: apiMetrics(registry),
+    watches: watchMetrics(registry),
+    ...requestMetrics(registry, procedures),
+    observePool: poolMetrics(registry),
+  };
+}
 
+type RequestMetrics = Pick<Metrics, 'trpcRequest' | 'publicAnswerSent' | 'rateLimitRefused'>;
+
+/** tRPC requests by procedure and status, answers from memory, rate-limit refusals. */
+function requestMetrics(registry: Registry, procedures: readonly string[]): RequestMetrics {
+  const known = new Set(procedures);
   const requestSeconds = new Histogram({
     name: 'skycast_trpc_request_duration_seconds',
     help: 'tRPC calls by procedure and HTTP status; a batch counts once for each of its procedures.',
@@ -49,6 +61,45 @@ export function createMetrics(procedures: readonly string[]): Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  const publicAnswers = new Counter({
+    name: 'skycast_public_answers_from_memory_total',
+    help: 'Public answers sent ready-made from memory, before tRPC (304s included).',
+    registers: [registry],
+  });
+  const refusals = new Counter({
+    name: 'skycast_rate_limit_refusals_total',
+    help: 'Calls refused because a client went over a procedure’s rate limit.',
+    labelNames: ['procedure'],
+    registers: [registry],
+  });
+
+  const procedureLabel = (name: string) => (known.has(name) ? name : 'unknown');
+
+  return {
+    trpcRequest(req, res) {
+      const end = requestSeconds.startTimer();
+      // `/trpc/a,b?batch=1` carries two calls: each is labelled, at most a batch's worth.
+      const url = req.url ?? '';
+      const query = url.indexOf('?');
+      const names = url
+        .slice(url.indexOf('/', 1) + 1, query === -1 ? undefined : query)
+        .split(',')
+        .slice(0, 16)
+        .map(procedureLabel);
+      res.once('finish', () => {
+        const seconds = end();
+        for (const procedure of names) {
+          requestSeconds.observe({ procedure, status: String(res.statusCode) }, seconds);
+        }
+      });
+    },
+    publicAnswerSent: () => publicAnswers.inc(),
+    rateLimitRefused: (procedure) => refusals.inc({ procedure: procedureLabel(procedure) }),
+  };
+}
+
+/** The weather cache's answers, provider calls and their circuit breakers. */
+function apiMetrics(registry: Registry): ApiMetrics {
   const cacheAnswers = new Counter({
     name: 'skycast_weather_cache_answers_total',
     help: 'Weather cache answers: hit, revalidate (served while refreshing), miss (waited for the provider), stale.',
@@ -74,17 +125,21 @@ export function createMetrics(procedures: readonly string[]): Metrics {
     labelNames: ['provider', 'state'],
     registers: [registry],
   });
-  const publicAnswers = new Counter({
-    name: 'skycast_public_answers_from_memory_total',
-    help: 'Public answers sent ready-made from memory, before tRPC (304s included).',
-    registers: [registry],
-  });
-  const refusals = new Counter({
-    name: 'skycast_rate_limit_refusals_total',
-    help: 'Calls refused because a client went over a procedure’s rate limit.',
-    labelNames: ['procedure'],
-    registers: [registry],
-  });
+  return {
+    cacheAnswer: (result) => cacheAnswers.inc({ result }),
+    providerCall(provider, outcome, seconds) {
+      providerCalls.inc({ provider, outcome });
+      providerSeconds.observe({ provider }, seconds);
+    },
+    breakerState(provider, state) {
+      for (const each of BREAKER_STATES)
+        breaker.set({ provider, state: each }, each === state ? 1 : 0);
+    },
+  };
+}
+
+/** Watches evaluated, events fired, pushes sent and failed, and the job queue's lag. */
+function watchMetrics(registry: Registry): WatchMetrics {
   const evaluations = new Counter({
     name: 'skycast_watch_evaluations_total',
     help: 'Watches evaluated (one per watch per round).',
@@ -114,6 +169,17 @@ export function createMetrics(procedures: readonly string[]): Metrics {
     buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 300, 900],
     registers: [registry],
   });
+  return {
+    evaluated: (count) => evaluations.inc(count),
+    fired: (kind) => fired.inc({ kind }),
+    sent: () => pushesSent.inc(),
+    failed: (reason) => pushesFailed.inc({ reason }),
+    queueLag: (queue, seconds) => queueLag.observe({ queue }, seconds),
+  };
+}
+
+/** The database pools' connections, read at every scrape; returns how to add a pool. */
+function poolMetrics(registry: Registry): Metrics['observePool'] {
   const pools: PoolCounts[] = [];
   new Gauge({
     name: 'skycast_db_pool_connections',
@@ -135,49 +201,7 @@ export function createMetrics(procedures: readonly string[]): Metrics {
     },
   });
 
-  const procedureLabel = (name: string) => (known.has(name) ? name : 'unknown');
-
-  return {
-    registry,
-    api: {
-      cacheAnswer: (result) => cacheAnswers.inc({ result }),
-      providerCall(provider, outcome, seconds) {
-        providerCalls.inc({ provider, outcome });
-        providerSeconds.observe({ provider }, seconds);
-      },
-      breakerState(provider, state) {
-        for (const each of BREAKER_STATES)
-          breaker.set({ provider, state: each }, each === state ? 1 : 0);
-      },
-    },
-    watches: {
-      evaluated: (count) => evaluations.inc(count),
-      fired: (kind) => fired.inc({ kind }),
-      sent: () => pushesSent.inc(),
-      failed: (reason) => pushesFailed.inc({ reason }),
-      queueLag: (queue, seconds) => queueLag.observe({ queue }, seconds),
-    },
-    trpcRequest(req, res) {
-      const end = requestSeconds.startTimer();
-      // `/trpc/a,b?batch=1` carries two calls: each is labelled, at most a batch's worth.
-      const url = req.url ?? '';
-      const query = url.indexOf('?');
-      const names = url
-        .slice(url.indexOf('/', 1) + 1, query === -1 ? undefined : query)
-        .split(',')
-        .slice(0, 16)
-        .map(procedureLabel);
-      res.once('finish', () => {
-        const seconds = end();
-        for (const procedure of names) {
-          requestSeconds.observe({ procedure, status: String(res.statusCode) }, seconds);
-        }
-      });
-    },
-    publicAnswerSent: () => publicAnswers.inc(),
-    rateLimitRefused: (procedure) => refusals.inc({ procedure: procedureLabel(procedure) }),
-    observePool: (pool) => void pools.push(pool),
-  };
+  return (pool) => void pools.push(pool);
 }
 
 /**

@@ -9,8 +9,10 @@ import { LRUCache } from 'lru-cache';
 import type { Logger } from '@skycast/api';
 import { parsePlacePath } from '@skycast/validators';
 
+import type { AnswerPolicy } from './answer-policy.ts';
+import { encodingFor, matchesEtag } from './kept-answer.ts';
 import { LOGGED_URL_CHARS } from './logger.ts';
-import { encodingFor, matchesEtag, type PublicAnswers } from './public-answers.ts';
+import type { PublicAnswers } from './public-answers.ts';
 
 /** The id of the data block a place's page carries; the web app reads it (`kept-answers.ts`). */
 export const KEPT_ANSWERS_ELEMENT_ID = 'skycast-kept-answers';
@@ -31,12 +33,9 @@ export interface PlacePagesOptions {
   publicAnswers: Pick<PublicAnswers, 'kept'>;
   /** Upper bound on the bytes of pages kept (every encoding). */
   maxBytes: number;
-  /** Headers every answer carries (the security headers). */
-  staticHeaders: readonly (readonly [string, string])[];
+  /** The headers, request id and draining every answer follows (as the kept answers do). */
+  policy: AnswerPolicy;
   logger: Logger;
-  requestId: (req: IncomingMessage) => string;
-  /** True while the server drains for shutdown: answers then close their connection. */
-  draining?: () => boolean;
   now?: () => number;
 }
 
@@ -70,8 +69,6 @@ export interface PlacePages {
  * createServer((req, res) => pages.serve(req, res, () => expressApp(req, res)));
  */
 export function createPlacePages(options: PlacePagesOptions): PlacePages {
-  const now = options.now ?? Date.now;
-  const staticHeaders = options.staticHeaders.flat();
   let shell: { version: string; beforeBody: string; afterBody: string } | undefined;
   // Keyed by the place's canonical coordinates: the name in the URL changes nothing here.
   const pages = new LRUCache<string, Page>({
@@ -100,7 +97,7 @@ export function createPlacePages(options: PlacePagesOptions): PlacePages {
     if (beforeBody === undefined || afterBody === undefined) return undefined;
     const kept = pages.get(key);
     if (kept?.answerEtag === answer.etag) return kept;
-    const data = `{"answers":[{"procedure":${JSON.stringify(FORECAST_PROCEDURE)},"input":${JSON.stringify(input)},"madeAt":${answer.madeAt},"response":${answer.json.toString('utf8')}}]}`;
+    const data = `{"answers":[{"procedure":${JSON.stringify(FORECAST_PROCEDURE)},"input":${JSON.stringify(input)},"madeAt":${answer.madeAt},"response":${answer.identity.toString('utf8')}}]}`;
     const identity = Buffer.from(
       `${beforeBody}<script type="application/json" id="${KEPT_ANSWERS_ELEMENT_ID}">${escapeForScript(data)}</script>${afterBody}`,
     );
@@ -120,47 +117,6 @@ export function createPlacePages(options: PlacePagesOptions): PlacePages {
     return page;
   }
 
-  function send(req: IncomingMessage, res: ServerResponse, page: Page): void {
-    const started = now();
-    const id = options.requestId(req);
-    const notModified = matchesEtag(req.headers['if-none-match'], page.etag);
-    const encoding = notModified ? undefined : encodingFor(req.headers['accept-encoding']);
-    const body = encoding ? page[encoding] : page.identity;
-    const headers = [
-      ...staticHeaders,
-      'x-request-id',
-      id,
-      'cache-control',
-      CACHE_CONTROL,
-      'etag',
-      page.etag,
-      'vary',
-      'accept-encoding',
-    ];
-    if (options.draining?.()) headers.push('connection', 'close');
-    if (notModified) {
-      res.writeHead(304, headers).end();
-    } else {
-      headers.push(
-        'content-type',
-        'text/html; charset=utf-8',
-        'content-length',
-        String(body.length),
-      );
-      if (encoding) headers.push('content-encoding', encoding);
-      res.writeHead(200, headers).end(body);
-    }
-    options.logger.info(
-      {
-        req: { id, method: req.method, url: req.url?.slice(0, LOGGED_URL_CHARS) },
-        res: { statusCode: res.statusCode },
-        responseTime: now() - started,
-        fromMemory: true,
-      },
-      'request completed',
-    );
-  }
-
   return {
     serve(req, res, next) {
       if (req.method !== 'GET') return next();
@@ -172,13 +128,57 @@ export function createPlacePages(options: PlacePagesOptions): PlacePages {
       const input = { latitude: route.latitude, longitude: route.longitude };
       const page = pageFor(`${input.latitude},${input.longitude}`, input);
       if (!page) return next();
-      send(req, res, page);
+      send(options, req, res, page);
     },
 
     get size() {
       return { pages: pages.size, bytes: pages.calculatedSize };
     },
   };
+}
+
+/** Sends a page as the kept answers are sent: the policy's headers, 304 on its ETag, one log line. */
+function send(
+  options: PlacePagesOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+  page: Page,
+): void {
+  const now = options.now ?? Date.now;
+  const staticHeaders = options.policy.headers.flat();
+  const started = now();
+  const id = options.policy.requestId(req);
+  const notModified = matchesEtag(req.headers['if-none-match'], page.etag);
+  const encoding = notModified ? undefined : encodingFor(req.headers['accept-encoding']);
+  const body = encoding ? page[encoding] : page.identity;
+  const headers = [
+    ...staticHeaders,
+    'x-request-id',
+    id,
+    'cache-control',
+    CACHE_CONTROL,
+    'etag',
+    page.etag,
+    'vary',
+    'accept-encoding',
+  ];
+  if (options.policy.closing()) headers.push('connection', 'close');
+  if (notModified) {
+    res.writeHead(304, headers).end();
+  } else {
+    headers.push('content-type', 'text/html; charset=utf-8', 'content-length', String(body.length));
+    if (encoding) headers.push('content-encoding', encoding);
+    res.writeHead(200, headers).end(body);
+  }
+  options.logger.info(
+    {
+      req: { id, method: req.method, url: req.url?.slice(0, LOGGED_URL_CHARS) },
+      res: { statusCode: res.statusCode },
+      responseTime: now() - started,
+      fromMemory: true,
+    },
+    'request completed',
+  );
 }
 
 /** The shell split where the data block goes: last in the body, read once the app's module runs. */

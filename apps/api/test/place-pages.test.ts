@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '@skycast/api';
 import type { KyselyPlugin } from '@skycast/db';
 
+import { createAnswerPolicy } from '../src/answer-policy.ts';
 import { createPlacePages, escapeForScript, KEPT_ANSWERS_ELEMENT_ID } from '../src/place-pages.ts';
 import { createPublicAnswers } from '../src/public-answers.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
@@ -145,6 +146,11 @@ describe('a place’s page with its kept forecast inside', () => {
 
 describe('the data block', () => {
   it('cannot be ended by a provider’s string: </script><script> stays text inside the JSON', async () => {
+    const policy = createAnswerPolicy({
+      publicOrigin: 'http://localhost:3000',
+      trustProxy: 0,
+      draining: () => false,
+    });
     const publicAnswers = createPublicAnswers({
       basePath: '/trpc/',
       procedures: new Map([
@@ -156,9 +162,8 @@ describe('the data block', () => {
       sessionCookieName: 'skycast_session',
       maxBytes: 1024 * 1024,
       logger: silentLogger,
-      requestId: () => 'test',
-      clientAddress: () => '127.0.0.1',
-      staticHeaders: [],
+      policy,
+      clientKeyOf: () => '127.0.0.1',
     });
     const hostile = 'Storm </script><script>alert(1)</script><!-- & \u2028';
     const body = { result: { data: { timezone: hostile, warnings: [{ event: hostile }] } } };
@@ -188,9 +193,8 @@ describe('the data block', () => {
       shellFile: path.join(webDistDir, 'index.html'),
       publicAnswers,
       maxBytes: 1024 * 1024,
-      staticHeaders: [],
+      policy,
       logger: silentLogger,
-      requestId: () => 'test',
     });
     const server = await listen((req, res) =>
       pages.serve(req, res, () => res.writeHead(404).end()),

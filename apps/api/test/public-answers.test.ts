@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger, type Services } from '@skycast/api';
 import type { KyselyPlugin } from '@skycast/db';
 
+import { createAnswerPolicy } from '../src/answer-policy.ts';
 import { createPublicAnswers } from '../src/public-answers.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
@@ -83,6 +84,30 @@ describe('fresh public answers served from memory', () => {
     expect(second.response.headers.get('x-request-id')).toMatch(/^[\w-]{36}$/);
     expect(second.response.headers.get('vary')).toContain('accept-encoding');
     expect(second.response.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('sends from memory exactly the headers Express sent, bar the ones each answer has of its own', async () => {
+    const a = await startInstance();
+    const url = forecastUrl(a.url, { latitude: 53.55, longitude: 9.99 });
+    const fromExpress = await get(url, { 'accept-encoding': 'identity' });
+    const fromMemory = await get(url, { 'accept-encoding': 'identity' });
+    expect(fromMemory.body.equals(fromExpress.body)).toBe(true);
+    // The date, id, framing (Express streams through compression, memory knows
+    // the length) and connection handling differ per answer; Express adds its
+    // own Vary entries for the origin check, which an answer from memory (never
+    // to a request with an Origin) has no use for.
+    const ownPerAnswer = new Set([
+      'date',
+      'x-request-id',
+      'keep-alive',
+      'connection',
+      'vary',
+      'content-length',
+      'transfer-encoding',
+    ]);
+    const shared = (headers: Headers) =>
+      [...headers].filter(([name]) => !ownPerAnswer.has(name)).sort();
+    expect(shared(fromMemory.response.headers)).toEqual(shared(fromExpress.response.headers));
   });
 
   it('logs each answer it sends from memory, as the request log does for the others', async () => {
@@ -349,9 +374,12 @@ describe('memory bound', () => {
       sessionCookieName: 'skycast_session',
       maxBytes,
       logger: silentLogger,
-      requestId: () => 'test',
-      clientAddress: () => '127.0.0.1',
-      staticHeaders: [],
+      policy: createAnswerPolicy({
+        publicOrigin: 'http://localhost:3000',
+        trustProxy: 0,
+        draining: () => false,
+      }),
+      clientKeyOf: () => '127.0.0.1',
     });
     const body = { result: { data: { hourly: 'x'.repeat(17_000) } } };
     for (let i = 0; i < 5_000; i++) {
@@ -401,9 +429,12 @@ describe('memory under made-up URLs', () => {
       sessionCookieName: 'skycast_session',
       maxBytes: 1024 * 1024,
       logger: silentLogger,
-      requestId: () => 'test',
-      clientAddress: () => '127.0.0.1',
-      staticHeaders: [],
+      policy: createAnswerPolicy({
+        publicOrigin: 'http://localhost:3000',
+        trustProxy: 0,
+        draining: () => false,
+      }),
+      clientKeyOf: () => '127.0.0.1',
     });
   const ask = (answers: ReturnType<typeof answersFor>, input: unknown) => {
     let handedOn = false;

@@ -7,7 +7,11 @@ import { localDateTime } from '@skycast/local-time';
 
 import { silentLogger } from '../src/logger.ts';
 import { createProviderGate } from '../src/weather/provider-gate.ts';
-import { createRefreshCoordinator, type CacheKey } from '../src/weather/refresh-coordinator.ts';
+import {
+  createRefreshCoordinator,
+  parseNotification,
+  type CacheKey,
+} from '../src/weather/refresh-coordinator.ts';
 import { createWeatherCache } from '../src/weather/weather-cache.ts';
 import { FORECAST_FRESHNESS } from '../src/weather/weather-service.ts';
 import { createTestApi, type TestApi } from './test-api.ts';
@@ -102,6 +106,24 @@ describe('coalescing when one instance finishes just before another claims', () 
     } finally {
       await coordinator.close();
     }
+  });
+});
+
+describe('refresh notifications', () => {
+  it('reads the entry and the stored time from a notification, the last @ separating them', () => {
+    expect(parseNotification('open-meteo|geocoding|a@b@1765000000000')).toEqual({
+      id: 'open-meteo|geocoding|a@b',
+      storedAt: new Date(1765000000000),
+    });
+  });
+
+  it('reads no stored time from a lease given up with nothing stored, or from a payload with none', () => {
+    expect(parseNotification('open-meteo|forecast|52.52,13.41@')).toEqual({
+      id: 'open-meteo|forecast|52.52,13.41',
+      storedAt: undefined,
+    });
+    expect(parseNotification('no-time')).toEqual({ id: 'no-time', storedAt: undefined });
+    expect(parseNotification('x@12a').storedAt).toBeUndefined();
   });
 });
 

@@ -1,4 +1,11 @@
-export { CompiledQuery, sql, type Kysely, type KyselyPlugin, type Transaction } from 'kysely';
+export {
+  CompiledQuery,
+  sql,
+  type Kysely,
+  type KyselyPlugin,
+  type RawBuilder,
+  type Transaction,
+} from 'kysely';
 export { createDb, type CreateDbOptions, type PoolCounts } from './client.ts';
 export { isSchemaCurrent, migrateToLatest } from './migrate.ts';
 export type * from './schema.ts';

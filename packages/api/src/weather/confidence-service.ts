@@ -99,68 +99,14 @@ export interface ConfidenceServiceOptions {
 export function createConfidenceService(options: ConfidenceServiceOptions) {
   const { client, cache, db } = options;
 
-  function cached<T>(
-    resource:
-      'confidence-ensemble' | 'confidence-members' | 'confidence-models' | 'confidence-runs',
+  const cached = <T>(
+    resource: ConfidenceResource,
     cacheKey: string,
     schema: z.ZodType<{ data: T; simulated: boolean }>,
     weight: number,
     fetch: () => Promise<{ data: T; simulated: boolean }>,
     context: RequestContext,
-  ): Promise<Cached<{ data: T; simulated: boolean }>> {
-    return cache.get({
-      ...context,
-      key: { provider: PROVIDER, resource, cacheKey },
-      schema,
-      freshness: CONFIDENCE_FRESHNESS,
-      weight,
-      fetch: async () => {
-        const { data, simulated } = await fetch();
-        return { data, simulated };
-      },
-    });
-  }
-
-  /** The cell's newest skill per model (and the blend), when recent enough. */
-  async function skillOf(cellKey: string) {
-    const rows = await db
-      .selectFrom('forecastSkill')
-      .select([
-        'model',
-        'meanAbsoluteError',
-        'daysWithin',
-        'days',
-        sql<string>`to_char(night, 'YYYY-MM-DD')`.as('night'),
-      ])
-      .where('cellKey', '=', cellKey)
-      .where(
-        'night',
-        '=',
-        db
-          .selectFrom('forecastSkill')
-          .select((eb) => eb.fn.max('night').as('latest'))
-          .where('cellKey', '=', cellKey)
-          .where('night', '>=', sql<Date>`current_date - ${SKILL_MAX_AGE_DAYS}::int`),
-      )
-      .execute();
-    const errors: Partial<Record<ComparedModel, number>> = {};
-    for (const row of rows) {
-      if ((COMPARED_MODELS as readonly string[]).includes(row.model))
-        errors[row.model as ComparedModel] = row.meanAbsoluteError;
-    }
-    const blend = rows.find((row) => row.model === 'blend');
-    return {
-      errors: Object.keys(errors).length > 0 ? errors : undefined,
-      accuracy: blend
-        ? {
-            daysWithin: blend.daysWithin,
-            days: blend.days,
-            meanAbsoluteError: blend.meanAbsoluteError,
-            night: blend.night,
-          }
-        : null,
-    };
-  }
+  ) => cachedPart(cache, { resource, cacheKey, schema, weight, fetch }, context);
 
   return {
     /**
@@ -208,7 +154,7 @@ export function createConfidenceService(options: ConfidenceServiceOptions) {
           () => client.previousRuns(cell),
           context,
         ),
-        skillOf(cell.key),
+        skillOf(db, cell.key),
       ]);
       const layer = buildConfidence({
         ensemble: choice.members
@@ -232,3 +178,72 @@ export function createConfidenceService(options: ConfidenceServiceOptions) {
 }
 
 export type ConfidenceService = ReturnType<typeof createConfidenceService>;
+
+type ConfidenceResource =
+  'confidence-ensemble' | 'confidence-members' | 'confidence-models' | 'confidence-runs';
+
+/** One of a cell's three provider answers, through the weather cache with its weight. */
+function cachedPart<T>(
+  cache: ConfidenceServiceOptions['cache'],
+  part: {
+    resource: ConfidenceResource;
+    cacheKey: string;
+    schema: z.ZodType<{ data: T; simulated: boolean }>;
+    weight: number;
+    fetch: () => Promise<{ data: T; simulated: boolean }>;
+  },
+  context: RequestContext,
+): Promise<Cached<{ data: T; simulated: boolean }>> {
+  return cache.get({
+    ...context,
+    key: { provider: PROVIDER, resource: part.resource, cacheKey: part.cacheKey },
+    schema: part.schema,
+    freshness: CONFIDENCE_FRESHNESS,
+    weight: part.weight,
+    fetch: async () => {
+      const { data, simulated } = await part.fetch();
+      return { data, simulated };
+    },
+  });
+}
+
+/** The cell's newest skill per model (and the blend), when recent enough. */
+async function skillOf(db: ConfidenceServiceOptions['db'], cellKey: string) {
+  const rows = await db
+    .selectFrom('forecastSkill')
+    .select([
+      'model',
+      'meanAbsoluteError',
+      'daysWithin',
+      'days',
+      sql<string>`to_char(night, 'YYYY-MM-DD')`.as('night'),
+    ])
+    .where('cellKey', '=', cellKey)
+    .where(
+      'night',
+      '=',
+      db
+        .selectFrom('forecastSkill')
+        .select((eb) => eb.fn.max('night').as('latest'))
+        .where('cellKey', '=', cellKey)
+        .where('night', '>=', sql<Date>`current_date - ${SKILL_MAX_AGE_DAYS}::int`),
+    )
+    .execute();
+  const errors: Partial<Record<ComparedModel, number>> = {};
+  for (const row of rows) {
+    if ((COMPARED_MODELS as readonly string[]).includes(row.model))
+      errors[row.model as ComparedModel] = row.meanAbsoluteError;
+  }
+  const blend = rows.find((row) => row.model === 'blend');
+  return {
+    errors: Object.keys(errors).length > 0 ? errors : undefined,
+    accuracy: blend
+      ? {
+          daysWithin: blend.daysWithin,
+          days: blend.days,
+          meanAbsoluteError: blend.meanAbsoluteError,
+          night: blend.night,
+        }
+      : null,
+  };
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { sql, type CachedResource, type Database, type Kysely } from '@skycast/db';
+import { sql, type CachedResource, type Database, type Kysely, type RawBuilder } from '@skycast/db';
 import { listenForNotifications, type NotificationListener } from '@skycast/db/notifications';
 
 import type { Logger } from '../logger.ts';
@@ -72,16 +72,9 @@ export function createRefreshCoordinator(options: RefreshCoordinatorOptions): Re
   function renewWhileHeld(key: CacheKey): void {
     const id = entryId(key);
     const timer = setInterval(() => {
-      db.updateTable('refreshLeases')
-        .set({ expiresAt: sql`now() + ${leaseInterval}` })
-        .where('provider', '=', key.provider)
-        .where('resource', '=', key.resource)
-        .where('cacheKey', '=', key.cacheKey)
-        .where('owner', '=', owner)
-        .execute()
-        .catch((error: unknown) =>
-          logger.debug({ err: error, key }, 'could not renew a refresh lease'),
-        );
+      renewLease(db, key, owner, leaseInterval).catch((error: unknown) =>
+        logger.debug({ err: error, key }, 'could not renew a refresh lease'),
+      );
     }, leaseMs / 3);
     timer.unref();
     renewals.set(id, timer);
@@ -94,44 +87,17 @@ export function createRefreshCoordinator(options: RefreshCoordinatorOptions): Re
     onError: (error) =>
       logger.warn({ err: error }, 'cache notification listener lost its connection'),
     onNotification(payload) {
-      const at = payload.lastIndexOf('@');
-      const id = at === -1 ? payload : payload.slice(0, at);
+      const { id, storedAt } = parseNotification(payload);
       for (const wake of waiters.get(id) ?? []) wake();
-      const storedAt = at === -1 ? '' : payload.slice(at + 1);
-      if (/^\d+$/.test(storedAt)) {
-        for (const listener of storedListeners) listener(id, new Date(Number(storedAt)));
-      }
+      if (storedAt) for (const listener of storedListeners) listener(id, storedAt);
     },
   });
-
-  async function leaseHeld(key: CacheKey): Promise<boolean> {
-    const row = await db
-      .selectFrom('refreshLeases')
-      .select('owner')
-      .where('provider', '=', key.provider)
-      .where('resource', '=', key.resource)
-      .where('cacheKey', '=', key.cacheKey)
-      .where('expiresAt', '>', sql<Date>`now()`)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
 
   return {
     async claim(key) {
       // Waiters also poll, so a slow LISTEN connection delays nothing for long.
       await Promise.race([listener.ready, delay(2_000)]);
-      const claimed = await db
-        .insertInto('refreshLeases')
-        .values({ ...key, owner, expiresAt: sql`now() + ${leaseInterval}` })
-        .onConflict((oc) =>
-          oc
-            .columns(['provider', 'resource', 'cacheKey'])
-            .doUpdateSet({ owner, expiresAt: sql`excluded.expires_at` })
-            .where('refreshLeases.expiresAt', '<=', sql<Date>`now()`),
-        )
-        .returning('owner')
-        .executeTakeFirst();
-      if (claimed?.owner !== owner) return false;
+      if (!(await claimLease(db, key, owner, leaseInterval))) return false;
       renewWhileHeld(key);
       return true;
     },
@@ -139,41 +105,12 @@ export function createRefreshCoordinator(options: RefreshCoordinatorOptions): Re
     async release(key, storedAt) {
       clearInterval(renewals.get(entryId(key)));
       renewals.delete(entryId(key));
-      await db
-        .deleteFrom('refreshLeases')
-        .where('provider', '=', key.provider)
-        .where('resource', '=', key.resource)
-        .where('cacheKey', '=', key.cacheKey)
-        .where('owner', '=', owner)
-        .execute();
+      await dropLease(db, key, owner);
       await sql`select pg_notify(${CHANNEL}, ${payloadOf(key, storedAt)})`.execute(db);
     },
 
     waitFor(key, timeoutMs) {
-      const id = entryId(key);
-      return new Promise((resolve) => {
-        let set = waiters.get(id);
-        if (!set) waiters.set(id, (set = new Set()));
-        const done = () => {
-          clearTimeout(deadline);
-          clearInterval(poll);
-          set.delete(done);
-          if (set.size === 0) waiters.delete(id);
-          resolve();
-        };
-        set.add(done);
-        const deadline = setTimeout(done, timeoutMs);
-        // A notification can be lost while the listener reconnects: the lease
-        // disappearing means the holder is done (or gone) all the same.
-        const poll = setInterval(() => {
-          leaseHeld(key).then(
-            (held) => {
-              if (!held) done();
-            },
-            () => undefined,
-          );
-        }, pollMs);
-      });
+      return waitUntilWoken(waiters, entryId(key), timeoutMs, pollMs, () => leaseHeld(db, key));
     },
 
     onStored(listener) {
@@ -186,4 +123,115 @@ export function createRefreshCoordinator(options: RefreshCoordinatorOptions): Re
       await listener.close();
     },
   };
+}
+
+/**
+ * A notification's entry id and, when an entry was stored, its time.
+ *
+ * @example
+ * parseNotification('open-meteo|forecast|52.52,13.41@1765000000000');
+ * // { id: 'open-meteo|forecast|52.52,13.41', storedAt: new Date(1765000000000) }
+ */
+export function parseNotification(payload: string): { id: string; storedAt: Date | undefined } {
+  const at = payload.lastIndexOf('@');
+  const id = at === -1 ? payload : payload.slice(0, at);
+  const storedAt = at === -1 ? '' : payload.slice(at + 1);
+  return { id, storedAt: /^\d+$/.test(storedAt) ? new Date(Number(storedAt)) : undefined };
+}
+
+/** Takes the lease for `owner`, unless another owner holds one that has not expired. */
+async function claimLease(
+  db: Kysely<Database>,
+  key: CacheKey,
+  owner: string,
+  lease: RawBuilder<unknown>,
+): Promise<boolean> {
+  const claimed = await db
+    .insertInto('refreshLeases')
+    .values({ ...key, owner, expiresAt: sql`now() + ${lease}` })
+    .onConflict((oc) =>
+      oc
+        .columns(['provider', 'resource', 'cacheKey'])
+        .doUpdateSet({ owner, expiresAt: sql`excluded.expires_at` })
+        .where('refreshLeases.expiresAt', '<=', sql<Date>`now()`),
+    )
+    .returning('owner')
+    .executeTakeFirst();
+  return claimed?.owner === owner;
+}
+
+/** Pushes the end of `owner`'s lease one lease length past now. */
+async function renewLease(
+  db: Kysely<Database>,
+  key: CacheKey,
+  owner: string,
+  lease: RawBuilder<unknown>,
+): Promise<void> {
+  await db
+    .updateTable('refreshLeases')
+    .set({ expiresAt: sql`now() + ${lease}` })
+    .where('provider', '=', key.provider)
+    .where('resource', '=', key.resource)
+    .where('cacheKey', '=', key.cacheKey)
+    .where('owner', '=', owner)
+    .execute();
+}
+
+async function dropLease(db: Kysely<Database>, key: CacheKey, owner: string): Promise<void> {
+  await db
+    .deleteFrom('refreshLeases')
+    .where('provider', '=', key.provider)
+    .where('resource', '=', key.resource)
+    .where('cacheKey', '=', key.cacheKey)
+    .where('owner', '=', owner)
+    .execute();
+}
+
+/** True while any owner holds an unexpired lease on `key`. */
+async function leaseHeld(db: Kysely<Database>, key: CacheKey): Promise<boolean> {
+  const row = await db
+    .selectFrom('refreshLeases')
+    .select('owner')
+    .where('provider', '=', key.provider)
+    .where('resource', '=', key.resource)
+    .where('cacheKey', '=', key.cacheKey)
+    .where('expiresAt', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Resolves when a notification wakes `id`'s waiters, when `stillHeld` says
+ * the lease is gone (polled every `pollMs`: a notification can be lost while
+ * the listener reconnects, and the lease disappearing means the holder is
+ * done, or gone, all the same), or after `timeoutMs`.
+ */
+function waitUntilWoken(
+  waiters: Map<string, Set<() => void>>,
+  id: string,
+  timeoutMs: number,
+  pollMs: number,
+  stillHeld: () => Promise<boolean>,
+): Promise<void> {
+  return new Promise((resolve) => {
+    let set = waiters.get(id);
+    if (!set) waiters.set(id, (set = new Set()));
+    const done = () => {
+      clearTimeout(deadline);
+      clearInterval(poll);
+      set.delete(done);
+      if (set.size === 0) waiters.delete(id);
+      resolve();
+    };
+    set.add(done);
+    const deadline = setTimeout(done, timeoutMs);
+    const poll = setInterval(() => {
+      stillHeld().then(
+        (held) => {
+          if (!held) done();
+        },
+        () => undefined,
+      );
+    }, pollMs);
+  });
 }

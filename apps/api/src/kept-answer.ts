@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+
+import { LRUCache } from 'lru-cache';
+
+import type { ServedEntry } from '@skycast/api';
+
+import { PER_ENTRY_BYTES } from './public-answer-keys.ts';
+
+/** A public answer kept as the bytes to send, in every encoding. */
+export interface KeptAnswer {
+  procedure: string;
+  identity: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+  etag: string;
+  cacheControl: string;
+  /** Epoch ms: the earliest `freshUntil` of the entries it was made from. */
+  validUntil: number;
+  /** Epoch ms: when it was made (what a page seeded with it gives its query as `updatedAt`). */
+  madeAt: number;
+  entries: readonly { id: string; fetchedAt: number }[];
+}
+
+/** Responses below this size are sent as they are: compression would not pay. */
+const COMPRESS_FROM_BYTES = 1024;
+
+/**
+ * The bytes of an answer tRPC made, compressed once (gzip and br at level 9)
+ * when large enough to pay, with its ETag.
+ *
+ * @example
+ * const kept = keptAnswer({ procedure: 'weather.forecast', body, cacheControl, served }, validUntil, Date.now());
+ */
+export function keptAnswer(
+  made: { procedure: string; body: unknown; cacheControl: string; served: readonly ServedEntry[] },
+  validUntil: number,
+  madeAt: number,
+): KeptAnswer {
+  const identity = Buffer.from(JSON.stringify(made.body));
+  const compress = identity.length >= COMPRESS_FROM_BYTES;
+  return {
+    procedure: made.procedure,
+    identity,
+    gzip: compress ? gzipSync(identity, { level: 9 }) : identity,
+    br: compress
+      ? brotliCompressSync(identity, {
+          params: {
+            [zlib.BROTLI_PARAM_QUALITY]: 9,
+            [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length,
+          },
+        })
+      : identity,
+    etag: `W/"${createHash('sha256').update(identity).digest('base64url').slice(0, 32)}"`,
+    cacheControl: made.cacheControl,
+    validUntil,
+    madeAt,
+    entries: made.served.map((entry) => ({ id: entry.id, fetchedAt: entry.fetchedAt.getTime() })),
+  };
+}
+
+/**
+ * What to send for a request: nothing (304) when its `If-None-Match` holds the
+ * ETag, else the body in the best encoding its `Accept-Encoding` takes.
+ */
+export function bodyFor(answer: KeptAnswer, headers: IncomingHttpHeaders) {
+  const notModified = matchesEtag(headers['if-none-match'], answer.etag);
+  const encoding =
+    notModified || answer.identity.length < COMPRESS_FROM_BYTES
+      ? undefined
+      : encodingFor(headers['accept-encoding']);
+  return { notModified, encoding, body: encoding ? answer[encoding] : answer.identity };
+}
+
+// Headers a client sends are its own to vary: a few KiB of memos, whatever they hold.
+const encodingsOfHeaders = new LRUCache<string, 'br' | 'gzip' | 'identity'>({
+  maxSize: 64 * 1024,
+  maxEntrySize: 1024,
+  sizeCalculation: (_encoding, header) => header.length + PER_ENTRY_BYTES,
+});
+
+/** br or gzip when `Accept-Encoding` takes it (q > 0), br first; undefined for identity. */
+export function encodingFor(header: string | undefined): 'br' | 'gzip' | undefined {
+  if (!header) return undefined;
+  let chosen = encodingsOfHeaders.get(header);
+  if (chosen === undefined) {
+    const accepted = new Map<string, number>();
+    for (const part of header.split(',')) {
+      const [name = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find(Boolean);
+      accepted.set(name.trim(), q === undefined ? 1 : Number(q));
+    }
+    const takes = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+    chosen = takes('br') ? 'br' : takes('gzip') ? 'gzip' : 'identity';
+    encodingsOfHeaders.set(header, chosen);
+  }
+  return chosen === 'identity' ? undefined : chosen;
+}
+
+/** True when `If-None-Match` names `etag` (weak comparison) or is `*`. */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const opaque = etag.replace(/^W\//, '');
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === opaque);
+}

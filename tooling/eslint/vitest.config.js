@@ -1,0 +1,3 @@
+import { createVitestConfig } from '@skycast/vitest-config';
+
+export default createVitestConfig();
