@@ -71,6 +71,19 @@ describe('the words of an error, from the catalogue by reason', () => {
     }
   });
 
+  it('shows the API’s own words (already in the asked language) until the error catalogue is here', () => {
+    // The app's catalogue loads before the first screen, the errors' just after it.
+    i18n.load('fr', { 'app.skipToContent': 'Aller au contenu' });
+    i18n.activate('fr');
+    try {
+      expect(errorMessage(refusal('DATABASE_READ_ONLY', { seconds: 30 }))).toBe(
+        'Whatever the server wrote.',
+      );
+    } finally {
+      i18n.activate('en');
+    }
+  });
+
   it('shows the API’s message for a reason sent without values', () => {
     expect(errorMessage(refusal('RATE_LIMITED', null))).toBe('Whatever the server wrote.');
   });

@@ -31,7 +31,7 @@ export function errorMessage(error: unknown): string {
   const reason = errorReason(error);
   const values: unknown = trpcError.data?.values;
   if (reason && reason !== 'INVALID_INPUT' && values && typeof values === 'object')
-    return errorWords(reason, values as Record<string, unknown>);
+    return errorWords(reason, values as Record<string, unknown>, trpcError.message);
   return trpcError.message;
 }
 

@@ -1,5 +1,7 @@
+import { Suspense } from 'react';
+
 import type { DailyEntry, HourlyEntry, Units } from '../api-types.ts';
-import { HourlyChart } from '../chart/HourlyChart.tsx';
+import { LazyHourlyChart } from '../chart/lazy-chart.ts';
 import { t } from '../i18n/i18n.ts';
 import { ImageIcon } from '../ui/ImageIcon.tsx';
 import { dateOf, hourOf, isDaytime, weekdayOf } from '../weather/local-time.ts';
@@ -61,7 +63,9 @@ export function HourlyStrip({ hourly, daily, units }: HourlyStripProps) {
           );
         })}
       </ol>
-      <HourlyChart hours={hours} units={units} />
+      <Suspense fallback={null}>
+        <LazyHourlyChart hours={hours} units={units} />
+      </Suspense>
     </section>
   );
 }

@@ -7,8 +7,6 @@ import type { ShownForecast } from '../weather/shown-units.ts';
 import { clockTimeAt, dateOf } from '../weather/local-time.ts';
 import { formatTime } from '../weather/units.ts';
 import { CurrentConditions } from './CurrentConditions.tsx';
-import { CurrentDetails } from './CurrentDetails.tsx';
-import { DailyForecast } from './DailyForecast.tsx';
 import { HourlyStrip } from './HourlyStrip.tsx';
 import { outlookWords } from './next-hours-words.ts';
 import { NextTwoHours } from './NextTwoHours.tsx';
@@ -16,6 +14,12 @@ import { StaleBanner } from './StaleBanner.tsx';
 import './PlaceForecast.css';
 
 // Below the first screen: each loads after the first paint, in a chunk of its own.
+const DailyForecast = lazy(() =>
+  import('./DailyForecast.tsx').then((module) => ({ default: module.DailyForecast })),
+);
+const CurrentDetails = lazy(() =>
+  import('./CurrentDetails.tsx').then((module) => ({ default: module.CurrentDetails })),
+);
 const ForecastConfidence = lazy(() =>
   import('../confidence/ForecastConfidence.tsx').then((module) => ({
     default: module.ForecastConfidence,
@@ -86,18 +90,23 @@ export function PlaceForecast({
       />
       {next && wetSoon && <NextTwoHours next={next} units={forecast.units} />}
       <HourlyStrip hourly={forecast.hourly} daily={forecast.daily} units={forecast.units} />
-      <DailyForecast
-        daily={forecast.daily}
-        today={today}
-        units={forecast.units}
-        dayHref={dayHref}
-      />
-      <CurrentDetails
-        current={forecast.current}
-        today={forecast.daily.find((day) => day.date === today)}
-        yesterday={forecast.yesterday}
-        units={forecast.units}
-      />
+      {/* One boundary each: the days never wait for the confidence's code. */}
+      <Suspense fallback={null}>
+        <DailyForecast
+          daily={forecast.daily}
+          today={today}
+          units={forecast.units}
+          dayHref={dayHref}
+        />
+      </Suspense>
+      <Suspense fallback={null}>
+        <CurrentDetails
+          current={forecast.current}
+          today={forecast.daily.find((day) => day.date === today)}
+          yesterday={forecast.yesterday}
+          units={forecast.units}
+        />
+      </Suspense>
       <Suspense fallback={null}>
         <ForecastConfidence at={forecast.location} today={today} />
       </Suspense>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 
 import { WeatherAlerts } from '../alerts/WeatherAlerts.tsx';
-import { preloadChart } from '../chart/HourlyChart.tsx';
+import { preloadChart } from '../chart/lazy-chart.ts';
 import { t } from '../i18n/i18n.ts';
 import { useHistoryState } from '../navigation/use-location.ts';
 import { useOffline } from '../offline/connection.ts';

@@ -37,6 +37,7 @@ const ERROR_CATALOGUES: Record<Language, () => Promise<{ messages: Messages }>> 
 };
 
 const loaded = new Set<Language>();
+const errorsLoaded = new Set<Language>();
 
 /** The first of the browser's languages that Skycast speaks, or English. */
 export function browserLanguage(): Language {
@@ -55,13 +56,26 @@ export function resolveLanguage(choice: LanguageChoice): Language {
  */
 export async function activateLanguage(language: Language): Promise<void> {
   if (!loaded.has(language)) {
-    const [app, errors] = await Promise.all([CATALOGUES[language](), ERROR_CATALOGUES[language]()]);
-    i18n.load(language, { ...errors.messages, ...app.messages });
+    i18n.load(language, (await CATALOGUES[language]()).messages);
     loaded.add(language);
   }
   i18n.activate(language);
   document.documentElement.lang = language;
   document.documentElement.dir = languageDirection(language);
+  // What errors say follows at once, not before the first screen: until it is
+  // here, `errorWords` gives the words the API sent in this language.
+  void loadErrorWords(language);
+}
+
+/** Loads a language's error catalogue (once) beside its app catalogue. */
+async function loadErrorWords(language: Language): Promise<void> {
+  if (errorsLoaded.has(language)) return;
+  try {
+    i18n.load(language, (await ERROR_CATALOGUES[language]()).messages);
+    errorsLoaded.add(language);
+  } catch {
+    // Asked again on the next activation; `errorWords` falls back meanwhile.
+  }
 }
 
 /** The active language. */
@@ -91,12 +105,19 @@ export function t(key: MessageKey, values?: Record<string, unknown>): string {
 
 /**
  * What an error says in the active language, from the error catalogue
- * (`@skycast/validators/error-catalogue`), by reason or zod message key.
+ * (`@skycast/validators/error-catalogue`), by reason or zod message key; in
+ * the moment before that catalogue is loaded, `fallback` (the API's own words,
+ * in the language the app asked for) when there is one.
  *
  * @example
  * errorWords('PLACE_LIMIT_REACHED', { max: 20 }) // 'You can keep at most 20 places. Remove one to add another.'
  */
-export function errorWords(key: ErrorMessageKey, values?: Record<string, unknown>): string {
+export function errorWords(
+  key: ErrorMessageKey,
+  values?: Record<string, unknown>,
+  fallback?: string,
+): string {
+  if (fallback !== undefined && !(key in i18n.messages)) return fallback;
   return i18n._(key, values);
 }
 
