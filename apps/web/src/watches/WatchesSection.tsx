@@ -8,13 +8,9 @@ import { useSavedPlaces } from '../places/use-saved-places.ts';
 import { useUnits } from '../preferences/use-units.ts';
 import { trpc } from '../trpc.ts';
 import { WatchForm } from './WatchForm.tsx';
-import {
-  describeRule,
-  describeSchedule,
-  presetLabel,
-  WATCH_PRESETS,
-  type PresetName,
-} from './watch-words.ts';
+import { PresetsBar } from './PresetsBar.tsx';
+import { WatchRow } from './WatchRow.tsx';
+import { describeRule, describeSchedule, WATCH_PRESETS } from './watch-words.ts';
 import './watches.css';
 
 /**
@@ -79,41 +75,16 @@ function Watches({ placeId }: { placeId: string }) {
                 </li>
               );
             return (
-              <li key={watch.id} className="watches__item">
-                <span className="watches__rule">
-                  {rule}
-                  {schedule && <span className="watches__schedule">{schedule}</span>}
-                </span>
-                <label className="watches__toggle">
-                  <input
-                    type="checkbox"
-                    checked={watch.enabled}
-                    disabled={update.isPending}
-                    onChange={(event) =>
-                      update.mutate({ id: watch.id, enabled: event.target.checked })
-                    }
-                  />
-                  {t('watches.on')}
-                </label>
-                <button
-                  type="button"
-                  id={`watch-edit-${watch.id}`}
-                  className="pill"
-                  aria-label={t('watches.editNamed', { rule })}
-                  onClick={(event) => open(watch.id, event.currentTarget)}
-                >
-                  {t('watches.edit')}
-                </button>
-                <button
-                  type="button"
-                  className="pill"
-                  disabled={remove.isPending}
-                  aria-label={t('watches.removeNamed', { rule })}
-                  onClick={() => remove.mutate({ id: watch.id })}
-                >
-                  {t('watches.remove')}
-                </button>
-              </li>
+              <WatchRow
+                key={watch.id}
+                watch={watch}
+                rule={rule}
+                schedule={schedule}
+                busy={{ toggle: update.isPending, remove: remove.isPending }}
+                onToggle={(enabled) => update.mutate({ id: watch.id, enabled })}
+                onEdit={(button) => open(watch.id, button)}
+                onRemove={() => remove.mutate({ id: watch.id })}
+              />
             );
           })}
         </ul>
@@ -121,27 +92,11 @@ function Watches({ placeId }: { placeId: string }) {
       {editing === 'new' ? (
         <WatchForm placeId={placeId} onDone={close} />
       ) : (
-        <div className="watches__presets" role="group" aria-label={t('watches.add')}>
-          {(Object.keys(WATCH_PRESETS) as PresetName[]).map((name) => (
-            <button
-              key={name}
-              type="button"
-              className="pill"
-              disabled={create.isPending}
-              onClick={() => create.mutate({ placeId, rule: WATCH_PRESETS[name] })}
-            >
-              {t('watches.addPreset', { preset: presetLabel(name) })}
-            </button>
-          ))}
-          <button
-            type="button"
-            id="watch-add-own"
-            className="pill"
-            onClick={(event) => open('new', event.currentTarget)}
-          >
-            {t('watches.addOwn')}
-          </button>
-        </div>
+        <PresetsBar
+          busy={create.isPending}
+          onPreset={(name) => create.mutate({ placeId, rule: WATCH_PRESETS[name] })}
+          onOwn={(button) => open('new', button)}
+        />
       )}
       {failed && (
         <p className="watches__error" role="alert">

@@ -42,55 +42,15 @@ export interface NormalsJobsOptions {
  */
 export async function startNormalsJobs(options: NormalsJobsOptions) {
   const { boss, db, normals, logger } = options;
-  await boss.createQueue(DEAD_QUEUE).catch(ignoreExists);
-  await boss
-    .createQueue(NORMALS_QUEUE, {
-      policy: 'stately',
-      retryLimit: 6,
-      retryDelay: 60,
-      retryBackoff: true,
-      retryDelayMax: 3600,
-      // A fetch may wait a minute for the budget between its requests, three times.
-      expireInSeconds: 600,
-      deadLetter: DEAD_QUEUE,
-    })
-    .catch(ignoreExists);
-
+  await createNormalsQueues(boss);
   // Aborted when shutdown begins: a fetch waiting for budget lets go of its cell at once.
   const shutdown = new AbortController();
-
-  async function enqueue(cell: NormalsCell, startAfter?: Date | null): Promise<void> {
-    await boss.send(NORMALS_QUEUE, cell, {
-      singletonKey: keyOf(cell),
-      ...(startAfter && startAfter > new Date() ? { startAfter } : {}),
-    });
-  }
-
-  /** After a run: a cell still queued for later gets its job for then. */
-  async function followUp(cell: NormalsCell): Promise<void> {
-    const row = await db
-      .selectFrom('climateNormalCells')
-      .select(['state', 'notBefore'])
-      .where('cellLatitude', '=', cell.latitude)
-      .where('cellLongitude', '=', cell.longitude)
-      .executeTakeFirst();
-    if (row?.state === 'queued') await enqueue(cell, row.notBefore);
-  }
+  const enqueue = (cell: NormalsCell, startAfter?: Date | null) =>
+    enqueueCell(boss, cell, startAfter);
 
   /** Queues every cell that should have a job: queued ones, and fetches whose claim lapsed. */
   async function sweep(): Promise<number> {
-    const cells = await db
-      .selectFrom('climateNormalCells')
-      .select(['cellLatitude', 'cellLongitude', 'notBefore'])
-      .where((eb) =>
-        eb.or([
-          eb('state', '=', 'queued'),
-          eb.and([eb('state', '=', 'fetching'), eb('claimedUntil', '<', sql<Date>`now()`)]),
-        ]),
-      )
-      .orderBy('notBefore')
-      .limit(500)
-      .execute();
+    const cells = await cellsWithoutJob(db);
     for (const cell of cells)
       await enqueue({ latitude: cell.cellLatitude, longitude: cell.cellLongitude }, cell.notBefore);
     return cells.length;
@@ -106,7 +66,7 @@ export async function startNormalsJobs(options: NormalsJobsOptions) {
         const cell = cellJobSchema.parse(job.data);
         const outcome = await normals.fetchCell(cell, shutdown.signal);
         logger.debug({ cell, outcome }, 'normals job ran');
-        await followUp(cell);
+        await followUp(boss, db, cell);
       },
     );
     const tick = () =>
@@ -127,6 +87,58 @@ export async function startNormalsJobs(options: NormalsJobsOptions) {
       shutdown.abort();
     },
   };
+}
+
+/** The normals queue and its dead-letter queue; already there from another instance is fine. */
+async function createNormalsQueues(boss: PgBoss): Promise<void> {
+  await boss.createQueue(DEAD_QUEUE).catch(ignoreExists);
+  await boss
+    .createQueue(NORMALS_QUEUE, {
+      policy: 'stately',
+      retryLimit: 6,
+      retryDelay: 60,
+      retryBackoff: true,
+      retryDelayMax: 3600,
+      // A fetch may wait a minute for the budget between its requests, three times.
+      expireInSeconds: 600,
+      deadLetter: DEAD_QUEUE,
+    })
+    .catch(ignoreExists);
+}
+
+/** One job for the cell, held back until `startAfter` when that is still ahead. */
+async function enqueueCell(boss: PgBoss, cell: NormalsCell, startAfter?: Date | null) {
+  await boss.send(NORMALS_QUEUE, cell, {
+    singletonKey: keyOf(cell),
+    ...(startAfter && startAfter > new Date() ? { startAfter } : {}),
+  });
+}
+
+/** After a run: a cell still queued for later gets its job for then. */
+async function followUp(boss: PgBoss, db: Kysely<Database>, cell: NormalsCell): Promise<void> {
+  const row = await db
+    .selectFrom('climateNormalCells')
+    .select(['state', 'notBefore'])
+    .where('cellLatitude', '=', cell.latitude)
+    .where('cellLongitude', '=', cell.longitude)
+    .executeTakeFirst();
+  if (row?.state === 'queued') await enqueueCell(boss, cell, row.notBefore);
+}
+
+/** The cells that should have a job (queued ones, and fetches whose claim lapsed), soonest first. */
+function cellsWithoutJob(db: Kysely<Database>) {
+  return db
+    .selectFrom('climateNormalCells')
+    .select(['cellLatitude', 'cellLongitude', 'notBefore'])
+    .where((eb) =>
+      eb.or([
+        eb('state', '=', 'queued'),
+        eb.and([eb('state', '=', 'fetching'), eb('claimedUntil', '<', sql<Date>`now()`)]),
+      ]),
+    )
+    .orderBy('notBefore')
+    .limit(500)
+    .execute();
 }
 
 export type NormalsJobs = Awaited<ReturnType<typeof startNormalsJobs>>;

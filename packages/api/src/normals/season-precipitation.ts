@@ -11,7 +11,7 @@ import {
 
 import type { Freshness, WeatherCache } from '../weather/weather-cache.ts';
 import type { RequestContext } from '../weather/weather-service.ts';
-import { cellOf, datesBetween } from './normals-service.ts';
+import { cellOf, datesBetween, type NormalsCell } from './normals-service.ts';
 
 export type SeasonName = 'winter' | 'spring' | 'summer' | 'autumn';
 
@@ -110,76 +110,114 @@ export function createSeasonPrecipitation(options: SeasonPrecipitationOptions) {
       .executeTakeFirst();
     if (row?.state !== 'fetched') return { status: 'not-fetched' };
 
-    const instant = now().getTime();
     const zone = row.timeZone || zoneAtCoordinates(at.latitude, at.longitude) || 'GMT';
-    const today = localDateTime(zone, instant).slice(0, 10);
-    const season = seasonOf(today, at.latitude);
-    const newest = new Date(instant - ARCHIVE_LAG_DAYS * DAY_MS).toISOString().slice(0, 10);
-    const through = [addDays(today, -1), newest].sort()[0]!;
-    if (through < season.start)
-      return { status: 'not-yet', season: season.name, seasonStart: season.start };
+    const { season, through } = seasonSoFar(now().getTime(), zone, at.latitude);
+    const notYet = { status: 'not-yet', season: season.name, seasonStart: season.start } as const;
+    if (through < season.start) return notYet;
 
-    const query = {
-      latitude: cell.latitude / 10,
-      longitude: cell.longitude / 10,
-      timeZone: zone,
-      startDate: season.start,
-      endDate: through,
-      variables: ['precipitation_sum'] as const,
-    };
-    const cached = await cache.get({
-      ...context,
-      key: {
-        provider: 'open-meteo',
-        resource: 'season-precipitation',
-        cacheKey: `${cell.latitude}:${cell.longitude}:${season.start}:${through}`,
-      },
-      schema: storedSeason,
-      freshness: SEASON_FRESHNESS,
-      weight: archiveCallWeight(query),
-      fetch: async () => {
-        const { data, simulated } = await archive.daily(query);
-        return {
-          data: data.map((day) => ({ date: day.date, precipitation: day.precipitation ?? null })),
-          simulated,
-        };
-      },
+    const archived = await archivedDays({ cache, archive, context }, cell, zone, {
+      start: season.start,
+      end: through,
     });
-    const observedDays = cached.value.data.filter(
+    const observedDays = archived.value.data.filter(
       (day): day is { date: string; precipitation: number } => day.precipitation !== null,
     );
-    const normals = await db
-      .selectFrom('climateNormals')
-      .select(['dayOfYear', 'precipitationMean'])
-      .where('cellLatitude', '=', cell.latitude)
-      .where('cellLongitude', '=', cell.longitude)
-      .where('dayOfYear', 'in', [
-        ...new Set(datesBetween(season.start, through).map(leapDayOfYear)),
-      ])
-      .execute();
-    const normalOf = new Map(normals.map((day) => [day.dayOfYear, day.precipitationMean]));
-    let observed = 0;
-    let normal = 0;
-    let days = 0;
-    for (const day of observedDays) {
-      const mean = normalOf.get(leapDayOfYear(day.date));
-      if (mean === undefined) continue;
-      observed += day.precipitation;
-      normal += mean;
-      days += 1;
-    }
-    if (days === 0) return { status: 'not-yet', season: season.name, seasonStart: season.start };
+    const sums = await sumsAgainstNormal(db, cell, observedDays, season.start, through);
+    if (sums.days === 0) return notYet;
     return {
       status: 'fetched',
       season: season.name,
       seasonStart: season.start,
       through: observedDays.at(-1)!.date,
-      days,
-      observed: Math.round(observed * 10) / 10,
-      normal: Math.round(normal * 10) / 10,
-      simulated: cached.value.simulated,
-      stale: cached.stale,
+      ...sums,
+      simulated: archived.value.simulated,
+      stale: archived.stale,
     };
+  };
+}
+
+/**
+ * The season the place's today is in, and the last day to count: yesterday,
+ * or the archive's newest day when that is earlier ({@link ARCHIVE_LAG_DAYS}).
+ */
+function seasonSoFar(instant: number, zone: string, latitude: number) {
+  const today = localDateTime(zone, instant).slice(0, 10);
+  const newest = new Date(instant - ARCHIVE_LAG_DAYS * DAY_MS).toISOString().slice(0, 10);
+  return {
+    season: seasonOf(today, latitude),
+    through: [addDays(today, -1), newest].sort()[0]!,
+  };
+}
+
+/** The cell's daily precipitation over the days, from the archive through the weather cache. */
+function archivedDays(
+  {
+    cache,
+    archive,
+    context,
+  }: { cache: WeatherCache; archive: OpenMeteoArchive; context: RequestContext },
+  cell: NormalsCell,
+  zone: string,
+  days: { start: string; end: string },
+) {
+  const query = {
+    latitude: cell.latitude / 10,
+    longitude: cell.longitude / 10,
+    timeZone: zone,
+    startDate: days.start,
+    endDate: days.end,
+    variables: ['precipitation_sum'] as const,
+  };
+  return cache.get({
+    ...context,
+    key: {
+      provider: 'open-meteo',
+      resource: 'season-precipitation',
+      cacheKey: `${cell.latitude}:${cell.longitude}:${days.start}:${days.end}`,
+    },
+    schema: storedSeason,
+    freshness: SEASON_FRESHNESS,
+    weight: archiveCallWeight(query),
+    fetch: async () => {
+      const { data, simulated } = await archive.daily(query);
+      return {
+        data: data.map((day) => ({ date: day.date, precipitation: day.precipitation ?? null })),
+        simulated,
+      };
+    },
+  });
+}
+
+/** mm observed and the normals' mean summed over the observed days that have a normal, rounded to 0.1. */
+async function sumsAgainstNormal(
+  db: Kysely<Database>,
+  cell: NormalsCell,
+  observedDays: readonly { date: string; precipitation: number }[],
+  start: string,
+  through: string,
+): Promise<{ days: number; observed: number; normal: number }> {
+  const normals = await db
+    .selectFrom('climateNormals')
+    .select(['dayOfYear', 'precipitationMean'])
+    .where('cellLatitude', '=', cell.latitude)
+    .where('cellLongitude', '=', cell.longitude)
+    .where('dayOfYear', 'in', [...new Set(datesBetween(start, through).map(leapDayOfYear))])
+    .execute();
+  const normalOf = new Map(normals.map((day) => [day.dayOfYear, day.precipitationMean]));
+  let observed = 0;
+  let normal = 0;
+  let days = 0;
+  for (const day of observedDays) {
+    const mean = normalOf.get(leapDayOfYear(day.date));
+    if (mean === undefined) continue;
+    observed += day.precipitation;
+    normal += mean;
+    days += 1;
+  }
+  return {
+    days,
+    observed: Math.round(observed * 10) / 10,
+    normal: Math.round(normal * 10) / 10,
   };
 }
 

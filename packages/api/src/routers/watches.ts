@@ -17,8 +17,9 @@ import {
 
 import { ClientError } from '../client-error.ts';
 import { protectedProcedure } from '../trpc.ts';
-import { evaluateWatch, type WatchState } from '../watches/evaluate.ts';
-import { describeEvent } from '../watches/messages.ts';
+import type { WatchState } from '../watches/evaluate.ts';
+import { describeEvent, type Reader } from '../watches/messages.ts';
+import { PREVIEW_MAX_EVENTS, previewEvents, previewNormalDates } from '../watches/preview.ts';
 
 export const watchSchema = z.object({
   id: z.string(),
@@ -83,11 +84,6 @@ async function ownedPlace(db: Kysely<SignedInDatabase>, userId: string, placeId:
   if (!place) throw placeNotFound();
   return place;
 }
-
-/** Preview steps: every 15 minutes, as a round at the default interval would. */
-const PREVIEW_STEP_MS = 15 * 60_000;
-const PREVIEW_HOURS = 48;
-const PREVIEW_MAX_EVENTS = 50;
 
 export const watchesRouter = {
   /** Your watches, on one place or on all of them. */
@@ -248,13 +244,7 @@ export const watchesRouter = {
       // "Unusual" watches compare with the stored normals of the dates the past two days saw as tomorrow.
       const normals =
         input.rule.kind === 'unusual-tomorrow'
-          ? await ctx.normals.storedDays(
-              place.latitude,
-              place.longitude,
-              [-2, -1, 0, 1].map((days) =>
-                new Date(until + days * 86_400_000).toISOString().slice(0, 10),
-              ),
-            )
+          ? await ctx.normals.storedDays(place.latitude, place.longitude, previewNormalDates(until))
           : null;
       const preferences = await ctx.db
         .selectFrom('preferences')
@@ -266,39 +256,20 @@ export const watchesRouter = {
         schedule: input.schedule ?? ALWAYS,
         conditionMet: false,
       };
-      const start =
-        Math.ceil((until - PREVIEW_HOURS * 3_600_000) / PREVIEW_STEP_MS) * PREVIEW_STEP_MS;
-      const events: { at: string; title: string; body: string }[] = [];
-      let from: number | null = null;
-      const keys = new Set<string>();
-      for (
-        let at = start;
-        at <= until && events.length < PREVIEW_MAX_EVENTS;
-        at += PREVIEW_STEP_MS
-      ) {
-        const result = evaluateWatch(state, { ...weather, normals }, zone, at);
-        if (result.skipped === 'no-data') continue;
-        from ??= at;
-        state.conditionMet = result.conditionMet;
-        // A keyed event (an unusual tomorrow) is a candidate every step but sent once.
-        const fresh = result.events.filter((event) => !keys.has(event.key));
-        for (const event of fresh) keys.add(event.key);
-        for (const event of fresh.slice(0, PREVIEW_MAX_EVENTS - events.length)) {
-          events.push({
-            at: new Date(at).toISOString(),
-            ...describeEvent(event, place.name, {
-              language: ctx.language,
-              temperature: preferences?.units ?? 'metric',
-              wind: preferences?.windUnit ?? 'kmh',
-            }),
-          });
-        }
-      }
+      const reader: Reader = {
+        language: ctx.language,
+        temperature: preferences?.units ?? 'metric',
+        wind: preferences?.windUnit ?? 'kmh',
+      };
+      const { from, events } = previewEvents(state, { ...weather, normals }, zone, until);
       return {
         supported: true,
         from: from === null ? null : new Date(from).toISOString(),
         until: untilIso,
-        events,
+        events: events.map(({ at, event }) => ({
+          at: new Date(at).toISOString(),
+          ...describeEvent(event, place.name, reader),
+        })),
       };
     }),
 } satisfies TRPCRouterRecord;
