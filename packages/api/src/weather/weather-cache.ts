@@ -54,6 +54,8 @@ export interface CacheView<T, V> {
   name: string;
   /** From the validated entry at `at`; it must serve every instant the entry stays fresh after `at`. */
   derive: (value: T, at: Date) => V;
+  /** About how many bytes the derived value takes in memory (what the views' budget counts). */
+  bytes: (view: V) => number;
 }
 
 export interface WeatherCache {
@@ -81,8 +83,8 @@ export interface WeatherCacheOptions {
   metrics?: ApiMetrics;
   /** Bytes of decoded entries kept in this process (default 64 MiB). */
   memoryBytes?: number;
-  /** Views kept in this process (default 20,000: a round's slice of 20,000 cells' forecasts). */
-  viewEntries?: number;
+  /** Bytes of views kept in this process (default 192 MiB: a round's slice of about 10,000 cells). */
+  viewBytes?: number;
   /**
    * Per client: how many entries it may make us fetch from the provider
    * (places nobody asked for lately), so one client cannot spend the
@@ -130,8 +132,10 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
     maxSize: options.memoryBytes ?? 64 * 1024 * 1024,
     sizeCalculation: (entry) => Math.max(1, entry.bytes),
   });
-  // Counted, not sized: each view is a bounded slice (the watch round's is a few days of a forecast).
-  const views = new LRUCache<string, StoredEntry<unknown>>({ max: options.viewEntries ?? 20_000 });
+  const views = new LRUCache<string, StoredEntry<unknown> & { bytes: number }>({
+    maxSize: options.viewBytes ?? 192 * 1024 * 1024,
+    sizeCalculation: (entry) => Math.max(1, entry.bytes),
+  });
   const viewNames = new Set<string>();
   /** Drops what this process keeps of an entry older than `fetchedAt`. */
   function forgetOlder(id: string, fetchedAt: Date): void {
@@ -307,7 +311,8 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
   }
 
   const young = (request: CacheRequest<unknown>, entry: { fetchedAt: Date }) =>
-    request.maxAgeMs === undefined || now().getTime() - entry.fetchedAt.getTime() < request.maxAgeMs;
+    request.maxAgeMs === undefined ||
+    now().getTime() - entry.fetchedAt.getTime() < request.maxAgeMs;
 
   return {
     async get<T>(request: CacheRequest<T>): Promise<Cached<T>> {
@@ -345,6 +350,7 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
           fetchedAt: answered.fetchedAt,
           freshUntil: answered.freshUntil,
           staleUntil: answered.freshUntil,
+          bytes: view.bytes(value),
         });
       }
       return { value, fetchedAt: answered.fetchedAt, stale: answered.stale };
