@@ -88,6 +88,15 @@ try {
       await profiler.post('Profiler.start');
     }
     const started = new Date();
+    // Due: a cell whose stored forecast is missing or no longer fresh (the watches here have no rain
+    // kinds, so nothing asks for a younger one).
+    const fresh = await db
+      .selectFrom('weatherCache')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('resource', '=', 'forecast')
+      .where('freshUntil', '>', started)
+      .executeTakeFirstOrThrow();
+    const due = cellCount - Number(fresh.n);
     stub.resetCalls();
     const queue = await startWatchQueue({
       db,
@@ -123,12 +132,14 @@ try {
     await queue.stop();
     await sql`delete from pgboss.job`.execute(db);
     console.log(
-      `| ${label} | ${watchCount.toLocaleString('en')} | ${cellCount.toLocaleString('en')} | ${left === 0 ? seconds.toFixed(1) : `> ${values.timeout}`} s | ${Math.round((watchCount - left) / seconds).toLocaleString('en')}/s | ${stub.calls('/v1/forecast')} |`,
+      `| ${label} | ${watchCount.toLocaleString('en')} | ${cellCount.toLocaleString('en')} | ${left === 0 ? seconds.toFixed(1) : `> ${values.timeout}`} s | ${Math.round((watchCount - left) / seconds).toLocaleString('en')}/s | ${stub.calls('/v1/forecast')} / ${due} | ${os.loadavg()[0]!.toFixed(1)} |`,
     );
   }
 
-  console.log('| round | watches | cells | full round | evaluations | provider forecast calls |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    '| round | watches | cells | full round | evaluations | provider forecast calls / cells due | load (1 min) |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   await round('cold cache (every cell due at the provider)');
   await round('warm cache (forecasts fresh)');
   await services.close();

@@ -6,6 +6,7 @@ import type { HourlyEntry, ProviderForecast, WeatherAlert } from '@skycast/weath
 
 import { evaluateWatch, type CellWeather, type WatchState } from '../src/watches/evaluate.ts';
 import { describeEvent } from '../src/watches/messages.ts';
+import { FORECAST_FRESHNESS, watchRoundView } from '../src/weather/weather-service.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -449,5 +450,57 @@ describe('watch evaluator', () => {
     });
     expect(cold.title).toBe('Home: unusually cold tomorrow');
     expect(cold.body).toMatch(/^Low of 16°F on Tuesday 8 December, below 21°F/);
+  });
+
+  it('decides every kind the same on the round’s slice of a forecast as on the whole, while the slice is kept', () => {
+    // 18 days from two days back, as stored: varying temperature, gusts and rain.
+    const start = Date.parse('2026-12-05T00:00:00Z');
+    const whole = forecastFixture({
+      zone: 'America/New_York',
+      from: start,
+      hours: 18 * 24,
+      temperature: (instant) => 6 * Math.sin(instant / (7 * HOUR)),
+      gusts: (instant) => 40 + 30 * Math.sin(instant / (5 * HOUR)),
+      rain: (instant) => (Math.floor(instant / (3 * HOUR)) % 3 === 0 ? 2 : 0),
+    });
+    const rules: WatchRule[] = [
+      rainSoon,
+      { kind: 'rain-stops' },
+      { kind: 'temperature', direction: 'below', threshold: -4, horizon: { tonight: true } },
+      { kind: 'temperature', direction: 'above', threshold: 5, horizon: { hours: 72 } },
+      { kind: 'gusts', threshold: 69, hours: 72 },
+      { kind: 'uv', threshold: 1, hours: 72 },
+      { kind: 'daily-summary', at: '07:00' },
+      {
+        kind: 'all-of',
+        conditions: [
+          { metric: 'temperature', direction: 'below', value: 3 },
+          { metric: 'windGusts', direction: 'above', value: 45 },
+        ],
+      },
+    ];
+    let compared = 0;
+    // Derived at every hour of two days (before sunrise, by day, after sunset), then used up to its freshness.
+    for (
+      let derived = start + 2 * 24 * HOUR;
+      derived < start + 4 * 24 * HOUR;
+      derived += HOUR + 7 * MINUTE
+    ) {
+      const slice = watchRoundView.derive({ data: whole }, new Date(derived));
+      expect(slice.hourly.length).toBeLessThan(whole.hourly.length / 4);
+      for (const later of [0, 5 * MINUTE, FORECAST_FRESHNESS.freshForMs]) {
+        for (const rule of rules) {
+          for (const conditionMet of [false, true]) {
+            const state: WatchState = { rule, schedule: ALWAYS, conditionMet };
+            const now = derived + later;
+            expect(evaluateWatch(state, weatherOf(slice), 'Europe/Paris', now)).toEqual(
+              evaluateWatch(state, weatherOf(whole), 'Europe/Paris', now),
+            );
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
   });
 });

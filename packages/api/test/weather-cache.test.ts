@@ -109,6 +109,92 @@ describe('coalescing when one instance finishes just before another claims', () 
   });
 });
 
+describe('views', () => {
+  function viewCache() {
+    const parts = { db: api.db, logger: silentLogger };
+    const gate = createProviderGate({ ...parts, quotas: {} });
+    const coordinator = createRefreshCoordinator({
+      ...parts,
+      connectionString: api.connectionString,
+    });
+    // Whole entries are never kept in memory here (1 byte): only the views are.
+    const cache = createWeatherCache({
+      ...parts,
+      gate,
+      coordinator,
+      memoryBytes: 1,
+      now: () => clock.now,
+    });
+    let calls = 0;
+    let derived = 0;
+    const key: CacheKey = {
+      provider: 'open-meteo',
+      resource: 'forecast',
+      cacheKey: `view-${Math.random()}`,
+    };
+    const request = {
+      key,
+      schema: z.object({ call: z.number(), hours: z.array(z.number()) }),
+      freshness: FORECAST_FRESHNESS,
+      fetch: () => Promise.resolve({ call: ++calls, hours: [1, 2, 3, 4, 5, 6] }),
+    };
+    const view = {
+      name: 'first-two',
+      derive: (value: { call: number; hours: number[] }) => {
+        derived++;
+        return { call: value.call, hours: value.hours.slice(0, 2) };
+      },
+      bytes: () => 100,
+    };
+    const deleteStored = () =>
+      api.db.deleteFrom('weatherCache').where('cacheKey', '=', key.cacheKey).execute();
+    return {
+      cache,
+      request,
+      view,
+      deleteStored,
+      counts: () => ({ calls, derived }),
+      close: () => coordinator.close(),
+    };
+  }
+
+  it('answers a fresh entry’s view from memory: no database read, no second derivation', async () => {
+    const t = viewCache();
+    try {
+      expect((await t.cache.getView(t.request, t.view)).value).toEqual({ call: 1, hours: [1, 2] });
+      // Gone from the database: a read would find nothing and call the provider again.
+      await t.deleteStored();
+      clock.now = new Date(Date.now() + 9 * MINUTE);
+      expect((await t.cache.getView(t.request, t.view)).value).toEqual({ call: 1, hours: [1, 2] });
+      expect(t.counts()).toEqual({ calls: 1, derived: 1 });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('keeps a view only while its entry is fresh and young enough, as the whole entry', async () => {
+    const t = viewCache();
+    try {
+      await t.cache.getView(t.request, t.view);
+      // Past fresh: answered from storage at once (derived again), refreshed once behind.
+      clock.now = new Date(Date.now() + 11 * MINUTE);
+      const revalidated = await t.cache.getView(t.request, t.view);
+      expect(revalidated.value.call).toBe(1);
+      await t.cache.settled();
+      expect(t.counts()).toEqual({ calls: 2, derived: 2 });
+      // The refreshed entry's view, not the older one's.
+      expect((await t.cache.getView(t.request, t.view)).value.call).toBe(2);
+      // An entry older than the request's maxAgeMs is refreshed first, view and all.
+      clock.now = new Date(clock.now.getTime() + MINUTE);
+      const young = await t.cache.getView({ ...t.request, maxAgeMs: 30_000 }, t.view);
+      expect(young.value.call).toBe(3);
+      expect(t.counts().calls).toBe(3);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('refresh notifications', () => {
   it('reads the entry and the stored time from a notification, the last @ separating them', () => {
     expect(parseNotification('open-meteo|geocoding|a@b@1765000000000')).toEqual({

@@ -44,8 +44,27 @@ export interface CacheRequest<T> {
   maxAgeMs?: number;
 }
 
+/**
+ * Something small derived from an entry (the watch round's slice of a
+ * forecast), kept in memory beside it while the entry is fresh, so a caller
+ * that needs only that slice never reads or validates the whole entry again.
+ */
+export interface CacheView<T, V> {
+  /** Tells views of the same entry apart. */
+  name: string;
+  /** From the validated entry at `at`; it must serve every instant the entry stays fresh after `at`. */
+  derive: (value: T, at: Date) => V;
+  /** About how many bytes the derived value takes in memory (what the views' budget counts). */
+  bytes: (view: V) => number;
+}
+
 export interface WeatherCache {
   get<T>(request: CacheRequest<T>): Promise<Cached<T>>;
+  /**
+   * As `get` (same freshness, refreshes and provider calls), answered with a
+   * view of the entry; a fresh entry's view comes from memory.
+   */
+  getView<T, V>(request: CacheRequest<T>, view: CacheView<T, V>): Promise<Cached<V>>;
   /** Resolves when background refreshes started so far have finished (for tests and shutdown). */
   settled(): Promise<void>;
 }
@@ -64,6 +83,8 @@ export interface WeatherCacheOptions {
   metrics?: ApiMetrics;
   /** Bytes of decoded entries kept in this process (default 64 MiB). */
   memoryBytes?: number;
+  /** Bytes of views kept in this process (default 192 MiB: a round's slice of about 10,000 cells). */
+  viewBytes?: number;
   /**
    * Per client: how many entries it may make us fetch from the provider
    * (places nobody asked for lately), so one client cannot spend the
@@ -79,6 +100,9 @@ interface StoredEntry<T> {
   freshUntil: Date;
   staleUntil: Date;
 }
+
+/** An answer with the entry's end of freshness, which a view is kept until. */
+type Answered<T> = Cached<T> & { freshUntil: Date };
 
 /** Decoded JSON takes a few times its text's size in memory. */
 const DECODED_BYTES_PER_CHAR = 3;
@@ -108,13 +132,25 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
     maxSize: options.memoryBytes ?? 64 * 1024 * 1024,
     sizeCalculation: (entry) => Math.max(1, entry.bytes),
   });
-  coordinator.onStored((id, storedAt) => {
-    const kept = memory.peek(id);
-    if (kept && kept.fetchedAt < storedAt) memory.delete(id);
+  const views = new LRUCache<string, StoredEntry<unknown> & { bytes: number }>({
+    maxSize: options.viewBytes ?? 192 * 1024 * 1024,
+    sizeCalculation: (entry) => Math.max(1, entry.bytes),
   });
+  const viewNames = new Set<string>();
+  /** Drops what this process keeps of an entry older than `fetchedAt`. */
+  function forgetOlder(id: string, fetchedAt: Date): void {
+    const kept = memory.peek(id);
+    if (kept && kept.fetchedAt < fetchedAt) memory.delete(id);
+    for (const name of viewNames) {
+      const view = views.peek(`${id}|${name}`);
+      if (view && view.fetchedAt < fetchedAt) views.delete(`${id}|${name}`);
+    }
+  }
+  coordinator.onStored(forgetOlder);
 
   function remember<T>(key: CacheKey, entry: StoredEntry<T>, textLength: number): void {
     const id = entryId(key);
+    forgetOlder(id, entry.fetchedAt);
     const kept = memory.peek(id);
     if (kept && kept.fetchedAt > entry.fetchedAt) return;
     memory.set(id, { ...entry, bytes: textLength * DECODED_BYTES_PER_CHAR });
@@ -261,7 +297,7 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
   }
 
   /** Tells the request's scope which entry its answer came from, and counts how the cache answered. */
-  function served<T>(key: CacheKey, entry: StoredEntry<T>, answer: CacheAnswer): Cached<T> {
+  function served<T>(key: CacheKey, entry: StoredEntry<T>, answer: CacheAnswer): Answered<T> {
     const stale = answer === 'stale';
     metrics.cacheAnswer(answer);
     const record: ServedEntry = {
@@ -271,18 +307,53 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
       stale,
     };
     currentRequestScope()?.served.push(record);
-    return { value: entry.value, fetchedAt: entry.fetchedAt, stale };
+    return { value: entry.value, fetchedAt: entry.fetchedAt, stale, freshUntil: entry.freshUntil };
   }
+
+  const young = (request: CacheRequest<unknown>, entry: { fetchedAt: Date }) =>
+    request.maxAgeMs === undefined ||
+    now().getTime() - entry.fetchedAt.getTime() < request.maxAgeMs;
 
   return {
     async get<T>(request: CacheRequest<T>): Promise<Cached<T>> {
       try {
-        return await answer(request);
+        const { value, fetchedAt, stale } = await answer(request);
+        return { value, fetchedAt, stale };
       } catch (error) {
         // Whoever turns this into a hole (a null summary) must not keep that answer.
         currentRequestScope()?.missed.push(entryId(request.key));
         throw error;
       }
+    },
+
+    async getView<T, V>(request: CacheRequest<T>, view: CacheView<T, V>): Promise<Cached<V>> {
+      const id = `${entryId(request.key)}|${view.name}`;
+      const kept = views.get(id) as StoredEntry<V> | undefined;
+      if (kept && kept.freshUntil > now() && young(request, kept)) {
+        const { value, fetchedAt, stale } = served(request.key, kept, 'hit');
+        return { value, fetchedAt, stale };
+      }
+      let answered: Answered<T>;
+      try {
+        answered = await answer(request);
+      } catch (error) {
+        currentRequestScope()?.missed.push(entryId(request.key));
+        throw error;
+      }
+      const at = now();
+      const value = view.derive(answered.value, at);
+      // Kept only while fresh: a stale or revalidating answer is derived again next time.
+      if (!answered.stale && answered.freshUntil > at) {
+        viewNames.add(view.name);
+        views.set(id, {
+          value,
+          fetchedAt: answered.fetchedAt,
+          freshUntil: answered.freshUntil,
+          staleUntil: answered.freshUntil,
+          bytes: view.bytes(value),
+        });
+      }
+      return { value, fetchedAt: answered.fetchedAt, stale: answered.stale };
     },
 
     async settled() {
@@ -291,13 +362,11 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
   };
 
   /** Read-through: memory, then PostgreSQL, then one refresh; stale data when that fails. */
-  async function answer<T>(request: CacheRequest<T>): Promise<Cached<T>> {
+  async function answer<T>(request: CacheRequest<T>): Promise<Answered<T>> {
     const log = request.logger ?? logger;
     const kept = memory.get(entryId(request.key)) as StoredEntry<T> | undefined;
-    const young = (entry: StoredEntry<T>) =>
-      request.maxAgeMs === undefined ||
-      now().getTime() - entry.fetchedAt.getTime() < request.maxAgeMs;
-    if (kept && kept.freshUntil > now() && young(kept)) return served(request.key, kept, 'hit');
+    if (kept && kept.freshUntil > now() && young(request, kept))
+      return served(request.key, kept, 'hit');
 
     let stored: StoredEntry<T> | undefined;
     try {
@@ -311,11 +380,11 @@ export function createWeatherCache(options: WeatherCacheOptions): WeatherCache {
       throw error;
     }
     const at = now();
-    if (stored && stored.freshUntil > at && young(stored))
+    if (stored && stored.freshUntil > at && young(request, stored))
       return served(request.key, stored, 'hit');
     if (
       stored &&
-      young(stored) &&
+      young(request, stored) &&
       at.getTime() - stored.fetchedAt.getTime() < request.freshness.revalidateWithinMs
     ) {
       const task = refreshOnce(request, stored.fetchedAt, false).catch((error: unknown) => {

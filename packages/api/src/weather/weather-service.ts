@@ -39,7 +39,7 @@ import {
 } from './answers.ts';
 import { nextTwoHours } from './next-two-hours.ts';
 import { currentRequestScope, entryId } from './request-scope.ts';
-import type { Freshness, WeatherCache } from './weather-cache.ts';
+import type { CacheView, Freshness, WeatherCache } from './weather-cache.ts';
 
 export interface WeatherServiceOptions {
   provider: WeatherProvider;
@@ -71,6 +71,54 @@ export const FORECAST_FRESHNESS: Freshness = {
   revalidateWithinMs: HOUR,
   usableForMs: DAY,
 };
+/** The furthest a watch looks ahead in hours (`hours` in the watch rules is at most 72). */
+const WATCH_HORIZON_HOURS = 72;
+
+/**
+ * The part of a stored forecast a watch round reads, from `at` on: the hours
+ * up to the watches' horizon (plus the entry's freshness and a margin), the
+ * days from yesterday to three days ahead (sunrise and sunset for "tonight",
+ * today's summary, tomorrow's extremes) and the 15-minute steps still to
+ * come. A few per cent of the whole (16 days and two past ones), so every
+ * watched cell's slice fits in memory and a round never reads or validates
+ * the whole forecast again (the watches bench's profile: that was most of a
+ * warm round).
+ */
+export const watchRoundView: CacheView<{ data: ProviderForecast }, ProviderForecast> = {
+  name: 'watch-round',
+  derive({ data: forecast }, at) {
+    const zone = forecast.location.timezone;
+    const instant = at.getTime();
+    const from = localDateTime(zone, instant).slice(0, 13);
+    const until = localDateTime(
+      zone,
+      instant + FORECAST_FRESHNESS.freshForMs + (WATCH_HORIZON_HOURS + 2) * HOUR,
+    );
+    const today = Date.parse(`${from.slice(0, 10)}T00:00:00Z`);
+    const firstDay = new Date(today - DAY).toISOString().slice(0, 10);
+    const lastDay = new Date(today + 3 * DAY).toISOString().slice(0, 10);
+    const stepsFrom = localDateTime(zone, instant - 15 * MINUTE);
+    return {
+      location: forecast.location,
+      current: forecast.current,
+      hourly: forecast.hourly.filter(
+        (hour) => hour.time.slice(0, 13) >= from && hour.time <= until,
+      ),
+      daily: forecast.daily.filter((day) => day.date >= firstDay && day.date <= lastDay),
+      minutely15: forecast.minutely15 && {
+        interpolated: forecast.minutely15.interpolated,
+        steps: forecast.minutely15.steps.filter((step) => step.time > stepsFrom),
+      },
+    };
+  },
+  // Measured roughly in V8: an hour's object with its boxed numbers and time, a day's, a step's.
+  bytes: (view) =>
+    2_000 +
+    view.hourly.length * 400 +
+    view.daily.length * 400 +
+    (view.minutely15?.steps.length ?? 0) * 150,
+};
+
 export const AIR_QUALITY_FRESHNESS: Freshness = {
   freshForMs: 30 * MINUTE,
   revalidateWithinMs: 2 * HOUR,
@@ -159,15 +207,19 @@ export function createWeatherService(options: WeatherServiceOptions) {
     return summary;
   }
 
-  function cachedForecast(at: Coordinates, context: RequestContext & { maxAgeMs?: number }) {
+  function forecastRequest(at: Coordinates, context: RequestContext & { maxAgeMs?: number }) {
     const cell = cellOf(at);
-    return cache.get({
+    return {
       ...context,
-      key: { provider: provider.id, resource: 'forecast', cacheKey: cell.key },
+      key: { provider: provider.id, resource: 'forecast' as const, cacheKey: cell.key },
       schema: storedForecast,
       freshness: FORECAST_FRESHNESS,
       fetch: () => provider.forecast(cell),
-    });
+    };
+  }
+
+  function cachedForecast(at: Coordinates, context: RequestContext & { maxAgeMs?: number }) {
+    return cache.get(forecastRequest(at, context));
   }
 
   async function forecast(
@@ -245,10 +297,12 @@ export function createWeatherService(options: WeatherServiceOptions) {
      * one cache read per resource for every watch at the cell. Each part is
      * null when it cannot be had; `forecastMaxAgeMs` refreshes an older
      * forecast first (watches on rain). The provider gate still decides.
+     * `round`: only the forecast's coming days (`watchRoundView`), kept in
+     * memory while fresh; a preview, which looks back, needs the whole.
      */
     async cellWeather(
       at: Coordinates,
-      needs: { forecastMaxAgeMs?: number; alerts: boolean; airQuality: boolean },
+      needs: { forecastMaxAgeMs?: number; alerts: boolean; airQuality: boolean; round?: boolean },
       context: RequestContext = {},
     ): Promise<{
       forecast: ProviderForecast | null;
@@ -256,11 +310,14 @@ export function createWeatherService(options: WeatherServiceOptions) {
       airQuality: AirQuality | null;
       forecastFetchedAt: Date | null;
     }> {
+      const request = forecastRequest(at, {
+        ...context,
+        ...(needs.forecastMaxAgeMs ? { maxAgeMs: needs.forecastMaxAgeMs } : {}),
+      });
       const [forecastResult, alertsResult, airResult] = await Promise.allSettled([
-        cachedForecast(at, {
-          ...context,
-          ...(needs.forecastMaxAgeMs ? { maxAgeMs: needs.forecastMaxAgeMs } : {}),
-        }),
+        needs.round
+          ? cache.getView(request, watchRoundView)
+          : cache.get(request).then((cached) => ({ ...cached, value: cached.value.data })),
         needs.alerts ? alerts(at, context) : Promise.resolve(null),
         needs.airQuality ? airQualityData(at, context) : Promise.resolve(null),
       ]);
@@ -268,7 +325,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
         result.status === 'fulfilled' ? result.value : null;
       const cachedForecastValue = value(forecastResult);
       return {
-        forecast: cachedForecastValue?.value.data ?? null,
+        forecast: cachedForecastValue?.value ?? null,
         forecastFetchedAt: cachedForecastValue?.fetchedAt ?? null,
         alerts: value(alertsResult)?.alerts ?? null,
         airQuality: value(airResult)?.value.data ?? null,
