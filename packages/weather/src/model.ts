@@ -104,7 +104,9 @@ export const precipitationStepSchema = z.object({
 export type PrecipitationStep = z.infer<typeof precipitationStepSchema>;
 
 /**
- * The coming hours in 15-minute steps. `interpolated` is true where the
+ * Precipitation in 15-minute steps, each labelled by its end: the past 48
+ * hours (for watch previews) and the coming hours. Whatever shows or
+ * evaluates them reads only the steps after now. `interpolated` is true where the
  * provider has no model at that resolution and spreads hourly values instead:
  * the timing is then only as good as an hourly forecast's.
  */

@@ -67,6 +67,14 @@ const DAILY = [
 const MINUTELY_15 = ['precipitation', 'rain', 'snowfall'] as const;
 /** Six hours of steps: two to show, and the rest so a forecast served late still has them. */
 const MINUTELY_15_STEPS = 24;
+/**
+ * The past 48 hours of steps, so a rain watch's preview reaches as far back
+ * as every other kind's. In the same call at the same weight (Open-Meteo
+ * counts variables and days, and these lie within `past_days`); about 13 kB
+ * more text per kept forecast (a tenth more of the memory budget for each).
+ * Nothing shows them: whatever reads them takes the steps after now.
+ */
+const PAST_MINUTELY_15_STEPS = 48 * 4;
 
 /**
  * Where Open-Meteo runs models at 15-minute resolution: its documentation names
@@ -107,7 +115,8 @@ export const OPEN_METEO_FORECAST_DAYS = 16;
 /**
  * Two past days come in the same call: yesterday for "warmer than yesterday",
  * and with the day before it every watch's preview reaches 48 hours back —
- * at no extra call (the call weighs 18/17 of what one past day did).
+ * at no extra call (the call weighs 18/17 of what one past day did). Rain
+ * watches read 15-minute steps, asked back as far by `past_minutely_15`.
  */
 const PAST_DAYS = 2;
 
@@ -274,6 +283,7 @@ export function createOpenMeteo(options: OpenMeteoOptions): WeatherProvider {
       url.searchParams.set('past_days', String(PAST_DAYS));
       url.searchParams.set('minutely_15', MINUTELY_15.join(','));
       url.searchParams.set('forecast_minutely_15', String(MINUTELY_15_STEPS));
+      url.searchParams.set('past_minutely_15', String(PAST_MINUTELY_15_STEPS));
       const { body, simulated } = await fetchJson({
         provider: PROVIDER,
         url,

@@ -89,6 +89,36 @@ describe('createOpenMeteo: forecast', () => {
   });
 });
 
+describe('createOpenMeteo: 15-minute steps', () => {
+  it('keeps the past 48 hours of steps and six hours ahead, from the same call', async () => {
+    const { data } = await provider.forecast(BERLIN);
+    const times = data.minutely15!.steps.map((step) => step.time);
+    // 13:37 in Berlin: the current step is 13:30; 192 steps back, 24 from it on.
+    expect(times).toHaveLength(192 + 24);
+    expect(times[0]).toBe('2026-02-21T13:30');
+    expect(times[192]).toBe('2026-02-23T13:30');
+    expect(times.at(-1)).toBe('2026-02-23T19:15');
+  });
+
+  it('weighs what the call without past steps weighs: they lie within `past_days`', async () => {
+    const relay = await startRelay(forwardTo(stub.url));
+    try {
+      const before = stub.weightedCalls();
+      await openMeteoAt(relay.url).forecast(BERLIN);
+      const withPast = stub.weightedCalls() - before;
+      const withoutPast = new URL(
+        `${relay.requests[0]!.pathname}${relay.requests[0]!.search}`,
+        stub.url,
+      );
+      withoutPast.searchParams.delete('past_minutely_15');
+      expect((await fetch(withoutPast)).ok).toBe(true);
+      expect(stub.weightedCalls() - before - withPast).toBeCloseTo(withPast);
+    } finally {
+      await relay.close();
+    }
+  });
+});
+
 describe('createOpenMeteo: forecast request and a recorded answer', () => {
   it('asks for 16 days ahead and 2 days back in the local zone, in canonical units', async () => {
     const relay = await startRelay(forwardTo(stub.url));
@@ -101,6 +131,7 @@ describe('createOpenMeteo: forecast request and a recorded answer', () => {
         past_days: '2',
         minutely_15: 'precipitation,rain,snowfall',
         forecast_minutely_15: '24',
+        past_minutely_15: '192',
       });
       // Units are never asked for: Open-Meteo's defaults are the canonical ones.
       expect(params).not.toHaveProperty('temperature_unit');
