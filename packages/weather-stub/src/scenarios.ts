@@ -3,14 +3,17 @@ import type { Site } from './sites.ts';
 
 /**
  * A scripted shower: dry at the point until `startsAt`, then `mmPerHour` of
- * rain, for tests and demos of what reacts to rain ("rain starts in 20
- * minutes at X"). Applies within 0.05° of the point (a few grid cells).
+ * rain (until `endsAt`, when given), for tests and demos of what reacts to
+ * rain ("rain starts in 20 minutes at X", "it rained yesterday afternoon").
+ * Applies within 0.05° of the point (a few grid cells).
  */
 export interface RainScenario {
   latitude: number;
   longitude: number;
   /** Epoch milliseconds. */
   startsAt: number;
+  /** Epoch milliseconds; dry again from then on. */
+  endsAt?: number;
   mmPerHour: number;
 }
 
@@ -30,7 +33,8 @@ export function withScenarios(
       Math.abs(s.longitude - site.longitude) <= REACH_DEGREES,
   );
   if (!scenario) return conditions;
-  const raining = instant >= scenario.startsAt;
+  const raining =
+    instant >= scenario.startsAt && (scenario.endsAt === undefined || instant < scenario.endsAt);
   const mm = raining ? scenario.mmPerHour : 0;
   return {
     ...conditions,
@@ -52,16 +56,20 @@ export function parseScenarios(value: unknown): RainScenario[] {
     throw new TypeError(`Expected { "rain": [ ...at most ${MAX_SCENARIOS} scenarios ] } or null.`);
   return list.map((entry: unknown) => {
     const s = entry as Record<string, unknown>;
-    const startsAt = typeof s.startsAt === 'string' ? Date.parse(s.startsAt) : Number(s.startsAt);
-    const fields = [s.latitude, s.longitude, s.mmPerHour, startsAt];
+    const instant = (value: unknown) =>
+      typeof value === 'string' ? Date.parse(value) : Number(value);
+    const startsAt = instant(s.startsAt);
+    const endsAt = s.endsAt === undefined ? undefined : instant(s.endsAt);
+    const fields = [s.latitude, s.longitude, s.mmPerHour, startsAt, endsAt ?? startsAt];
     if (!fields.every((f) => typeof f === 'number' && Number.isFinite(f)))
       throw new TypeError(
-        'Each rain scenario needs numeric latitude, longitude, mmPerHour and startsAt (ISO time or epoch ms).',
+        'Each rain scenario needs numeric latitude, longitude, mmPerHour and startsAt, and endsAt if any (ISO time or epoch ms).',
       );
     return {
       latitude: s.latitude as number,
       longitude: s.longitude as number,
       startsAt,
+      ...(endsAt === undefined ? {} : { endsAt }),
       mmPerHour: Math.max(0, Math.min(200, s.mmPerHour as number)),
     };
   });

@@ -111,3 +111,43 @@ describe('control API', () => {
     expect(((await response.json()) as { error: string }).error).toMatch(/GET \/__stub\/calls/);
   });
 });
+
+describe('rain scenarios', () => {
+  const putScenario = (body: unknown) =>
+    fetch(`${stub.url}/__stub/scenario`, {
+      method: 'PUT',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    });
+
+  it('rains at the point from startsAt until endsAt, dry before and after', async () => {
+    const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+    const shower = { latitude: 52.52, longitude: 13.41, mmPerHour: 4 };
+    const startsAt = new Date(hour - 10 * 3_600_000).toISOString();
+    const endsAt = new Date(hour - 8 * 3_600_000).toISOString();
+    expect((await putScenario({ rain: [{ ...shower, startsAt, endsAt }] })).status).toBe(204);
+    try {
+      const answer = await get(
+        '/v1/forecast?latitude=52.52&longitude=13.41&minutely_15=precipitation&past_minutely_15=96&forecast_minutely_15=4&timeformat=unixtime',
+      );
+      const body = (await answer.json()) as {
+        minutely_15: { time: number[]; precipitation: number[] };
+      };
+      // The stub reads a step's conditions at its instant: wet from startsAt, dry again at endsAt.
+      const wet = body.minutely_15.time.filter((_, i) => body.minutely_15.precipitation[i]! > 0);
+      expect(wet.map((time) => time * 1000)).toEqual(
+        Array.from({ length: 8 }, (_, i) => hour - 10 * 3_600_000 + i * 15 * 60_000),
+      );
+    } finally {
+      expect((await putScenario(null)).status).toBe(204);
+    }
+  });
+
+  it('refuses an endsAt that is not a time, saying why', async () => {
+    const response = await putScenario({
+      rain: [{ latitude: 52.52, longitude: 13.41, mmPerHour: 4, startsAt: 0, endsAt: 'soon' }],
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toMatch(/endsAt/);
+  });
+});
