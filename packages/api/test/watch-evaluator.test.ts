@@ -127,6 +127,40 @@ describe('watch evaluator', () => {
     expect(fired).toEqual([{ at: '2026-06-10T13:45', key: 'rain-starts:2026-06-10T16:15' }]);
   });
 
+  it('never takes rain before now as coming: past wet steps neither fire "rain starts" nor "rain stops"', () => {
+    // Stored as Open-Meteo answers it: 48 hours of past steps, then the coming ones.
+    const now = Date.parse('2026-06-12T10:00:00Z');
+    const start = now - 48 * HOUR;
+    const forecast = forecastFixture({
+      zone: 'Europe/Berlin',
+      from: start,
+      hours: 54,
+      // Heavy rain up to this very quarter hour, dry from now on.
+      rain: (instant) => (instant >= start + 6 * HOUR && instant < now ? 9 : 0),
+    });
+    expect(forecast.minutely15!.steps[0]!.time < localDateTime('Europe/Berlin', now)).toBe(true);
+    for (const rule of [rainSoon, { kind: 'rain-stops' } as const]) {
+      for (const conditionMet of [false, true]) {
+        const state: WatchState = { rule, schedule: ALWAYS, conditionMet };
+        expect(evaluateWatch(state, weatherOf(forecast), 'Europe/Berlin', now)).toEqual({
+          conditionMet: false,
+          events: [],
+        });
+      }
+    }
+    // The same rain a quarter hour on is coming, and is news.
+    const later = forecastFixture({
+      zone: 'Europe/Berlin',
+      from: start,
+      hours: 54,
+      rain: (instant) => (instant >= now + 15 * MINUTE ? 9 : 0),
+    });
+    const state: WatchState = { rule: rainSoon, schedule: ALWAYS, conditionMet: false };
+    expect(evaluateWatch(state, weatherOf(later), 'Europe/Berlin', now).events).toEqual([
+      expect.objectContaining({ kind: 'rain-starts', minutes: 15 }),
+    ]);
+  });
+
   it('reads forecast times on the provider’s clock when it answered in another zone than the place’s', () => {
     const start = Date.parse('2026-06-10T10:00:00Z');
     const rainAt = Date.parse('2026-06-10T14:15:00Z');

@@ -203,6 +203,46 @@ describe('watches', () => {
     expect(ago[1]).toBeGreaterThan(23);
     expect(ago[1]).toBeLessThan(24);
   });
+
+  it('previews rain watches over the last 48 hours too, from the 15-minute steps of the same forecast', async () => {
+    const ada = await newUser();
+    const hamburg = { name: 'Hafen', latitude: 53.55, longitude: 9.99, timezone: 'Europe/Berlin' };
+    const home = await ada.api.places.add(hamburg);
+    // A shower 30 to 20 hours ago on the local provider; dry before, dry since. "Rain
+    // soon" fires half an hour before it starts, "rain stops" within the hour before it ends.
+    const quarter = Math.floor(Date.now() / (15 * 60_000)) * 15 * 60_000;
+    api.stub.setScenarios([
+      {
+        latitude: hamburg.latitude,
+        longitude: hamburg.longitude,
+        startsAt: quarter - 30 * 3_600_000,
+        endsAt: quarter - 20 * 3_600_000,
+        mmPerHour: 3,
+      },
+    ]);
+    try {
+      const callsBefore = api.stub.calls();
+      const hoursAgo = (preview: { until: string }, at: string) =>
+        (Date.parse(preview.until) - Date.parse(at)) / 3_600_000;
+      for (const [rule, title, from, to] of [
+        [rainSoon, /^Hafen: rain in 30 min$/, 30, 31],
+        [{ kind: 'rain-stops' }, /^Hafen: rain stops in \d+ min$/, 20, 21.5],
+      ] as const) {
+        const preview = await ada.api.watches.preview({ placeId: home.id, rule });
+        expect(preview.supported).toBe(true);
+        expect(hoursAgo(preview, preview.from ?? preview.until)).toBeGreaterThan(47.5);
+        expect(preview.events).toHaveLength(1);
+        const [event] = preview.events;
+        expect(event!.title).toMatch(title);
+        expect(hoursAgo(preview, event!.at)).toBeGreaterThan(from);
+        expect(hoursAgo(preview, event!.at)).toBeLessThan(to);
+      }
+      // Both previews, and the past steps, came from one forecast call for the cell.
+      expect(api.stub.calls() - callsBefore).toBe(1);
+    } finally {
+      api.stub.setScenarios([]);
+    }
+  });
 });
 
 describe('watches evaluated and pushed by the job queue', () => {

@@ -2,6 +2,9 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rejectionOf } from '@skycast/vitest-config/testing';
 
+import { localDateTime } from '@skycast/local-time';
+import type { ProviderForecast } from '@skycast/weather';
+
 import { createTestApi, type TestApi } from './test-api.ts';
 
 let api: TestApi;
@@ -156,6 +159,35 @@ describe('weather.forecast', () => {
     const sydney = await api.caller.weather.forecast({ latitude: -33.9, longitude: 151.1 });
     expect(sydney.nextTwoHours!.interpolated).toBe(true);
     expect(sydney.nextTwoHours!.summary).toMatch(/\(timing estimated from hourly forecasts\)\.$/);
+  });
+
+  it('stores the past 48 hours of 15-minute steps but serves none of them, even when served late', async () => {
+    const zurich = { latitude: 47.38, longitude: 8.55 };
+    const fetched = await api.caller.weather.forecast(zurich);
+    const row = await api.db
+      .selectFrom('weatherCache')
+      .select('payload')
+      .where('resource', '=', 'forecast')
+      .where('cacheKey', '=', '47.38,8.55')
+      .executeTakeFirstOrThrow();
+    const stored = (row.payload as { data: ProviderForecast }).data.minutely15!.steps;
+    const hoursBefore = (time: string, than: string) =>
+      (Date.parse(`${than}Z`) - Date.parse(`${time}Z`)) / 3_600_000;
+    expect(hoursBefore(stored[0]!.time, fetched.current.time)).toBeGreaterThanOrEqual(48);
+    expect(fetched).not.toHaveProperty('minutely15');
+
+    // The same stored answer, read 40 minutes on by an instance whose clock says so.
+    const later = Date.now() + 40 * 60_000;
+    const { caller, services } = api.instance({ now: () => new Date(later) });
+    const lateAnswer = await caller.weather.forecast(zurich);
+    // It refreshes the entry behind the answer: done before the next test counts calls.
+    await services.settled();
+    const nowThere = localDateTime(lateAnswer.location.timezone, later);
+    const steps = lateAnswer.nextTwoHours!.steps;
+    expect(steps).toHaveLength(8);
+    expect(steps.every((step) => step.time > nowThere)).toBe(true);
+    // The first is the step that holds now: it ends within a quarter hour.
+    expect(hoursBefore(nowThere, steps[0]!.time)).toBeLessThanOrEqual(0.25);
   });
 
   it('asks the provider once for repeated requests within 10 minutes', async () => {
