@@ -92,6 +92,25 @@ export const weatherStub = {
     });
     if (response.status !== 204) throw new Error(`setFault failed: ${await response.text()}`);
   },
+  /** Scripted showers (dry until `startsAt`, rain until `endsAt`); null clears them. */
+  async setRain(
+    rain:
+      | {
+          latitude: number;
+          longitude: number;
+          startsAt: number;
+          endsAt?: number;
+          mmPerHour: number;
+        }[]
+      | null,
+  ) {
+    const response = await fetch(`${inject('stubUrl')}/__stub/scenario`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(rain && { rain }),
+    });
+    if (response.status !== 204) throw new Error(`setRain failed: ${await response.text()}`);
+  },
   async calls(): Promise<{ total: number; byEndpoint: Record<string, number> }> {
     return (await (await fetch(`${inject('stubUrl')}/__stub/calls`)).json()) as {
       total: number;

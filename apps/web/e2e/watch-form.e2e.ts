@@ -9,6 +9,7 @@ import {
   horizontalOverflow,
   seriousAxeViolations,
   sharedBrowser,
+  weatherStub,
   withPage,
 } from './browser.ts';
 
@@ -17,13 +18,13 @@ const PLACE = '/place/52.52,13.41/Berlin';
 const SHOTS = path.resolve(import.meta.dirname, '../test-results/watch-form');
 mkdirSync(SHOTS, { recursive: true });
 
-async function signUpAndSaveBerlin(page: Page): Promise<Locator> {
+async function signUpAndSaveBerlin(page: Page, place = PLACE): Promise<Locator> {
   await page.goto('/sign-up');
   await page.getByLabel('Email').fill(`form.${Date.now()}.${Math.random()}@example.com`);
   await page.getByLabel('Password', { exact: true }).fill('a walk along the river');
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByRole('button', { name: 'Account', exact: true }).waitFor();
-  await page.goto(PLACE);
+  await page.goto(place);
   await page.getByRole('heading', { name: 'Right now' }).waitFor();
   await page.getByRole('button', { name: 'Save place' }).click();
   const section = page.getByRole('region', { name: 'Watches' });
@@ -117,6 +118,42 @@ describe('the watch form', () => {
         { kind: 'temperature', direction: 'below', threshold: 5, horizon: { hours: 24 } },
       ]);
     });
+  });
+
+  it('previews a rain watch over the last 48 hours: a shower yesterday shows when it would have notified', async () => {
+    // A shower 30 to 20 hours ago on the local provider, set before the place's forecast is first fetched.
+    const quarter = Math.floor(Date.now() / (15 * 60_000)) * 15 * 60_000;
+    await weatherStub.setRain([
+      {
+        latitude: 51.34,
+        longitude: 12.37,
+        startsAt: quarter - 30 * 3_600_000,
+        endsAt: quarter - 20 * 3_600_000,
+        mmPerHour: 3,
+      },
+    ]);
+    try {
+      await withPage(browser(), { viewport: { width: 1280, height: 900 } }, async ({ page }) => {
+        const section = await signUpAndSaveBerlin(page, '/place/51.34,12.37/Leipzig');
+        await section.getByRole('button', { name: '+ Your own watch' }).click();
+        const form = section.getByRole('form', { name: 'New watch' });
+        await form.getByLabel('Watch for').selectOption('rain-starts');
+        await form.getByRole('button', { name: 'Preview the last 48 hours' }).click();
+        const status = form.getByRole('status');
+        await status.getByText('In the last 48 hours this would have notified you once:').waitFor();
+        const fired = status.getByRole('listitem');
+        expect(await fired.count()).toBe(1);
+        expect(await fired.textContent()).toMatch(/ — Leipzig: rain in 30 min$/);
+        // Half an hour before the shower began, about 30.5 hours ago: not from now on.
+        const at = Date.parse((await fired.locator('time').getAttribute('datetime')) ?? '');
+        const hoursAgo = (Date.now() - at) / 3_600_000;
+        expect(hoursAgo).toBeGreaterThan(30);
+        expect(hoursAgo).toBeLessThan(31.5);
+        expect(describeViolations(await seriousAxeViolations(page))).toEqual([]);
+      });
+    } finally {
+      await weatherStub.setRain(null);
+    }
   });
 
   it('fits a 390 px and a 320 px phone, open with every kind of field, and mirrors in Arabic', async () => {
