@@ -134,6 +134,12 @@ export const envSchema = z.object({
   WATCHES_WORKERS: z.enum(['on', 'off']).default('on'),
   /** Notifications per user and hour that are pushed; later ones are only listed in the app. */
   WATCHES_MAX_PUSHES_PER_HOUR: z.coerce.number().int().min(1).max(1_000).default(20),
+  /**
+   * MiB of the watch rounds' slices of forecasts each instance keeps in
+   * memory, about 38 kB a watched cell (the default holds some 5,000): size
+   * it to the watched cells so a warm round reads memory only.
+   */
+  WATCHES_SLICE_MEMORY_MB: z.coerce.number().int().min(1).max(65_536).default(192),
   /** Origins a push subscription may point at (comma-separated https origins); unset: the known push services. */
   PUSH_SERVICE_ORIGINS: z
     .string()

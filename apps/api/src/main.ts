@@ -158,6 +158,7 @@ async function start(): Promise<void> {
     newPlacesPerMinute: env.NEW_PLACES_PER_MINUTE,
     ipv6ClientPrefix: env.IPV6_CLIENT_PREFIX,
     weatherMemoryBytes: env.WEATHER_MEMORY_MB * 1024 * 1024,
+    watchSliceBytes: env.WATCHES_SLICE_MEMORY_MB * 1024 * 1024,
     ...(metrics ? { metrics: metrics.api } : {}),
     watches: {
       ...(env.PUSH_SERVICE_ORIGINS ? { pushServiceOrigins: env.PUSH_SERVICE_ORIGINS } : {}),

@@ -29,6 +29,17 @@ describe('loadEnv', () => {
   });
 });
 
+describe('WATCHES_SLICE_MEMORY_MB', () => {
+  it('keeps 192 MiB of watch rounds’ forecast slices unless told, and takes whole MiB from 1', () => {
+    expect(loadEnv({}).WATCHES_SLICE_MEMORY_MB).toBe(192);
+    expect(loadEnv({ WATCHES_SLICE_MEMORY_MB: '512' }).WATCHES_SLICE_MEMORY_MB).toBe(512);
+    for (const value of ['0', '1.5', 'lots', '70000'])
+      expect(() => loadEnv({ WATCHES_SLICE_MEMORY_MB: value })).toThrow(
+        new RegExp(`^Invalid environment variable WATCHES_SLICE_MEMORY_MB: .*got "${value}"`),
+      );
+  });
+});
+
 describe('stubProviderEnv', () => {
   it('points every weather service URL the server reads at the local provider', () => {
     const url = 'http://127.0.0.1:4010';

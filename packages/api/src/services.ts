@@ -96,6 +96,8 @@ export interface ServiceDependencies {
   newPlacesPerMinute?: number;
   /** Bytes of decoded weather kept in each instance's memory (default 64 MiB). */
   weatherMemoryBytes?: number;
+  /** Bytes of the watch rounds' forecast slices kept in each instance's memory (default 192 MiB). */
+  watchSliceBytes?: number;
   /** How many leading bits of an IPv6 address name one client in every limit (default 64). */
   ipv6ClientPrefix?: number;
   /** Watches and Web Push; the defaults accept the known push services and make VAPID keys in the database. */
@@ -192,6 +194,7 @@ export function createServices(deps: ServiceDependencies): Services {
       bucketFor(deps.newPlacesPerMinute ?? 60, deps.quotas?.[deps.provider.id] ?? []),
     ),
     ...(deps.weatherMemoryBytes ? { memoryBytes: deps.weatherMemoryBytes } : {}),
+    ...(deps.watchSliceBytes ? { viewBytes: deps.watchSliceBytes } : {}),
     ...(deps.now ? { now: deps.now } : {}),
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });

@@ -110,7 +110,7 @@ describe('coalescing when one instance finishes just before another claims', () 
 });
 
 describe('views', () => {
-  function viewCache() {
+  function viewCache(viewBytes?: number) {
     const parts = { db: api.db, logger: silentLogger };
     const gate = createProviderGate({ ...parts, quotas: {} });
     const coordinator = createRefreshCoordinator({
@@ -123,6 +123,7 @@ describe('views', () => {
       gate,
       coordinator,
       memoryBytes: 1,
+      ...(viewBytes === undefined ? {} : { viewBytes }),
       now: () => clock.now,
     });
     let calls = 0;
@@ -190,6 +191,29 @@ describe('views', () => {
       expect(young.value.call).toBe(3);
       expect(t.counts().calls).toBe(3);
     } finally {
+      await t.close();
+    }
+  });
+
+  it('keeps no more views than its byte budget: the least recent is derived again from storage', async () => {
+    // Room for one view of 100 bytes, not two.
+    const t = viewCache(150);
+    const other = {
+      ...t.request,
+      key: { ...t.request.key, cacheKey: `${t.request.key.cacheKey}-b` },
+    };
+    try {
+      await t.cache.getView(t.request, t.view);
+      await t.cache.getView(other, t.view);
+      expect(t.counts()).toEqual({ calls: 2, derived: 2 });
+      // The second pushed the first out: read from PostgreSQL (no provider call) and derived again.
+      await t.cache.getView(t.request, t.view);
+      expect(t.counts()).toEqual({ calls: 2, derived: 3 });
+      // The first is now the one kept.
+      await t.cache.getView(t.request, t.view);
+      expect(t.counts()).toEqual({ calls: 2, derived: 3 });
+    } finally {
+      await api.db.deleteFrom('weatherCache').where('cacheKey', '=', other.key.cacheKey).execute();
       await t.close();
     }
   });

@@ -83,7 +83,7 @@ export interface WeatherCacheOptions {
   metrics?: ApiMetrics;
   /** Bytes of decoded entries kept in this process (default 64 MiB). */
   memoryBytes?: number;
-  /** Bytes of views kept in this process (default 192 MiB: a round's slice of about 10,000 cells). */
+  /** Bytes of views kept in this process (default 192 MiB: a round's slices of some 5,000 cells, at ~38 kB each). */
   viewBytes?: number;
   /**
    * Per client: how many entries it may make us fetch from the provider
