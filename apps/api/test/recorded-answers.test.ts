@@ -53,6 +53,16 @@ const nwsAnswerAt = (point: string) =>
     ? 'nws/alerts-active-phoenix.json'
     : 'nws/alerts-active-portland.json';
 
+/** Which recorded forecast a point gets: the southern ones by where they were recorded, else the empty one. */
+function forecastAt(url: URL) {
+  const latitude = Number.parseFloat(url.searchParams.get('latitude') ?? '');
+  const longitude = Number.parseFloat(url.searchParams.get('longitude') ?? '');
+  if (latitude < -14) return 'open-meteo/forecast-brasilia-hourly.json';
+  if (latitude < 0 && longitude > 0) return 'open-meteo/forecast-darwin-current-weather.json';
+  if (latitude < 0) return 'open-meteo/forecast-pacific-daily-nulls.json';
+  return 'open-meteo/forecast-no-sections.json';
+}
+
 interface Answer {
   status: number;
   body: string;
@@ -83,7 +93,7 @@ function recordedServices(wholeFeeds: boolean, unrecordedDocument: Answer = notR
       return file ? json(file) : json('open-meteo/geocoding-empty.json');
     }
     if (url.pathname === '/v1/air-quality') return json('open-meteo/air-quality-enschede.json');
-    if (url.pathname === '/v1/forecast') return json('open-meteo/forecast-no-sections.json');
+    if (url.pathname === '/v1/forecast') return json(forecastAt(url));
     if (url.pathname === '/alerts/active')
       return json(nwsAnswerAt(url.searchParams.get('point') ?? ''));
     if (url.pathname === '/data/2.5/weather')
@@ -288,6 +298,24 @@ describe('every recorded real answer, through the public procedures over HTTP', 
       await skycast.close();
     }
   });
+
+  it.each([
+    ['Darwin (+09:30, the legacy `current_weather`)', -12.46, 130.84],
+    ['the tropical Pacific (a daily high null every day)', -12.46, -130.84],
+    ['Brasília (hourly temperatures only)', -15.79, -47.88],
+  ])(
+    'answers a forecast Open-Meteo sent for %s, without the `current` Skycast asks for, as a 502 naming the weather service',
+    async (_place, latitude, longitude) => {
+      const skycast = await instance(new Date().toISOString(), { forecastFrom: recorded.url });
+      try {
+        const answer = await call(skycast.url, 'weather.forecast', { latitude, longitude });
+        expect(answer.status).toBe(502);
+        expect(answer.error).toMatch(/weather service/i);
+      } finally {
+        await skycast.close();
+      }
+    },
+  );
 
   it.each([
     ['London', 51.51, -0.13],
