@@ -53,6 +53,16 @@ const nwsAnswerAt = (point: string) =>
     ? 'nws/alerts-active-phoenix.json'
     : 'nws/alerts-active-portland.json';
 
+/** Which recorded forecast a point gets: the southern ones by where they were recorded, else the empty one. */
+function forecastAt(url: URL) {
+  const latitude = Number.parseFloat(url.searchParams.get('latitude') ?? '');
+  const longitude = Number.parseFloat(url.searchParams.get('longitude') ?? '');
+  if (latitude < -14) return 'open-meteo/forecast-brasilia-hourly.json';
+  if (latitude < 0 && longitude > 0) return 'open-meteo/forecast-darwin-current-weather.json';
+  if (latitude < 0) return 'open-meteo/forecast-pacific-daily-nulls.json';
+  return 'open-meteo/forecast-no-sections.json';
+}
+
 interface Answer {
   status: number;
   body: string;
@@ -73,16 +83,17 @@ const notRecorded: Answer = {
 /**
  * The services as recorded. A MeteoAlarm feed is served whole where
  * `wholeFeeds`, else with the entries of its recorded documents only;
- * a document nobody recorded is a 404.
+ * a document nobody recorded is answered `unrecordedDocument`: a 404 (a
+ * withdrawn warning), or a 500 (one that cannot be read just now).
  */
-function recordedServices(wholeFeeds: boolean) {
+function recordedServices(wholeFeeds: boolean, unrecordedDocument: Answer = notRecorded) {
   return (url: URL): Answer => {
     if (url.pathname === '/v1/search') {
       const file = GEOCODING[(url.searchParams.get('name') ?? '').toLowerCase()];
       return file ? json(file) : json('open-meteo/geocoding-empty.json');
     }
     if (url.pathname === '/v1/air-quality') return json('open-meteo/air-quality-enschede.json');
-    if (url.pathname === '/v1/forecast') return json('open-meteo/forecast-no-sections.json');
+    if (url.pathname === '/v1/forecast') return json(forecastAt(url));
     if (url.pathname === '/alerts/active')
       return json(nwsAnswerAt(url.searchParams.get('point') ?? ''));
     if (url.pathname === '/data/2.5/weather')
@@ -116,7 +127,9 @@ function recordedServices(wholeFeeds: boolean) {
     );
     if (document) {
       const file = recordedDocuments.get(document[1] ?? '')?.get(document[2] ?? '');
-      return file ? { status: 200, body: recording(file), type: 'application/xml' } : notRecorded;
+      return file
+        ? { status: 200, body: recording(file), type: 'application/xml' }
+        : unrecordedDocument;
     }
     return notRecorded;
   };
@@ -143,17 +156,22 @@ async function serve(answer: (url: URL) => Answer) {
 let world: TestServer;
 let recorded: Awaited<ReturnType<typeof serve>>;
 let wholeFeeds: Awaited<ReturnType<typeof serve>>;
+let failingDocuments: Awaited<ReturnType<typeof serve>>;
 
 beforeAll(async () => {
   world = await startTestServer();
   recorded = await serve(recordedServices(false));
   wholeFeeds = await serve(recordedServices(true));
+  failingDocuments = await serve(
+    recordedServices(true, { status: 500, body: 'Internal Server Error', type: 'text/plain' }),
+  );
 });
 
 afterAll(async () => {
   await world.close();
   await recorded.close();
   await wholeFeeds.close();
+  await failingDocuments.close();
 });
 
 /** An instance whose services are the recordings, its clock at `now`. */
@@ -282,6 +300,24 @@ describe('every recorded real answer, through the public procedures over HTTP', 
   });
 
   it.each([
+    ['Darwin (+09:30, the legacy `current_weather`)', -12.46, 130.84],
+    ['the tropical Pacific (a daily high null every day)', -12.46, -130.84],
+    ['Brasília (hourly temperatures only)', -15.79, -47.88],
+  ])(
+    'answers a forecast Open-Meteo sent for %s, without the `current` Skycast asks for, as a 502 naming the weather service',
+    async (_place, latitude, longitude) => {
+      const skycast = await instance(new Date().toISOString(), { forecastFrom: recorded.url });
+      try {
+        const answer = await call(skycast.url, 'weather.forecast', { latitude, longitude });
+        expect(answer.status).toBe(502);
+        expect(answer.error).toMatch(/weather service/i);
+      } finally {
+        await skycast.close();
+      }
+    },
+  );
+
+  it.each([
     ['London', 51.51, -0.13],
     ['Moscow', 55.75, 37.62],
   ])(
@@ -353,13 +389,14 @@ describe('every recorded real answer, through the public procedures over HTTP', 
     },
   );
 
+  // Before the 404s below: a failed answer is not stored, while theirs is, for the same cells.
   it.each([
     ['Rosenheim', '2023-04-28T13:00:00Z', 47.86, 12.12],
     ['the Hel peninsula', '2023-04-27T15:00:00Z', 54.6, 18.8],
   ])(
-    'answers a whole recorded feed naming documents nobody recorded, at %s, as a 502 naming the weather service',
+    'answers a 502 naming the weather service at %s when no document the recorded feed names there can be read',
     async (_place, now, latitude, longitude) => {
-      const skycast = await instance(now, { base: wholeFeeds.url });
+      const skycast = await instance(now, { base: failingDocuments.url });
       try {
         const answer = await call(skycast.url, 'weather.alerts', { latitude, longitude });
         expect(answer.status).toBe(502);
@@ -370,6 +407,41 @@ describe('every recorded real answer, through the public procedures over HTTP', 
     },
   );
 
+  it.each([
+    ['Rosenheim', '2023-04-28T13:00:00Z', 47.86, 12.12],
+    ['the Hel peninsula', '2023-04-27T15:00:00Z', 54.6, 18.8],
+  ])(
+    'answers no warnings at %s when every document the recorded feed names there is gone (404: withdrawn)',
+    async (_place, now, latitude, longitude) => {
+      const skycast = await instance(now, { base: wholeFeeds.url });
+      try {
+        const answer = await call(skycast.url, 'weather.alerts', { latitude, longitude });
+        expect(answer).toMatchObject({ status: 200, data: { alerts: [], unreadable: 0 } });
+      } finally {
+        await skycast.close();
+      }
+    },
+  );
+
+  it("shows Glasgow's recorded ice warning and says one more could not be read when the snow warning's document fails (500)", async () => {
+    const skycast = await instance('2022-12-07T12:00:00Z', { base: failingDocuments.url });
+    try {
+      const answer = await call(skycast.url, 'weather.alerts', {
+        latitude: 55.86,
+        longitude: -4.25,
+      });
+      expect(answer).toMatchObject({
+        status: 200,
+        data: {
+          alerts: [expect.objectContaining({ event: 'Yellow ice warning' })],
+          unreadable: 1,
+        },
+      });
+    } finally {
+      await skycast.close();
+    }
+  });
+
   it("shows the Met Office's warning in Belfast from the whole recorded UK feed (4 documents, 25 entries)", async () => {
     const skycast = await instance('2022-12-07T12:00:00Z', { base: wholeFeeds.url });
     try {
@@ -377,9 +449,10 @@ describe('every recorded real answer, through the public procedures over HTTP', 
         latitude: 54.6,
         longitude: -5.93,
       });
+      // Its other document there (bca9d20a, not recorded) is gone: withdrawn, not unreadable.
       expect(answer).toMatchObject({
         status: 200,
-        data: { alerts: [expect.objectContaining({ event: 'Yellow ice warning' })] },
+        data: { alerts: [expect.objectContaining({ event: 'Yellow ice warning' })], unreadable: 0 },
       });
     } finally {
       await skycast.close();

@@ -83,7 +83,13 @@ export async function openPage(
 /** The local weather provider's control API (it runs in the global setup's process). */
 export const weatherStub = {
   async setFault(
-    fault: { mode: string; status?: number; delayMs?: number; endpoints?: string[] } | null,
+    fault: {
+      mode: string;
+      status?: number;
+      delayMs?: number;
+      endpoints?: string[];
+      paths?: string[];
+    } | null,
   ) {
     const response = await fetch(`${inject('stubUrl')}/__stub/fault`, {
       method: 'PUT',

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
-import { sharedBrowser, withPage } from './browser.ts';
+import { sharedBrowser, weatherStub, withPage } from './browser.ts';
 
 const browser = sharedBrowser();
+afterAll(() => weatherStub.setFault(null));
 
 describe('sun and moon', () => {
   it('shows today’s sunrise, sunset, daylight and moon, and the coming days as a table', async () => {
@@ -286,6 +287,29 @@ describe('weather warnings', () => {
         /^From \w{3} \d\d:\d\d until \w{3} \d\d:\d\d$/,
       );
     });
+  });
+
+  it('shows the warnings that could be read and says how many could not, when one document fails', async () => {
+    // Leipzig's two geocode-only warnings: the thunderstorm's document answers 500.
+    await weatherStub.setFault({
+      mode: 'error',
+      status: 500,
+      endpoints: ['/api/v1/warnings'],
+      paths: ['/api/v1/warnings/feeds-germany/leipzig-thunderstorm'],
+    });
+    try {
+      await withPage(browser(), {}, async ({ page }) => {
+        await page.goto('/place/51.34,12.37/Leipzig');
+        const section = page.getByRole('region', { name: 'Weather warning' });
+        await section.getByRole('listitem').first().waitFor();
+        expect(await section.locator('.alert__name').allTextContents()).toEqual(['Heavy rain']);
+        expect(await section.getByRole('status').textContent()).toBe(
+          'One warning issued for this place could not be read just now; check your national weather service.',
+        );
+      });
+    } finally {
+      await weatherStub.setFault(null);
+    }
   });
 
   it('show nothing at all for a place with none', async () => {

@@ -106,6 +106,26 @@ describe('weather.alerts', () => {
     expect(later.alerts.map((alert) => alert.event)).toEqual(['Winter Storm Warning']);
   });
 
+  it('reads a list stored before unreadable warnings were counted as complete', async () => {
+    const now = Date.now();
+    await api.db
+      .insertInto('weatherCache')
+      .values({
+        provider: 'meteoalarm',
+        resource: 'alerts',
+        cacheKey: '47.07,15.44',
+        payload: JSON.stringify({ data: [], simulated: true }),
+        fetchedAt: new Date(now),
+        freshUntil: new Date(now + 60_000),
+        staleUntil: new Date(now + 3_600_000),
+      })
+      .execute();
+    api.stub.resetCalls();
+    const graz = await api.instance().caller.weather.alerts({ latitude: 47.07, longitude: 15.44 });
+    expect(graz).toMatchObject({ alerts: [], unreadable: 0, source: 'meteoalarm' });
+    expect(api.stub.calls('/feeds/meteoalarm-legacy-atom')).toBe(0);
+  });
+
   it.each([
     ['an upstream 500', 'BAD_GATEWAY', { mode: 'error' as const, status: 500 }],
     ['a cut-off feed', 'BAD_GATEWAY', { mode: 'malformed' as const }],

@@ -31,6 +31,10 @@ export type FaultMode = (typeof FAULT_MODES)[number];
  *   `shiftMs` (default a week back), times and values alike;
  * - `oversized`: 200 with a JSON body of `bytes` bytes (default 50 MB),
  *   streamed in chunks so the stub itself holds little of it.
+ *
+ * `paths` narrows it further to calls whose path starts with one of them: one
+ * MeteoAlarm document (`/api/v1/warnings/feeds-germany/berlin-frost`) failing
+ * while the others answer.
  */
 export interface Fault {
   mode: FaultMode;
@@ -42,6 +46,7 @@ export interface Fault {
   shiftMs?: number;
   bytes?: number;
   endpoints?: StubEndpoint[];
+  paths?: string[];
 }
 
 export const DEFAULT_DELAY_MS = 10_000;
@@ -57,6 +62,7 @@ const KEYS = new Set([
   'shiftMs',
   'bytes',
   'endpoints',
+  'paths',
 ]);
 /** A JSON number as written in a body, Infinity-sized exponents included. */
 const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
@@ -69,7 +75,8 @@ export function parseFault(input: unknown): Fault | null {
   const fault = input as Record<string, unknown>;
   const unknown = Object.keys(fault).filter((key) => !KEYS.has(key));
   if (unknown.length > 0) throw new TypeError(`Unknown fault field(s): ${unknown.join(', ')}.`);
-  const { mode, delayMs, status, retryAfter, variable, value, shiftMs, bytes, endpoints } = fault;
+  const { mode, delayMs, status, retryAfter, variable, value, shiftMs, bytes, endpoints, paths } =
+    fault;
   if (!FAULT_MODES.includes(mode as FaultMode)) {
     throw new TypeError(
       `Fault mode must be one of ${FAULT_MODES.join(', ')}; got ${JSON.stringify(mode)}.`,
@@ -115,6 +122,18 @@ export function parseFault(input: unknown): Fault | null {
       );
     }
   }
+  if (
+    paths !== undefined &&
+    !(
+      Array.isArray(paths) &&
+      paths.length <= 20 &&
+      paths.every((path) => typeof path === 'string' && /^\/[\w./-]{0,199}$/.test(path))
+    )
+  ) {
+    throw new TypeError(
+      `paths must list up to 20 path beginnings such as "/api/v1/warnings/feeds-germany/berlin-frost"; got ${JSON.stringify(paths)}.`,
+    );
+  }
   return {
     mode: mode as FaultMode,
     ...(delayMs === undefined ? {} : { delayMs }),
@@ -125,11 +144,15 @@ export function parseFault(input: unknown): Fault | null {
     ...(shiftMs === undefined ? {} : { shiftMs: shiftMs as number }),
     ...(bytes === undefined ? {} : { bytes: bytes as number }),
     ...(endpoints === undefined ? {} : { endpoints: [...endpoints] }),
+    ...(paths === undefined ? {} : { paths: [...(paths as string[])] }),
   };
 }
 
-export function faultApplies(fault: Fault, endpoint: StubEndpoint): boolean {
-  return !fault.endpoints || fault.endpoints.includes(endpoint);
+export function faultApplies(fault: Fault, endpoint: StubEndpoint, path: string): boolean {
+  return (
+    (!fault.endpoints || fault.endpoints.includes(endpoint)) &&
+    (!fault.paths || fault.paths.some((start) => path.startsWith(start)))
+  );
 }
 
 const OPEN_WEATHER_RATE_LIMIT =

@@ -177,7 +177,7 @@ export async function startWeatherStub(
     url: URL,
   ) {
     counter.record(endpoint, callWeight(endpoint, url.searchParams));
-    const active = fault && faultApplies(fault, endpoint) ? fault : null;
+    const active = fault && faultApplies(fault, endpoint, url.pathname) ? fault : null;
     const shift = active?.mode === 'time-shift' ? (active.shiftMs ?? DEFAULT_SHIFT_MS) : 0;
     const normal = () =>
       ROUTES[endpoint](url.searchParams, now().getTime() + shift, url.pathname, scenarios);

@@ -170,6 +170,24 @@ describe('fault injection', () => {
     expect(stub.calls()).toBe(2);
   });
 
+  it('touches only calls whose path starts with one listed: one MeteoAlarm document fails, the others answer', async () => {
+    const feed = await (await get('/feeds/meteoalarm-legacy-atom-germany')).text();
+    const documents = [
+      ...feed.matchAll(/href="https?:\/\/[^/"]+(\/api\/v1\/warnings\/[^"]+)"/g),
+    ].map((match) => match[1]!);
+    const frost = documents.find((path) => path.includes('/berlin-frost.'));
+    const gusts = documents.find((path) => path.includes('/berlin-storm-gusts.'));
+    stub.setFault({
+      mode: 'error',
+      status: 503,
+      endpoints: ['/api/v1/warnings'],
+      paths: ['/api/v1/warnings/feeds-germany/berlin-frost'],
+    });
+    expect((await get(frost!)).status).toBe(503);
+    expect((await get(gusts!)).status).toBe(200);
+    expect((await get('/feeds/meteoalarm-legacy-atom-germany')).status).toBe(200);
+  });
+
   it('stops when cleared', async () => {
     stub.setFault({ mode: 'error' });
     stub.setFault(null);
@@ -182,6 +200,8 @@ describe('fault injection', () => {
     [{ mode: 'error', status: 99 }, /status/],
     [{ mode: 'error', endpoints: ['/v2/forecast'] }, /endpoints/],
     [{ mode: 'slow', delay: 100 }, /Unknown fault field/],
+    [{ mode: 'error', paths: ['api/v1/warnings'] }, /paths/],
+    [{ mode: 'error', paths: '/api/v1/warnings' }, /paths/],
     [{ mode: 'out-of-range', value: 'NaN' }, /value/],
     [{ mode: 'out-of-range', variable: 'a.b' }, /variable/],
     [{ mode: 'time-shift', shiftMs: 1.5 }, /shiftMs/],

@@ -45,6 +45,7 @@ export {
   type AlertsProvider,
   type AlertsProviderId,
   type AlertsQuery,
+  type AlertsResult,
   type WeatherAlert,
 } from './alerts/alert-model.ts';
 export { createNws, type NwsOptions } from './alerts/nws.ts';

@@ -116,6 +116,49 @@ describe('Open-Meteo forecast, recorded', () => {
   });
 });
 
+describe('Open-Meteo forecasts for other climates, recorded with other questions', () => {
+  // Real answers from the tropics and the southern hemisphere, one at +09:30, one with a
+  // variable all null; each asked for other sections than Skycast's client asks for, so
+  // none holds a `current` block. What they prove: such an answer is refused as malformed
+  // (a 502 naming the weather service), never read as a forecast or thrown as a 500.
+  it.each([
+    [
+      'Darwin at +09:30, the legacy `current_weather` in °F',
+      'forecast-darwin-current-weather.json',
+      -12.5,
+      130.88,
+    ],
+    [
+      'the tropical Pacific, a daily high null on every day',
+      'forecast-pacific-daily-nulls.json',
+      -12.46,
+      -130.84,
+    ],
+    ['Brasília, hourly temperatures only', 'forecast-brasilia-hourly.json', -15.79, -47.88],
+  ])(
+    'refuses %s as a malformed answer naming the missing `current`',
+    async (_what, file, latitude, longitude) => {
+      const relay = await replaying(recording(`open-meteo/${file}`));
+      try {
+        const provider = createOpenMeteo({
+          forecastUrl: relay.url,
+          geocodingUrl: relay.url,
+          airQualityUrl: relay.url,
+        });
+        const error = await provider.forecast({ latitude, longitude }).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        expect(error).toBeInstanceOf(ProviderError);
+        expect(error).toMatchObject({ kind: 'malformed', provider: 'open-meteo' });
+        expect((error as ProviderError).message).toMatch(/current: /);
+      } finally {
+        await relay.close();
+      }
+    },
+  );
+});
+
 describe('Open-Meteo air quality, recorded', () => {
   it('maps a real answer in Europe out of season: pollen counted as zero, not missing', async () => {
     const relay = await replaying(recording('open-meteo/air-quality-enschede.json'));

@@ -128,7 +128,8 @@ function Alert({
 /**
  * Official warnings at a place, most severe first, shown above the rest of
  * the page as compact banners, the severe ones more prominent than the minor. A place with none — or whose warnings are still loading — shows
- * nothing at all; warnings that cannot be loaded are said to be unknown.
+ * nothing at all; warnings that cannot be loaded are said to be unknown, and
+ * a list missing some the service could not give is said to be incomplete.
  */
 export function WeatherAlerts({
   coordinates,
@@ -151,7 +152,9 @@ export function WeatherAlerts({
   }
   const report = query.data;
   const source = report?.source;
-  if (!report || !source || report.alerts.length === 0) return null;
+  // Warnings the service listed here but that could not be read: said, never silently left out.
+  const unreadable = report?.unreadable ?? 0;
+  if (!report || !source || (report.alerts.length === 0 && unreadable === 0)) return null;
   const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const count = report.alerts.length;
   return (
@@ -169,11 +172,18 @@ export function WeatherAlerts({
           />
         </p>
       )}
-      <ul className="alerts__list">
-        {report.alerts.map((alert) => (
-          <Alert key={alert.id} alert={alert} source={source} timeZone={zone} now={now} />
-        ))}
-      </ul>
+      {unreadable > 0 && (
+        <p className="alerts__unreadable" role="status">
+          {t('alerts.unreadable', { count: unreadable })}
+        </p>
+      )}
+      {count > 0 && (
+        <ul className="alerts__list">
+          {report.alerts.map((alert) => (
+            <Alert key={alert.id} alert={alert} source={source} timeZone={zone} now={now} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -62,6 +62,12 @@ export type AirQualityReport = z.output<typeof airQualityReportSchema>;
 
 export const alertsReportSchema = z.object({
   alerts: z.array(weatherAlertSchema).max(MAX_ALERTS),
+  /**
+   * Warnings the service listed at the point whose own documents could not be
+   * read just now (MeteoAlarm: one CAP document each): the list is incomplete
+   * by this many. 0 when it is complete.
+   */
+  unreadable: z.number().int().min(0),
   // The warning service asked; null where none covers the point.
   ...provenanceShape(alertsProviderIdSchema.nullable()),
 });

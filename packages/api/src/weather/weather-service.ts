@@ -151,7 +151,10 @@ const result = <T extends z.ZodType>(data: T) => z.object({ data, simulated: z.b
 const storedForecast = result(plausibleForecastSchema);
 const storedAirQuality = result(plausibleAirQualitySchema);
 const storedPlaces = result(plausiblePlacesSchema);
-const storedAlerts = result(z.array(weatherAlertSchema));
+// `unreadable` came later: an entry stored before it was complete as far as anyone knew.
+const storedAlerts = result(z.array(weatherAlertSchema)).extend({
+  unreadable: z.number().int().min(0).default(0),
+});
 const storedNearestPlace = result(placeSchema.omit({ timezone: true }).nullable());
 
 /**
@@ -255,6 +258,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
     if (!source) {
       return {
         alerts: [],
+        unreadable: 0,
         fetchedAt: now().toISOString(),
         stale: false,
         source: null,
@@ -266,7 +270,10 @@ export function createWeatherService(options: WeatherServiceOptions) {
       key: { provider: source.id, resource: 'alerts', cacheKey: cell.key },
       schema: storedAlerts,
       freshness: ALERTS_FRESHNESS,
-      fetch: () => source.alerts(cell),
+      fetch: async () => {
+        const answer = await source.alerts(cell);
+        return { ...answer, unreadable: answer.unreadable ?? 0 };
+      },
     });
     const instant = now().getTime();
     return {
@@ -274,6 +281,7 @@ export function createWeatherService(options: WeatherServiceOptions) {
         .filter((alert) => alert.expires === null || Date.parse(alert.expires) > instant)
         .sort(byUrgencyOfReading)
         .slice(0, MAX_ALERTS),
+      unreadable: cached.value.unreadable,
       ...provenance(cached, source.id),
     };
   }

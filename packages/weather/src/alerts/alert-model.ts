@@ -89,7 +89,16 @@ export interface AlertsProvider {
   /** Whether this service issues warnings for the point (no call is made). */
   covers(point: AlertsQuery): boolean;
   /** The warnings in force or announced at the point. */
-  alerts(point: AlertsQuery): Promise<ProviderResult<WeatherAlert[]>>;
+  alerts(point: AlertsQuery): Promise<AlertsResult>;
+}
+
+/**
+ * The warnings a service gave for a point, and how many more it listed there
+ * whose own documents could not be read (MeteoAlarm: one CAP document per
+ * warning). A page says so rather than silently showing fewer; absent is 0.
+ */
+export interface AlertsResult extends ProviderResult<WeatherAlert[]> {
+  unreadable?: number;
 }
 
 const SEVERITY_ORDER: readonly AlertSeverity[] = [

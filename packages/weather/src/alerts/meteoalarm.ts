@@ -87,6 +87,9 @@ interface CapDocument {
  * data shipped with the code, holds it. The feed is kept a minute (one call
  * serves a whole country) and documents for as long as memory allows (an
  * update is a new document); concurrent reads of one document share a call.
+ * A document gone (404, 410) is a withdrawn warning and left out; one that
+ * fails otherwise is counted in `unreadable` while the rest are shown. Only
+ * when no document at all could be read is the answer an error.
  *
  * @example
  * const meteoAlarm = createMeteoAlarm({ baseUrl: 'https://feeds.meteoalarm.org' });
@@ -218,20 +221,41 @@ export function createMeteoAlarm(options: MeteoAlarmOptions): AlertsProvider {
         .sort((a, b) => b.sent - a.sent)
         .slice(0, MAX_DOCUMENTS);
       const found: WeatherAlert[] = [];
+      // One document that cannot be read must not hide the others: a gone one (404, 410)
+      // is a warning withdrawn; any other failure is counted, so the page can say so.
+      let read = 0;
+      const failures: ProviderError[] = [];
       for (let start = 0; start < newestFirst.length; start += PARALLEL_DOCUMENTS) {
-        const batch = await Promise.all(
+        const batch = await Promise.allSettled(
           newestFirst
             .slice(start, start + PARALLEL_DOCUMENTS)
             .map((entry) => document(entry.capUrl!, entry.identifier)),
         );
-        for (const cap of batch) {
-          if (await anyHolds(cap.areas)) found.push(cap.alert);
+        for (const outcome of batch) {
+          if (outcome.status === 'rejected') {
+            // A bug, or "slow down" (meant for the service as a whole, for the provider gate).
+            if (
+              !(outcome.reason instanceof ProviderError) ||
+              outcome.reason.kind === 'rate-limited'
+            )
+              throw outcome.reason;
+            if (!isGone(outcome.reason)) failures.push(outcome.reason);
+            continue;
+          }
+          read += 1;
+          if (await anyHolds(outcome.value.areas)) found.push(outcome.value.alert);
         }
       }
-      return { data: found, simulated };
+      // Nothing at all could be read: no list to show, and no honest "no warnings" either.
+      if (read === 0 && failures[0]) throw failures[0];
+      return { data: found, simulated, unreadable: failures.length };
     },
   };
 }
+
+/** A document the service no longer has: a warning no longer published, not a failure. */
+const isGone = (error: ProviderError) =>
+  error.kind === 'http' && (error.status === 404 || error.status === 410);
 
 function malformed(url: URL, what: string): ProviderError {
   return new ProviderError({
