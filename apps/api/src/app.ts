@@ -16,6 +16,11 @@ import { cacheableProcedures, createPublicAnswers, type PublicAnswers } from './
 import { createReadiness, type Readiness } from './readiness.ts';
 import { createRepeatSummary, type RepeatSummary } from './repeat-summary.ts';
 import { requestLog } from './request-log.ts';
+import {
+  createSignedInAnswers,
+  signedInKeptProcedures,
+  type SignedInAnswers,
+} from './signed-in-answers.ts';
 import { sessionCookieSettings } from './session-cookie.ts';
 import { trpcMount } from './trpc-mount.ts';
 import { webFiles } from './web-files.ts';
@@ -91,7 +96,21 @@ export function createApp(options: AppOptions): RequestListener {
     clientKeyOf: (address) => services.clientKeyOf(address),
     ...(options.metrics ? { onSent: options.metrics.publicAnswerSent } : {}),
   });
-  services.onWeatherStored((id, storedAt) => publicAnswers.entryStored(id, storedAt));
+  const signedInAnswers = createSignedInAnswers({
+    basePath: `${TRPC_PATH}/`,
+    procedures: signedInKeptProcedures(appRouter),
+    services,
+    sessionCookieName: cookieSettings.name,
+    maxBytes: (options.publicAnswerBytes ?? 64 * 1024 * 1024) / 4,
+    // Its lines hold the request id, method, URL (the units asked for), status and time.
+    logger: logger.child({}, { redact: [] }),
+    policy,
+    clientKeyOf: (address) => services.clientKeyOf(address),
+  });
+  services.onWeatherStored((id, storedAt) => {
+    publicAnswers.entryStored(id, storedAt);
+    signedInAnswers.entryStored(id, storedAt);
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -110,6 +129,7 @@ export function createApp(options: AppOptions): RequestListener {
       allowedOrigins,
       corsOrigins,
       publicAnswers,
+      signedInAnswers,
       repeats,
       metrics: options.metrics,
     }),
@@ -125,17 +145,26 @@ export function createApp(options: AppOptions): RequestListener {
   });
   app.use(handleError);
 
-  return answersFromMemoryFirst(app, publicAnswers, placePages, options.metrics);
+  return answersFromMemoryFirst(
+    app,
+    { publicAnswers, signedInAnswers },
+    placePages,
+    options.metrics,
+  );
 }
 
 /**
  * A fresh public answer goes out from memory, first thing: no Express, no
  * resolver, no database. It follows the same answer policy on its own. So
- * does a place's page with its kept forecast inside.
+ * do a signed-in user's kept answers and a place's page with its kept
+ * forecast inside.
  */
 function answersFromMemoryFirst(
   app: express.Express,
-  publicAnswers: Pick<PublicAnswers, 'serve'>,
+  kept: {
+    publicAnswers: Pick<PublicAnswers, 'serve'>;
+    signedInAnswers: Pick<SignedInAnswers, 'serve'>;
+  },
   placePages: PlacePages | undefined,
   metrics: Metrics | undefined,
 ): RequestListener {
@@ -146,7 +175,9 @@ function answersFromMemoryFirst(
   return (req, res) => {
     if (req.url?.startsWith(trpcPrefix)) {
       metrics?.trpcRequest(req, res);
-      publicAnswers.serve(req, res, toExpress(req, res));
+      kept.publicAnswers.serve(req, res, () =>
+        kept.signedInAnswers.serve(req, res, toExpress(req, res)),
+      );
     } else if (placePages && req.url?.startsWith('/place/')) {
       placePages.serve(req, res, toExpress(req, res));
     } else {

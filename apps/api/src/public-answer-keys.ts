@@ -10,6 +10,11 @@ export interface AnswerKeyOptions {
   procedures: ReadonlyMap<string, { accepts: (input: unknown) => boolean }>;
   /** Name of the session cookie: a request carrying it is personal and has no key. */
   sessionCookieName: string;
+  /**
+   * Keys for signed-in answers instead: only a request carrying the session
+   * cookie has a key, and the caller adds whose answer it is.
+   */
+  signedIn?: boolean;
 }
 
 export interface AnswerKeys {
@@ -52,7 +57,8 @@ export function createAnswerKeys(options: AnswerKeyOptions): AnswerKeys {
   function keyOf(method: string | undefined, headers: IncomingHttpHeaders, url: string) {
     if (method !== 'GET') return undefined;
     // Personal, streamed or cross-origin (CORS) requests take the ordinary path.
-    if (isPersonal(headers) || headers['trpc-accept'] !== undefined) return undefined;
+    if (isPersonal(headers) !== (options.signedIn ?? false)) return undefined;
+    if (headers['trpc-accept'] !== undefined) return undefined;
     if (headers.origin !== undefined) return undefined;
     let key = keysOfUrls.get(url);
     if (key === undefined) {
