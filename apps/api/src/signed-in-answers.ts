@@ -112,7 +112,8 @@ export function createSignedInAnswers(options: SignedInAnswersOptions): SignedIn
       return next();
     }
     const limit = options.procedures.get(answer.procedure)?.rateLimit;
-    const client = options.clientKeyOf(options.policy.clientIp(req)) ?? undefined;
+    // The client's address is worked out only for a procedure that has a limit to count.
+    const client = limit && options.clientKeyOf(options.policy.clientIp(req));
     if (!limit || !client) return send(options, staticHeaders, req, res, answer);
     rateLimiter.hit(answer.procedure, client, limit).then(
       (verdict) => (verdict.allowed ? send(options, staticHeaders, req, res, answer) : next()),
