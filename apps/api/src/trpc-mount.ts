@@ -122,25 +122,30 @@ function trpcMiddleware(options: TrpcMountOptions) {
         isPersonal: (ctx) => ctx?.sessionCookie.token !== undefined,
       });
       const made = opts.ctx && requestOf.get(opts.ctx);
-      const call = opts.info?.calls[0];
-      if (made && opts.ctx && call && !opts.info?.isBatchCall && !opts.eagerGeneration) {
-        const answer = {
-          procedure: call.path,
-          body: opts.data[0],
-          cacheControl: meta.headers['cache-control'] ?? 'no-store',
-          served: opts.ctx.weatherScope.served,
-          missed: opts.ctx.weatherScope.missed,
-        };
-        const etag =
-          opts.ctx.madeFrom.places && opts.errors.length === 0 && opts.type === 'query'
-            ? signedInAnswers.remember(made.req, {
-                ...answer,
-                madeFrom: opts.ctx.madeFrom,
-                startedAt: made.startedAt,
-              })
-            : publicAnswers.remember(made.req, answer);
-        if (etag) Object.assign(meta.headers, { etag, vary: ANSWER_VARY });
+      const calls = opts.info?.calls ?? [];
+      const call = calls[0];
+      if (!made || !opts.ctx || !call || calls.length > 1 || opts.eagerGeneration) return meta;
+      const answer = {
+        procedure: call.path,
+        // What goes on the wire: a batch's answer is the list of its calls' answers.
+        body: opts.info?.isBatchCall ? opts.data : opts.data[0],
+        cacheControl: meta.headers['cache-control'] ?? 'no-store',
+        served: opts.ctx.weatherScope.served,
+        missed: opts.ctx.weatherScope.missed,
+      };
+      let etag: string | undefined;
+      if (opts.ctx.madeFrom.places) {
+        if (opts.errors.length === 0 && opts.type === 'query') {
+          etag = signedInAnswers.remember(made.req, {
+            ...answer,
+            madeFrom: opts.ctx.madeFrom,
+            startedAt: made.startedAt,
+          });
+        }
+      } else if (!opts.info?.isBatchCall) {
+        etag = publicAnswers.remember(made.req, answer);
       }
+      if (etag) Object.assign(meta.headers, { etag, vary: ANSWER_VARY });
       return meta;
     },
     onError({ error, path, req }) {
