@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 
 import { appRouter, describeRouter, renderOpenApi, type Services } from '@skycast/api';
 
-import { answerPolicyHeaders, createAnswerPolicy } from './answer-policy.ts';
+import { answerPolicyHeaders, createAnswerPolicy, type AnswerPolicy } from './answer-policy.ts';
 import { apiReferencePages } from './api-reference-page.ts';
 import { healthRoutes } from './health.ts';
 import type { Metrics } from './metrics.ts';
@@ -82,35 +82,7 @@ export function createApp(options: AppOptions): RequestListener {
     draining: () => readiness.draining,
   });
 
-  const publicAnswers = createPublicAnswers({
-    basePath: `${TRPC_PATH}/`,
-    procedures: cacheableProcedures(appRouter),
-    rateLimiter: services.rateLimiter,
-    sessionCookieName: cookieSettings.name,
-    maxBytes: options.publicAnswerBytes ?? 64 * 1024 * 1024,
-    // Its lines hold only the request id, method, URL (public inputs), status
-    // and time: the redaction's wildcard paths, most of a line's cost, would
-    // find nothing there.
-    logger: logger.child({}, { redact: [] }),
-    policy,
-    clientKeyOf: (address) => services.clientKeyOf(address),
-    ...(options.metrics ? { onSent: options.metrics.publicAnswerSent } : {}),
-  });
-  const signedInAnswers = createSignedInAnswers({
-    basePath: `${TRPC_PATH}/`,
-    procedures: signedInKeptProcedures(appRouter),
-    services,
-    sessionCookieName: cookieSettings.name,
-    maxBytes: (options.publicAnswerBytes ?? 64 * 1024 * 1024) / 4,
-    // Its lines hold the request id, method, URL (the units asked for), status and time.
-    logger: logger.child({}, { redact: [] }),
-    policy,
-    clientKeyOf: (address) => services.clientKeyOf(address),
-  });
-  services.onWeatherStored((id, storedAt) => {
-    publicAnswers.entryStored(id, storedAt);
-    signedInAnswers.entryStored(id, storedAt);
-  });
+  const { publicAnswers, signedInAnswers } = keptAnswers(options, policy, cookieSettings.name);
 
   const app = express();
   app.disable('x-powered-by');
@@ -184,6 +156,45 @@ function answersFromMemoryFirst(
       app(req, res);
     }
   };
+}
+
+/**
+ * The answers kept in memory as bytes: public ones, and a signed-in user's
+ * own; both dropped on every instance when a weather entry they hold is stored anew.
+ */
+function keptAnswers(options: AppOptions, policy: AnswerPolicy, sessionCookieName: string) {
+  const { services, logger } = options;
+  const maxBytes = options.publicAnswerBytes ?? 64 * 1024 * 1024;
+  const publicAnswers = createPublicAnswers({
+    basePath: `${TRPC_PATH}/`,
+    procedures: cacheableProcedures(appRouter),
+    rateLimiter: services.rateLimiter,
+    sessionCookieName,
+    maxBytes,
+    // Its lines hold only the request id, method, URL (public inputs), status
+    // and time: the redaction's wildcard paths, most of a line's cost, would
+    // find nothing there.
+    logger: logger.child({}, { redact: [] }),
+    policy,
+    clientKeyOf: (address) => services.clientKeyOf(address),
+    ...(options.metrics ? { onSent: options.metrics.publicAnswerSent } : {}),
+  });
+  const signedInAnswers = createSignedInAnswers({
+    basePath: `${TRPC_PATH}/`,
+    procedures: signedInKeptProcedures(appRouter),
+    services,
+    sessionCookieName,
+    maxBytes: maxBytes / 4,
+    // Its lines hold the request id, method, URL (the units asked for), status and time.
+    logger: logger.child({}, { redact: [] }),
+    policy,
+    clientKeyOf: (address) => services.clientKeyOf(address),
+  });
+  services.onWeatherStored((id, storedAt) => {
+    publicAnswers.entryStored(id, storedAt);
+    signedInAnswers.entryStored(id, storedAt);
+  });
+  return { publicAnswers, signedInAnswers };
 }
 
 /** A place's page with its kept forecast inside, when there is a web build to make it from. */
