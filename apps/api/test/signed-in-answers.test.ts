@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { Services } from '@skycast/api';
 import type { KyselyPlugin } from '@skycast/db';
 
 import { startTestServer, type TestServer } from './test-server.ts';
@@ -19,6 +20,9 @@ let b: Instance;
 
 interface Instance {
   url: string;
+  services: Services;
+  /** How far this instance's services' clock is ahead of the real one. */
+  clock: { offsetMs: number };
   queries: { count: number };
   /** The request log lines of answers sent from memory, as their request ids. */
   fromMemory: Set<string>;
@@ -45,11 +49,16 @@ async function startInstance(): Promise<Instance> {
       if (entry.fromMemory && entry.req?.id) fromMemory.add(entry.req.id);
     },
   };
-  const { url } = await world.startWith(
-    { db: world.db.withPlugin(queries), logger: pino({ level: 'silent' }) },
+  const clock = { offsetMs: 0 };
+  const { url, services } = await world.startWith(
+    {
+      db: world.db.withPlugin(queries),
+      logger: pino({ level: 'silent' }),
+      now: () => new Date(Date.now() + clock.offsetMs),
+    },
     { publicOrigin: ORIGIN, logger: pino({ level: 'info' }, log) },
   );
-  return { url, queries, fromMemory };
+  return { url, services, clock, queries, fromMemory };
 }
 
 /** True when the instance sent this answer from memory (its log line says so). */
@@ -216,6 +225,37 @@ describe('a signed-in overview kept as bytes, per user', () => {
     expect(
       await msUntil(async () => placeNames((await overview(b.url, cookie)).body).length === 1),
     ).toBeLessThan(1_000);
+  });
+
+  it('shows weather stored anew on instance A in the overview kept on B within 1 s', async () => {
+    const { cookie } = await userWithPlaces(1);
+    await keptOnBoth(cookie);
+    const fetchedAt = (body: Buffer) =>
+      (
+        JSON.parse(body.toString()) as {
+          result: {
+            data: { latitude: number; longitude: number; weather: { fetchedAt: string } }[];
+          };
+        }
+      ).result.data[0]!;
+    const before = fetchedAt((await overview(b.url, cookie)).body);
+    // Eleven minutes on for A's weather service: its copy is past fresh, so it refreshes.
+    a.clock.offsetMs = 11 * 60_000;
+    try {
+      await a.services.weather.forecast(
+        { latitude: before.latitude, longitude: before.longitude },
+        { units: 'metric', windUnit: 'kmh' },
+      );
+      await a.services.settled();
+    } finally {
+      a.clock.offsetMs = 0;
+    }
+    const ms = await msUntil(
+      async () =>
+        fetchedAt((await overview(b.url, cookie)).body).weather.fetchedAt !==
+        before.weather.fetchedAt,
+    );
+    expect(ms).toBeLessThan(1_000);
   });
 
   it('answers 401 on A within 1 s to a session signed out on B, and at once on B', async () => {
