@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 
 import { appRouter, describeRouter, renderOpenApi, type Services } from '@skycast/api';
 
-import { answerPolicyHeaders, createAnswerPolicy } from './answer-policy.ts';
+import { answerPolicyHeaders, createAnswerPolicy, type AnswerPolicy } from './answer-policy.ts';
 import { apiReferencePages } from './api-reference-page.ts';
 import { healthRoutes } from './health.ts';
 import type { Metrics } from './metrics.ts';
@@ -16,6 +16,11 @@ import { cacheableProcedures, createPublicAnswers, type PublicAnswers } from './
 import { createReadiness, type Readiness } from './readiness.ts';
 import { createRepeatSummary, type RepeatSummary } from './repeat-summary.ts';
 import { requestLog } from './request-log.ts';
+import {
+  createSignedInAnswers,
+  signedInKeptProcedures,
+  type SignedInAnswers,
+} from './signed-in-answers.ts';
 import { sessionCookieSettings } from './session-cookie.ts';
 import { trpcMount } from './trpc-mount.ts';
 import { webFiles } from './web-files.ts';
@@ -77,21 +82,7 @@ export function createApp(options: AppOptions): RequestListener {
     draining: () => readiness.draining,
   });
 
-  const publicAnswers = createPublicAnswers({
-    basePath: `${TRPC_PATH}/`,
-    procedures: cacheableProcedures(appRouter),
-    rateLimiter: services.rateLimiter,
-    sessionCookieName: cookieSettings.name,
-    maxBytes: options.publicAnswerBytes ?? 64 * 1024 * 1024,
-    // Its lines hold only the request id, method, URL (public inputs), status
-    // and time: the redaction's wildcard paths, most of a line's cost, would
-    // find nothing there.
-    logger: logger.child({}, { redact: [] }),
-    policy,
-    clientKeyOf: (address) => services.clientKeyOf(address),
-    ...(options.metrics ? { onSent: options.metrics.publicAnswerSent } : {}),
-  });
-  services.onWeatherStored((id, storedAt) => publicAnswers.entryStored(id, storedAt));
+  const { publicAnswers, signedInAnswers } = keptAnswers(options, policy, cookieSettings.name);
 
   const app = express();
   app.disable('x-powered-by');
@@ -110,6 +101,7 @@ export function createApp(options: AppOptions): RequestListener {
       allowedOrigins,
       corsOrigins,
       publicAnswers,
+      signedInAnswers,
       repeats,
       metrics: options.metrics,
     }),
@@ -125,17 +117,26 @@ export function createApp(options: AppOptions): RequestListener {
   });
   app.use(handleError);
 
-  return answersFromMemoryFirst(app, publicAnswers, placePages, options.metrics);
+  return answersFromMemoryFirst(
+    app,
+    { publicAnswers, signedInAnswers },
+    placePages,
+    options.metrics,
+  );
 }
 
 /**
  * A fresh public answer goes out from memory, first thing: no Express, no
  * resolver, no database. It follows the same answer policy on its own. So
- * does a place's page with its kept forecast inside.
+ * do a signed-in user's kept answers and a place's page with its kept
+ * forecast inside.
  */
 function answersFromMemoryFirst(
   app: express.Express,
-  publicAnswers: Pick<PublicAnswers, 'serve'>,
+  kept: {
+    publicAnswers: Pick<PublicAnswers, 'serve'>;
+    signedInAnswers: Pick<SignedInAnswers, 'serve'>;
+  },
   placePages: PlacePages | undefined,
   metrics: Metrics | undefined,
 ): RequestListener {
@@ -146,13 +147,54 @@ function answersFromMemoryFirst(
   return (req, res) => {
     if (req.url?.startsWith(trpcPrefix)) {
       metrics?.trpcRequest(req, res);
-      publicAnswers.serve(req, res, toExpress(req, res));
+      kept.publicAnswers.serve(req, res, () =>
+        kept.signedInAnswers.serve(req, res, toExpress(req, res)),
+      );
     } else if (placePages && req.url?.startsWith('/place/')) {
       placePages.serve(req, res, toExpress(req, res));
     } else {
       app(req, res);
     }
   };
+}
+
+/**
+ * The answers kept in memory as bytes: public ones, and a signed-in user's
+ * own; both dropped on every instance when a weather entry they hold is stored anew.
+ */
+function keptAnswers(options: AppOptions, policy: AnswerPolicy, sessionCookieName: string) {
+  const { services, logger } = options;
+  const maxBytes = options.publicAnswerBytes ?? 64 * 1024 * 1024;
+  const publicAnswers = createPublicAnswers({
+    basePath: `${TRPC_PATH}/`,
+    procedures: cacheableProcedures(appRouter),
+    rateLimiter: services.rateLimiter,
+    sessionCookieName,
+    maxBytes,
+    // Its lines hold only the request id, method, URL (public inputs), status
+    // and time: the redaction's wildcard paths, most of a line's cost, would
+    // find nothing there.
+    logger: logger.child({}, { redact: [] }),
+    policy,
+    clientKeyOf: (address) => services.clientKeyOf(address),
+    ...(options.metrics ? { onSent: options.metrics.publicAnswerSent } : {}),
+  });
+  const signedInAnswers = createSignedInAnswers({
+    basePath: `${TRPC_PATH}/`,
+    procedures: signedInKeptProcedures(appRouter),
+    services,
+    sessionCookieName,
+    maxBytes: maxBytes / 4,
+    // Its lines hold the request id, method, URL (the units asked for), status and time.
+    logger: logger.child({}, { redact: [] }),
+    policy,
+    clientKeyOf: (address) => services.clientKeyOf(address),
+  });
+  services.onWeatherStored((id, storedAt) => {
+    publicAnswers.entryStored(id, storedAt);
+    signedInAnswers.entryStored(id, storedAt);
+  });
+  return { publicAnswers, signedInAnswers };
 }
 
 /** A place's page with its kept forecast inside, when there is a web build to make it from. */

@@ -10,6 +10,11 @@ export interface AnswerKeyOptions {
   procedures: ReadonlyMap<string, { accepts: (input: unknown) => boolean }>;
   /** Name of the session cookie: a request carrying it is personal and has no key. */
   sessionCookieName: string;
+  /**
+   * Keys for signed-in answers instead: only a request carrying the session
+   * cookie has a key, and the caller adds whose answer it is.
+   */
+  signedIn?: boolean;
 }
 
 export interface AnswerKeys {
@@ -52,7 +57,8 @@ export function createAnswerKeys(options: AnswerKeyOptions): AnswerKeys {
   function keyOf(method: string | undefined, headers: IncomingHttpHeaders, url: string) {
     if (method !== 'GET') return undefined;
     // Personal, streamed or cross-origin (CORS) requests take the ordinary path.
-    if (isPersonal(headers) || headers['trpc-accept'] !== undefined) return undefined;
+    if (isPersonal(headers) !== (options.signedIn ?? false)) return undefined;
+    if (headers['trpc-accept'] !== undefined) return undefined;
     if (headers.origin !== undefined) return undefined;
     let key = keysOfUrls.get(url);
     if (key === undefined) {
@@ -74,15 +80,23 @@ export function createAnswerKeys(options: AnswerKeyOptions): AnswerKeys {
     if (!found) return undefined;
     const params = new URLSearchParams(query === -1 ? '' : url.slice(query + 1));
     let input = '';
+    let batch = false;
     for (const [name, value] of params) {
-      // Batches, and anything tRPC might read besides the input, take the ordinary path.
+      // A signed-in query comes from the web app's batch link: a batch of one call is a form of its own.
+      if (options.signedIn && name === 'batch' && value === '1' && !batch) {
+        batch = true;
+        continue;
+      }
+      // Other batches, and anything tRPC might read besides the input, take the ordinary path.
       if (name !== 'input' || input !== '') return undefined;
       input = value;
     }
-    if (input === '') return found.accepts(undefined) ? procedure : undefined;
+    if (input === '') return !batch && found.accepts(undefined) ? procedure : undefined;
     try {
-      const value: unknown = JSON.parse(input);
-      return found.accepts(value) ? `${procedure}?${canonicalJson(value)}` : undefined;
+      const parsed: unknown = JSON.parse(input);
+      const value = batch ? onlyCallOf(parsed) : parsed;
+      if (value === undefined || !found.accepts(value)) return undefined;
+      return `${procedure}?${batch ? 'batch&' : ''}${canonicalJson(value)}`;
     } catch {
       return undefined;
     }
@@ -99,6 +113,15 @@ export function createAnswerKeys(options: AnswerKeyOptions): AnswerKeys {
       return { urlKeys: keysOfUrls.size, urlKeyBytes: keysOfUrls.calculatedSize };
     },
   };
+}
+
+/** The input of a batch's one call (`{"0": input}`); undefined for any other batch. */
+function onlyCallOf(batchInput: unknown): unknown {
+  if (batchInput === null || typeof batchInput !== 'object' || Array.isArray(batchInput)) {
+    return undefined;
+  }
+  const calls = Object.keys(batchInput);
+  return calls.length === 1 && calls[0] === '0' ? (batchInput as { 0: unknown })[0] : undefined;
 }
 
 /** JSON with object keys sorted, so `{"b":1,"a":2}` and `{"a":2,"b":1}` are one key. */

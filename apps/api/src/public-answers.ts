@@ -188,8 +188,8 @@ function keptUntil(answer: AnswerMade, now: number): number | undefined {
 }
 
 /** Sends a kept answer by the answer policy, with one `writeHead`, and logs it as pino-http would. */
-function send(
-  options: PublicAnswersOptions,
+export function send(
+  options: Pick<PublicAnswersOptions, 'policy' | 'logger' | 'onSent' | 'now'>,
   staticHeaders: readonly string[],
   req: IncomingMessage,
   res: ServerResponse,
@@ -255,7 +255,7 @@ export function cacheableProcedures(router: AnyRouter): Map<string, CacheablePro
  * take the input. A parser that is not zod's is taken as refusing, so such a
  * procedure's URLs are never remembered (they are still answered).
  */
-function acceptsInputOf(inputs: readonly unknown[]): (input: unknown) => boolean {
+export function acceptsInputOf(inputs: readonly unknown[]): (input: unknown) => boolean {
   const parsers = inputs.map(
     (parser) => parser as { safeParse?: (input: unknown) => { success: boolean } },
   );

@@ -45,7 +45,7 @@ export function sessionCookieOf(
   };
 }
 
-function readCookie(header: string | undefined, name: string): string | undefined {
+export function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header || header.length > 8_192) return undefined;
   for (const part of header.split(';')) {
     const separator = part.indexOf('=');

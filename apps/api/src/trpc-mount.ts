@@ -24,6 +24,7 @@ import type { Metrics } from './metrics.ts';
 import { originCheck } from './origin-check.ts';
 import { ANSWER_VARY, type PublicAnswers } from './public-answers.ts';
 import type { RepeatSummary } from './repeat-summary.ts';
+import type { SignedInAnswers } from './signed-in-answers.ts';
 import { sessionCookieOf, type SessionCookieSettings } from './session-cookie.ts';
 import { sendTRPCError } from './trpc-error-response.ts';
 
@@ -37,6 +38,8 @@ export interface TrpcMountOptions {
   corsOrigins: readonly string[];
   /** Where answers that may be kept are handed, with their ETag set on the response. */
   publicAnswers: PublicAnswers;
+  /** The same for signed-in answers kept per user. */
+  signedInAnswers: Pick<SignedInAnswers, 'remember'>;
   repeats: RepeatSummary;
   metrics?: Metrics | undefined;
 }
@@ -93,9 +96,9 @@ const refuseOversized: express.RequestHandler = (req, res, next) => {
 };
 
 function trpcMiddleware(options: TrpcMountOptions) {
-  const { services, policy, publicAnswers } = options;
-  // The request each context was made for, so responseMeta can keep its answer.
-  const requestOf = new WeakMap<Context, express.Request>();
+  const { services, policy, publicAnswers, signedInAnswers } = options;
+  // The request each context was made for, and when, so responseMeta can keep its answer.
+  const requestOf = new WeakMap<Context, { req: express.Request; startedAt: number }>();
   return createExpressMiddleware({
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
@@ -110,7 +113,7 @@ function trpcMiddleware(options: TrpcMountOptions) {
         clientIp: policy.clientIp(req),
         language: callerLanguage(req.query.lang, req.acceptsLanguages()),
       });
-      requestOf.set(ctx, req);
+      requestOf.set(ctx, { req, startedAt: Date.now() });
       return ctx;
     },
     responseMeta: (opts) => {
@@ -118,18 +121,31 @@ function trpcMiddleware(options: TrpcMountOptions) {
         // A browser with a session may get a renewed cookie: never cache its answers publicly.
         isPersonal: (ctx) => ctx?.sessionCookie.token !== undefined,
       });
-      const req = opts.ctx && requestOf.get(opts.ctx);
-      const call = opts.info?.calls[0];
-      if (req && call && !opts.info?.isBatchCall && !opts.eagerGeneration) {
-        const etag = publicAnswers.remember(req, {
-          procedure: call.path,
-          body: opts.data[0],
-          cacheControl: meta.headers['cache-control'] ?? 'no-store',
-          served: opts.ctx?.weatherScope.served ?? [],
-          missed: opts.ctx?.weatherScope.missed ?? [],
-        });
-        if (etag) Object.assign(meta.headers, { etag, vary: ANSWER_VARY });
+      const made = opts.ctx && requestOf.get(opts.ctx);
+      const calls = opts.info?.calls ?? [];
+      const call = calls[0];
+      if (!made || !opts.ctx || !call || calls.length > 1 || opts.eagerGeneration) return meta;
+      const answer = {
+        procedure: call.path,
+        // What goes on the wire: a batch's answer is the list of its calls' answers.
+        body: opts.info?.isBatchCall ? opts.data : opts.data[0],
+        cacheControl: meta.headers['cache-control'] ?? 'no-store',
+        served: opts.ctx.weatherScope.served,
+        missed: opts.ctx.weatherScope.missed,
+      };
+      let etag: string | undefined;
+      if (opts.ctx.madeFrom.places) {
+        if (opts.errors.length === 0 && opts.type === 'query') {
+          etag = signedInAnswers.remember(made.req, {
+            ...answer,
+            madeFrom: opts.ctx.madeFrom,
+            startedAt: made.startedAt,
+          });
+        }
+      } else if (!opts.info?.isBatchCall) {
+        etag = publicAnswers.remember(made.req, answer);
       }
+      if (etag) Object.assign(meta.headers, { etag, vary: ANSWER_VARY });
       return meta;
     },
     onError({ error, path, req }) {

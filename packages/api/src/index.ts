@@ -8,6 +8,7 @@ export {
   createTRPCContext,
   type Context,
   type CreateContextOptions,
+  type MadeFrom,
   type ProcedureMeta,
   type SessionCookie,
 } from './trpc.ts';

@@ -16,7 +16,7 @@ import { ClientError, reasonOf } from './client-error.ts';
 import { errorText, issueText } from './i18n/error-messages.ts';
 import type { Logger } from './logger.ts';
 import { RateLimitExceeded, type RateLimit } from './rate-limit.ts';
-import type { Services } from './services.ts';
+import type { PlaceRow, Services } from './services.ts';
 import { runInRequestScope, type WeatherRequestScope } from './weather/request-scope.ts';
 
 /** The session cookie as the HTTP host sees it: read from the request, written on the response. */
@@ -79,6 +79,12 @@ export function createTRPCContext(options: CreateContextOptions) {
     clientKey,
     /** Filled by the weather cache while the procedures run: which entries the answer came from. */
     weatherScope: { clientKey, served: [], missed: [] } as WeatherRequestScope,
+    /**
+     * Filled by the procedures while they run: the user data kept in memory
+     * that the answer was made from (the very list `placesMemory` holds), so
+     * the HTTP layer can keep the answer exactly as long as that list is kept.
+     */
+    madeFrom: {} as MadeFrom,
     sessionCookie,
     /**
      * The signed-in user, looked up once per request (a batch shares it);
@@ -101,6 +107,11 @@ export function createTRPCContext(options: CreateContextOptions) {
   };
 }
 export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
+
+/** The kept user data an answer was made from (see the context's `madeFrom`). */
+export interface MadeFrom {
+  places?: { userId: string; value: readonly PlaceRow[] };
+}
 
 /** What differs per procedure, set with `.meta({ ... })`; read by middleware, HTTP headers and the API reference. */
 export interface ProcedureMeta {

@@ -300,6 +300,31 @@ export function createAccountsService(options: AccountsOptions) {
     return updated.credentialVersion;
   }
 
+  /**
+   * A session this instance keeps in memory, checked as the row would be;
+   * undefined when it is not kept, has ended, or is due for renewal (the
+   * database then decides).
+   */
+  function keptSession(memoryKey: string) {
+    const remembered = memory?.get(memoryKey);
+    if (!remembered) return undefined;
+    const at = now().getTime();
+    const endsAt = Math.min(
+      remembered.expiresAt.getTime(),
+      remembered.createdAt.getTime() + SESSION_MAX_AGE_MS,
+    );
+    const dueForRenewal =
+      remembered.expiresAt.getTime() - at < SESSION_RENEW_WITHIN_MS &&
+      Math.min(at + SESSION_IDLE_MS, remembered.createdAt.getTime() + SESSION_MAX_AGE_MS) >
+        remembered.expiresAt.getTime();
+    if (endsAt <= at || dueForRenewal) return undefined;
+    return {
+      user: { id: remembered.userId, email: remembered.email } satisfies SessionUser,
+      expiresAt: new Date(endsAt),
+      renewed: false,
+    };
+  }
+
   return {
     async signUp(email: string, password: string) {
       const address = normaliseEmail(email);
@@ -347,6 +372,16 @@ export function createAccountsService(options: AccountsOptions) {
     },
 
     /**
+     * The user behind a session token from this instance's memory alone, with
+     * no database round trip; undefined whenever `authenticate` would have to
+     * ask the database (not kept, revoked, ended, due for renewal).
+     */
+    keptUser(token: string | undefined): SessionUser | undefined {
+      if (!token || !looksLikeSessionToken(token)) return undefined;
+      return keptSession(hashSessionToken(token).toString('base64url'))?.user;
+    },
+
+    /**
      * The user behind a session token, or null when it is unknown, expired,
      * older than its absolute maximum age, or made before the account's last
      * password change. A session used in the last 15 days of its life is
@@ -356,26 +391,8 @@ export function createAccountsService(options: AccountsOptions) {
       if (!token || !looksLikeSessionToken(token)) return null;
       const tokenHash = hashSessionToken(token);
       const memoryKey = tokenHash.toString('base64url');
-      const remembered = memory?.get(memoryKey);
-      if (remembered) {
-        // Checked as the row would be; one due for renewal goes to the database.
-        const at = now().getTime();
-        const endsAt = Math.min(
-          remembered.expiresAt.getTime(),
-          remembered.createdAt.getTime() + SESSION_MAX_AGE_MS,
-        );
-        const dueForRenewal =
-          remembered.expiresAt.getTime() - at < SESSION_RENEW_WITHIN_MS &&
-          Math.min(at + SESSION_IDLE_MS, remembered.createdAt.getTime() + SESSION_MAX_AGE_MS) >
-            remembered.expiresAt.getTime();
-        if (endsAt > at && !dueForRenewal) {
-          return {
-            user: { id: remembered.userId, email: remembered.email } satisfies SessionUser,
-            expiresAt: new Date(endsAt),
-            renewed: false,
-          };
-        }
-      }
+      const kept = keptSession(memoryKey);
+      if (kept) return kept;
       const mark = memory?.mark() ?? 0;
       const row = await db
         .selectFrom('sessions')

@@ -16,7 +16,7 @@ import {
 import { ClientError } from '../client-error.ts';
 import type { PlaceRow } from '../services.ts';
 import type { UserMemory } from '../user-memory.ts';
-import { protectedProcedure } from '../trpc.ts';
+import { protectedProcedure, type MadeFrom } from '../trpc.ts';
 import { weatherSummarySchema } from '../weather/answers.ts';
 import { unitChoiceInputSchema } from './weather.ts';
 
@@ -46,16 +46,23 @@ function readPlaces(db: Kysely<SignedInDatabase>, userId: string) {
 
 /** One user's places in their order: from this instance's memory when kept, else read and kept. */
 async function listPlaces(
-  ctx: { db: Kysely<SignedInDatabase>; placesMemory?: UserMemory<readonly PlaceRow[]> | undefined },
+  ctx: {
+    db: Kysely<SignedInDatabase>;
+    placesMemory?: UserMemory<readonly PlaceRow[]> | undefined;
+    madeFrom?: MadeFrom;
+  },
   userId: string,
 ): Promise<readonly PlaceRow[]> {
   const memory = ctx.placesMemory;
-  const kept = memory?.get(userId);
-  if (kept) return kept;
-  const mark = memory?.mark() ?? 0;
-  // Frozen: the same list is handed to every request until it changes.
-  const places = Object.freeze(await readPlaces(ctx.db, userId));
-  memory?.remember(userId, places, mark);
+  let places = memory?.get(userId);
+  if (!places) {
+    const mark = memory?.mark() ?? 0;
+    // Frozen: the same list is handed to every request until it changes.
+    places = Object.freeze(await readPlaces(ctx.db, userId));
+    memory?.remember(userId, places, mark);
+  }
+  // An answer made from this list stays true while memory holds this very list.
+  if (ctx.madeFrom) ctx.madeFrom.places = { userId, value: places };
   return places;
 }
 
