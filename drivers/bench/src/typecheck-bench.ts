@@ -17,49 +17,70 @@ export interface TypecheckFigures {
 /** The router file a procedure author edits most. */
 const ROUTER_FILE = 'packages/api/src/routers/weather.ts';
 
-/** Where each package keeps tsc's incremental state (tsBuildInfoFile in its tsconfig). */
+/** Where each project keeps tsc's incremental state (tsBuildInfoFile in its tsconfig). */
 const BUILD_INFO = '{apps,packages,tooling,drivers}/*/node_modules/.cache/*.tsbuildinfo';
 
+/** The internal packages' declarations, which `tsc -b` emits before their dependants are checked. */
+const DECLARATIONS = 'packages/*/dist';
+
+/** What the developer types, and the compiler it starts (the root `typecheck` script). */
+const PNPM_TYPECHECK = { command: 'pnpm', args: ['typecheck'] };
+const TSC_BUILD = { command: 'node_modules/.bin/tsc', args: ['-b', '--singleThreaded'] };
+
 /**
- * What a developer waits for: `pnpm typecheck` of the whole repo with nothing
- * cached (no turbo cache, no tsc incremental state; it emits the internal
- * packages' declaration files first), then the re-check after one router file
- * changed, with turbo and tsc reusing what they can.
+ * What a developer waits for: `pnpm typecheck` (one `tsc -b` over the root
+ * tsconfig's project references) with nothing built (no declarations, no
+ * incremental state), again with nothing changed, and after one router file
+ * changed; the last also as `tsc -b` alone, without pnpm starting it.
  */
 export async function benchTypecheck(repoRoot: string): Promise<TypecheckFigures[]> {
-  for await (const file of glob(BUILD_INFO, { cwd: repoRoot })) {
-    await rm(path.join(repoRoot, file), { force: true });
+  for (const pattern of [BUILD_INFO, DECLARATIONS]) {
+    for await (const entry of glob(pattern, { cwd: repoRoot })) {
+      await rm(path.join(repoRoot, entry), { recursive: true, force: true });
+    }
   }
   const figures: TypecheckFigures[] = [
     {
-      label: 'whole repo, nothing cached (`turbo run typecheck --force`, no tsbuildinfo)',
-      ...timeTurbo(repoRoot, ['--force']),
+      label: 'whole repo, nothing built (`pnpm typecheck`, no declarations, no tsbuildinfo)',
+      ...time(repoRoot, PNPM_TYPECHECK),
     },
-    { label: 'whole repo, unchanged (turbo cache)', ...timeTurbo(repoRoot, []) },
+    { label: 'whole repo, unchanged (`pnpm typecheck`)', ...time(repoRoot, PNPM_TYPECHECK) },
   ];
   const file = path.join(repoRoot, ROUTER_FILE);
   const original = await readFile(file, 'utf8');
   try {
     await appendFile(file, `\nexport const benchmarkProbe = ${Date.now()};\n`);
     figures.push({
-      label: `after changing ${ROUTER_FILE} (emits its declarations, re-checks dependants)`,
-      ...timeTurbo(repoRoot, []),
+      label: `after changing ${ROUTER_FILE} (\`pnpm typecheck\`: emits its declarations, re-checks what they reach)`,
+      ...time(repoRoot, PNPM_TYPECHECK),
+    });
+    await appendFile(file, `export const secondProbe = ${Date.now()};\n`);
+    figures.push({
+      label: `a second edit to the same file, \`tsc -b --singleThreaded\` alone (without pnpm starting it)`,
+      ...time(repoRoot, TSC_BUILD),
     });
   } finally {
     await writeFile(file, original);
   }
+  // Leaves the declarations and tsbuildinfo matching the restored file.
+  time(repoRoot, TSC_BUILD);
   return figures;
 }
 
-function timeTurbo(repoRoot: string, extra: string[]): Omit<TypecheckFigures, 'label'> {
+function time(
+  repoRoot: string,
+  { command, args }: { command: string; args: string[] },
+): Omit<TypecheckFigures, 'label'> {
   const started = performance.now();
   const cpuBefore = childrenCpuSeconds();
-  const result = spawnSync(
-    'pnpm',
-    ['exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only', ...extra],
-    { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  if (result.status !== 0) throw new Error(`turbo run typecheck failed (${result.status})`);
+  const result = spawnSync(command, args, {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}`);
+  }
   return {
     seconds: (performance.now() - started) / 1000,
     cpuSeconds: childrenCpuSeconds() - cpuBefore,

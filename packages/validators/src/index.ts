@@ -127,6 +127,7 @@ export {
   KM_PER,
   KMH_PER,
   MM_PER,
+  unitChoiceInputSchema,
   unitChoiceSchema,
   UNIT_SYSTEM_LABELS,
   unitSystemSchema,

@@ -19,6 +19,12 @@ export const unitChoiceSchema = z.object({
 });
 export type UnitChoice = z.infer<typeof unitChoiceSchema>;
 
+/** The units a caller asks for, metric and km/h unless it says; the answer says which it used. */
+export const unitChoiceInputSchema = z.object({
+  units: unitSystemSchema.default('metric'),
+  windUnit: windUnitSchema.default('kmh'),
+});
+
 /** The temperature scale's symbol for each unit system. */
 export const UNIT_SYSTEM_LABELS = { metric: '°C', imperial: '°F' } as const satisfies Record<
   UnitSystem,

@@ -11,6 +11,7 @@ import {
   reorderPlacesInputSchema,
   roundCoordinate,
   noInputSchema,
+  unitChoiceInputSchema,
 } from '@skycast/validators';
 
 import { ClientError } from '../client-error.ts';
@@ -18,7 +19,6 @@ import type { PlaceRow } from '../services.ts';
 import type { UserMemory } from '../user-memory.ts';
 import { protectedProcedure, type MadeFrom } from '../trpc.ts';
 import { weatherSummarySchema } from '../weather/answers.ts';
-import { unitChoiceInputSchema } from './weather.ts';
 
 /** A saved place as answers carry it: what `places.add` took, with its id and position. */
 export const savedPlaceSchema = coordinatesSchema.extend({

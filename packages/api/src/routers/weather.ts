@@ -18,8 +18,7 @@ import {
   SEARCH_LIMIT_MAX,
   SEARCH_QUERY_MAX_LENGTH,
   text,
-  unitSystemSchema,
-  windUnitSchema,
+  unitChoiceInputSchema,
 } from '@skycast/validators';
 
 import { ClientError } from '../client-error.ts';
@@ -32,12 +31,6 @@ import {
 } from '../weather/answers.ts';
 import { confidenceAnswerSchema } from '../weather/confidence-service.ts';
 import { HOURS_SERVED } from '../weather/weather-service.ts';
-
-/** The units a caller asks for, metric and km/h unless it says; the answer says which it used. */
-export const unitChoiceInputSchema = z.object({
-  units: unitSystemSchema.default('metric'),
-  windUnit: windUnitSchema.default('kmh'),
-});
 
 /** The most days ahead any daily answer covers: what the forecast provider gives. */
 export const MAX_DAYS = 16;
