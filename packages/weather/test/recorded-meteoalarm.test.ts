@@ -262,7 +262,7 @@ async function wholeUnitedKingdom(
           headers: xml,
         };
       case 'slow':
-        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        await new Promise((resolve) => setTimeout(resolve, 5_000));
         return { status: 200, body: cap, headers: xml };
       default:
         return { status: 404, body: '{"message":"not found"}' };
@@ -271,7 +271,8 @@ async function wholeUnitedKingdom(
   try {
     const meteoAlarm = createMeteoAlarm({
       baseUrl: relay.url,
-      timeoutMs: 500,
+      // Room for the good documents on a busy machine; the slow one waits well past it.
+      timeoutMs: 2_000,
       now: () => Date.parse(UNITED_KINGDOM.now),
     });
     const outcome = await meteoAlarm.alerts(at).then(
