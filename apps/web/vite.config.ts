@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
 
+import { catalogueParts } from './build/catalogue-parts-plugin.ts';
 import { publicQueries } from './build/public-queries-plugin.ts';
 
 // The API runs on its own port in development; the browser only ever talks to `/trpc`.
@@ -14,6 +15,7 @@ export default defineConfig({
   plugins: [
     react(),
     publicQueries(),
+    catalogueParts(),
     // The web app manifest and the service worker (service-worker/sw.ts, with the
     // precache list injected); src/offline/register.ts registers it.
     VitePWA({

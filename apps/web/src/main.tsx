@@ -21,9 +21,10 @@ seedKeptAnswers(queryClient);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// The first render waits for the language's strings (a small chunk of its own), so no
-// words flash in another language. Should that chunk fail to load, the page still renders.
-void activateLanguage(resolveLanguage(currentPreferences().language))
+// The first render waits for the first screen's words in the language (a small chunk of
+// its own), so no words flash in another language; the rest of them follow at once.
+// Should that chunk fail to load, the page still renders.
+void activateLanguage(resolveLanguage(currentPreferences().language), { firstScreenFirst: true })
   .catch(() => undefined)
   .then(() =>
     createRoot(root).render(
