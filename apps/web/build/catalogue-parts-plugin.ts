@@ -6,6 +6,9 @@ import type { Plugin } from 'vite';
 import { isFirstScreenKey } from '../src/i18n/first-screen.ts';
 
 const PREFIX = 'virtual:skycast/messages/';
+
+/** The id of the data block naming each language's first-screen chunk; `public/theme.js` reads it. */
+export const FIRST_WORDS_ELEMENT_ID = 'skycast-first-words';
 const locales = path.resolve(import.meta.dirname, '../src/i18n/locales');
 
 /**
@@ -36,6 +39,33 @@ export function catalogueParts(): Plugin {
         ([key]) => isFirstScreenKey(key) === (part === 'first-screen'),
       );
       return `export const messages = JSON.parse(${JSON.stringify(JSON.stringify(Object.fromEntries(wanted)))});`;
+    },
+    // The first render waits for these words: `index.html` names each language's chunk,
+    // so `theme.js` can preload the one it picks while the app's scripts download,
+    // instead of the app asking for it only once they have run.
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        if (!bundle) return undefined;
+        const chunks: Record<string, string> = {};
+        for (const chunk of Object.values(bundle)) {
+          const match =
+            chunk.type === 'chunk'
+              ? new RegExp(`^\\0${PREFIX}([a-z]{2})-first-screen\\.ts$`).exec(
+                  chunk.facadeModuleId ?? '',
+                )
+              : null;
+          if (match?.[1]) chunks[match[1]] = `/${chunk.fileName}`;
+        }
+        return [
+          {
+            tag: 'script',
+            attrs: { type: 'application/json', id: FIRST_WORDS_ELEMENT_ID },
+            children: JSON.stringify(chunks),
+            injectTo: 'head-prepend',
+          },
+        ];
+      },
     },
   };
 }
