@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
 
+import { catalogueParts } from './build/catalogue-parts-plugin.ts';
+import { EARLY_FORECAST_ENTRY, earlyForecast } from './build/early-forecast-plugin.ts';
 import { publicQueries } from './build/public-queries-plugin.ts';
 
 // The API runs on its own port in development; the browser only ever talks to `/trpc`.
@@ -14,6 +16,8 @@ export default defineConfig({
   plugins: [
     react(),
     publicQueries(),
+    catalogueParts(),
+    earlyForecast(),
     // The web app manifest and the service worker (service-worker/sw.ts, with the
     // precache list injected); src/offline/register.ts registers it.
     VitePWA({
@@ -60,6 +64,10 @@ export default defineConfig({
     }),
   ],
   build: {
+    rollupOptions: {
+      // A place's forecast is asked for by a small entry of its own, before the app has loaded.
+      input: { index: 'index.html', [EARLY_FORECAST_ENTRY]: 'src/early-forecast-entry.ts' },
+    },
     // The weather icons stay files of their own, fetched when shown, rather than
     // data URLs inside the JavaScript every page must load first.
     assetsInlineLimit: (file) => (file.includes('/src/weather/icons/') ? false : undefined),

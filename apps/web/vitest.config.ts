@@ -2,6 +2,7 @@ import { defineConfig, mergeConfig } from 'vitest/config';
 
 import { createVitestConfig } from '@skycast/vitest-config';
 
+import { catalogueParts } from './build/catalogue-parts-plugin.ts';
 import { publicQueries } from './build/public-queries-plugin.ts';
 
 // The shared settings write the JSON report that `pnpm test`'s summary adds up.
@@ -9,7 +10,7 @@ export default mergeConfig(
   createVitestConfig(),
   defineConfig({
     // The router's public queries, as the app build reads them (src/trpc.ts, the service worker).
-    plugins: [publicQueries()],
+    plugins: [publicQueries(), catalogueParts()],
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       environment: 'node',

@@ -65,6 +65,41 @@ describe('the first view of a place', () => {
     });
   });
 
+  it('asks for the forecast before the app has loaded when the page did not bring it, and the app takes that answer', async () => {
+    await withPage(browser(), {}, async ({ page, errors }) => {
+      // The app's entry is held until the forecast is asked for: only a script that
+      // runs before the app can ask for it meanwhile.
+      let askedEarly!: () => void;
+      const asked = new Promise<void>((resolve) => (askedEarly = resolve));
+      await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+        await asked;
+        await route.continue();
+      });
+      const devtools = await page.context().newCDPSession(page);
+      await devtools.send('Network.enable');
+      // Forecast answers that came over the network, not from the browser's cache.
+      let fromNetwork = 0;
+      devtools.on('Network.responseReceived', ({ response }) => {
+        if (response.url.includes('/trpc/weather.forecast') && !response.fromDiskCache)
+          fromNetwork++;
+      });
+      let forecastRequests = 0;
+      page.on('request', (request) => {
+        if (!request.url().includes('/trpc/weather.forecast')) return;
+        forecastRequests++;
+        askedEarly();
+      });
+      await page.goto('/place/64.15,-21.94/Reykjavik');
+      const temperature = page.locator('.current__temperature');
+      await temperature.waitFor();
+      expect(await temperature.textContent()).toMatch(/^-?\d+°C$/);
+      // The app took the early answer: the API was asked once.
+      expect(fromNetwork).toBe(1);
+      expect(forecastRequests).toBe(1);
+      expect(errors).toEqual([]);
+    });
+  });
+
   it('asks for the forecast as before when the server had none kept for the place', async () => {
     await withPage(browser(), {}, async ({ page }) => {
       const asked: string[] = [];

@@ -49,6 +49,16 @@ describe('languages', () => {
       await page.getByRole('heading', { name: 'Jetzt' }).waitFor();
       await page.getByRole('heading', { name: /^Nächste \d+ Tage$/ }).waitFor();
       expect(await htmlLanguage(page)).toEqual({ lang: 'de', dir: 'ltr' });
+      // theme.js preloaded the first screen's German words beside the app's scripts, and
+      // only those; the rest (the 16 days' heading above) came after.
+      const preloaded = await page.evaluate(() =>
+        [...document.querySelectorAll('link[rel="modulepreload"]')].map((link) =>
+          link.getAttribute('href'),
+        ),
+      );
+      expect(preloaded.filter((href) => /first-screen/.test(href ?? ''))).toEqual([
+        expect.stringMatching(/^\/assets\/de-first-screen-[\w-]+\.js$/),
+      ]);
 
       const condition = (await page.locator('.current__condition').textContent()) ?? '';
       expect(weatherWords(german)).toContain(condition.split(' · ')[0]);

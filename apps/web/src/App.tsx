@@ -1,5 +1,5 @@
 import { useLingui } from '@lingui/react';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 
 import {
@@ -20,29 +20,30 @@ import { formatPlacePath, parsePlacePath } from './place/place-path.ts';
 import { usePreferences } from './preferences/use-preferences.ts';
 import { useTheme } from './preferences/use-theme.ts';
 import { PageFailed } from './start/PageFailed.tsx';
+import { lazyWithWords } from './i18n/lazy-with-words.ts';
 import './App.css';
 
 // A day in detail is opened from a place page: its code is not part of the first load.
-const DayPage = lazy(() => import('./day/DayPage.tsx'));
+const DayPage = lazyWithWords(() => import('./day/DayPage.tsx'));
 // Nor are the start page and the account pages: most visits open a place.
-const StartPage = lazy(() =>
+const StartPage = lazyWithWords(() =>
   import('./start/StartPage.tsx').then((module) => ({ default: module.StartPage })),
 );
-const NotFoundPage = lazy(() =>
+const NotFoundPage = lazyWithWords(() =>
   import('./start/NotFoundPage.tsx').then((module) => ({ default: module.NotFoundPage })),
 );
-const AccountPage = lazy(() =>
+const AccountPage = lazyWithWords(() =>
   import('./account/AccountPage.tsx').then((module) => ({ default: module.AccountPage })),
 );
-const AuthPage = lazy(() =>
+const AuthPage = lazyWithWords(() =>
   import('./account/AuthPage.tsx').then((module) => ({ default: module.AuthPage })),
 );
-const ForgotPasswordPage = lazy(() =>
+const ForgotPasswordPage = lazyWithWords(() =>
   import('./account/ForgotPasswordPage.tsx').then((module) => ({
     default: module.ForgotPasswordPage,
   })),
 );
-const ResetPasswordPage = lazy(() =>
+const ResetPasswordPage = lazyWithWords(() =>
   import('./account/ResetPasswordPage.tsx').then((module) => ({
     default: module.ResetPasswordPage,
   })),

@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client';
 // First, so that the components' styles build on the base styles.
 import './index.css';
 import { App } from './App.tsx';
-import { seedKeptAnswers } from './forecast/kept-answers.ts';
+import { adoptEarlyForecast, seedKeptAnswers } from './forecast/kept-answers.ts';
 import { activateLanguage, i18n, resolveLanguage } from './i18n/i18n.ts';
 import { followBrowserConnection } from './offline/connection.ts';
 import { registerServiceWorker } from './offline/register-service-worker.ts';
@@ -15,15 +15,18 @@ import { queryClient } from './trpc.ts';
 
 followBrowserConnection();
 registerServiceWorker();
-// A place's page may carry its forecast: in the cache before the first render.
+// A place's page may carry its forecast: in the cache before the first render. If it
+// did not, the early entry has asked for it already: the page waits for that answer.
 seedKeptAnswers(queryClient);
+adoptEarlyForecast(queryClient);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// The first render waits for the language's strings (a small chunk of its own), so no
-// words flash in another language. Should that chunk fail to load, the page still renders.
-void activateLanguage(resolveLanguage(currentPreferences().language))
+// The first render waits for the first screen's words in the language (a small chunk of
+// its own), so no words flash in another language; the rest of them follow at once.
+// Should that chunk fail to load, the page still renders.
+void activateLanguage(resolveLanguage(currentPreferences().language), { firstScreenFirst: true })
   .catch(() => undefined)
   .then(() =>
     createRoot(root).render(

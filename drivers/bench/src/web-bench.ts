@@ -19,12 +19,19 @@ export async function measureBundle(distDir: string): Promise<Chunk[]> {
   const html = await readFile(path.join(distDir, 'index.html'), 'utf8');
   const assetsDir = path.join(distDir, 'assets');
   const files = (await readdir(assetsDir)).filter((file) => /\.(js|css)$/.test(file));
+  // What index.html loads itself: its scripts, modulepreloads and stylesheets (it also
+  // names each language's first words, for theme.js to preload just one of them).
+  const loaded = new Set(
+    [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/(assets\/[^"]+)"/g)].map(
+      (match) => match[1],
+    ),
+  );
   const chunks = await Promise.all(
     files.map(async (file) => {
       const content = await readFile(path.join(assetsDir, file));
       return {
         file: `assets/${file}`,
-        initial: html.includes(`/assets/${file}`),
+        initial: loaded.has(`assets/${file}`),
         bytes: content.length,
         gzipBytes: gzipSync(content, { level: 9 }).length,
       };
@@ -35,8 +42,27 @@ export async function measureBundle(distDir: string): Promise<Chunk[]> {
 
 export interface LoadFigures {
   label: string;
+  /** Milliseconds from navigation start to the temperature on screen, one per run. */
   runs: number[];
+  /** The same page's first contentful paint, one per run. */
+  firstPaint: number[];
 }
+
+/** How a page is loaded: a desktop, or a mid-range phone on a slow mobile network. */
+interface Profile {
+  name: string;
+  /** Chromium's CPU slowdown factor (1: none). */
+  cpuSlowdown: number;
+  network?: { latencyMs: number; downloadBitsPerSecond: number; uploadBitsPerSecond: number };
+}
+
+const DESKTOP: Profile = { name: 'desktop', cpuSlowdown: 1 };
+/** Lighthouse's mobile profile: 4× CPU slowdown, 150 ms round trip, 1.6 Mbps down, 750 kbps up. */
+const PHONE: Profile = {
+  name: 'phone (4× CPU, 150 ms RTT, 1.6 Mbps)',
+  cpuSlowdown: 4,
+  network: { latencyMs: 150, downloadBitsPerSecond: 1_600_000, uploadBitsPerSecond: 750_000 },
+};
 
 export interface TrafficFigures {
   /** Requests of one kind the page made, and the bytes their responses took on the wire. */
@@ -109,21 +135,34 @@ export async function measureLoads(options: {
   try {
     server = await startSkycast(options);
     const traffic = await placePageTraffic(browser, `${server.url}/place/51.51,-0.13/London`);
-    const cold: number[] = [];
-    const warm: number[] = [];
-    for (let run = 0; run < options.runs; run++) {
-      // A new place each run: the server has not seen it yet.
-      const place = `/place/${(10 + run).toFixed(2)},${(20 + run).toFixed(2)}/Bench`;
-      cold.push(await timeToForecast(browser, `${server.url}${place}`));
-      warm.push(await timeToForecast(browser, `${server.url}${place}`));
+    const loads: LoadFigures[] = [];
+    for (const [index, profile] of [DESKTOP, PHONE].entries()) {
+      const cold: LoadFigures = {
+        label: `${profile.name}: first visit of a place (server fetches from the provider)`,
+        runs: [],
+        firstPaint: [],
+      };
+      const warm: LoadFigures = {
+        label: `${profile.name}: place already kept by the server (its HTML carries the forecast)`,
+        runs: [],
+        firstPaint: [],
+      };
+      for (let run = 0; run < options.runs; run++) {
+        // A new place each run: the server has not seen it yet.
+        const place = `/place/${(10 + index * 20 + run).toFixed(2)},${(20 + run).toFixed(2)}/Bench`;
+        for (const figures of [cold, warm]) {
+          const { visible, firstPaint } = await timeToForecast(
+            browser,
+            `${server.url}${place}`,
+            profile,
+          );
+          figures.runs.push(visible);
+          figures.firstPaint.push(firstPaint);
+        }
+      }
+      loads.push(cold, warm);
     }
-    return {
-      loads: [
-        { label: 'first visit of a place (server fetches from the provider)', runs: cold },
-        { label: 'place already in the server cache', runs: warm },
-      ],
-      traffic,
-    };
+    return { loads, traffic };
   } finally {
     await browser.close();
     await server?.stop();
@@ -133,17 +172,33 @@ export async function measureLoads(options: {
 async function timeToForecast(
   browser: Awaited<ReturnType<typeof chromium.launch>>,
   url: string,
-): Promise<number> {
+  profile: Profile,
+): Promise<{ visible: number; firstPaint: number }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   try {
     const page = await context.newPage();
+    const devtools = await context.newCDPSession(page);
+    await devtools.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuSlowdown });
+    if (profile.network) {
+      await devtools.send('Network.enable');
+      await devtools.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: profile.network.latencyMs,
+        downloadThroughput: profile.network.downloadBitsPerSecond / 8,
+        uploadThroughput: profile.network.uploadBitsPerSecond / 8,
+      });
+    }
     await page.goto(url);
     const handle = await page.waitForFunction(
-      (mark) => performance.getEntriesByName(mark)[0]?.startTime,
+      (mark) => {
+        const visible = performance.getEntriesByName(mark)[0]?.startTime;
+        const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+        return visible !== undefined && paint !== undefined && { visible, firstPaint: paint };
+      },
       FORECAST_MARK,
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     );
-    return (await handle.jsonValue()) as number;
+    return (await handle.jsonValue()) as { visible: number; firstPaint: number };
   } finally {
     await context.close();
   }

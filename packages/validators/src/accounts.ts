@@ -56,9 +56,6 @@ export const changePasswordInputSchema = z.object({
   newPassword: newPasswordSchema,
 });
 
-/** Where an emailed reset link leads, with its token in the fragment (`#token=…`): the API writes it, the web app routes it. */
-export const RESET_PASSWORD_PATH = '/reset-password';
-
 /** The token of an emailed reset link: 43 base64url characters (256 bits). */
 export const resetTokenSchema = z
   .string()

@@ -3,14 +3,15 @@
  * render) and by the server (200 for a page the app has, 404 otherwise).
  */
 
-import { RESET_PASSWORD_PATH } from './accounts.ts';
-import { roundCoordinate } from './places.ts';
+import { roundCoordinate } from './place-key.ts';
 
 /** The pages of the account flow. */
 export const SIGN_IN_PATH = '/sign-in';
 export const SIGN_UP_PATH = '/sign-up';
 export const ACCOUNT_PATH = '/account';
 export const FORGOT_PASSWORD_PATH = '/forgot-password';
+/** Where an emailed reset link leads, with its token in the fragment (`#token=…`): the API writes it, the web app routes it. */
+export const RESET_PASSWORD_PATH = '/reset-password';
 
 /** Every fixed path the app renders a page for; place pages are matched by {@link parsePlacePath}. */
 export const FIXED_APP_PATHS: readonly string[] = [

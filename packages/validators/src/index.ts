@@ -9,7 +9,6 @@ export {
   passwordContainsEmail,
   passwordSchema,
   requestPasswordResetInputSchema,
-  RESET_PASSWORD_PATH,
   resetPasswordInputSchema,
   resetTokenSchema,
   signInInputSchema,
@@ -18,23 +17,26 @@ export {
   type SignUpInput,
 } from './accounts.ts';
 export {
-  coordinatesSchema,
   COUNTRY_MAX_LENGTH,
-  latitudeSchema,
-  longitudeSchema,
   MAX_PLACES,
   PLACE_DECIMALS,
   PLACE_NAME_MAX_LENGTH,
-  placeIdSchema,
   placeKey,
+  roundCoordinate,
+  TIME_ZONE_MAX_LENGTH,
+} from './place-key.ts';
+export {
+  coordinatesSchema,
+  latitudeSchema,
+  longitudeSchema,
+  placeIdSchema,
   placeNameSchema,
   placeToSaveSchema,
   renamePlaceInputSchema,
   reorderPlacesInputSchema,
-  roundCoordinate,
-  TIME_ZONE_MAX_LENGTH,
   type PlaceToSave,
 } from './places.ts';
+export { parseStoredPlace } from './stored-place.ts';
 export {
   ERROR_REASONS,
   isErrorReason,
@@ -45,7 +47,8 @@ export {
   type ErrorReason,
   type InputMessageKey,
 } from './reasons.ts';
-export { CONTROL_CHARACTER_MESSAGE, hasControlCharacter, text } from './text.ts';
+export { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from './control-characters.ts';
+export { text } from './text.ts';
 export {
   MAX_SUMMARY_PLACES,
   SEARCH_LIMIT_MAX,
@@ -53,24 +56,13 @@ export {
   WET_MM_PER_HOUR,
 } from './weather.ts';
 export { noInputSchema } from './no-input.ts';
-export {
-  languageDirection,
-  LANGUAGES,
-  languageSchema,
-  pickLanguage,
-  type Language,
-} from './languages.ts';
+export { languageDirection, LANGUAGES, pickLanguage, type Language } from './languages.ts';
 export {
   CLOCKS,
-  clockSchema,
   DISTANCE_UNITS,
-  distanceUnitSchema,
   PRECIPITATION_UNITS,
-  precipitationUnitSchema,
   PRESSURE_UNITS,
-  pressureUnitSchema,
   THEMES,
-  themeSchema,
   UNIT_SYSTEMS,
   WIND_UNITS,
   type Clock,
@@ -86,6 +78,7 @@ export {
   FIXED_APP_PATHS,
   FORGOT_PASSWORD_PATH,
   formatPlacePath,
+  RESET_PASSWORD_PATH,
   isAppPath,
   isCalendarDate,
   parsePlacePath,
@@ -127,21 +120,27 @@ export {
   KM_PER,
   KMH_PER,
   MM_PER,
-  unitChoiceInputSchema,
-  unitChoiceSchema,
   UNIT_SYSTEM_LABELS,
-  unitSystemSchema,
   WIND_UNIT_LABELS,
-  windUnitSchema,
   type DistanceLabel,
   type PrecipitationLabel,
   type PressureLabel,
   type TemperatureLabel,
-  type UnitChoice,
   type WindSpeedLabel,
 } from './units.ts';
 export {
+  clockSchema,
+  distanceUnitSchema,
   languageChoiceSchema,
+  languageSchema,
+  precipitationUnitSchema,
+  pressureUnitSchema,
+  themeSchema,
+  unitChoiceInputSchema,
+  unitChoiceSchema,
+  unitSystemSchema,
+  windUnitSchema,
+  type UnitChoice,
   preferencesChangeSchema,
   preferencesSchema,
   preferenceValuesSchema,

@@ -1,12 +1,7 @@
-import { z } from 'zod';
-
 /** The languages Skycast speaks, English first: the one used when nothing else matches. */
 export const LANGUAGES = ['en', 'de', 'es', 'fr', 'ar'] as const;
 
 export type Language = (typeof LANGUAGES)[number];
-
-/** A language Skycast speaks: an input field and a saved preference. */
-export const languageSchema = z.enum(LANGUAGES);
 
 /** Languages written right to left. */
 const RIGHT_TO_LEFT: ReadonlySet<Language> = new Set(['ar']);

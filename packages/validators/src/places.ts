@@ -1,39 +1,13 @@
 import { z } from 'zod';
 
+import {
+  COUNTRY_MAX_LENGTH,
+  MAX_PLACES,
+  PLACE_NAME_MAX_LENGTH,
+  TIME_ZONE_MAX_LENGTH,
+  TIME_ZONE_PATTERN,
+} from './place-key.ts';
 import { text } from './text.ts';
-
-/** How many places one person may keep, in an account or in a browser. */
-export const MAX_PLACES = 50;
-export const PLACE_NAME_MAX_LENGTH = 100;
-export const COUNTRY_MAX_LENGTH = 100;
-export const TIME_ZONE_MAX_LENGTH = 64;
-
-/**
- * Two points that agree to this many decimals (0.01° ≈ 1.1 km) are the same
- * place: in a place page's URL, in a saved list and in the forecast cache.
- */
-export const PLACE_DECIMALS = 2;
-
-/**
- * A coordinate rounded to {@link PLACE_DECIMALS}; never `-0`.
- *
- * @example
- * roundCoordinate(52.5243) // 52.52
- */
-export function roundCoordinate(value: number): number {
-  const scale = 10 ** PLACE_DECIMALS;
-  return Math.round(value * scale) / scale || 0;
-}
-
-/**
- * The same text for the same place wherever it is kept.
- *
- * @example
- * placeKey({ latitude: 52.5243, longitude: 13.4049 }) // '52.52,13.4'
- */
-export function placeKey(place: { latitude: number; longitude: number }): string {
-  return `${roundCoordinate(place.latitude)},${roundCoordinate(place.longitude)}`;
-}
 
 export const latitudeSchema = z.number().min(-90).max(90);
 export const longitudeSchema = z.number().min(-180).max(180);
@@ -58,7 +32,7 @@ export const placeToSaveSchema = coordinatesSchema.extend({
   timezone: z
     .string()
     .max(TIME_ZONE_MAX_LENGTH)
-    .regex(/^[A-Za-z][\w+/-]*$/, 'input.timeZone')
+    .regex(TIME_ZONE_PATTERN, 'input.timeZone')
     .optional(),
 });
 

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * What a person can choose about how Skycast counts and looks, each on its
  * own. The lists are the one source for the API's schemas, the database's
@@ -15,12 +13,6 @@ export const PRESSURE_UNITS = ['hPa', 'inHg', 'mmHg'] as const;
 export const DISTANCE_UNITS = ['km', 'mi'] as const;
 export const CLOCKS = ['24h', '12h'] as const;
 export const THEMES = ['system', 'light', 'dark'] as const;
-
-export const precipitationUnitSchema = z.enum(PRECIPITATION_UNITS);
-export const pressureUnitSchema = z.enum(PRESSURE_UNITS);
-export const distanceUnitSchema = z.enum(DISTANCE_UNITS);
-export const clockSchema = z.enum(CLOCKS);
-export const themeSchema = z.enum(THEMES);
 
 export type UnitSystem = (typeof UNIT_SYSTEMS)[number];
 export type WindUnit = (typeof WIND_UNITS)[number];

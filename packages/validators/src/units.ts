@@ -1,6 +1,4 @@
-import { z } from 'zod';
-
-import { UNIT_SYSTEMS, WIND_UNITS, type UnitSystem, type WindUnit } from './preferences.ts';
+import type { UnitSystem, WindUnit } from './preferences.ts';
 
 /**
  * The one set of unit factors and labels. The server converts a stored
@@ -8,22 +6,6 @@ import { UNIT_SYSTEMS, WIND_UNITS, type UnitSystem, type WindUnit } from './pref
  * answer into the person's choice; both import these values, so the two can
  * never disagree about how big an inch of mercury is.
  */
-
-export const unitSystemSchema = z.enum(UNIT_SYSTEMS);
-/** Chosen apart from the unit system: people who want °C often still want knots or mph. */
-export const windUnitSchema = z.enum(WIND_UNITS);
-
-export const unitChoiceSchema = z.object({
-  units: unitSystemSchema,
-  windUnit: windUnitSchema,
-});
-export type UnitChoice = z.infer<typeof unitChoiceSchema>;
-
-/** The units a caller asks for, metric and km/h unless it says; the answer says which it used. */
-export const unitChoiceInputSchema = z.object({
-  units: unitSystemSchema.default('metric'),
-  windUnit: windUnitSchema.default('kmh'),
-});
 
 /** The temperature scale's symbol for each unit system. */
 export const UNIT_SYSTEM_LABELS = { metric: '°C', imperial: '°F' } as const satisfies Record<

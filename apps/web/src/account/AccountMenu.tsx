@@ -1,13 +1,14 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 
 import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { usePathname } from '../navigation/use-location.ts';
 import { signInPath } from './account-paths.ts';
 import { useAccount } from './use-account.ts';
+import { lazyWithWords } from '../i18n/lazy-with-words.ts';
 import './AccountMenu.css';
 
-const SignedInMenu = lazy(() =>
+const SignedInMenu = lazyWithWords(() =>
   import('./SignedInMenu.tsx').then((module) => ({ default: module.SignedInMenu })),
 );
 

@@ -1,5 +1,5 @@
 import { Trans } from '@lingui/react';
-import { lazy, Suspense, useId } from 'react';
+import { Suspense, useId } from 'react';
 
 import type { HourlyEntry, Units } from '../api-types.ts';
 import { t, type MessageKey } from '../i18n/i18n.ts';
@@ -7,10 +7,11 @@ import { DataTable } from '../ui/DataTable.tsx';
 import { Disclosure } from '../ui/Disclosure.tsx';
 import { formatPercent, formatShortTemperature } from '../weather/units.ts';
 import { hourLabel, summarizeHours } from './chart-summary.ts';
+import { lazyWithWords } from '../i18n/lazy-with-words.ts';
 import './HourlyChart.css';
 
 const loadChart = () => import('./TemperatureChart.tsx');
-const TemperatureChart = lazy(loadChart);
+const TemperatureChart = lazyWithWords(loadChart);
 
 /** Starts loading the chart's code early, alongside the forecast, instead of after it. */
 export function preloadChart(): void {

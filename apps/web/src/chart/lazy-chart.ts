@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazyWithWords } from '../i18n/lazy-with-words.ts';
 
 const loadHourlyChart = () => import('./HourlyChart.tsx');
 
@@ -6,7 +6,7 @@ const loadHourlyChart = () => import('./HourlyChart.tsx');
  * The hourly chart (its summary, table and uPlot drawing), below the first
  * screen: loaded after the first paint, in chunks of its own.
  */
-export const LazyHourlyChart = lazy(() =>
+export const LazyHourlyChart = lazyWithWords(() =>
   loadHourlyChart().then((module) => ({ default: module.HourlyChart })),
 );
 

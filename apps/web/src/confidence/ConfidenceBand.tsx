@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 
 import type { Units } from '../api-types.ts';
 import { hourLabel } from '../chart/chart-summary.ts';
@@ -7,8 +7,9 @@ import { DataTable } from '../ui/DataTable.tsx';
 import { Disclosure } from '../ui/Disclosure.tsx';
 import { ConfidenceChip } from './ConfidenceChip.tsx';
 import { confidenceUnits, reasonText, type ConfidenceHour } from './confidence-words.ts';
+import { lazyWithWords } from '../i18n/lazy-with-words.ts';
 
-const ConfidenceChart = lazy(() => import('./ConfidenceChart.tsx'));
+const ConfidenceChart = lazyWithWords(() => import('./ConfidenceChart.tsx'));
 
 /**
  * The ensemble's likely range of temperature over some hours: a band (p10 to

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, type CSSProperties } from 'react';
+import { Suspense, type CSSProperties } from 'react';
 
 import type { Coordinates } from '../api-types.ts';
 import { hourLabel } from '../chart/chart-summary.ts';
@@ -12,9 +12,10 @@ import { ConfidenceChip } from './ConfidenceChip.tsx';
 import { confidenceQuery } from './confidence-query.ts';
 import { changeText, confidenceUnits, MODEL_NAMES, reasonText } from './confidence-words.ts';
 import { AccuracyLine } from './ForecastConfidence.tsx';
+import { lazyWithWords } from '../i18n/lazy-with-words.ts';
 import './Confidence.css';
 
-const ConfidenceChart = lazy(() => import('./ConfidenceChart.tsx'));
+const ConfidenceChart = lazyWithWords(() => import('./ConfidenceChart.tsx'));
 
 /** Each model's line its own colour; the blend drawn thick in the text colour. */
 const MODEL_COLORS = [

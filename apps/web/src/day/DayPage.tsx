@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { Suspense, useEffect, useMemo, useRef } from 'react';
 
 import { HourlyChart } from '../chart/HourlyChart.tsx';
 import { t } from '../i18n/i18n.ts';
@@ -20,13 +20,14 @@ import { longDateOf, shortDateOf } from './day-dates.ts';
 import { useSunAndMoon } from '../sun-and-moon/use-sun-and-moon.ts';
 import { DaySummary } from './DaySummary.tsx';
 import { HourTable } from './HourTable.tsx';
+import { lazyWithWords } from '../i18n/lazy-with-words.ts';
 import './DayPage.css';
 
 // Below the first screen: each loads after the first paint, in a chunk of its own.
-const DayConfidence = lazy(() =>
+const DayConfidence = lazyWithWords(() =>
   import('../confidence/DayConfidence.tsx').then((module) => ({ default: module.DayConfidence })),
 );
-const ClimateNormalsCard = lazy(() =>
+const ClimateNormalsCard = lazyWithWords(() =>
   import('../normals/ClimateNormalsCard.tsx').then((module) => ({
     default: module.ClimateNormalsCard,
   })),

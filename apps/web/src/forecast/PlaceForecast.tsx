@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 
 import { useOffline } from '../offline/connection.ts';
 import { offlineMessages } from '../offline/offline-messages.ts';
@@ -11,16 +11,17 @@ import { HourlyStrip } from './HourlyStrip.tsx';
 import { outlookWords } from './next-hours-words.ts';
 import { NextTwoHours } from './NextTwoHours.tsx';
 import { StaleBanner } from './StaleBanner.tsx';
+import { lazyWithWords } from '../i18n/lazy-with-words.ts';
 import './PlaceForecast.css';
 
 // Below the first screen: each loads after the first paint, in a chunk of its own.
-const DailyForecast = lazy(() =>
+const DailyForecast = lazyWithWords(() =>
   import('./DailyForecast.tsx').then((module) => ({ default: module.DailyForecast })),
 );
-const CurrentDetails = lazy(() =>
+const CurrentDetails = lazyWithWords(() =>
   import('./CurrentDetails.tsx').then((module) => ({ default: module.CurrentDetails })),
 );
-const ForecastConfidence = lazy(() =>
+const ForecastConfidence = lazyWithWords(() =>
   import('../confidence/ForecastConfidence.tsx').then((module) => ({
     default: module.ForecastConfidence,
   })),

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 
 import { WeatherAlerts } from '../alerts/WeatherAlerts.tsx';
 import { preloadChart } from '../chart/lazy-chart.ts';
@@ -22,22 +22,23 @@ import { forecastQuery } from './forecast-query.ts';
 import { ForecastSkeleton } from './ForecastSkeleton.tsx';
 import { PlaceForecast } from './PlaceForecast.tsx';
 import { PlaceHeading } from './PlaceHeading.tsx';
+import { lazyWithWords } from '../i18n/lazy-with-words.ts';
 
 // Below the first screen: each loads after the first paint, in a chunk of its own.
-const WatchesSection = lazy(() =>
+const WatchesSection = lazyWithWords(() =>
   import('../watches/WatchesSection.tsx').then((module) => ({ default: module.WatchesSection })),
 );
-const AirQualityCard = lazy(() =>
+const AirQualityCard = lazyWithWords(() =>
   import('../air-quality/AirQualityCard.tsx').then((module) => ({
     default: module.AirQualityCard,
   })),
 );
-const SunAndMoonCard = lazy(() =>
+const SunAndMoonCard = lazyWithWords(() =>
   import('../sun-and-moon/SunAndMoonCard.tsx').then((module) => ({
     default: module.SunAndMoonCard,
   })),
 );
-const ClimateNormalsCard = lazy(() =>
+const ClimateNormalsCard = lazyWithWords(() =>
   import('../normals/ClimateNormalsCard.tsx').then((module) => ({
     default: module.ClimateNormalsCard,
   })),

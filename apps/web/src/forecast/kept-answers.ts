@@ -1,8 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 
 import type { Forecast } from '../api-types.ts';
-import { storeForOffline } from '../offline/connection.ts';
+import { noteAnswer, storeForOffline } from '../offline/connection.ts';
 import { trpc } from '../trpc.ts';
+import { takeEarlyForecast } from './early-forecast.ts';
+import { forecastQuery } from './forecast-query.ts';
 
 /** The data block a place's page carries (the server's `place-pages.ts` writes it). */
 const ELEMENT_ID = 'skycast-kept-answers';
@@ -65,4 +67,33 @@ export function seedKeptAnswers(queryClient: QueryClient, doc: Document = docume
       `${doc.location.origin}/trpc/${answer.procedure}?input=${encodeURIComponent(JSON.stringify(answer.input))}`,
     );
   }
+}
+
+/**
+ * Makes the forecast the early entry asked for (`early-forecast.ts`) the first
+ * fetch of that place's forecast query, before the first render: the page's
+ * own query then waits for it instead of asking again. Should it fail, the
+ * query asks as it always does, so its errors are the usual ones.
+ *
+ * @example
+ * adoptEarlyForecast(queryClient); // before createRoot(…).render(…)
+ */
+export function adoptEarlyForecast(queryClient: QueryClient): void {
+  const early = takeEarlyForecast();
+  if (!early) return;
+  const options = forecastQuery(early.input);
+  const { queryFn } = options;
+  if (typeof queryFn !== 'function') return;
+  void queryClient.prefetchQuery({
+    ...options,
+    queryFn: (context) =>
+      early.response
+        .then(async (response) => {
+          // As the app's link does with every public answer: offline state, storing for offline.
+          noteAnswer(response, { sentPastWorker: early.sentPastWorker });
+          if (!response.ok) throw new Error(`The early forecast was answered ${response.status}.`);
+          return ((await response.json()) as { result: { data: Forecast } }).result.data;
+        })
+        .catch(() => queryFn(context)),
+  });
 }

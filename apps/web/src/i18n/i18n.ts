@@ -18,13 +18,31 @@ export type LanguageChoice = Language | 'auto';
 
 export const LANGUAGE_CHOICES: readonly LanguageChoice[] = ['auto', ...LANGUAGES];
 
-// One chunk per language, fetched when it is first needed: only the active one is ever loaded.
-const CATALOGUES: Record<Language, () => Promise<{ messages: Messages }>> = {
-  en: () => import('./locales/en.ts'),
-  de: () => import('./locales/de.ts'),
-  es: () => import('./locales/es.ts'),
-  fr: () => import('./locales/fr.ts'),
-  ar: () => import('./locales/ar.ts'),
+type Catalogue = () => Promise<{ messages: Messages }>;
+
+// Two chunks per language, fetched when it is first needed: the first screen's words
+// (build/catalogue-parts-plugin.ts splits by `FIRST_SCREEN_NAMESPACES`) and the rest.
+const CATALOGUES: Record<Language, { firstScreen: Catalogue; later: Catalogue }> = {
+  en: {
+    firstScreen: () => import('virtual:skycast/messages/en/first-screen'),
+    later: () => import('virtual:skycast/messages/en/later'),
+  },
+  de: {
+    firstScreen: () => import('virtual:skycast/messages/de/first-screen'),
+    later: () => import('virtual:skycast/messages/de/later'),
+  },
+  es: {
+    firstScreen: () => import('virtual:skycast/messages/es/first-screen'),
+    later: () => import('virtual:skycast/messages/es/later'),
+  },
+  fr: {
+    firstScreen: () => import('virtual:skycast/messages/fr/first-screen'),
+    later: () => import('virtual:skycast/messages/fr/later'),
+  },
+  ar: {
+    firstScreen: () => import('virtual:skycast/messages/ar/first-screen'),
+    later: () => import('virtual:skycast/messages/ar/later'),
+  },
 };
 
 // What errors say, by reason: the one catalogue per language the API words its messages from too.
@@ -37,6 +55,9 @@ const ERROR_CATALOGUES: Record<Language, () => Promise<{ messages: Messages }>> 
 };
 
 const loaded = new Set<Language>();
+// Each language's later part, once asked for: settled (never rejected) when it is in.
+const laterParts = new Map<Language, Promise<void>>();
+let laterPart: Promise<void> = Promise.resolve();
 const errorsLoaded = new Set<Language>();
 
 /** The first of the browser's languages that Skycast speaks, or English. */
@@ -49,22 +70,49 @@ export function resolveLanguage(choice: LanguageChoice): Language {
   return choice === 'auto' ? browserLanguage() : choice;
 }
 
+/** Loads the rest of a language's words (once; asked again after a failure). */
+function loadLater(language: Language): Promise<void> {
+  let part = laterParts.get(language);
+  if (!part) {
+    part = CATALOGUES[language]
+      .later()
+      .then(({ messages }) => i18n.load(language, messages))
+      .catch(() => {
+        laterParts.delete(language);
+      });
+    laterParts.set(language, part);
+  }
+  return part;
+}
+
 /**
  * Loads a language's catalogue (once) and makes it the page's: every
  * `useLingui()` re-renders, and `<html lang dir>` follow, so the layout mirrors
- * for a right-to-left language.
+ * for a right-to-left language. With `firstScreenFirst` (the page's first
+ * render) it waits only for the first screen's words; the rest follows at once,
+ * and the parts loaded later wait for it (`laterWords`).
  */
-export async function activateLanguage(language: Language): Promise<void> {
+export async function activateLanguage(
+  language: Language,
+  { firstScreenFirst = false }: { firstScreenFirst?: boolean } = {},
+): Promise<void> {
+  laterPart = loadLater(language);
   if (!loaded.has(language)) {
-    i18n.load(language, (await CATALOGUES[language]()).messages);
+    i18n.load(language, (await CATALOGUES[language].firstScreen()).messages);
     loaded.add(language);
   }
+  if (!firstScreenFirst) await laterPart;
   i18n.activate(language);
   document.documentElement.lang = language;
   document.documentElement.dir = languageDirection(language);
   // What errors say follows at once, not before the first screen: until it is
   // here, `errorWords` gives the words the API sent in this language.
   void loadErrorWords(language);
+}
+
+/** Settles once the active language's words beyond the first screen are in (or failed to load). */
+export function laterWords(): Promise<void> {
+  return laterPart;
 }
 
 /** Loads a language's error catalogue (once) beside its app catalogue. */

@@ -1,4 +1,4 @@
-import { MAX_PLACES, placeKey, placeToSaveSchema, type PlaceToSave } from '@skycast/validators';
+import { MAX_PLACES, parseStoredPlace, placeKey, type PlaceToSave } from '@skycast/validators';
 
 import { createStoredValue, useStoredValue } from '../storage/stored-value.ts';
 
@@ -28,11 +28,11 @@ export function parseLocalPlaces(text: string | null): PlaceToSave[] {
   const seen = new Set<string>();
   const places: PlaceToSave[] = [];
   for (const candidate of stored) {
-    // The API's own rules, so a place kept here is one `places.add` takes at sign-in.
-    const parsed = placeToSaveSchema.safeParse(candidate);
-    if (!parsed.success || seen.has(placeKey(parsed.data))) continue;
-    seen.add(placeKey(parsed.data));
-    places.push(parsed.data);
+    // The API's own rules (without zod), so a place kept here is one `places.add` takes at sign-in.
+    const place = parseStoredPlace(candidate);
+    if (!place || seen.has(placeKey(place))) continue;
+    seen.add(placeKey(place));
+    places.push(place);
   }
   return places.slice(0, MAX_LOCAL_PLACES);
 }

@@ -1,15 +1,16 @@
 import { useLingui } from '@lingui/react';
-import { lazy, Suspense, useId, useState } from 'react';
+import { Suspense, useId, useState } from 'react';
 
 import { t } from '../i18n/i18n.ts';
 import { describeChange, UNIT_SYSTEM_LABELS, type Preferences } from './preferences.ts';
 import { usePopup } from '../ui/use-popup.ts';
 import { temperatureSymbol } from '../weather/units.ts';
 import { usePreferences } from './use-preferences.ts';
+import { lazyWithWords } from '../i18n/lazy-with-words.ts';
 import './PreferencesMenu.css';
 
 // The choices load after the first paint, in a chunk of their own: the menu opens on a click.
-const PreferencesChoices = lazy(() =>
+const PreferencesChoices = lazyWithWords(() =>
   import('./PreferencesChoices.tsx').then((module) => ({ default: module.PreferencesChoices })),
 );
 

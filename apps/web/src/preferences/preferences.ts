@@ -8,7 +8,6 @@ import {
   UNIT_SYSTEMS,
   WIND_UNIT_LABELS,
   WIND_UNITS,
-  preferenceValuesSchema,
   type AccountPreferences,
   type PreferenceValues,
   type Clock,
@@ -20,7 +19,7 @@ import {
   type WindUnit,
 } from '@skycast/validators';
 
-import { t, type LanguageChoice } from '../i18n/i18n.ts';
+import { LANGUAGE_CHOICES, t, type LanguageChoice } from '../i18n/i18n.ts';
 import type { Units } from '../api-types.ts';
 import type { UnitDefaults } from './locale-defaults.ts';
 
@@ -61,13 +60,26 @@ export const DEFAULT_PREFERENCES: Preferences = {
 /** The localStorage key; public/theme.js reads the theme from it too. */
 export const PREFERENCES_KEY = 'skycast:preferences';
 
-/** One stored field through its schema in validators; what does not parse is taken as absent. */
+// What each stored field may be: the same lists the API's schemas are built from
+// (`preferenceValuesSchema`), checked without zod so it stays out of the first load.
+const CHOICES: { [K in keyof PreferenceValues]: readonly PreferenceValues[K][] } = {
+  units: UNIT_SYSTEMS,
+  windUnit: WIND_UNITS,
+  precipitationUnit: PRECIPITATION_UNITS,
+  pressureUnit: PRESSURE_UNITS,
+  distanceUnit: DISTANCE_UNITS,
+  clock: CLOCKS,
+  theme: THEMES,
+  language: LANGUAGE_CHOICES,
+};
+
+/** One stored field, when it is one of its choices; anything else is taken as absent. */
 function field<K extends keyof PreferenceValues>(
   stored: Record<string, unknown>,
   key: K,
 ): PreferenceValues[K] | undefined {
-  const parsed = preferenceValuesSchema.shape[key].safeParse(stored[key]);
-  return parsed.success ? (parsed.data as PreferenceValues[K]) : undefined;
+  const value = stored[key];
+  return CHOICES[key].find((choice) => choice === value);
 }
 
 /**
