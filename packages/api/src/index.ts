@@ -69,4 +69,4 @@ export {
   type WatchQueueOptions,
 } from './watches/watch-jobs.ts';
 export { createPushSender, type PushSender, type VapidKeys } from './watches/push-sender.ts';
-export type { WatchSettings, WatchServices } from './services.ts';
+export type { WatchSettings, WatchServices } from './watches/watch-services.ts';

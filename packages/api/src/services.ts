@@ -1,5 +1,4 @@
 import type { Database, Kysely } from '@skycast/db';
-import { DEFAULT_PUSH_SERVICE_ORIGINS } from '@skycast/validators';
 import type {
   AlertsProvider,
   OpenMeteoArchive,
@@ -34,31 +33,11 @@ import { createProviderGate, type QuotaWindow } from './weather/provider-gate.ts
 import { createRefreshCoordinator } from './weather/refresh-coordinator.ts';
 import { createWeatherCache } from './weather/weather-cache.ts';
 import { createWeatherService, type WeatherService } from './weather/weather-service.ts';
-import type { JobSender } from './watches/notifier.ts';
-import { loadVapidKeys, type VapidKeys } from './watches/push-sender.ts';
-
-export interface WatchSettings {
-  /** Origins a push subscription's endpoint may have (PUSH_SERVICE_ORIGINS). */
-  pushServiceOrigins?: readonly string[];
-  /** VAPID keys from the environment; unset: made once and kept in the database. */
-  vapidPublicKey?: string | undefined;
-  vapidPrivateKey?: string | undefined;
-  vapidSubject?: string;
-  /** Notifications per user and hour that are pushed (default 20). */
-  maxPerHour?: number;
-  /** Where links in notifications lead (default http://localhost:3000). */
-  publicOrigin?: string;
-}
-
-export interface WatchServices {
-  readonly pushServiceOrigins: readonly string[];
-  readonly maxPerHour: number;
-  readonly publicOrigin: string;
-  /** The VAPID keys, read or made on first use and kept. */
-  vapid(): Promise<VapidKeys>;
-  /** The job queue for pushes; null until the server starts it (then pushes wait as pending). */
-  jobs: JobSender | null;
-}
+import {
+  createWatchServices,
+  type WatchServices,
+  type WatchSettings,
+} from './watches/watch-services.ts';
 
 export interface ServiceDependencies {
   db: Kysely<Database>;
@@ -277,26 +256,5 @@ export function createServices(deps: ServiceDependencies): Services {
       await cache.settled();
       await listening;
     },
-  };
-}
-
-function createWatchServices(db: Kysely<Database>, settings: WatchSettings): WatchServices {
-  let keys: Promise<VapidKeys> | undefined;
-  return {
-    pushServiceOrigins: settings.pushServiceOrigins ?? DEFAULT_PUSH_SERVICE_ORIGINS,
-    maxPerHour: settings.maxPerHour ?? 20,
-    publicOrigin: settings.publicOrigin ?? 'http://localhost:3000',
-    vapid() {
-      keys ??= loadVapidKeys(db, {
-        publicKey: settings.vapidPublicKey,
-        privateKey: settings.vapidPrivateKey,
-        subject: settings.vapidSubject ?? 'mailto:webpush@skycast.invalid',
-      }).catch((error: unknown) => {
-        keys = undefined;
-        throw error;
-      });
-      return keys;
-    },
-    jobs: null,
   };
 }
