@@ -23,6 +23,46 @@ export interface KeptAnswer {
   entries: readonly { id: string; fetchedAt: number }[];
 }
 
+/**
+ * Kept answers bounded in bytes (least recently used leave first), indexed by
+ * the weather entries each was made from, so an entry stored anew drops every
+ * answer made from an older copy of it. The public and the signed-in answers
+ * both keep theirs here.
+ *
+ * @example
+ * const store = keptAnswerStore<KeptAnswer>(64 * 1024 * 1024);
+ * store.set(key, keptAnswer(made, validUntil, Date.now()));
+ */
+export function keptAnswerStore<T extends KeptAnswer>(maxBytes: number) {
+  const byEntry = new Map<string, Set<string>>();
+  const answers = new LRUCache<string, T>({
+    maxSize: maxBytes,
+    sizeCalculation: (answer, key) =>
+      key.length + answer.identity.length + answer.gzip.length + answer.br.length + 512,
+    dispose: (answer, key) => {
+      for (const { id } of answer.entries) {
+        const keys = byEntry.get(id);
+        keys?.delete(key);
+        if (keys?.size === 0) byEntry.delete(id);
+      }
+    },
+  });
+  return {
+    answers,
+    set: (key: string, answer: T) => {
+      answers.set(key, answer);
+      for (const { id } of answer.entries) byEntry.set(id, (byEntry.get(id) ?? new Set()).add(key));
+    },
+    /** Drops the answers made from a copy of entry `id` older than `storedAt`. */
+    entryStored: (id: string, storedAt: Date) => {
+      for (const key of [...(byEntry.get(id) ?? [])]) {
+        const made = answers.peek(key)?.entries.find((entry) => entry.id === id);
+        if (made && made.fetchedAt < storedAt.getTime()) answers.delete(key);
+      }
+    },
+  };
+}
+
 /** Responses below this size are sent as they are: compression would not pay. */
 const COMPRESS_FROM_BYTES = 1024;
 

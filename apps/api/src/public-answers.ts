@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { AnyRouter } from '@trpc/server';
 import type { Request } from 'express';
-import { LRUCache } from 'lru-cache';
 
 import {
   listProcedures,
@@ -13,7 +12,7 @@ import {
 } from '@skycast/api';
 
 import type { AnswerPolicy } from './answer-policy.ts';
-import { bodyFor, keptAnswer, type KeptAnswer } from './kept-answer.ts';
+import { bodyFor, keptAnswer, keptAnswerStore, type KeptAnswer } from './kept-answer.ts';
 import { canonicalJson, createAnswerKeys } from './public-answer-keys.ts';
 import { loggedRequest } from './request-log.ts';
 
@@ -97,22 +96,11 @@ export const ANSWER_VARY = 'trpc-accept, accept, accept-encoding';
  */
 export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswers {
   const now = options.now ?? Date.now;
-  const byEntry = new Map<string, Set<string>>();
   const keys = createAnswerKeys(options);
   const { keyOf } = keys;
   const staticHeaders = options.policy.headers.flat();
-  const answers = new LRUCache<string, KeptAnswer>({
-    maxSize: options.maxBytes,
-    sizeCalculation: (answer, key) =>
-      key.length + answer.identity.length + answer.gzip.length + answer.br.length + 512,
-    dispose: (answer, key) => {
-      for (const { id } of answer.entries) {
-        const keys = byEntry.get(id);
-        keys?.delete(key);
-        if (keys?.size === 0) byEntry.delete(id);
-      }
-    },
-  });
+  const store = keptAnswerStore<KeptAnswer>(options.maxBytes);
+  const { answers } = store;
 
   function serve(req: IncomingMessage, res: ServerResponse, next: () => void): void {
     const key = keyOf(req.method, req.headers, req.url ?? '');
@@ -148,8 +136,7 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
       const key = keyOf(req.method, req.headers, req.originalUrl);
       if (key === undefined) return undefined;
       const kept = keptAnswer(answer, validUntil, now());
-      answers.set(key, kept);
-      for (const { id } of kept.entries) byEntry.set(id, (byEntry.get(id) ?? new Set()).add(key));
+      store.set(key, kept);
       return kept.etag;
     },
 
@@ -158,13 +145,7 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
       return answer && answer.validUntil > now() ? answer : undefined;
     },
 
-    entryStored(id, storedAt) {
-      for (const key of [...(byEntry.get(id) ?? [])]) {
-        const answer = answers.peek(key);
-        const made = answer?.entries.find((entry) => entry.id === id);
-        if (made && made.fetchedAt < storedAt.getTime()) answers.delete(key);
-      }
-    },
+    entryStored: store.entryStored,
 
     get size() {
       return { answers: answers.size, bytes: answers.calculatedSize, ...keys.size };

@@ -2,11 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { AnyRouter } from '@trpc/server';
 import type { Request } from 'express';
-import { LRUCache } from 'lru-cache';
 
 import { listProcedures, type MadeFrom, type Services } from '@skycast/api';
 
-import { keptAnswer, type KeptAnswer } from './kept-answer.ts';
+import { keptAnswer, keptAnswerStore, type KeptAnswer } from './kept-answer.ts';
 import { createAnswerKeys } from './public-answer-keys.ts';
 import {
   acceptsInputOf,
@@ -80,19 +79,8 @@ export function createSignedInAnswers(options: SignedInAnswersOptions): SignedIn
   const { accounts, placesMemory, rateLimiter } = options.services;
   const keys = createAnswerKeys({ ...options, signedIn: true });
   const staticHeaders = options.policy.headers.flat();
-  const byEntry = new Map<string, Set<string>>();
-  const answers = new LRUCache<string, KeptSignedInAnswer>({
-    maxSize: options.maxBytes,
-    sizeCalculation: (answer, key) =>
-      key.length + answer.identity.length + answer.gzip.length + answer.br.length + 512,
-    dispose: (answer, key) => {
-      for (const { id } of answer.entries) {
-        const keys = byEntry.get(id);
-        keys?.delete(key);
-        if (keys?.size === 0) byEntry.delete(id);
-      }
-    },
-  });
+  const store = keptAnswerStore<KeptSignedInAnswer>(options.maxBytes);
+  const { answers } = store;
 
   /** The kept answer's key for a request whose session this instance holds: user and input. */
   function keyOf(req: IncomingMessage, url: string): string | undefined {
@@ -135,17 +123,11 @@ export function createSignedInAnswers(options: SignedInAnswersOptions): SignedIn
       if (requestKey === undefined) return undefined;
       const key = `${places.userId}\n${requestKey}`;
       const kept = { ...keptAnswer(made, validUntil, now()), places: places.value };
-      answers.set(key, kept);
-      for (const { id } of kept.entries) byEntry.set(id, (byEntry.get(id) ?? new Set()).add(key));
+      store.set(key, kept);
       return kept.etag;
     },
 
-    entryStored(id, storedAt) {
-      for (const key of [...(byEntry.get(id) ?? [])]) {
-        const made = answers.peek(key)?.entries.find((entry) => entry.id === id);
-        if (made && made.fetchedAt < storedAt.getTime()) answers.delete(key);
-      }
-    },
+    entryStored: store.entryStored,
 
     get size() {
       return { answers: answers.size, bytes: answers.calculatedSize };
