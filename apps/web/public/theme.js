@@ -4,7 +4,7 @@
 // to date after that. A right-to-left page is laid out mirrored from the first frame.
 // On a place's page it also shows the first view the server wrote (the temperature now),
 // in the visitor's scale and language, before the app's scripts have run.
-/* global document, Intl, localStorage, location, matchMedia, MutationObserver, navigator */
+/* global document, localStorage, location, matchMedia, MutationObserver, navigator */
 (function () {
   var saved = {};
   try {
