@@ -10,6 +10,7 @@ import type { Logger } from '@skycast/api';
 import { parsePlacePath } from '@skycast/validators';
 
 import type { AnswerPolicy } from './answer-policy.ts';
+import { firstViewHtml } from './first-view.ts';
 import { encodingFor, matchesEtag } from './kept-answer.ts';
 import { LOGGED_URL_CHARS } from './logger.ts';
 import type { PublicAnswers } from './public-answers.ts';
@@ -57,7 +58,9 @@ export interface PlacePages {
 /**
  * A place's page with its forecast inside: the app shell plus the kept public
  * answer of `weather.forecast` for the place, so the web app shows the
- * temperature without asking again. It is itself a kept answer of the hot
+ * temperature without asking again, and (on the place's own page, not a
+ * day's) the first screen written from that answer into the app's root
+ * (`first-view.ts`), which the browser paints before any app script runs. It is itself a kept answer of the hot
  * path: made only from an answer already in memory (no resolver, no database
  * round trip), never personal (no cookie or session read; the same bytes for
  * everyone at that place), compressed once, bounded in bytes, and remade when
@@ -69,8 +72,9 @@ export interface PlacePages {
  * createServer((req, res) => pages.serve(req, res, () => expressApp(req, res)));
  */
 export function createPlacePages(options: PlacePagesOptions): PlacePages {
-  let shell: { version: string; beforeBody: string; afterBody: string } | undefined;
-  // Keyed by the place's canonical coordinates: the name in the URL changes nothing here.
+  let shell: { version: string; html: string } | undefined;
+  // Keyed by the place's canonical coordinates (and whether a day's page): the name in the
+  // URL changes nothing here (the browser writes it into the first view).
   const pages = new LRUCache<string, Page>({
     maxSize: options.maxBytes,
     sizeCalculation: (page, key) =>
@@ -83,23 +87,33 @@ export function createPlacePages(options: PlacePagesOptions): PlacePages {
     if (!stats) return undefined;
     const version = `${stats.mtimeMs}:${stats.size}`;
     if (shell?.version !== version) {
-      const [beforeBody, afterBody] = splitAtBodyEnd(readFileSync(options.shellFile, 'utf8'));
-      shell = { version, beforeBody, afterBody };
+      shell = { version, html: readFileSync(options.shellFile, 'utf8') };
       pages.clear();
     }
     return shell;
   }
 
-  function pageFor(key: string, input: { latitude: number; longitude: number }) {
+  function pageFor(
+    key: string,
+    input: { latitude: number; longitude: number },
+    { withFirstView }: { withFirstView: boolean },
+  ) {
     const answer = options.publicAnswers.kept(FORECAST_PROCEDURE, input);
     if (!answer) return undefined;
-    const { beforeBody, afterBody } = currentShell() ?? {};
-    if (beforeBody === undefined || afterBody === undefined) return undefined;
+    const html = currentShell()?.html;
+    if (html === undefined) return undefined;
     const kept = pages.get(key);
     if (kept?.answerEtag === answer.etag) return kept;
-    const data = `{"answers":[{"procedure":${JSON.stringify(FORECAST_PROCEDURE)},"input":${JSON.stringify(input)},"madeAt":${answer.madeAt},"response":${answer.identity.toString('utf8')}}]}`;
+    const response = answer.identity.toString('utf8');
+    const data = `{"answers":[{"procedure":${JSON.stringify(FORECAST_PROCEDURE)},"input":${JSON.stringify(input)},"madeAt":${answer.madeAt},"response":${response}}]}`;
+    const firstView = withFirstView
+      ? firstViewHtml(input, forecastIn(response), answer.validUntil)
+      : undefined;
     const identity = Buffer.from(
-      `${beforeBody}<script type="application/json" id="${KEPT_ANSWERS_ELEMENT_ID}">${escapeForScript(data)}</script>${afterBody}`,
+      withDataBlock(
+        firstView === undefined ? html : intoRoot(html, firstView),
+        `<script type="application/json" id="${KEPT_ANSWERS_ELEMENT_ID}">${escapeForScript(data)}</script>`,
+      ),
     );
     const page: Page = {
       answerEtag: answer.etag,
@@ -126,7 +140,10 @@ export function createPlacePages(options: PlacePagesOptions): PlacePages {
       if (!route) return next();
       // The same input the web app's forecast query sends for this path.
       const input = { latitude: route.latitude, longitude: route.longitude };
-      const page = pageFor(`${input.latitude},${input.longitude}`, input);
+      // A day's page shows that day first, not the weather now: it gets the data alone.
+      const page = route.day
+        ? pageFor(`${input.latitude},${input.longitude}/day`, input, { withFirstView: false })
+        : pageFor(`${input.latitude},${input.longitude}`, input, { withFirstView: true });
       if (!page) return next();
       send(options, req, res, page);
     },
@@ -181,10 +198,30 @@ function send(
   );
 }
 
-/** The shell split where the data block goes: last in the body, read once the app's module runs. */
-function splitAtBodyEnd(html: string): [string, string] {
+/** The data block goes last in the body: it is read once the app's module runs. */
+function withDataBlock(html: string, block: string): string {
   const at = html.lastIndexOf('</body>');
-  return at === -1 ? [html, ''] : [html.slice(0, at), html.slice(at)];
+  return at === -1 ? html + block : html.slice(0, at) + block + html.slice(at);
+}
+
+/** The app's empty root, which React fills (and so replaces what the server wrote there). */
+const EMPTY_ROOT = '<div id="root"></div>';
+
+/** The first view inside the app's root; a shell without an empty root is left as it is. */
+function intoRoot(html: string, firstView: string): string {
+  const at = html.indexOf(EMPTY_ROOT);
+  if (at === -1) return html;
+  const inside = at + EMPTY_ROOT.length - '</div>'.length;
+  return html.slice(0, inside) + firstView + html.slice(inside);
+}
+
+/** The forecast in a kept `weather.forecast` answer (tRPC's `{ result: { data } }`). */
+function forecastIn(response: string): unknown {
+  try {
+    return (JSON.parse(response) as { result?: { data?: unknown } } | null)?.result?.data;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

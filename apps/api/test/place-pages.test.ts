@@ -12,6 +12,7 @@ import { silentLogger } from '@skycast/api';
 import type { KyselyPlugin } from '@skycast/db';
 
 import { createAnswerPolicy } from '../src/answer-policy.ts';
+import { escapeHtml, FIRST_VIEW_ELEMENT_ID } from '../src/first-view.ts';
 import { createPlacePages, escapeForScript, KEPT_ANSWERS_ELEMENT_ID } from '../src/place-pages.ts';
 import { createPublicAnswers } from '../src/public-answers.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
@@ -76,9 +77,10 @@ describe('a place’s page with its kept forecast inside', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(
       html.startsWith(
-        '<!doctype html><html><head><title>Skycast</title></head><body><div id="root"></div><script',
+        `<!doctype html><html><head><title>Skycast</title></head><body><div id="root"><div id="${FIRST_VIEW_ELEMENT_ID}" hidden`,
       ),
     ).toBe(true);
+    expect(html).toMatch(/<\/main><\/div><\/div><script type="application\/json"/);
     expect(embedded(html)).toEqual({
       answers: [
         {
@@ -144,6 +146,74 @@ describe('a place’s page with its kept forecast inside', () => {
   });
 });
 
+/** The first view's attributes and the text of its parts, as the browser's parser reads them. */
+function firstView(html: string) {
+  const view = new RegExp(
+    `<div id="${FIRST_VIEW_ELEMENT_ID}" hidden data-celsius="([^"]*)" data-fahrenheit="([^"]*)" data-fresh-until="([^"]*)">`,
+  ).exec(html);
+  if (!view) return undefined;
+  const part = (name: string) =>
+    new RegExp(`data-first-view="${name}"[^>]*>(.*?)</`).exec(html)?.[1];
+  return {
+    celsius: Number(view[1]),
+    fahrenheit: Number(view[2]),
+    freshUntil: Number(view[3]),
+    name: part('name'),
+    subtitle: part('subtitle'),
+    temperature: part('temperature'),
+  };
+}
+
+describe('the first view written into a place’s page', () => {
+  it('carries the temperature now of the very answer it embeds, in both scales, until that answer stops being fresh', async () => {
+    const input = { latitude: 47.5, longitude: 7.59 };
+    const answer = (await (
+      await fetch(
+        `${baseUrl}/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify(input))}`,
+      )
+    ).json()) as {
+      result: { data: { units: { temperature: string }; current: { temperature: number } } };
+    };
+    const { data } = answer.result;
+    expect(data.units.temperature).toBe('°C');
+
+    const html = await (await fetch(`${baseUrl}/place/47.5,7.59/Basel`)).text();
+    const view = firstView(html);
+    expect(view).toBeDefined();
+    expect(view?.celsius).toBe(data.current.temperature);
+    expect(view?.fahrenheit).toBeCloseTo((data.current.temperature * 9) / 5 + 32, 10);
+    expect(view?.freshUntil).toBeGreaterThan(Date.now());
+    // Embedded beside the data, whose madeAt it never precedes.
+    const [kept] = (embedded(html) as { answers: { madeAt: number }[] }).answers;
+    expect(view?.freshUntil).toBeGreaterThan(kept?.madeAt ?? Infinity);
+    // No words and no choice of the person's: the scale, the language and the name from
+    // the URL are the browser's to fill in (theme.js), so the bytes are everyone's.
+    expect(view?.temperature).toBe('');
+    expect(view?.name).toBe('47.50° N, 7.59° E');
+    expect(view?.subtitle).toBe('<bdi>47.50° N, 7.59° E');
+    expect(html).not.toContain('Basel');
+  });
+
+  it('is left out of a day’s page, which shows that day first: it gets the data alone', async () => {
+    const input = { latitude: 47.56, longitude: 7.6 };
+    await fetch(
+      `${baseUrl}/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify(input))}`,
+    );
+    const day = new Date().toISOString().slice(0, 10);
+    const html = await (await fetch(`${baseUrl}/place/47.56,7.6/Basel/day/${day}`)).text();
+    expect(embedded(html)).toBeDefined();
+    expect(html).not.toContain(FIRST_VIEW_ELEMENT_ID);
+    const place = await (await fetch(`${baseUrl}/place/47.56,7.6/Basel`)).text();
+    expect(firstView(place)).toBeDefined();
+  });
+
+  it('escapes text for HTML, in an element or a quoted attribute', () => {
+    expect(escapeHtml(`<b class="x">Köln & 'Bonn'</b>`)).toBe(
+      '&lt;b class=&quot;x&quot;&gt;Köln &amp; &#39;Bonn&#39;&lt;/b&gt;',
+    );
+  });
+});
+
 describe('the data block', () => {
   it('cannot be ended by a provider’s string: </script><script> stays text inside the JSON', async () => {
     const policy = createAnswerPolicy({
@@ -206,6 +276,8 @@ describe('the data block', () => {
       expect(html).not.toContain('<script>');
       expect(html).not.toContain('<!--');
       expect(embedded(html)).toMatchObject({ answers: [{ response: body }] });
+      // No temperature in that answer: no first view, the data alone.
+      expect(html).not.toContain(FIRST_VIEW_ELEMENT_ID);
     } finally {
       server.close();
     }

@@ -1,15 +1,133 @@
-import type { Route } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 
-import { sharedBrowser, withPage } from './browser.ts';
+import {
+  describeViolations,
+  PHONE,
+  seriousAxeViolations,
+  sharedBrowser,
+  withPage,
+} from './browser.ts';
 
 const browser = sharedBrowser();
 
 const forecastUrl = (input: { latitude: number; longitude: number }) =>
   `${inject('appUrl')}/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify(input))}`;
 
+/**
+ * Holds every request for the app's scripts until `release()` is called:
+ * whatever shows meanwhile came from the HTML (and theme.js) alone.
+ */
+async function holdAppScripts(page: Page) {
+  const held: Route[] = [];
+  let holding = true;
+  await page.route(/\/assets\/[^/]+\.js$/, async (route) => {
+    if (holding) held.push(route);
+    else await route.continue();
+  });
+  return {
+    release: async () => {
+      holding = false;
+      await Promise.all(held.map((route) => route.continue()));
+    },
+  };
+}
+
+/** Where the temperature is on screen, and what it says; and the height of the line above it. */
+async function temperatureOnScreen(page: Page) {
+  const temperature = page.locator('.current__temperature');
+  await temperature.waitFor();
+  return {
+    text: await temperature.textContent(),
+    box: await temperature.boundingBox(),
+    metaHeight: (await page.locator('.place-heading__meta').boundingBox())?.height ?? NaN,
+  };
+}
+
+describe('the first view written into a place’s page, painted before the app’s scripts run', () => {
+  for (const { device, options, preferences, pattern } of [
+    { device: 'a desktop set to nothing (en-GB: °C)', options: {}, pattern: /^-?\d+°C$/ },
+    {
+      device: 'a phone set to °F',
+      options: { viewport: PHONE },
+      preferences: { units: 'imperial' },
+      pattern: /^-?\d+°F$/,
+    },
+    {
+      // Arabic digits and scale, laid out right to left: the words are Intl's, as the app's.
+      device: 'a desktop in Arabic',
+      options: { locale: 'ar' },
+      pattern: /^\S+°م$/,
+    },
+  ]) {
+    it(`shows the temperature in the device’s scale on ${device}; the app then takes over in place, with one heading and one temperature`, async () => {
+      // Someone asked for this place's forecast before: the server keeps the answer.
+      const input = { latitude: 41.9, longitude: 12.5 };
+      expect((await fetch(forecastUrl(input))).status).toBe(200);
+      await withPage(browser(), options, async ({ page, errors }) => {
+        if (preferences)
+          await page.addInitScript((saved) => {
+            localStorage.setItem('skycast:preferences', saved);
+          }, JSON.stringify(preferences));
+        const scripts = await holdAppScripts(page);
+        await page.goto('/place/41.9,12.5/Roma%20%3Cb%3E', { waitUntil: 'commit' });
+        const before = await temperatureOnScreen(page);
+        expect(before.text).toMatch(pattern);
+        // The name from the URL, as text (never markup), with the coordinates under it.
+        const heading = page.getByRole('heading', { level: 1 });
+        expect(await heading.textContent()).toBe('Roma <b>');
+        const headingBefore = await heading.boundingBox();
+        expect(await page.locator('.place-heading__subtitle').textContent()).toBe(
+          '41.90° N, 12.50° E',
+        );
+        // No app script has run: the page is still the server's.
+        expect(await page.locator('#skycast-first-view').count()).toBe(1);
+
+        await scripts.release();
+        await page.locator('#skycast-first-view').waitFor({ state: 'detached' });
+        await page.locator('.current__condition').waitFor();
+        const after = await temperatureOnScreen(page);
+        // The same figure in the same place: nothing jumped. Only the line under the heading
+        // (how fresh the forecast is) may take a second line: on a phone the local provider's
+        // "Simulated data" tag wraps there, which a real forecast does not carry.
+        expect(after.text).toBe(before.text);
+        expect(after.box?.x).toBeCloseTo(before.box?.x ?? NaN, 0);
+        expect((after.box?.y ?? NaN) - (after.metaHeight - before.metaHeight)).toBeCloseTo(
+          before.box?.y ?? NaN,
+          0,
+        );
+        if (!options.viewport) expect(after.metaHeight).toBe(before.metaHeight);
+        expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+        expect(await page.locator('.current__temperature').count()).toBe(1);
+        expect(await heading.textContent()).toBe('Roma <b>');
+        const headingAfter = await heading.boundingBox();
+        expect(headingAfter?.x).toBeCloseTo(headingBefore?.x ?? NaN, 0);
+        expect(headingAfter?.y).toBeCloseTo(headingBefore?.y ?? NaN, 0);
+        expect(describeViolations(await seriousAxeViolations(page))).toEqual([]);
+        expect(errors).toEqual([]);
+      });
+    });
+  }
+
+  it('is not shown once the answer it was made from is no longer fresh', async () => {
+    const input = { latitude: 41.89, longitude: 12.49 };
+    expect((await fetch(forecastUrl(input))).status).toBe(200);
+    await withPage(browser(), {}, async ({ page }) => {
+      // The page is read two hours on (a copy kept by the browser, say): the answer in it
+      // is past its time, and only the app, which asks again, may show the weather.
+      await page.clock.setFixedTime(Date.now() + 2 * 60 * 60_000);
+      const scripts = await holdAppScripts(page);
+      await page.goto('/place/41.89,12.49/Roma', { waitUntil: 'commit' });
+      await page.waitForFunction(() => document.readyState !== 'loading');
+      expect(await page.locator('#skycast-first-view').count()).toBe(1);
+      expect(await page.locator('#skycast-first-view').isHidden()).toBe(true);
+      await scripts.release();
+    });
+  });
+});
+
 describe('the first view of a place', () => {
-  it('shows the temperature from the page itself, before any /trpc request is answered', async () => {
+  it('renders the forecast from the page itself, before any /trpc request is answered', async () => {
     // Someone asked for this place's forecast before: the server keeps the answer.
     const answer = await fetch(forecastUrl({ latitude: 45.46, longitude: 9.19 }));
     expect(answer.status).toBe(200);
@@ -26,8 +144,9 @@ describe('the first view of a place', () => {
         else await route.continue();
       });
       await page.goto('/place/45.46,9.19/Milan');
+      // The app's own card (the server's first view has no words): it rendered the kept answer.
+      await page.locator('.current__condition').waitFor();
       const temperature = page.locator('.current__temperature');
-      await temperature.waitFor();
       expect(await temperature.textContent()).toMatch(/^-?\d+°C$/);
       expect(asked).not.toContain('/trpc/weather.forecast');
 

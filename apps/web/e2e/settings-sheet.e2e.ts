@@ -55,7 +55,8 @@ describe('the units and theme panel', () => {
       it(`keeps every control inside a ${viewport.width}×${viewport.height} viewport in ${locale}`, async () => {
         await withPage(browser(), { viewport, locale }, async ({ page }) => {
           await page.goto('/place/51.51,-0.13/London');
-          await page.locator('.current__temperature').waitFor();
+          // The app's own first screen, with its controls (not the server's first view).
+          await page.locator('.current__condition').waitFor();
           expect(await controlsOutside(page, viewport.width, viewport.height)).toEqual([]);
           // The page behind it never scrolls sideways.
           expect(

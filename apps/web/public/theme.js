@@ -2,7 +2,9 @@
 // language's first words), from the visitor's saved
 // choices or the system's; src/preferences/use-theme.ts and src/i18n/i18n.ts keep them up
 // to date after that. A right-to-left page is laid out mirrored from the first frame.
-/* global document, localStorage, matchMedia, navigator */
+// On a place's page it also shows the first view the server wrote (the temperature now),
+// in the visitor's scale and language, before the app's scripts have run.
+/* global document, localStorage, location, matchMedia, MutationObserver, navigator */
 (function () {
   var saved = {};
   try {
@@ -41,5 +43,79 @@
     preload.rel = 'modulepreload';
     preload.href = chunks[language];
     document.head.appendChild(preload);
+  }
+
+  // The temperature scale, as src/preferences/use-preferences.ts picks it: the saved choice,
+  // else the browser's first locale's region (locale-defaults.ts; locale-defaults.test.ts
+  // holds this list to its own).
+  var FAHRENHEIT_REGIONS = [
+    'US',
+    'PR',
+    'GU',
+    'VI',
+    'AS',
+    'MP',
+    'UM',
+    'LR',
+    'FM',
+    'MH',
+    'PW',
+    'BS',
+    'BZ',
+    'KY',
+  ];
+  var fahrenheit = saved.units === 'imperial';
+  if (saved.units !== 'imperial' && saved.units !== 'metric') {
+    try {
+      var region = new Intl.Locale(wanted[0] || navigator.language || 'en-US').maximize().region;
+      fahrenheit = FAHRENHEIT_REGIONS.indexOf(region) >= 0;
+    } catch {
+      // A locale Intl cannot read: metric, as the app does.
+    }
+  }
+
+  // A place's page may carry its first view (the server's first-view.ts), hidden: it is
+  // filled in and shown once the parser is past it (the data block after #root is in),
+  // which is before the first paint, since observers run before the browser renders.
+  var firstView = new MutationObserver(function () {
+    var parsed =
+      document.getElementById('skycast-kept-answers') || document.readyState !== 'loading';
+    if (!parsed) return;
+    firstView.disconnect();
+    showFirstView(document.getElementById('skycast-first-view'));
+  });
+  firstView.observe(document, { childList: true, subtree: true });
+
+  function showFirstView(view) {
+    // Only while the answer it was made from is fresh, as the server would keep it.
+    if (!view || !(Number(view.dataset.freshUntil) > Date.now())) return;
+    var value = Number(fahrenheit ? view.dataset.fahrenheit : view.dataset.celsius);
+    if (!Number.isFinite(value)) return;
+    // As src/weather/units.ts formats it: whole degrees (never "-0"), Intl's short unit.
+    var whole = Math.round(value) || 0;
+    view.querySelector('[data-first-view=temperature]').textContent = new Intl.NumberFormat(
+      language === 'en' ? 'en-GB' : language,
+      {
+        style: 'unit',
+        unit: fahrenheit ? 'fahrenheit' : 'celsius',
+        unitDisplay: 'short',
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 0,
+      },
+    ).format(whole);
+    // The name the URL gives, as @skycast/validators' parsePlacePath reads it, with the
+    // coordinates under it; without one the coordinates are the name.
+    var named = /^\/place\/[^/]+\/(?!day\/\d{4}-)([^/]{1,1000})/.exec(location.pathname);
+    var name;
+    try {
+      name = named && decodeURIComponent(named[1]).trim();
+    } catch {
+      name = named && named[1];
+    }
+    if (name) {
+      view.querySelector('[data-first-view=name]').textContent = name;
+      view.querySelector('[data-first-view=subtitle]').hidden = false;
+    }
+    view.hidden = false;
   }
 })();

@@ -72,6 +72,25 @@ export function formatPlacePath(place: PlaceRoute): string {
 }
 
 /**
+ * Coordinates as people read them: the name of a place page that has none (the
+ * web app's heading, and the first view the server writes into the page).
+ *
+ * @example
+ * formatCoordinates({ latitude: -33.87, longitude: 151.21 }) // '33.87° S, 151.21° E'
+ */
+export function formatCoordinates({
+  latitude,
+  longitude,
+}: {
+  latitude: number;
+  longitude: number;
+}): string {
+  const lat = `${Math.abs(latitude).toFixed(2)}° ${latitude < 0 ? 'S' : 'N'}`;
+  const lon = `${Math.abs(longitude).toFixed(2)}° ${longitude < 0 ? 'W' : 'E'}`;
+  return `${lat}, ${lon}`;
+}
+
+/**
  * The place a path names, or `null` when the path is not a place page, its
  * coordinates are off the globe or its day is not in the calendar.
  *

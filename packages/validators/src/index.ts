@@ -77,6 +77,7 @@ export {
   ACCOUNT_PATH,
   FIXED_APP_PATHS,
   FORGOT_PASSWORD_PATH,
+  formatCoordinates,
   formatPlacePath,
   RESET_PASSWORD_PATH,
   isAppPath,

@@ -1,16 +1,7 @@
 import type { Coordinates } from '../api-types.ts';
 
-/**
- * Coordinates as people read them.
- *
- * @example
- * formatCoordinates({ latitude: -33.87, longitude: 151.21 }) // '33.87° S, 151.21° E'
- */
-export function formatCoordinates({ latitude, longitude }: Coordinates): string {
-  const lat = `${Math.abs(latitude).toFixed(2)}° ${latitude < 0 ? 'S' : 'N'}`;
-  const lon = `${Math.abs(longitude).toFixed(2)}° ${longitude < 0 ? 'W' : 'E'}`;
-  return `${lat}, ${lon}`;
-}
+// Also the server's (it writes a place's first view into the page): one rule for both.
+export { formatCoordinates } from '@skycast/validators';
 
 // A number with a decimal point or comma, then an optional degree sign and hemisphere letter.
 const PART = String.raw`([+-]?\d{1,3}(?:[.,]\d{1,10})?)\s*°?\s*([NSEWnsew])?`;

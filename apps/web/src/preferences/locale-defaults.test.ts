@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
 
-import { unitDefaultsFor } from './locale-defaults.ts';
+import { FAHRENHEIT_REGIONS, unitDefaultsFor } from './locale-defaults.ts';
 
 describe('unitDefaultsFor', () => {
   it('gives the United States its customary units and the 12-hour clock', () => {
@@ -60,5 +62,16 @@ describe('unitDefaultsFor', () => {
       distanceUnit: 'km',
       clock: '24h',
     });
+  });
+});
+
+describe('public/theme.js', () => {
+  it('picks °F before the first paint for the same regions as the app', () => {
+    // A plain script cannot import the list: this keeps its copy the same.
+    const script = readFileSync(new URL('../../public/theme.js', import.meta.url), 'utf8');
+    const list = /var FAHRENHEIT_REGIONS = \[([^\]]*)\]/.exec(script)?.[1] ?? '';
+    expect([...list.matchAll(/'([A-Z]{2})'/g)].map((match) => match[1])).toEqual(
+      FAHRENHEIT_REGIONS,
+    );
   });
 });

@@ -15,8 +15,12 @@ import type {
  */
 /** The United States and the territories and neighbours that follow its customary units. */
 const US_CUSTOMARY = ['US', 'PR', 'GU', 'VI', 'AS', 'MP', 'UM', 'LR', 'FM', 'MH', 'PW'];
-/** °F: the above, and the Caribbean and Central American places that kept it. */
-const FAHRENHEIT = new Set([...US_CUSTOMARY, 'BS', 'BZ', 'KY']);
+/**
+ * °F: the above, and the Caribbean and Central American places that kept it.
+ * public/theme.js holds the same list (it picks the scale before the first paint).
+ */
+export const FAHRENHEIT_REGIONS: readonly string[] = [...US_CUSTOMARY, 'BS', 'BZ', 'KY'];
+const FAHRENHEIT = new Set(FAHRENHEIT_REGIONS);
 /** Miles (and so miles per hour for wind): the above, the United Kingdom and its Crown Dependencies, Myanmar. */
 const MILES = new Set([...US_CUSTOMARY, 'GB', 'IM', 'JE', 'GG', 'MM']);
 /** Wind in metres per second: what the Nordic, Russian, Chinese, Japanese and Korean services publish. */
