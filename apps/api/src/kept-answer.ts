@@ -79,9 +79,23 @@ export function keptAnswer(
   madeAt: number,
 ): KeptAnswer {
   const identity = Buffer.from(JSON.stringify(made.body));
-  const compress = identity.length >= COMPRESS_FROM_BYTES;
   return {
     procedure: made.procedure,
+    ...encodedBody(identity, identity.length >= COMPRESS_FROM_BYTES),
+    cacheControl: made.cacheControl,
+    validUntil,
+    madeAt,
+    entries: made.served.map((entry) => ({ id: entry.id, fetchedAt: entry.fetchedAt.getTime() })),
+  };
+}
+
+/**
+ * A body in each encoding it may be sent in, compressed once (gzip and br at
+ * level 9) unless `compress` is false, with its ETag: what every kept answer
+ * and kept page sends.
+ */
+export function encodedBody(identity: Buffer, compress = true) {
+  return {
     identity,
     gzip: compress ? gzipSync(identity, { level: 9 }) : identity,
     br: compress
@@ -93,10 +107,6 @@ export function keptAnswer(
         })
       : identity,
     etag: `W/"${createHash('sha256').update(identity).digest('base64url').slice(0, 32)}"`,
-    cacheControl: made.cacheControl,
-    validUntil,
-    madeAt,
-    entries: made.served.map((entry) => ({ id: entry.id, fetchedAt: entry.fetchedAt.getTime() })),
   };
 }
 

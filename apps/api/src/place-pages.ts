@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -11,7 +9,7 @@ import { parsePlacePath } from '@skycast/validators';
 
 import type { AnswerPolicy } from './answer-policy.ts';
 import { firstViewHtml } from './first-view.ts';
-import { encodingFor, matchesEtag } from './kept-answer.ts';
+import { encodedBody, encodingFor, matchesEtag } from './kept-answer.ts';
 import { LOGGED_URL_CHARS } from './logger.ts';
 import type { PublicAnswers } from './public-answers.ts';
 
@@ -115,18 +113,7 @@ export function createPlacePages(options: PlacePagesOptions): PlacePages {
         `<script type="application/json" id="${KEPT_ANSWERS_ELEMENT_ID}">${escapeForScript(data)}</script>`,
       ),
     );
-    const page: Page = {
-      answerEtag: answer.etag,
-      identity,
-      gzip: gzipSync(identity, { level: 9 }),
-      br: brotliCompressSync(identity, {
-        params: {
-          [zlib.BROTLI_PARAM_QUALITY]: 9,
-          [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length,
-        },
-      }),
-      etag: `W/"${createHash('sha256').update(identity).digest('base64url').slice(0, 32)}"`,
-    };
+    const page: Page = { answerEtag: answer.etag, ...encodedBody(identity) };
     pages.set(key, page);
     return page;
   }
