@@ -96,7 +96,7 @@ export function createAnswerKeys(options: AnswerKeyOptions): AnswerKeys {
       const parsed: unknown = JSON.parse(input);
       const value = batch ? onlyCallOf(parsed) : parsed;
       if (value === undefined || !found.accepts(value)) return undefined;
-      return `${procedure}?${batch ? 'batch&' : ''}${canonicalJson(value)}`;
+      return batch ? `${procedure}?batch&${canonicalJson(value)}` : keyOfInput(procedure, value);
     } catch {
       return undefined;
     }
@@ -122,6 +122,17 @@ function onlyCallOf(batchInput: unknown): unknown {
   }
   const calls = Object.keys(batchInput);
   return calls.length === 1 && calls[0] === '0' ? (batchInput as { 0: unknown })[0] : undefined;
+}
+
+/**
+ * The key of a public answer of `procedure` for `input` (an unbatched GET's):
+ * what `keyOf` gives its URL.
+ *
+ * @example
+ * keyOfInput('weather.forecast', { longitude: 1, latitude: 2 }) // 'weather.forecast?{"latitude":2,"longitude":1}'
+ */
+export function keyOfInput(procedure: string, input: unknown): string {
+  return `${procedure}?${canonicalJson(input)}`;
 }
 
 /** JSON with object keys sorted, so `{"b":1,"a":2}` and `{"a":2,"b":1}` are one key. */

@@ -13,7 +13,7 @@ import {
 
 import type { AnswerPolicy } from './answer-policy.ts';
 import { bodyFor, keptAnswer, keptAnswerStore, type KeptAnswer } from './kept-answer.ts';
-import { canonicalJson, createAnswerKeys } from './public-answer-keys.ts';
+import { createAnswerKeys, keyOfInput } from './public-answer-keys.ts';
 import { loggedRequest } from './request-log.ts';
 
 /** What the router says about a procedure whose answers may be kept. */
@@ -66,6 +66,12 @@ export interface PublicAnswers {
   /** Keeps the answer tRPC is about to send for `req` when it may be kept; returns its ETag, or undefined. */
   remember(req: Request, answer: AnswerMade): string | undefined;
   /**
+   * Keeps an answer made in the server for `input` (a place page's forecast,
+   * `page-forecast.ts`) as if tRPC had answered `GET /trpc/<procedure>?input=…`,
+   * when it may be kept; returns its ETag, or undefined.
+   */
+  keep(input: unknown, answer: AnswerMade): string | undefined;
+  /**
    * The fresh answer kept for `procedure` with `input`, if any: a lookup in
    * memory, never a resolver or a database query.
    */
@@ -102,6 +108,14 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
   const store = keptAnswerStore<KeptAnswer>(options.maxBytes);
   const { answers } = store;
 
+  function keepUnder(key: string | undefined, answer: AnswerMade): string | undefined {
+    const validUntil = keptUntil(answer, now());
+    if (key === undefined || validUntil === undefined) return undefined;
+    const kept = keptAnswer(answer, validUntil, now());
+    store.set(key, kept);
+    return kept.etag;
+  }
+
   function serve(req: IncomingMessage, res: ServerResponse, next: () => void): void {
     const key = keyOf(req.method, req.headers, req.url ?? '');
     const answer = key === undefined ? undefined : answers.get(key);
@@ -131,17 +145,16 @@ export function createPublicAnswers(options: PublicAnswersOptions): PublicAnswer
     serve,
 
     remember(req, answer) {
-      const validUntil = keptUntil(answer, now());
-      if (validUntil === undefined) return undefined;
-      const key = keyOf(req.method, req.headers, req.originalUrl);
-      if (key === undefined) return undefined;
-      const kept = keptAnswer(answer, validUntil, now());
-      store.set(key, kept);
-      return kept.etag;
+      return keepUnder(keyOf(req.method, req.headers, req.originalUrl), answer);
+    },
+
+    keep(input, answer) {
+      const accepts = options.procedures.get(answer.procedure)?.accepts(input) ?? false;
+      return keepUnder(accepts ? keyOfInput(answer.procedure, input) : undefined, answer);
     },
 
     kept(procedure, input) {
-      const answer = answers.get(`${procedure}?${canonicalJson(input)}`);
+      const answer = answers.get(keyOfInput(procedure, input));
       return answer && answer.validUntil > now() ? answer : undefined;
     },
 
