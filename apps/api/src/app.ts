@@ -11,6 +11,7 @@ import { answerPolicyHeaders, createAnswerPolicy, type AnswerPolicy } from './an
 import { apiReferencePages } from './api-reference-page.ts';
 import { healthRoutes } from './health.ts';
 import type { Metrics } from './metrics.ts';
+import { pageForecast } from './page-forecast.ts';
 import { createPlacePages, type PlacePages, type PlacePagesOptions } from './place-pages.ts';
 import { cacheableProcedures, createPublicAnswers, type PublicAnswers } from './public-answers.ts';
 import { createReadiness, type Readiness } from './readiness.ts';
@@ -49,6 +50,8 @@ export interface AppOptions {
   publicAnswerBytes?: number;
   /** Prometheus metrics, served on their own port by the caller; unset: nothing counted. */
   metrics?: Metrics;
+  /** How long a place's page waits for a forecast not yet kept (PLACE_PAGE_WAIT_MS); 0: not at all. */
+  placePageWaitMs?: number;
 }
 
 /** Where tRPC answers; a fresh public answer under it may come from memory. */
@@ -200,7 +203,7 @@ function keptAnswers(options: AppOptions, policy: AnswerPolicy, sessionCookieNam
 /** A place's page with its kept forecast inside, when there is a web build to make it from. */
 function placePagesFor(
   options: AppOptions,
-  publicAnswers: PlacePagesOptions['publicAnswers'],
+  publicAnswers: PublicAnswers,
   policy: PlacePagesOptions['policy'],
   logger: Logger,
 ): PlacePages | undefined {
@@ -209,6 +212,14 @@ function placePagesFor(
   return createPlacePages({
     shellFile,
     publicAnswers,
+    forecast: pageForecast({
+      services: options.services,
+      policy,
+      publicAnswers,
+      procedures: cacheableProcedures(appRouter),
+      logger,
+    }),
+    ...(options.placePageWaitMs === undefined ? {} : { waitMs: options.placePageWaitMs }),
     maxBytes: (options.publicAnswerBytes ?? 64 * 1024 * 1024) / 4,
     policy,
     logger: logger.child({}, { redact: [] }),

@@ -82,6 +82,11 @@ export const envSchema = z.object({
   WEATHER_CACHE_MAX_ENTRIES: z.coerce.number().int().min(100).default(100_000),
   /** MiB of ready-to-send public answers each instance keeps in memory. */
   PUBLIC_ANSWER_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(64),
+  /**
+   * How long a place's page waits for a forecast the server has not kept yet,
+   * so that it carries it; 0 sends such a page at once, as the app's shell.
+   */
+  PLACE_PAGE_WAIT_MS: z.coerce.number().int().min(0).max(5_000).default(300),
   /** MiB of decoded weather entries each instance keeps in memory. */
   WEATHER_MEMORY_MB: z.coerce.number().int().min(1).max(65_536).default(64),
   /**

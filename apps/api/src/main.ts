@@ -243,6 +243,7 @@ async function start(): Promise<void> {
     trustProxy: env.TRUST_PROXY,
     corsOrigins: env.CORS_ORIGINS,
     publicAnswerBytes: env.PUBLIC_ANSWER_CACHE_MB * 1024 * 1024,
+    placePageWaitMs: env.PLACE_PAGE_WAIT_MS,
     ...(env.NODE_ENV === 'production' ? { webDistDir: env.WEB_DIST_DIR } : {}),
     ...(metrics ? { metrics } : {}),
   });

@@ -8,16 +8,14 @@ import type { Logger } from '@skycast/api';
 import { parsePlacePath } from '@skycast/validators';
 
 import type { AnswerPolicy } from './answer-policy.ts';
-import { firstViewHtml } from './first-view.ts';
 import { encodedBody, encodingFor, matchesEtag } from './kept-answer.ts';
 import { LOGGED_URL_CHARS } from './logger.ts';
+import { pageHtml } from './page-html.ts';
+import { PAGE_FORECAST_PROCEDURE, type PageForecast } from './page-forecast.ts';
 import type { PublicAnswers } from './public-answers.ts';
 
-/** The id of the data block a place's page carries; the web app reads it (`kept-answers.ts`). */
-export const KEPT_ANSWERS_ELEMENT_ID = 'skycast-kept-answers';
-
 /** The query a place page asks first, with the input the web app gives it (`forecast-query.ts`). */
-const FORECAST_PROCEDURE = 'weather.forecast';
+const FORECAST_PROCEDURE = PAGE_FORECAST_PROCEDURE;
 
 /**
  * Like the shell it is made from: asked again on every visit (a release
@@ -32,6 +30,13 @@ export interface PlacePagesOptions {
   publicAnswers: Pick<PublicAnswers, 'kept'>;
   /** Upper bound on the bytes of pages kept (every encoding). */
   maxBytes: number;
+  /**
+   * Asks for a place's forecast when it is not kept (`page-forecast.ts`); unset:
+   * such a page goes out at once without it.
+   */
+  forecast?: PageForecast;
+  /** How long a page waits for that forecast before it goes out without it (PLACE_PAGE_WAIT_MS). */
+  waitMs?: number;
   /** The headers, request id and draining every answer follows (as the kept answers do). */
   policy: AnswerPolicy;
   logger: Logger;
@@ -48,7 +53,11 @@ interface Page {
 }
 
 export interface PlacePages {
-  /** Answers `GET /place/…` from memory when the place's forecast is kept, else calls `next`. */
+  /**
+   * Answers `GET /place/…` with the place's forecast inside: from memory when
+   * it is kept, else once the server has it (waiting at most `waitMs`); calls
+   * `next` (the plain shell) when it has none.
+   */
   serve(req: IncomingMessage, res: ServerResponse, next: () => void): void;
   readonly size: { pages: number; bytes: number };
 }
@@ -63,14 +72,19 @@ export interface PlacePages {
  * round trip), never personal (no cookie or session read; the same bytes for
  * everyone at that place), compressed once, bounded in bytes, and remade when
  * the forecast answer it embeds changes. When the forecast is not kept, the
- * plain shell goes out (through Express) and the app asks for it.
+ * server asks for it as the app would (`page-forecast.ts`) and waits a
+ * moment (`waitMs`, by default 300 ms): a place's first visit then also shows
+ * its temperature before the app's scripts run. When the answer does not come
+ * in time, or cannot be kept, the plain shell goes out (through Express) and
+ * the app asks for it (its early request joins the provider call under way).
  *
  * @example
  * const pages = createPlacePages({ shellHtml, publicAnswers, maxBytes, … });
  * createServer((req, res) => pages.serve(req, res, () => expressApp(req, res)));
  */
 export function createPlacePages(options: PlacePagesOptions): PlacePages {
-  let shell: { version: string; html: string } | undefined;
+  const waitMs = options.waitMs ?? DEFAULT_WAIT_MS;
+  const now = options.now ?? Date.now;
   // Keyed by the place's canonical coordinates (and whether a day's page): the name in the
   // URL changes nothing here (the browser writes it into the first view).
   const pages = new LRUCache<string, Page>({
@@ -78,18 +92,7 @@ export function createPlacePages(options: PlacePagesOptions): PlacePages {
     sizeCalculation: (page, key) =>
       key.length + page.identity.length + page.gzip.length + page.br.length + 256,
   });
-
-  /** The shell as it is on disk now; one stat per page, like a static file's. */
-  function currentShell() {
-    const stats = statSync(options.shellFile, { throwIfNoEntry: false });
-    if (!stats) return undefined;
-    const version = `${stats.mtimeMs}:${stats.size}`;
-    if (shell?.version !== version) {
-      shell = { version, html: readFileSync(options.shellFile, 'utf8') };
-      pages.clear();
-    }
-    return shell;
-  }
+  const currentShell = shellOnDisk(options.shellFile, () => pages.clear());
 
   function pageFor(
     key: string,
@@ -98,41 +101,60 @@ export function createPlacePages(options: PlacePagesOptions): PlacePages {
   ) {
     const answer = options.publicAnswers.kept(FORECAST_PROCEDURE, input);
     if (!answer) return undefined;
-    const html = currentShell()?.html;
-    if (html === undefined) return undefined;
+    // First: a new release's shell drops every page made from the old one.
+    if (currentShell() === undefined) return undefined;
     const kept = pages.get(key);
     if (kept?.answerEtag === answer.etag) return kept;
-    const response = answer.identity.toString('utf8');
-    const data = `{"answers":[{"procedure":${JSON.stringify(FORECAST_PROCEDURE)},"input":${JSON.stringify(input)},"madeAt":${answer.madeAt},"response":${response}}]}`;
-    const firstView = withFirstView
-      ? firstViewHtml(input, forecastIn(response), answer.validUntil)
-      : undefined;
-    const identity = Buffer.from(
-      withDataBlock(
-        firstView === undefined ? html : intoRoot(html, firstView),
-        `<script type="application/json" id="${KEPT_ANSWERS_ELEMENT_ID}">${escapeForScript(data)}</script>`,
-      ),
-    );
+    const identity = pageWith(input, {
+      response: answer.identity.toString('utf8'),
+      madeAt: answer.madeAt,
+      firstViewUntil: withFirstView ? answer.validUntil : undefined,
+    });
+    if (!identity) return undefined;
     const page: Page = { answerEtag: answer.etag, ...encodedBody(identity) };
     pages.set(key, page);
     return page;
   }
 
+  /** The shell as it is now with `made` inside (`page-html.ts`); undefined when there is no shell. */
+  function pageWith(
+    input: { latitude: number; longitude: number },
+    made: { response: string; madeAt: number; firstViewUntil: number | undefined },
+  ): Buffer | undefined {
+    const html = currentShell();
+    return html === undefined ? undefined : Buffer.from(pageHtml(html, input, made));
+  }
+
   return {
     serve(req, res, next) {
-      if (req.method !== 'GET') return next();
-      const url = req.url ?? '';
-      const query = url.indexOf('?');
-      const route = parsePlacePath(query === -1 ? url : url.slice(0, query));
+      const route = req.method === 'GET' ? parsePlacePath(pathOf(req.url ?? '')) : undefined;
       if (!route) return next();
       // The same input the web app's forecast query sends for this path.
       const input = { latitude: route.latitude, longitude: route.longitude };
       // A day's page shows that day first, not the weather now: it gets the data alone.
-      const page = route.day
-        ? pageFor(`${input.latitude},${input.longitude}/day`, input, { withFirstView: false })
-        : pageFor(`${input.latitude},${input.longitude}`, input, { withFirstView: true });
-      if (!page) return next();
-      send(options, req, res, page);
+      const place = () =>
+        route.day
+          ? pageFor(`${input.latitude},${input.longitude}/day`, input, { withFirstView: false })
+          : pageFor(`${input.latitude},${input.longitude}`, input, { withFirstView: true });
+      const started = now();
+      const page = place();
+      if (page) {
+        send(options, req, res, page, { started, fromMemory: true });
+        return;
+      }
+      if (!options.forecast || !waitMs || options.policy.closing()) return next();
+      void withinMs(options.forecast(req, input), waitMs).then((made) => {
+        // Made once the forecast came: the log says it did not come from memory alone.
+        const sent = { started, fromMemory: false };
+        const kept = place();
+        if (kept) return send(options, req, res, kept, sent);
+        // An answer that may not be kept (stale: the provider failed and a stored copy
+        // stood in) is still this visitor's answer now: carried once, with no first
+        // view (the app says how old it is), so the app need not ask the provider again.
+        const identity = made && pageWith(input, { ...made, firstViewUntil: undefined });
+        if (identity) send(options, req, res, { answerEtag: '', ...encodedBody(identity) }, sent);
+        else next();
+      });
     },
 
     get size() {
@@ -141,16 +163,61 @@ export function createPlacePages(options: PlacePagesOptions): PlacePages {
   };
 }
 
+/**
+ * The shell as it is on disk: read again when a release changes it (one stat
+ * per page, like a static file's), calling `onRelease` then; undefined when
+ * there is none.
+ */
+function shellOnDisk(shellFile: string, onRelease: () => void): () => string | undefined {
+  let shell: { version: string; html: string } | undefined;
+  return () => {
+    const stats = statSync(shellFile, { throwIfNoEntry: false });
+    if (!stats) return undefined;
+    const version = `${stats.mtimeMs}:${stats.size}`;
+    if (shell?.version !== version) {
+      shell = { version, html: readFileSync(shellFile, 'utf8') };
+      onRelease();
+    }
+    return shell.html;
+  };
+}
+
+/** A URL's path, without its query. */
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+/** How long a page waits for its forecast by default: a provider's usual answer, not a slow one. */
+export const DEFAULT_WAIT_MS = 300;
+
+/** What `promise` gives if it settles within `ms`, else undefined; never rejects. */
+function withinMs<T>(promise: Promise<T | undefined>, ms: number): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      },
+    );
+  });
+}
+
 /** Sends a page as the kept answers are sent: the policy's headers, 304 on its ETag, one log line. */
 function send(
   options: PlacePagesOptions,
   req: IncomingMessage,
   res: ServerResponse,
   page: Page,
+  { started, fromMemory }: { started: number; fromMemory: boolean },
 ): void {
   const now = options.now ?? Date.now;
   const staticHeaders = options.policy.headers.flat();
-  const started = now();
   const id = options.policy.requestId(req);
   const notModified = matchesEtag(req.headers['if-none-match'], page.etag);
   const encoding = notModified ? undefined : encodingFor(req.headers['accept-encoding']);
@@ -179,50 +246,8 @@ function send(
       req: { id, method: req.method, url: req.url?.slice(0, LOGGED_URL_CHARS) },
       res: { statusCode: res.statusCode },
       responseTime: now() - started,
-      fromMemory: true,
+      fromMemory,
     },
     'request completed',
-  );
-}
-
-/** The data block goes last in the body: it is read once the app's module runs. */
-function withDataBlock(html: string, block: string): string {
-  const at = html.lastIndexOf('</body>');
-  return at === -1 ? html + block : html.slice(0, at) + block + html.slice(at);
-}
-
-/** The app's empty root, which React fills (and so replaces what the server wrote there). */
-const EMPTY_ROOT = '<div id="root"></div>';
-
-/** The first view inside the app's root; a shell without an empty root is left as it is. */
-function intoRoot(html: string, firstView: string): string {
-  const at = html.indexOf(EMPTY_ROOT);
-  if (at === -1) return html;
-  const inside = at + EMPTY_ROOT.length - '</div>'.length;
-  return html.slice(0, inside) + firstView + html.slice(inside);
-}
-
-/** The forecast in a kept `weather.forecast` answer (tRPC's `{ result: { data } }`). */
-function forecastIn(response: string): unknown {
-  try {
-    return (JSON.parse(response) as { result?: { data?: unknown } } | null)?.result?.data;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * JSON made safe inside `<script type="application/json">`: no `<` at all (so
- * no `</script>` or `<!--` from a provider's string can end the block), and no
- * line separators that older parsers take for the end of a line. Each escape is
- * the same string to `JSON.parse`.
- *
- * @example
- * escapeForScript('{"name":"</script>"}') // '{"name":"\\u003c/script>"}'
- */
-export function escapeForScript(json: string): string {
-  return json.replace(
-    /[<>&\u2028\u2029]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

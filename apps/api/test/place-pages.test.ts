@@ -13,7 +13,8 @@ import type { KyselyPlugin } from '@skycast/db';
 
 import { createAnswerPolicy } from '../src/answer-policy.ts';
 import { escapeHtml, FIRST_VIEW_ELEMENT_ID } from '../src/first-view.ts';
-import { createPlacePages, escapeForScript, KEPT_ANSWERS_ELEMENT_ID } from '../src/place-pages.ts';
+import { escapeForScript, KEPT_ANSWERS_ELEMENT_ID } from '../src/page-html.ts';
+import { createPlacePages } from '../src/place-pages.ts';
 import { createPublicAnswers } from '../src/public-answers.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
@@ -47,6 +48,11 @@ afterAll(async () => {
   await rm(webDistDir, { recursive: true, force: true });
 });
 
+/** What the tests read of a `weather.forecast` answer. */
+interface ForecastResponse {
+  result: { data: { stale: boolean } };
+}
+
 /** The JSON in a page's data block, as the browser's `JSON.parse(element.textContent)` reads it. */
 function embedded(html: string): unknown {
   const match = new RegExp(
@@ -56,19 +62,23 @@ function embedded(html: string): unknown {
 }
 
 describe('a place’s page with its kept forecast inside', () => {
-  it('is the plain shell until the forecast is kept, then the shell with that very answer, from memory', async () => {
+  it('is the plain shell until the forecast is kept when it may not wait for one, then the shell with that very answer, from memory', async () => {
+    const instance = await world.startWith(
+      { db: world.db.withPlugin(queries), logger: silentLogger },
+      { webDistDir, placePageWaitMs: 0 },
+    );
     const place = '/place/47.37,8.54/Z%C3%BCrich';
-    const before = await fetch(`${baseUrl}${place}`);
+    const before = await fetch(`${instance.url}${place}`);
     expect(before.status).toBe(200);
     expect(await before.text()).toBe(SHELL);
 
     const forecast = await fetch(
-      `${baseUrl}/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify({ latitude: 47.37, longitude: 8.54 }))}`,
+      `${instance.url}/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify({ latitude: 47.37, longitude: 8.54 }))}`,
     );
     const answer: unknown = await forecast.json();
 
     const queriesBefore = queries.count;
-    const page = await fetch(`${baseUrl}${place}`);
+    const page = await fetch(`${instance.url}${place}`);
     const html = await page.text();
     expect(queries.count).toBe(queriesBefore);
     expect(page.status).toBe(200);
@@ -163,6 +173,104 @@ function firstView(html: string) {
     temperature: part('temperature'),
   };
 }
+
+describe('a place’s first visit, whose forecast the server has not kept yet', () => {
+  const forecastUrl = (input: { latitude: number; longitude: number }) =>
+    `${baseUrl}/trpc/weather.forecast?input=${encodeURIComponent(JSON.stringify(input))}`;
+
+  it('waits for the forecast the app would ask for, carries it, and the app’s own request then comes from memory', async () => {
+    const input = { latitude: 45.44, longitude: 12.33 };
+    world.stub.resetCalls();
+    const page = await fetch(`${baseUrl}/place/45.44,12.33/Venezia`);
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(world.stub.calls('/v1/forecast')).toBe(1);
+    expect(html).toContain(`<div id="${FIRST_VIEW_ELEMENT_ID}" hidden data-celsius="`);
+    const [carried] = (embedded(html) as { answers: { input: unknown; response: unknown }[] })
+      .answers;
+    expect(carried?.input).toEqual(input);
+
+    const queriesBefore = queries.count;
+    const forecast = await fetch(forecastUrl(input));
+    expect(queries.count).toBe(queriesBefore);
+    expect(forecast.headers.get('cache-control')).toMatch(/^public, max-age=/);
+    expect(await forecast.json()).toEqual(carried?.response);
+    expect(world.stub.calls('/v1/forecast')).toBe(1);
+  });
+
+  it('goes out as the plain shell once the wait is over when the provider is slow, and the app’s request joins the call under way', async () => {
+    const input = { latitude: 43.77, longitude: 11.25 };
+    world.stub.resetCalls();
+    world.stub.setFault({ mode: 'slow', delayMs: 1_500, endpoints: ['/v1/forecast'] });
+    try {
+      const page = await fetch(`${baseUrl}/place/43.77,11.25/Firenze`);
+      expect(await page.text()).toBe(SHELL);
+      const forecast = await fetch(forecastUrl(input));
+      expect(forecast.status).toBe(200);
+      expect(world.stub.calls('/v1/forecast')).toBe(1);
+      // Kept since: the next visit carries it.
+      expect(embedded(await (await fetch(`${baseUrl}/place/43.77,11.25/Firenze`)).text())).toEqual(
+        expect.objectContaining({ answers: [expect.objectContaining({ input })] }),
+      );
+    } finally {
+      world.stub.setFault(null);
+    }
+  });
+
+  it('goes out as the plain shell, keeping nothing, when the provider fails; the app then hears why', async () => {
+    const input = { latitude: 40.85, longitude: 14.27 };
+    world.stub.setFault({ mode: 'error', status: 500, endpoints: ['/v1/forecast'] });
+    try {
+      const page = await fetch(`${baseUrl}/place/40.85,14.27/Napoli`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toBe(SHELL);
+      const forecast = await fetch(forecastUrl(input));
+      expect(forecast.status).toBe(502);
+      expect(forecast.headers.get('cache-control')).toBe('no-store');
+    } finally {
+      world.stub.setFault(null);
+    }
+  });
+
+  it('carries a stale stored forecast standing in for a failing provider once, without the first view, and keeps nothing', async () => {
+    const place = '/place/38.12,13.36/Palermo';
+    expect(embedded(await (await fetch(`${baseUrl}${place}`)).text())).toBeDefined();
+    // Another instance two hours on: the stored forecast is past its freshness, the provider fails.
+    const later = await world.startWith(
+      {
+        db: world.db.withPlugin(queries),
+        logger: silentLogger,
+        now: () => new Date(Date.now() + 2 * 60 * 60_000),
+      },
+      { webDistDir },
+    );
+    // A malformed body: one failure, not retried (a 500 is retried past the page's wait).
+    world.stub.setFault({ mode: 'malformed', endpoints: ['/v1/forecast'] });
+    try {
+      const html = await (await fetch(`${later.url}${place}`)).text();
+      expect(html).not.toContain(FIRST_VIEW_ELEMENT_ID);
+      const [carried] = (embedded(html) as { answers: { response: ForecastResponse }[] }).answers;
+      expect(carried?.response.result.data.stale).toBe(true);
+      // Not kept: the next visitor's page asks again (it may no longer be stale).
+      const queriesBefore = queries.count;
+      await fetch(`${later.url}${place}`);
+      expect(queries.count).toBeGreaterThan(queriesBefore);
+    } finally {
+      world.stub.setFault(null);
+      await later.close();
+    }
+  });
+
+  it('carries the forecast the same way in a day’s page, without the first view', async () => {
+    const html = await (await fetch(`${baseUrl}/place/41.9,12.5/day/2026-12-08`)).text();
+    expect(html).not.toContain(FIRST_VIEW_ELEMENT_ID);
+    expect(embedded(html)).toEqual(
+      expect.objectContaining({
+        answers: [expect.objectContaining({ input: { latitude: 41.9, longitude: 12.5 } })],
+      }),
+    );
+  });
+});
 
 describe('the first view written into a place’s page', () => {
   it('carries the temperature now of the very answer it embeds, in both scales, until that answer stops being fresh', async () => {

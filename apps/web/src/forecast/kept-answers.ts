@@ -6,7 +6,7 @@ import { trpc } from '../trpc.ts';
 import { takeEarlyForecast } from './early-forecast.ts';
 import { forecastQuery } from './forecast-query.ts';
 
-/** The data block a place's page carries (the server's `place-pages.ts` writes it). */
+/** The data block a place's page carries (the server's `page-html.ts` writes it). */
 const ELEMENT_ID = 'skycast-kept-answers';
 
 interface KeptForecast {
