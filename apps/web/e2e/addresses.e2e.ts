@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 import {
   describeViolations,
   openPage,
   seriousAxeViolations,
   sharedBrowser,
+  weatherStub,
   withPage,
 } from './browser.ts';
 
@@ -58,7 +59,10 @@ describe('a page that fails to render', () => {
           body: JSON.stringify({ result: { data: { fetchedAt: 'garbled' } } }),
         }),
       );
-      // A place no other test opens: no kept forecast comes inside the page.
+      // A place no other test opens, and a provider slower than the page waits:
+      // no forecast comes inside the page, and the app asks.
+      await weatherStub.slowForecasts();
+      onTestFinished(() => weatherStub.setFault(null));
       await page.goto('/place/52.09,5.12/Utrecht');
       const failed = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
       await failed.waitFor();

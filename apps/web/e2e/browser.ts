@@ -98,6 +98,14 @@ export const weatherStub = {
     });
     if (response.status !== 204) throw new Error(`setFault failed: ${await response.text()}`);
   },
+  /**
+   * Forecasts slower than a place's page waits for one (PLACE_PAGE_WAIT_MS: 2 s in these tests):
+   * a first visit's page then comes without it, and the app asks, as when the
+   * provider is slow. Cleared by `setFault(null)`.
+   */
+  async slowForecasts() {
+    await this.setFault({ mode: 'slow', delayMs: 3_000, endpoints: ['/v1/forecast'] });
+  },
   /** Scripted showers (dry until `startsAt`, rain until `endsAt`); null clears them. */
   async setRain(
     rain:

@@ -1,11 +1,12 @@
 import type { Page, Route } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, onTestFinished } from 'vitest';
 
 import {
   describeViolations,
   PHONE,
   seriousAxeViolations,
   sharedBrowser,
+  weatherStub,
   withPage,
 } from './browser.ts';
 
@@ -109,6 +110,25 @@ describe('the first view written into a place’s page, painted before the app�
     });
   }
 
+  it('shows the temperature of a place nobody asked about before, still before the app’s scripts run: the server waited for its forecast', async () => {
+    await withPage(browser(), {}, async ({ page, errors }) => {
+      const trpc: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('/trpc/')) trpc.push(new URL(request.url()).pathname);
+      });
+      const scripts = await holdAppScripts(page);
+      await page.goto('/place/60.39,5.32/Bergen', { waitUntil: 'commit' });
+      expect((await temperatureOnScreen(page)).text).toMatch(/^-?\d+°C$/);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Bergen');
+      await scripts.release();
+      await page.locator('#skycast-first-view').waitFor({ state: 'detached' });
+      await page.locator('.current__condition').waitFor();
+      // The app took the forecast the page brought: it did not ask for it.
+      expect(trpc).not.toContain('/trpc/weather.forecast');
+      expect(errors).toEqual([]);
+    });
+  });
+
   it('is not shown once the answer it was made from is no longer fresh', async () => {
     const input = { latitude: 41.89, longitude: 12.49 };
     expect((await fetch(forecastUrl(input))).status).toBe(200);
@@ -184,7 +204,9 @@ describe('the first view of a place', () => {
     });
   });
 
-  it('asks for the forecast before the app has loaded when the page did not bring it, and the app takes that answer', async () => {
+  it('asks for the forecast before the app has loaded when the page did not bring it (a slow provider), and the app takes that answer', async () => {
+    await weatherStub.slowForecasts();
+    onTestFinished(() => weatherStub.setFault(null));
     await withPage(browser(), {}, async ({ page, errors }) => {
       // The app's entry is held until the forecast is asked for: only a script that
       // runs before the app can ask for it meanwhile.
@@ -219,7 +241,9 @@ describe('the first view of a place', () => {
     });
   });
 
-  it('asks for the forecast as before when the server had none kept for the place', async () => {
+  it('asks for the forecast as before when the server had none for the place in time', async () => {
+    await weatherStub.slowForecasts();
+    onTestFinished(() => weatherStub.setFault(null));
     await withPage(browser(), {}, async ({ page }) => {
       const asked: string[] = [];
       page.on('request', (request) => {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
-import { sharedBrowser, withPage } from './browser.ts';
+import { sharedBrowser, weatherStub, withPage } from './browser.ts';
 
 const browser = sharedBrowser();
 
@@ -305,7 +305,10 @@ describe('units', () => {
       page.on('request', (request) => {
         if (request.url().includes('weather.forecast')) forecasts.push(request.url());
       });
-      // A place no other test opens: its forecast is not yet kept, so the page asks for it.
+      // A place no other test opens, and a provider slower than the page waits: the
+      // page comes without the forecast, so the app asks for it.
+      await weatherStub.slowForecasts();
+      onTestFinished(() => weatherStub.setFault(null));
       await openPlace(page, '/place/53.55,9.99/Hamburg');
       await expect.poll(() => forecasts.length).toBe(1);
       // The URL names no units, so every visitor's browser and every cache share it.

@@ -13,8 +13,9 @@ beforeAll(() => {
 afterEach(() => weatherStub.setFault(null));
 afterAll(() => db.destroy());
 
-// A malformed body is one upstream failure per request (it is not retried), so
-// these tests never trip the server's circuit breaker for the tests after them.
+// A malformed body is one upstream failure per request (it is not retried): a
+// place's first visit makes at most two (its page's and the app's), so these tests
+// never trip the server's circuit breaker (5 in a row) for the tests after them.
 const forecastDown = { mode: 'malformed', endpoints: ['/v1/forecast'] };
 
 describe('when the weather service stops answering', () => {

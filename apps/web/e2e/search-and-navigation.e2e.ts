@@ -165,7 +165,7 @@ describe('measuring', () => {
 });
 
 describe('loading', () => {
-  it('asks who is signed in in one request and for the warnings, forecast, confidence, normals, air quality and sun and moon each in a cacheable GET of its own, and loads the chart alongside', async () => {
+  it('asks who is signed in in one request and for the warnings, confidence, normals, air quality and sun and moon each in a cacheable GET of its own (the forecast comes with the page), and loads the chart alongside', async () => {
     await withPage({}, async ({ page }) => {
       const calls: string[] = [];
       page.on('request', (request) => {
@@ -182,7 +182,6 @@ describe('loading', () => {
         '/trpc/weather.airQuality',
         '/trpc/weather.alerts',
         '/trpc/weather.confidence',
-        '/trpc/weather.forecast',
         '/trpc/weather.normals',
         '/trpc/weather.sunAndMoon',
       ]);
