@@ -86,7 +86,7 @@ export const envSchema = z.object({
    * How long a place's page waits for a forecast the server has not kept yet,
    * so that it carries it; 0 sends such a page at once, as the app's shell.
    */
-  PLACE_PAGE_WAIT_MS: z.coerce.number().int().min(0).max(5_000).default(300),
+  PLACE_PAGE_WAIT_MS: z.coerce.number().int().min(0).max(5_000).default(500),
   /** MiB of decoded weather entries each instance keeps in memory. */
   WEATHER_MEMORY_MB: z.coerce.number().int().min(1).max(65_536).default(64),
   /**

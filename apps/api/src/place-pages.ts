@@ -73,7 +73,7 @@ export interface PlacePages {
  * everyone at that place), compressed once, bounded in bytes, and remade when
  * the forecast answer it embeds changes. When the forecast is not kept, the
  * server asks for it as the app would (`page-forecast.ts`) and waits a
- * moment (`waitMs`, by default 300 ms): a place's first visit then also shows
+ * moment (`waitMs`, by default 500 ms): a place's first visit then also shows
  * its temperature before the app's scripts run. When the answer does not come
  * in time, or cannot be kept, the plain shell goes out (through Express) and
  * the app asks for it (its early request joins the provider call under way).
@@ -188,8 +188,13 @@ function pathOf(url: string): string {
   return query === -1 ? url : url.slice(0, query);
 }
 
-/** How long a page waits for its forecast by default: a provider's usual answer, not a slow one. */
-export const DEFAULT_WAIT_MS = 300;
+/**
+ * How long a page waits for its forecast unless told (env.ts's PLACE_PAGE_WAIT_MS
+ * default): a wait that runs out costs its length, one that does not saves the
+ * app's scripts and a round trip before the temperature (half a second on a
+ * desktop, more on a phone; docs/benchmarks.md).
+ */
+export const DEFAULT_WAIT_MS = 500;
 
 /** What `promise` gives if it settles within `ms`, else undefined; never rejects. */
 function withinMs<T>(promise: Promise<T | undefined>, ms: number): Promise<T | undefined> {

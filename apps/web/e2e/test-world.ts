@@ -105,7 +105,7 @@ export async function startTestWorld(): Promise<TestWorld> {
       // No load balancer to wait for: stop at once when the run ends.
       SHUTDOWN_DRAIN_MS: '0',
       // A first visit's page waits for its forecast long enough that a loaded CI machine
-      // still brings it every time (the default, 300 ms, is apps/api's place-pages test's);
+      // still brings it every time (the default, 500 ms, is apps/api's place-pages test's);
       // weatherStub.slowForecasts() stays slower than this.
       PLACE_PAGE_WAIT_MS: '2000',
     },
