@@ -219,7 +219,8 @@ describe('a place’s first visit, whose forecast the server has not kept yet', 
 
   it('goes out as the plain shell, keeping nothing, when the provider fails; the app then hears why', async () => {
     const input = { latitude: 40.85, longitude: 14.27 };
-    world.stub.setFault({ mode: 'error', status: 500, endpoints: ['/v1/forecast'] });
+    // One failure a call, not retried: the page's and the app's stay under the circuit breaker.
+    world.stub.setFault({ mode: 'malformed', endpoints: ['/v1/forecast'] });
     try {
       const page = await fetch(`${baseUrl}/place/40.85,14.27/Napoli`);
       expect(page.status).toBe(200);
