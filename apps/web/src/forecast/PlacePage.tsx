@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, useEffect, useMemo } from 'react';
 
-import { WeatherAlerts } from '../alerts/WeatherAlerts.tsx';
+import { useWeatherAlerts } from '../alerts/use-weather-alerts.ts';
 import { preloadChart } from '../chart/lazy-chart.ts';
 import { t } from '../i18n/i18n.ts';
 import { useHistoryState } from '../navigation/use-location.ts';
@@ -24,6 +24,11 @@ import { PlaceForecast } from './PlaceForecast.tsx';
 import { PlaceHeading } from './PlaceHeading.tsx';
 import { lazyWithWords } from '../i18n/lazy-with-words.ts';
 
+// Warnings are asked for at the first render (below); their code follows in a chunk of its
+// own, fetched meanwhile, and shows nothing until the answer names one.
+const WeatherAlerts = lazyWithWords(() =>
+  import('../alerts/WeatherAlerts.tsx').then((module) => ({ default: module.WeatherAlerts })),
+);
 // Below the first screen: each loads after the first paint, in a chunk of its own.
 const WatchesSection = lazyWithWords(() =>
   import('../watches/WatchesSection.tsx').then((module) => ({ default: module.WatchesSection })),
@@ -65,6 +70,7 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
     [forecast.data, units],
   );
   const offline = useOffline();
+  useWeatherAlerts(coordinates);
   usePlaceName(route);
   const region = regionFromHistory(useHistoryState());
   const name = route.name ?? formatCoordinates(coordinates);
@@ -115,7 +121,9 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
         }
       />
       <div className="place__sections">
-        <WeatherAlerts coordinates={coordinates} timeZone={forecast.data?.location.timezone} />
+        <Suspense fallback={null}>
+          <WeatherAlerts coordinates={coordinates} timeZone={forecast.data?.location.timezone} />
+        </Suspense>
         {body}
         <Suspense fallback={null}>
           <ClimateNormalsCard coordinates={coordinates} />

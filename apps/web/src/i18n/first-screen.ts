@@ -8,7 +8,6 @@
  */
 export const FIRST_SCREEN_NAMESPACES: readonly string[] = [
   'account',
-  'alerts',
   'app',
   'current',
   'error',
@@ -21,7 +20,6 @@ export const FIRST_SCREEN_NAMESPACES: readonly string[] = [
   'place',
   'preferences',
   'savePlace',
-  'search',
   'switcher',
   'time',
   'timeAgo',
