@@ -1,17 +1,18 @@
 import { QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client';
+import {
+  createTRPCClient,
+  TRPCClientError,
+  type OperationLink,
+  type TRPCLink,
+} from '@trpc/client';
+import { observable, type Unsubscribable } from '@trpc/server/observable';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 
 import publicQueries from 'virtual:skycast/public-queries';
 
-import type { AppRouter, MaxBatchSize } from '@skycast/api';
+import type { AppRouter } from '@skycast/api';
 
 import { shouldRetry } from './error-message.ts';
-import { currentLanguage } from './i18n/i18n.ts';
-import { bypassesWorker, noteAnswer } from './offline/connection.ts';
-
-/** The server refuses larger batches; the type makes a mismatch a compile error. */
-export const MAX_BATCH_SIZE: MaxBatchSize = 16;
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -25,16 +26,6 @@ export const queryClient = new QueryClient({
 });
 
 /**
- * Public queries (the router's own list, read at build time) are the same for
- * everyone: sent without cookies, one GET each, so any cache may keep them.
- */
-export const isPublicQuery = (op: { type: string; path: string }) =>
-  op.type === 'query' && publicQueries.includes(op.path);
-
-// The API words its error messages in the page's language, not the browser's default.
-const headers = () => ({ 'Accept-Language': currentLanguage() || 'en' });
-
-/**
  * Offline, the service worker answers weather queries from its store, so they
  * must run even when the browser reports no network ('offlineFirst'), and
  * fetch again on reconnecting however fresh they look: what arrived offline
@@ -45,25 +36,36 @@ export const PUBLIC_QUERY_DEFAULTS = {
   refetchOnReconnect: 'always',
 } as const;
 
+/**
+ * A link that loads the real ones (trpc-links.ts: HTTP, batching) with the first
+ * call, so their code is not part of the first load: the first call is made once
+ * the first screen has rendered, and the service worker keeps the chunk offline.
+ */
+function linksLoadedWithFirstCall(load: () => Promise<TRPCLink<AppRouter>>): TRPCLink<AppRouter> {
+  let loading: Promise<TRPCLink<AppRouter>> | undefined;
+  return (runtime) => {
+    let operationLink: Promise<OperationLink<AppRouter>> | undefined;
+    return ({ op, next }) =>
+      observable((observer) => {
+        let subscription: Unsubscribable | undefined;
+        let stopped = false;
+        operationLink ??= (loading ??= load()).then((link) => link(runtime));
+        operationLink.then(
+          (link) => {
+            if (!stopped) subscription = link({ op, next }).subscribe(observer);
+          },
+          (cause: unknown) => observer.error(TRPCClientError.from(cause as Error)),
+        );
+        return () => {
+          stopped = true;
+          subscription?.unsubscribe();
+        };
+      });
+  };
+}
+
 const trpcClient = createTRPCClient<AppRouter>({
-  links: [
-    splitLink({
-      condition: isPublicQuery,
-      // One GET per public query, without cookies: the URL alone names the answer, so the
-      // browser, a CDN and the server's memory can all keep it. Personal calls stay batched.
-      true: httpLink({
-        url: '/trpc',
-        headers,
-        fetch: async (url, init) => {
-          const sentPastWorker = bypassesWorker();
-          const response = await fetch(url, { ...init, credentials: 'omit' });
-          noteAnswer(response, { sentPastWorker });
-          return response;
-        },
-      }),
-      false: httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE, headers }),
-    }),
-  ],
+  links: [linksLoadedWithFirstCall(() => import('./trpc-links.ts').then((module) => module.apiLinks))],
 });
 
 /**
