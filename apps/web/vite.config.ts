@@ -8,21 +8,11 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 import { catalogueParts } from './build/catalogue-parts-plugin.ts';
 import { EARLY_FORECAST_ENTRY, earlyForecast } from './build/early-forecast-plugin.ts';
+import { firstLoadChunk } from './build/first-load-chunk.ts';
 import { minifiedPublicScript } from './build/minified-public-script-plugin.ts';
 import { publicQueries } from './build/public-queries-plugin.ts';
 
-let earlyModules: Set<string> | undefined;
-function earlyForecastModules(ctx: { getModuleInfo(id: string): { importedIds: readonly string[] } | null }) {
-  if (earlyModules) return earlyModules;
-  earlyModules = new Set();
-  const next = [path.resolve(import.meta.dirname, 'src/early-forecast-entry.ts')];
-  for (let id = next.pop(); id !== undefined; id = next.pop()) {
-    if (earlyModules.has(id)) continue;
-    earlyModules.add(id);
-    next.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
-  }
-  return earlyModules;
-}
+const EARLY_FORECAST_SOURCE = path.resolve(import.meta.dirname, 'src/early-forecast-entry.ts');
 
 // The API runs on its own port in development; the browser only ever talks to `/trpc`.
 const apiPort = process.env.API_PORT ?? '3000';
@@ -82,18 +72,9 @@ export default defineConfig({
   build: {
     rollupOptions: {
       // A place's forecast is asked for by a small entry of its own, before the app has loaded.
-      input: { index: 'index.html', [EARLY_FORECAST_ENTRY]: 'src/early-forecast-entry.ts' },
-      output: {
-        codeSplitting: {
-          groups: [
-            {
-              name: (id, ctx) => (earlyForecastModules(ctx).has(id) ? null : 'first-load'),
-              tags: ['$initial'],
-              includeDependenciesRecursively: false,
-            },
-          ],
-        },
-      },
+      input: { index: 'index.html', [EARLY_FORECAST_ENTRY]: EARLY_FORECAST_SOURCE },
+      // Everything the first screen imports in one chunk (see build/first-load-chunk.ts).
+      output: { codeSplitting: { groups: [firstLoadChunk(EARLY_FORECAST_SOURCE)] } },
     },
     // The weather icons stay files of their own, fetched when shown, rather than
     // data URLs inside the JavaScript every page must load first.
