@@ -1,10 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import {
-  createTRPCClient,
-  TRPCClientError,
-  type OperationLink,
-  type TRPCLink,
-} from '@trpc/client';
+import { createTRPCClient, TRPCClientError, type OperationLink, type TRPCLink } from '@trpc/client';
 import { observable, type Unsubscribable } from '@trpc/server/observable';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 
@@ -65,7 +60,9 @@ function linksLoadedWithFirstCall(load: () => Promise<TRPCLink<AppRouter>>): TRP
 }
 
 const trpcClient = createTRPCClient<AppRouter>({
-  links: [linksLoadedWithFirstCall(() => import('./trpc-links.ts').then((module) => module.apiLinks))],
+  links: [
+    linksLoadedWithFirstCall(() => import('./trpc-links.ts').then((module) => module.apiLinks)),
+  ],
 });
 
 /**
