@@ -1,6 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, TRPCClientError, type OperationLink, type TRPCLink } from '@trpc/client';
-import { observable, type Unsubscribable } from '@trpc/server/observable';
+import { createTRPCClient } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 
 import publicQueries from 'virtual:skycast/public-queries';
@@ -8,6 +7,7 @@ import publicQueries from 'virtual:skycast/public-queries';
 import type { AppRouter } from '@skycast/api';
 
 import { shouldRetry } from './error-message.ts';
+import { linksLoadedWithFirstCall } from './links-loaded-later.ts';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -31,34 +31,7 @@ export const PUBLIC_QUERY_DEFAULTS = {
   refetchOnReconnect: 'always',
 } as const;
 
-/**
- * A link that loads the real ones (trpc-links.ts: HTTP, batching) with the first
- * call, so their code is not part of the first load: the first call is made once
- * the first screen has rendered, and the service worker keeps the chunk offline.
- */
-function linksLoadedWithFirstCall(load: () => Promise<TRPCLink<AppRouter>>): TRPCLink<AppRouter> {
-  let loading: Promise<TRPCLink<AppRouter>> | undefined;
-  return (runtime) => {
-    let operationLink: Promise<OperationLink<AppRouter>> | undefined;
-    return ({ op, next }) =>
-      observable((observer) => {
-        let subscription: Unsubscribable | undefined;
-        let stopped = false;
-        operationLink ??= (loading ??= load()).then((link) => link(runtime));
-        operationLink.then(
-          (link) => {
-            if (!stopped) subscription = link({ op, next }).subscribe(observer);
-          },
-          (cause: unknown) => observer.error(TRPCClientError.from(cause as Error)),
-        );
-        return () => {
-          stopped = true;
-          subscription?.unsubscribe();
-        };
-      });
-  };
-}
-
+// How calls reach the API (trpc-links.ts) loads with the first call, after the first render.
 const trpcClient = createTRPCClient<AppRouter>({
   links: [
     linksLoadedWithFirstCall(() => import('./trpc-links.ts').then((module) => module.apiLinks)),
