@@ -59,10 +59,7 @@ const REFRESH_MS = 10 * 60_000;
  */
 export function PlacePage({ route }: { route: PlaceRoute }) {
   const coordinates = { latitude: route.latitude, longitude: route.longitude };
-  const forecast = useQuery({
-    ...forecastQuery(coordinates),
-    refetchInterval: REFRESH_MS,
-  });
+  const forecast = useQuery({ ...forecastQuery(coordinates), refetchInterval: REFRESH_MS });
   const units = useUnits();
   // A change of units converts what is here: nothing is asked again.
   const shown = useMemo(
