@@ -4,7 +4,7 @@ import { AccountMenu } from '../account/AccountMenu.tsx';
 import { lazyWithWords } from '../i18n/lazy-with-words.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { PreferencesMenu } from '../preferences/PreferencesMenu.tsx';
-// The box's own styles come first, so that the placeholder below has its size at once.
+// The box's styles load with the header, so that the placeholder below has its size at once.
 import '../search/SearchBox.css';
 import './SiteHeader.css';
 

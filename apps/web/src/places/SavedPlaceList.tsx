@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 
 import { Trans } from '@lingui/react';
 
@@ -129,8 +130,9 @@ export function SavedPlaceList({ saved }: { saved: SavedPlaces }) {
                 () => saved.remove(place),
                 t('saved.removed', { name: place.name }),
               );
-              if (done) setRemoved({ place, index });
-              // Its row is gone: the keyboard goes to the way to put it back.
+              // Its row is gone: the keyboard goes to the way to put it back, rendered at once
+              // so that it is there to take the focus, however late the answer came.
+              if (done) flushSync(() => setRemoved({ place, index }));
               requestAnimationFrame(() => (undoButton.current ?? heading.current)?.focus());
             }}
           />
