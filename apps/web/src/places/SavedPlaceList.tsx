@@ -1,5 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { flushSync } from 'react-dom';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 
 import { Trans } from '@lingui/react';
 
@@ -29,6 +28,11 @@ export function SavedPlaceList({ saved }: { saved: SavedPlaces }) {
   const [removed, setRemoved] = useState<{ place: SavedPlace; index: number }>();
   const heading = useRef<HTMLHeadingElement>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
+  // A place just removed: the keyboard goes to the way to put it back once that is on screen
+  // (a frame's wait could come before React has rendered it).
+  useEffect(() => {
+    if (removed) undoButton.current?.focus();
+  }, [removed]);
 
   if (saved.failure) {
     return (
@@ -130,10 +134,10 @@ export function SavedPlaceList({ saved }: { saved: SavedPlaces }) {
                 () => saved.remove(place),
                 t('saved.removed', { name: place.name }),
               );
-              // Its row is gone: the keyboard goes to the way to put it back, rendered at once
-              // so that it is there to take the focus, however late the answer came.
-              if (done) flushSync(() => setRemoved({ place, index }));
-              requestAnimationFrame(() => (undoButton.current ?? heading.current)?.focus());
+              // Its row is gone: the keyboard goes to the way to put it back (above), or to the
+              // heading when it could not be removed.
+              if (done) setRemoved({ place, index });
+              else requestAnimationFrame(() => heading.current?.focus());
             }}
           />
         ))}
