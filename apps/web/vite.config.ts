@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { constants as zlibConstants } from 'node:zlib';
 
 import react from '@vitejs/plugin-react';
@@ -7,7 +8,11 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 import { catalogueParts } from './build/catalogue-parts-plugin.ts';
 import { EARLY_FORECAST_ENTRY, earlyForecast } from './build/early-forecast-plugin.ts';
+import { firstLoadChunk } from './build/first-load-chunk.ts';
+import { minifiedPublicScript } from './build/minified-public-script-plugin.ts';
 import { publicQueries } from './build/public-queries-plugin.ts';
+
+const EARLY_FORECAST_SOURCE = path.resolve(import.meta.dirname, 'src/early-forecast-entry.ts');
 
 // The API runs on its own port in development; the browser only ever talks to `/trpc`.
 const apiPort = process.env.API_PORT ?? '3000';
@@ -18,6 +23,7 @@ export default defineConfig({
     publicQueries(),
     catalogueParts(),
     earlyForecast(),
+    minifiedPublicScript('theme.js'),
     // The web app manifest and the service worker (service-worker/sw.ts, with the
     // precache list injected); src/offline/register.ts registers it.
     VitePWA({
@@ -66,7 +72,9 @@ export default defineConfig({
   build: {
     rollupOptions: {
       // A place's forecast is asked for by a small entry of its own, before the app has loaded.
-      input: { index: 'index.html', [EARLY_FORECAST_ENTRY]: 'src/early-forecast-entry.ts' },
+      input: { index: 'index.html', [EARLY_FORECAST_ENTRY]: EARLY_FORECAST_SOURCE },
+      // Everything the first screen imports in one chunk (see build/first-load-chunk.ts).
+      output: { codeSplitting: { groups: [firstLoadChunk(EARLY_FORECAST_SOURCE)] } },
     },
     // The weather icons stay files of their own, fetched when shown, rather than
     // data URLs inside the JavaScript every page must load first.

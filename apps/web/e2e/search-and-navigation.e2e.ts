@@ -8,8 +8,15 @@ import {
   PHONE,
   withPage as withBrowserPage,
 } from './browser.ts';
+import { firstLoadScripts, gzipped, startPageScripts } from './first-load.ts';
 
 const browser = sharedBrowser();
+
+/**
+ * The gzip bytes of JavaScript (and first words) a first screen may wait for. Issue 23's
+ * target is 100 KB; docs/benchmarks.md says what is in it and what is left.
+ */
+const FIRST_SCREEN_BUDGET = 114 * 1024;
 
 const withPage = (
   ...args: Parameters<typeof withBrowserPage> extends [unknown, ...infer Rest] ? Rest : never
@@ -188,28 +195,28 @@ describe('loading', () => {
     });
   });
 
-  it('keeps the JavaScript loaded first within 120 KB gzip, with the first-screen words of the largest language, zod and the chart in chunks of their own', async () => {
-    const html = await (await fetch(`${inject('appUrl')}/`)).text();
-    // The app's entry module and the small theme script that runs before the first paint.
-    const entries = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((match) => match[1]);
-    const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map(
-      (match) => match[1],
-    );
-    expect(entries.filter((src) => /^\/assets\/index-[\w-]+\.js$/.test(src ?? ''))).toHaveLength(1);
-    let gzipped = 0;
+  it('keeps the JavaScript a first screen needs (place page or home page) within 114 KB gzip, with the first-screen words of the largest language; zod, the chart, the search box and the warnings in chunks of their own', async () => {
+    const firstLoad = await firstLoadScripts(inject('appUrl'));
+    expect(
+      firstLoad.filter((script) => /^\/assets\/index-[\w-]+\.js$/.test(script.path)),
+    ).toHaveLength(1);
     const catalogues = new Set<string>();
-    for (const src of [...entries, ...preloads]) {
-      const code = await (await fetch(`${inject('appUrl')}${src}`)).text();
+    for (const { code } of firstLoad) {
       // uPlot's class names: its code is in the chart's chunk, not here.
       expect(code).not.toContain('u-over');
       // The weather icons are files fetched when shown, never inlined here.
       expect(code).not.toContain('data:image/svg');
       // Nor zod (a fifth of this once): the first screen reads stored values without it.
       expect(code).not.toContain('ZodCheck');
-      gzipped += gzipSync(code).length;
+      // The search box's list and the warnings' banners load after the first paint.
+      expect(code).not.toContain('search__popup');
+      expect(code).not.toContain('alerts__list');
       for (const match of code.matchAll(/\b(?:en|de|es|fr|ar)-[\w-]+\.js\b/g))
         catalogues.add(match[0]);
     }
+    // The home page's first screen is the start page: its chunk is asked for at the first render.
+    const startPage = await startPageScripts(inject('appUrl'), firstLoad);
+    expect(startPage[0]?.code).toContain('start__examples');
     // The first screen's words of one language load before the first render: count the
     // largest. The rest of its words and what errors say (chunks of their own per
     // language) follow just after it, as the sections below do.
@@ -233,6 +240,8 @@ describe('loading', () => {
     expect(catalogues.size).toBe(15);
     expect([...errorCatalogues].sort()).toEqual(['ar', 'de', 'en', 'es', 'fr']);
     expect([...laterParts].sort()).toEqual(['ar', 'de', 'en', 'es', 'fr']);
-    expect(gzipped + largestCatalogue).toBeLessThanOrEqual(120 * 1024);
+    const placePage = gzipped(firstLoad) + largestCatalogue;
+    expect(placePage).toBeLessThanOrEqual(FIRST_SCREEN_BUDGET);
+    expect(placePage + gzipped(startPage)).toBeLessThanOrEqual(FIRST_SCREEN_BUDGET);
   });
 });

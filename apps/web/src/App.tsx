@@ -1,5 +1,5 @@
 import { useLingui } from '@lingui/react';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 
 import {
@@ -25,8 +25,10 @@ import './App.css';
 
 // A day in detail is opened from a place page: its code is not part of the first load.
 const DayPage = lazyWithWords(() => import('./day/DayPage.tsx'));
-// Nor are the start page and the account pages: most visits open a place.
-const StartPage = lazyWithWords(() =>
+// Nor are the start page and the account pages: most visits open a place. The start page
+// is the home page's first screen: its words are in the first screen's part, so it waits
+// for its code only.
+const StartPage = lazy(() =>
   import('./start/StartPage.tsx').then((module) => ({ default: module.StartPage })),
 );
 const NotFoundPage = lazyWithWords(() =>

@@ -1,17 +1,13 @@
 import { QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client';
+import { createTRPCClient } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 
 import publicQueries from 'virtual:skycast/public-queries';
 
-import type { AppRouter, MaxBatchSize } from '@skycast/api';
+import type { AppRouter } from '@skycast/api';
 
 import { shouldRetry } from './error-message.ts';
-import { currentLanguage } from './i18n/i18n.ts';
-import { bypassesWorker, noteAnswer } from './offline/connection.ts';
-
-/** The server refuses larger batches; the type makes a mismatch a compile error. */
-export const MAX_BATCH_SIZE: MaxBatchSize = 16;
+import { linksLoadedWithFirstCall } from './links-loaded-later.ts';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -25,16 +21,6 @@ export const queryClient = new QueryClient({
 });
 
 /**
- * Public queries (the router's own list, read at build time) are the same for
- * everyone: sent without cookies, one GET each, so any cache may keep them.
- */
-export const isPublicQuery = (op: { type: string; path: string }) =>
-  op.type === 'query' && publicQueries.includes(op.path);
-
-// The API words its error messages in the page's language, not the browser's default.
-const headers = () => ({ 'Accept-Language': currentLanguage() || 'en' });
-
-/**
  * Offline, the service worker answers weather queries from its store, so they
  * must run even when the browser reports no network ('offlineFirst'), and
  * fetch again on reconnecting however fresh they look: what arrived offline
@@ -45,24 +31,10 @@ export const PUBLIC_QUERY_DEFAULTS = {
   refetchOnReconnect: 'always',
 } as const;
 
+// How calls reach the API (trpc-links.ts) loads with the first call, after the first render.
 const trpcClient = createTRPCClient<AppRouter>({
   links: [
-    splitLink({
-      condition: isPublicQuery,
-      // One GET per public query, without cookies: the URL alone names the answer, so the
-      // browser, a CDN and the server's memory can all keep it. Personal calls stay batched.
-      true: httpLink({
-        url: '/trpc',
-        headers,
-        fetch: async (url, init) => {
-          const sentPastWorker = bypassesWorker();
-          const response = await fetch(url, { ...init, credentials: 'omit' });
-          noteAnswer(response, { sentPastWorker });
-          return response;
-        },
-      }),
-      false: httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE, headers }),
-    }),
+    linksLoadedWithFirstCall(() => import('./trpc-links.ts').then((module) => module.apiLinks)),
   ],
 });
 

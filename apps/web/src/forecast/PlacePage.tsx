@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, useEffect, useMemo } from 'react';
 
-import { WeatherAlerts } from '../alerts/WeatherAlerts.tsx';
+import { useWeatherAlerts } from '../alerts/use-weather-alerts.ts';
 import { preloadChart } from '../chart/lazy-chart.ts';
 import { t } from '../i18n/i18n.ts';
 import { useHistoryState } from '../navigation/use-location.ts';
@@ -24,6 +24,11 @@ import { PlaceForecast } from './PlaceForecast.tsx';
 import { PlaceHeading } from './PlaceHeading.tsx';
 import { lazyWithWords } from '../i18n/lazy-with-words.ts';
 
+// Warnings are asked for at the first render (below); their code follows in a chunk of its
+// own, fetched meanwhile, and shows nothing until the answer names one.
+const WeatherAlerts = lazyWithWords(() =>
+  import('../alerts/WeatherAlerts.tsx').then((module) => ({ default: module.WeatherAlerts })),
+);
 // Below the first screen: each loads after the first paint, in a chunk of its own.
 const WatchesSection = lazyWithWords(() =>
   import('../watches/WatchesSection.tsx').then((module) => ({ default: module.WatchesSection })),
@@ -54,10 +59,7 @@ const REFRESH_MS = 10 * 60_000;
  */
 export function PlacePage({ route }: { route: PlaceRoute }) {
   const coordinates = { latitude: route.latitude, longitude: route.longitude };
-  const forecast = useQuery({
-    ...forecastQuery(coordinates),
-    refetchInterval: REFRESH_MS,
-  });
+  const forecast = useQuery({ ...forecastQuery(coordinates), refetchInterval: REFRESH_MS });
   const units = useUnits();
   // A change of units converts what is here: nothing is asked again.
   const shown = useMemo(
@@ -65,6 +67,7 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
     [forecast.data, units],
   );
   const offline = useOffline();
+  useWeatherAlerts(coordinates);
   usePlaceName(route);
   const region = regionFromHistory(useHistoryState());
   const name = route.name ?? formatCoordinates(coordinates);
@@ -115,7 +118,9 @@ export function PlacePage({ route }: { route: PlaceRoute }) {
         }
       />
       <div className="place__sections">
-        <WeatherAlerts coordinates={coordinates} timeZone={forecast.data?.location.timezone} />
+        <Suspense fallback={null}>
+          <WeatherAlerts coordinates={coordinates} timeZone={forecast.data?.location.timezone} />
+        </Suspense>
         {body}
         <Suspense fallback={null}>
           <ClimateNormalsCard coordinates={coordinates} />

@@ -1,4 +1,5 @@
-import { parsePlacePath } from '@skycast/validators';
+// The paths' module alone, not the package's index: this entry runs before the app.
+import { parsePlacePath } from '@skycast/validators/app-paths';
 
 import type { Coordinates } from '../api-types.ts';
 

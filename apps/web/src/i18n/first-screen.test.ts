@@ -11,10 +11,13 @@ const english = JSON.parse(readFileSync(path.join(src, 'i18n/locales/en.json'), 
   string
 >;
 
-/** Every module `main.tsx` reaches through static imports: what the first render runs. */
+/**
+ * Every module `main.tsx` reaches through static imports (what the first render runs),
+ * and those of the start page: the home page's first screen, loaded at the first render.
+ */
 function firstScreenModules(): string[] {
   const seen = new Set<string>();
-  const next = [path.join(src, 'main.tsx')];
+  const next = [path.join(src, 'main.tsx'), path.join(src, 'start/StartPage.tsx')];
   for (let file = next.pop(); file !== undefined; file = next.pop()) {
     if (seen.has(file)) continue;
     seen.add(file);
@@ -33,7 +36,12 @@ describe("the first screen's part of the catalogues", () => {
     const modules = firstScreenModules();
     // The walk finds the app's first screen, not just main.tsx.
     expect(modules.map((file) => path.relative(src, file))).toEqual(
-      expect.arrayContaining(['App.tsx', 'forecast/CurrentConditions.tsx', 'search/SearchBox.tsx']),
+      expect.arrayContaining([
+        'App.tsx',
+        'forecast/CurrentConditions.tsx',
+        'layout/SiteHeader.tsx',
+        'places/SavedPlaceList.tsx',
+      ]),
     );
     const outside: string[] = [];
     for (const file of modules) {

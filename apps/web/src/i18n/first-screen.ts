@@ -1,6 +1,7 @@
 /**
  * The catalogue namespaces (`forecast.…`, `weather.…`) the first screen's code
- * uses: what `main.tsx` imports without a dynamic `import()`. Their messages are
+ * uses: what `main.tsx` imports without a dynamic `import()`, and the start page
+ * (the home page's first screen, loaded at the first render). Their messages are
  * a chunk of their own that the first render waits for; the rest of a language
  * follows at once, and every lazily loaded part of the page waits for it
  * (`lazyWithWords`). `first-screen.test.ts` fails when first-screen code uses a
@@ -8,20 +9,21 @@
  */
 export const FIRST_SCREEN_NAMESPACES: readonly string[] = [
   'account',
-  'alerts',
   'app',
   'current',
   'error',
   'footer',
   'forecast',
   'hourly',
+  'location',
   'nextHours',
   'offline',
   'pageFailed',
   'place',
   'preferences',
   'savePlace',
-  'search',
+  'saved',
+  'start',
   'switcher',
   'time',
   'timeAgo',

@@ -145,7 +145,7 @@ export function intlLocale(): string {
  * use `useLingui()`'s `t`, which re-renders them on a change of language).
  *
  * @example
- * t('search.found', { count: 2 }) // '2 places found'
+ * t('place.documentTitle', { name: 'Milan' }) // 'Milan — Skycast'
  */
 export function t(key: MessageKey, values?: Record<string, unknown>): string {
   return i18n._(key, values);

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 
 import { Trans } from '@lingui/react';
 
@@ -28,6 +28,11 @@ export function SavedPlaceList({ saved }: { saved: SavedPlaces }) {
   const [removed, setRemoved] = useState<{ place: SavedPlace; index: number }>();
   const heading = useRef<HTMLHeadingElement>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
+  // A place just removed: the keyboard goes to the way to put it back once that is on screen
+  // (a frame's wait could come before React has rendered it).
+  useEffect(() => {
+    if (removed) undoButton.current?.focus();
+  }, [removed]);
 
   if (saved.failure) {
     return (
@@ -129,9 +134,10 @@ export function SavedPlaceList({ saved }: { saved: SavedPlaces }) {
                 () => saved.remove(place),
                 t('saved.removed', { name: place.name }),
               );
+              // Its row is gone: the keyboard goes to the way to put it back (above), or to the
+              // heading when it could not be removed.
               if (done) setRemoved({ place, index });
-              // Its row is gone: the keyboard goes to the way to put it back.
-              requestAnimationFrame(() => (undoButton.current ?? heading.current)?.focus());
+              else requestAnimationFrame(() => heading.current?.focus());
             }}
           />
         ))}
