@@ -36,8 +36,11 @@ function withDataBlock(html: string, block: string): string {
   return at === -1 ? html + block : html.slice(0, at) + block + html.slice(at);
 }
 
+/** Where the app's root starts: everything before it is the page's head. */
+export const ROOT = '<div id="root">';
+
 /** The app's empty root, which React fills (and so replaces what the server wrote there). */
-const EMPTY_ROOT = '<div id="root"></div>';
+const EMPTY_ROOT = `${ROOT}</div>`;
 
 /** The first view inside the app's root; a shell without an empty root is left as it is. */
 function intoRoot(html: string, firstView: string): string {

@@ -8,20 +8,14 @@ import type { Logger } from '@skycast/api';
 import { parsePlacePath } from '@skycast/validators';
 
 import type { AnswerPolicy } from './answer-policy.ts';
-import { encodedBody, encodingFor, matchesEtag } from './kept-answer.ts';
-import { LOGGED_URL_CHARS } from './logger.ts';
-import { pageHtml } from './page-html.ts';
+import { encodedBody } from './kept-answer.ts';
 import { PAGE_FORECAST_PROCEDURE, type PageForecast } from './page-forecast.ts';
+import { pageHtml, ROOT } from './page-html.ts';
+import { sendPage, streamPage, type EncodedPage } from './page-response.ts';
 import type { PublicAnswers } from './public-answers.ts';
 
 /** The query a place page asks first, with the input the web app gives it (`forecast-query.ts`). */
 const FORECAST_PROCEDURE = PAGE_FORECAST_PROCEDURE;
-
-/**
- * Like the shell it is made from: asked again on every visit (a release
- * changes the scripts it names), answered 304 while nothing changed.
- */
-const CACHE_CONTROL = 'public, no-cache';
 
 export interface PlacePagesOptions {
   /** The web app's `index.html`: read again when a release changes it, as Express's static files are. */
@@ -43,20 +37,17 @@ export interface PlacePagesOptions {
   now?: () => number;
 }
 
-interface Page {
+interface Page extends EncodedPage {
   /** The ETag of the forecast answer it embeds: a new answer makes a new page. */
   answerEtag: string;
-  identity: Buffer;
-  gzip: Buffer;
-  br: Buffer;
-  etag: string;
 }
 
 export interface PlacePages {
   /**
    * Answers `GET /place/…` with the place's forecast inside: from memory when
-   * it is kept, else once the server has it (waiting at most `waitMs`); calls
-   * `next` (the plain shell) when it has none.
+   * it is kept, else its head at once and the rest once the server has it
+   * (waiting at most `waitMs`); calls `next` (the plain shell, from Express)
+   * when it may not wait.
    */
   serve(req: IncomingMessage, res: ServerResponse, next: () => void): void;
   readonly size: { pages: number; bytes: number };
@@ -72,11 +63,13 @@ export interface PlacePages {
  * round trip), never personal (no cookie or session read; the same bytes for
  * everyone at that place), compressed once, bounded in bytes, and remade when
  * the forecast answer it embeds changes. When the forecast is not kept, the
- * server asks for it as the app would (`page-forecast.ts`) and waits a
- * moment (`waitMs`, by default 500 ms): a place's first visit then also shows
- * its temperature before the app's scripts run. When the answer does not come
- * in time, or cannot be kept, the plain shell goes out (through Express) and
- * the app asks for it (its early request joins the provider call under way).
+ * server asks for it as the app would (`page-forecast.ts`), sends the page's
+ * head at once (its styles and scripts load meanwhile) and the rest when the
+ * answer is in, waiting at most `waitMs` (by default 500 ms): a place's first
+ * visit then also shows its temperature before the app's scripts run. When the
+ * answer does not come in time, or cannot be made, the rest is the plain
+ * shell's, and the app asks for it (its early request joins the provider call
+ * under way).
  *
  * @example
  * const pages = createPlacePages({ shellHtml, publicAnswers, maxBytes, … });
@@ -102,27 +95,18 @@ export function createPlacePages(options: PlacePagesOptions): PlacePages {
     const answer = options.publicAnswers.kept(FORECAST_PROCEDURE, input);
     if (!answer) return undefined;
     // First: a new release's shell drops every page made from the old one.
-    if (currentShell() === undefined) return undefined;
+    const html = currentShell();
+    if (html === undefined) return undefined;
     const kept = pages.get(key);
     if (kept?.answerEtag === answer.etag) return kept;
-    const identity = pageWith(input, {
+    const identity = pageHtml(html, input, {
       response: answer.identity.toString('utf8'),
       madeAt: answer.madeAt,
       firstViewUntil: withFirstView ? answer.validUntil : undefined,
     });
-    if (!identity) return undefined;
-    const page: Page = { answerEtag: answer.etag, ...encodedBody(identity) };
+    const page: Page = { answerEtag: answer.etag, ...encodedBody(Buffer.from(identity)) };
     pages.set(key, page);
     return page;
-  }
-
-  /** The shell as it is now with `made` inside (`page-html.ts`); undefined when there is no shell. */
-  function pageWith(
-    input: { latitude: number; longitude: number },
-    made: { response: string; madeAt: number; firstViewUntil: number | undefined },
-  ): Buffer | undefined {
-    const html = currentShell();
-    return html === undefined ? undefined : Buffer.from(pageHtml(html, input, made));
   }
 
   return {
@@ -139,22 +123,37 @@ export function createPlacePages(options: PlacePagesOptions): PlacePages {
       const started = now();
       const page = place();
       if (page) {
-        send(options, req, res, page, { started, fromMemory: true });
+        sendPage(options, req, res, page, { started, fromMemory: true });
         return;
       }
-      if (!options.forecast || !waitMs || options.policy.closing()) return next();
-      void withinMs(options.forecast(req, input), waitMs).then((made) => {
-        // Made once the forecast came: the log says it did not come from memory alone.
-        const sent = { started, fromMemory: false };
-        const kept = place();
-        if (kept) return send(options, req, res, kept, sent);
-        // An answer that may not be kept (stale: the provider failed and a stored copy
-        // stood in) is still this visitor's answer now: carried once, with no first
-        // view (the app says how old it is), so the app need not ask the provider again.
-        const identity = made && pageWith(input, { ...made, firstViewUntil: undefined });
-        if (identity) send(options, req, res, { answerEtag: '', ...encodedBody(identity) }, sent);
-        else next();
+      const html = currentShell();
+      const root = html?.indexOf(ROOT) ?? -1;
+      if (!options.forecast || !waitMs || options.policy.closing() || !html || root === -1) {
+        return next();
+      }
+      // Not kept yet: the page's head goes at once, the rest once the forecast is in
+      // (or the wait is over). The kept page is made on the next visit, not here.
+      const rest = withinMs(options.forecast(req, input), waitMs).then((made) => {
+        const answer = options.publicAnswers.kept(FORECAST_PROCEDURE, input);
+        const carried = answer
+          ? {
+              response: answer.identity.toString('utf8'),
+              madeAt: answer.madeAt,
+              firstViewUntil: route.day ? undefined : answer.validUntil,
+            }
+          : // An answer that may not be kept (stale: the provider failed and a stored copy
+            // stood in) is still this visitor's answer now: carried, with no first view
+            // (the app says how old it is), so the app need not ask the provider again.
+            made && { ...made, firstViewUntil: undefined };
+        return (carried ? pageHtml(html, input, carried) : html).slice(root);
       });
+      streamPage(
+        options,
+        req,
+        res,
+        { head: html.slice(0, root), rest },
+        { started, fromMemory: false },
+      );
     },
 
     get size() {
@@ -211,48 +210,4 @@ function withinMs<T>(promise: Promise<T | undefined>, ms: number): Promise<T | u
       },
     );
   });
-}
-
-/** Sends a page as the kept answers are sent: the policy's headers, 304 on its ETag, one log line. */
-function send(
-  options: PlacePagesOptions,
-  req: IncomingMessage,
-  res: ServerResponse,
-  page: Page,
-  { started, fromMemory }: { started: number; fromMemory: boolean },
-): void {
-  const now = options.now ?? Date.now;
-  const staticHeaders = options.policy.headers.flat();
-  const id = options.policy.requestId(req);
-  const notModified = matchesEtag(req.headers['if-none-match'], page.etag);
-  const encoding = notModified ? undefined : encodingFor(req.headers['accept-encoding']);
-  const body = encoding ? page[encoding] : page.identity;
-  const headers = [
-    ...staticHeaders,
-    'x-request-id',
-    id,
-    'cache-control',
-    CACHE_CONTROL,
-    'etag',
-    page.etag,
-    'vary',
-    'accept-encoding',
-  ];
-  if (options.policy.closing()) headers.push('connection', 'close');
-  if (notModified) {
-    res.writeHead(304, headers).end();
-  } else {
-    headers.push('content-type', 'text/html; charset=utf-8', 'content-length', String(body.length));
-    if (encoding) headers.push('content-encoding', encoding);
-    res.writeHead(200, headers).end(body);
-  }
-  options.logger.info(
-    {
-      req: { id, method: req.method, url: req.url?.slice(0, LOGGED_URL_CHARS) },
-      res: { statusCode: res.statusCode },
-      responseTime: now() - started,
-      fromMemory,
-    },
-    'request completed',
-  );
 }

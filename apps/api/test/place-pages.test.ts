@@ -198,13 +198,23 @@ describe('a place’s first visit, whose forecast the server has not kept yet', 
     expect(world.stub.calls('/v1/forecast')).toBe(1);
   });
 
-  it('goes out as the plain shell once the wait is over when the provider is slow, and the app’s request joins the call under way', async () => {
+  it('sends its head at once and the plain shell’s rest once the wait is over when the provider is slow, and the app’s request joins the call under way', async () => {
     const input = { latitude: 43.77, longitude: 11.25 };
     world.stub.resetCalls();
     world.stub.setFault({ mode: 'slow', delayMs: 1_500, endpoints: ['/v1/forecast'] });
     try {
-      const page = await fetch(`${baseUrl}/place/43.77,11.25/Firenze`);
-      expect(await page.text()).toBe(SHELL);
+      const page = await fetch(`${baseUrl}/place/43.77,11.25/Firenze`, {
+        headers: { 'accept-encoding': 'identity' },
+      });
+      const reader = (page.body as ReadableStream<Uint8Array>).getReader();
+      const decoder = new TextDecoder();
+      // The head comes first, on its own: the browser loads its styles and scripts while the page waits.
+      const head = decoder.decode((await reader.read()).value);
+      expect(head).toBe(SHELL.slice(0, SHELL.indexOf('<div id="root">')));
+      let html = head;
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+        html += decoder.decode(chunk.value);
+      expect(html).toBe(SHELL);
       const forecast = await fetch(forecastUrl(input));
       expect(forecast.status).toBe(200);
       expect(world.stub.calls('/v1/forecast')).toBe(1);
@@ -212,6 +222,24 @@ describe('a place’s first visit, whose forecast the server has not kept yet', 
       expect(embedded(await (await fetch(`${baseUrl}/place/43.77,11.25/Firenze`)).text())).toEqual(
         expect.objectContaining({ answers: [expect.objectContaining({ input })] }),
       );
+    } finally {
+      world.stub.setFault(null);
+    }
+  });
+
+  it('lets a visitor leave while it waits: the server goes on answering, compressed as before', async () => {
+    world.stub.setFault({ mode: 'slow', delayMs: 1_500, endpoints: ['/v1/forecast'] });
+    try {
+      const leaving = new AbortController();
+      const page = await fetch(`${baseUrl}/place/45.07,7.69/Torino`, {
+        headers: { 'accept-encoding': 'br' },
+        signal: leaving.signal,
+      });
+      await (page.body as ReadableStream<Uint8Array>).getReader().read();
+      leaving.abort();
+      const next = await fetch(`${baseUrl}/place/44.41,8.93/Genova`);
+      expect(next.status).toBe(200);
+      expect(await next.text()).toBe(SHELL);
     } finally {
       world.stub.setFault(null);
     }
