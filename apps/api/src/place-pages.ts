@@ -8,8 +8,8 @@ import type { Logger } from '@skycast/api';
 import { parsePlacePath } from '@skycast/validators';
 
 import type { AnswerPolicy } from './answer-policy.ts';
-import { encodedBody } from './kept-answer.ts';
-import { PAGE_FORECAST_PROCEDURE, type PageForecast } from './page-forecast.ts';
+import { encodedBody, type KeptAnswer } from './kept-answer.ts';
+import { PAGE_FORECAST_PROCEDURE, type PageAnswer, type PageForecast } from './page-forecast.ts';
 import { pageHtml, ROOT } from './page-html.ts';
 import { sendPage, streamPage, type EncodedPage } from './page-response.ts';
 import type { PublicAnswers } from './public-answers.ts';
@@ -134,18 +134,9 @@ export function createPlacePages(options: PlacePagesOptions): PlacePages {
       // Not kept yet: the page's head goes at once, the rest once the forecast is in
       // (or the wait is over). The kept page is made on the next visit, not here.
       const rest = withinMs(options.forecast(req, input), waitMs).then((made) => {
-        const answer = options.publicAnswers.kept(FORECAST_PROCEDURE, input);
-        const carried = answer
-          ? {
-              response: answer.identity.toString('utf8'),
-              madeAt: answer.madeAt,
-              firstViewUntil: route.day ? undefined : answer.validUntil,
-            }
-          : // An answer that may not be kept (stale: the provider failed and a stored copy
-            // stood in) is still this visitor's answer now: carried, with no first view
-            // (the app says how old it is), so the app need not ask the provider again.
-            made && { ...made, firstViewUntil: undefined };
-        return (carried ? pageHtml(html, input, carried) : html).slice(root);
+        const kept = options.publicAnswers.kept(FORECAST_PROCEDURE, input);
+        const page = carrying(html, input, { kept, made, withFirstView: !route.day });
+        return page.slice(root);
       });
       streamPage(
         options,
@@ -160,6 +151,30 @@ export function createPlacePages(options: PlacePagesOptions): PlacePages {
       return { pages: pages.size, bytes: pages.calculatedSize };
     },
   };
+}
+
+/**
+ * The shell with the forecast a first visit waited for: the kept answer (with
+ * the first view, unless a day's page), else the answer made for this visit
+ * that may not be kept (stale: the provider failed and a stored copy stood in),
+ * which is still this visitor's answer now: carried without the first view (the
+ * app says how old it is), so the app need not ask the provider again; else
+ * the plain shell.
+ */
+function carrying(
+  html: string,
+  input: { latitude: number; longitude: number },
+  found: { kept: KeptAnswer | undefined; made: PageAnswer | undefined; withFirstView: boolean },
+): string {
+  const { kept, made, withFirstView } = found;
+  if (kept) {
+    return pageHtml(html, input, {
+      response: kept.identity.toString('utf8'),
+      madeAt: kept.madeAt,
+      firstViewUntil: withFirstView ? kept.validUntil : undefined,
+    });
+  }
+  return made ? pageHtml(html, input, { ...made, firstViewUntil: undefined }) : html;
 }
 
 /**
