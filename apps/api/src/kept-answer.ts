@@ -110,11 +110,14 @@ export function encodedBody(identity: Buffer, compress = true) {
   };
 }
 
+/** A body in each encoding it may be sent in, with its ETag (`encodedBody`). */
+export type EncodedBody = Pick<KeptAnswer, 'identity' | 'gzip' | 'br' | 'etag'>;
+
 /**
  * What to send for a request: nothing (304) when its `If-None-Match` holds the
  * ETag, else the body in the best encoding its `Accept-Encoding` takes.
  */
-export function bodyFor(answer: KeptAnswer, headers: IncomingHttpHeaders) {
+export function bodyFor(answer: EncodedBody, headers: IncomingHttpHeaders) {
   const notModified = matchesEtag(headers['if-none-match'], answer.etag);
   const encoding =
     notModified || answer.identity.length < COMPRESS_FROM_BYTES

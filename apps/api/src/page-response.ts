@@ -10,7 +10,7 @@ import {
 import type { Logger } from '@skycast/api';
 
 import type { AnswerPolicy } from './answer-policy.ts';
-import { encodingFor, matchesEtag } from './kept-answer.ts';
+import { bodyFor, encodingFor, type EncodedBody } from './kept-answer.ts';
 import { LOGGED_URL_CHARS } from './logger.ts';
 
 /**
@@ -24,14 +24,6 @@ export interface PageResponseOptions {
   policy: AnswerPolicy;
   logger: Logger;
   now?: () => number;
-}
-
-/** A page made once: its bytes in each encoding, with their ETag (`encodedBody`). */
-export interface EncodedPage {
-  identity: Buffer;
-  gzip: Buffer;
-  br: Buffer;
-  etag: string;
 }
 
 /** When the request came, and whether the page was sent from memory alone (the log says so). */
@@ -51,13 +43,11 @@ export function sendPage(
   options: PageResponseOptions,
   req: IncomingMessage,
   res: ServerResponse,
-  page: EncodedPage,
+  page: EncodedBody,
   sent: Sent,
 ): void {
   const { id, headers } = pageHeaders(options, req);
-  const notModified = matchesEtag(req.headers['if-none-match'], page.etag);
-  const encoding = notModified ? undefined : encodingFor(req.headers['accept-encoding']);
-  const body = encoding ? page[encoding] : page.identity;
+  const { notModified, encoding, body } = bodyFor(page, req.headers);
   headers.push('etag', page.etag);
   if (notModified) {
     res.writeHead(304, headers).end();

@@ -8,14 +8,11 @@ import type { Logger } from '@skycast/api';
 import { parsePlacePath } from '@skycast/validators';
 
 import type { AnswerPolicy } from './answer-policy.ts';
-import { encodedBody, type KeptAnswer } from './kept-answer.ts';
+import { encodedBody, type EncodedBody, type KeptAnswer } from './kept-answer.ts';
 import { PAGE_FORECAST_PROCEDURE, type PageAnswer, type PageForecast } from './page-forecast.ts';
 import { pageHtml, ROOT } from './page-html.ts';
-import { sendPage, streamPage, type EncodedPage } from './page-response.ts';
+import { sendPage, streamPage } from './page-response.ts';
 import type { PublicAnswers } from './public-answers.ts';
-
-/** The query a place page asks first, with the input the web app gives it (`forecast-query.ts`). */
-const FORECAST_PROCEDURE = PAGE_FORECAST_PROCEDURE;
 
 export interface PlacePagesOptions {
   /** The web app's `index.html`: read again when a release changes it, as Express's static files are. */
@@ -37,7 +34,7 @@ export interface PlacePagesOptions {
   now?: () => number;
 }
 
-interface Page extends EncodedPage {
+interface Page extends EncodedBody {
   /** The ETag of the forecast answer it embeds: a new answer makes a new page. */
   answerEtag: string;
 }
@@ -92,7 +89,7 @@ export function createPlacePages(options: PlacePagesOptions): PlacePages {
     input: { latitude: number; longitude: number },
     { withFirstView }: { withFirstView: boolean },
   ) {
-    const answer = options.publicAnswers.kept(FORECAST_PROCEDURE, input);
+    const answer = options.publicAnswers.kept(PAGE_FORECAST_PROCEDURE, input);
     if (!answer) return undefined;
     // First: a new release's shell drops every page made from the old one.
     const html = currentShell();
@@ -134,7 +131,7 @@ export function createPlacePages(options: PlacePagesOptions): PlacePages {
       // Not kept yet: the page's head goes at once, the rest once the forecast is in
       // (or the wait is over). The kept page is made on the next visit, not here.
       const rest = withinMs(options.forecast(req, input), waitMs).then((made) => {
-        const kept = options.publicAnswers.kept(FORECAST_PROCEDURE, input);
+        const kept = options.publicAnswers.kept(PAGE_FORECAST_PROCEDURE, input);
         const page = carrying(html, input, { kept, made, withFirstView: !route.day });
         return page.slice(root);
       });
@@ -204,7 +201,8 @@ function pathOf(url: string): string {
 
 /**
  * How long a page waits for its forecast unless told (env.ts's PLACE_PAGE_WAIT_MS
- * default): a wait that runs out costs its length, one that does not saves the
+ * default is the same, written there: env.ts is read before tracing starts and
+ * imports nothing of the app's): a wait that runs out costs its length, one that does not saves the
  * app's scripts and a round trip before the temperature (half a second on a
  * desktop, more on a phone; docs/benchmarks.md).
  */
