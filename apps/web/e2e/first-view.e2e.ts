@@ -83,6 +83,10 @@ describe('the first view written into a placeâ€™s page, painted before the appâ€
         );
         // No app script has run: the page is still the server's.
         expect(await page.locator('#skycast-first-view').count()).toBe(1);
+        // On a wide screen the search box's place waits for the buttons' words: not drawn yet.
+        expect(await page.locator('#skycast-first-view .site-header__search').isVisible()).toBe(
+          Boolean(options.viewport),
+        );
 
         await scripts.release();
         await page.locator('#skycast-first-view').waitFor({ state: 'detached' });
