@@ -360,7 +360,11 @@ describe('theme', () => {
       await button.focus();
       await page.keyboard.press('Enter');
       expect(await button.getAttribute('aria-expanded')).toBe('true');
+      // The choices come in a chunk of their own; a person tabs in once they see them.
+      // (Tabbed before they are there, focus can leave the page and Escape has nothing to close.)
+      await page.getByRole('combobox', { name: 'Language' }).waitFor();
       await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
       await page.keyboard.press('Escape');
       // What the person sees next: React closes the menu on its next render.
       await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
