@@ -51,15 +51,22 @@ self.addEventListener('push', (event) => {
   event.waitUntil(self.registration.showNotification(title, options));
 });
 
-/** Shows `target` in the window already open on the app (or a new one), then brings it forward. */
+/**
+ * Shows `target` in the window already open on it, else in a window of the app
+ * this worker controls, else in a new one; then brings it forward.
+ */
 async function openPlace(target: string): Promise<void> {
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-  const open = windows.find((client) => client.url === target) ?? windows[0];
-  if (!open) {
+  // navigate() rejects for a window this worker does not control (one loaded
+  // before it took over, or with a hard reload): such a window is left as it is.
+  const [controlled] = await self.clients.matchAll({ type: 'window' });
+  const shown =
+    windows.find((client) => client.url === target) ??
+    (controlled && (await controlled.navigate(target).then((client) => client ?? controlled)));
+  if (!shown) {
     await self.clients.openWindow(target);
     return;
   }
-  const shown = open.url === target ? open : ((await open.navigate(target)) ?? open);
   // Focus needs the click's user activation; without it the place is shown all the same.
   await shown.focus().catch(() => undefined);
 }
