@@ -85,6 +85,12 @@ describe('watches', () => {
       await standInPushService(page);
       await page.context().grantPermissions(['notifications']);
       await signUp(page);
+      // The worker is active before the next page is asked for, so that page is its own.
+      // (A page whose navigation is under way while the worker activates is not claimed:
+      // it stays uncontrolled until the next load. That happened here under CI's load.)
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
       await page.goto('/account');
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
       const section = page.getByRole('region', { name: 'Notifications' });
