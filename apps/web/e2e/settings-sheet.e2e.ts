@@ -28,6 +28,8 @@ async function controlsOutside(page: Page, width: number, height: number) {
   await page.locator('.preferences__button').click();
   const panel = page.locator('.preferences__panel');
   await panel.waitFor();
+  // The choices come in a chunk of their own (with the words beyond the first screen).
+  await panel.locator('select').waitFor();
   const problems = outside(await panel.boundingBox(), width, height).map((p) => `panel: ${p}`);
   // The visible part of each control: the select, and each radio's drawn segment.
   const controls = panel.locator('select, .choice__option span');
