@@ -1,4 +1,4 @@
-import { TRPCClientError } from '@trpc/client';
+import type { TRPCClientError } from '@trpc/client';
 
 import type { AppRouter } from '@skycast/api';
 import {
@@ -10,8 +10,12 @@ import {
 
 import { errorWords, t } from './i18n/i18n.ts';
 
+// By its name, not `instanceof`: tRPC's client code loads with the first call (trpc.ts),
+// and this module is part of the first load.
 function asTRPCError(error: unknown): TRPCClientError<AppRouter> | undefined {
-  return error instanceof TRPCClientError ? (error as TRPCClientError<AppRouter>) : undefined;
+  return error instanceof Error && error.name === 'TRPCClientError'
+    ? (error as TRPCClientError<AppRouter>)
+    : undefined;
 }
 
 /**

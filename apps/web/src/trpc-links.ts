@@ -1,4 +1,6 @@
-import { httpBatchLink, httpLink, splitLink, type TRPCLink } from '@trpc/client';
+import type { QueryClient } from '@tanstack/react-query';
+import { createTRPCClient, httpBatchLink, httpLink, splitLink, type TRPCLink } from '@trpc/client';
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 
 import publicQueries from 'virtual:skycast/public-queries';
 
@@ -23,7 +25,7 @@ const headers = () => ({ 'Accept-Language': currentLanguage() || 'en' });
 /**
  * How calls reach the API: one GET per public query, without cookies (the URL
  * alone names the answer, so the browser, a CDN and the server's memory can all
- * keep it); personal calls batched. Loaded with the first call (trpc.ts).
+ * keep it); personal calls batched.
  */
 export const apiLinks: TRPCLink<AppRouter> = splitLink({
   condition: isPublicQuery,
@@ -39,3 +41,13 @@ export const apiLinks: TRPCLink<AppRouter> = splitLink({
   }),
   false: httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE, headers }),
 });
+
+/**
+ * tRPC's own options proxy, which makes the calls for trpc.ts's: this module
+ * loads with the first call, after the first render.
+ */
+export const optionsProxy = (queryClient: QueryClient) =>
+  createTRPCOptionsProxy<AppRouter>({
+    client: createTRPCClient<AppRouter>({ links: [apiLinks] }),
+    queryClient,
+  });

@@ -1,13 +1,11 @@
 import { QueryClient } from '@tanstack/react-query';
-import { createTRPCClient } from '@trpc/client';
-import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 
 import publicQueries from 'virtual:skycast/public-queries';
 
 import type { AppRouter } from '@skycast/api';
 
 import { shouldRetry } from './error-message.ts';
-import { linksLoadedWithFirstCall } from './links-loaded-later.ts';
+import { trpcLoadedLater } from './trpc-loaded-later.ts';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -31,19 +29,15 @@ export const PUBLIC_QUERY_DEFAULTS = {
   refetchOnReconnect: 'always',
 } as const;
 
-// How calls reach the API (trpc-links.ts) loads with the first call, after the first render.
-const trpcClient = createTRPCClient<AppRouter>({
-  links: [
-    linksLoadedWithFirstCall(() => import('./trpc-links.ts').then((module) => module.apiLinks)),
-  ],
-});
-
 /**
  * Query options for every procedure, typed from the router:
  * `useQuery(trpc.weather.forecast.queryOptions({ latitude, longitude }))`.
+ * tRPC's client (trpc-links.ts) loads with the first call, after the first render.
  * A single-page app has one query client, so a module singleton is enough.
  */
-export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
+export const trpc = trpcLoadedLater<AppRouter>(() =>
+  import('./trpc-links.ts').then((module) => module.optionsProxy(queryClient)),
+);
 
 for (const path of publicQueries) {
   queryClient.setQueryDefaults([path.split('.')], PUBLIC_QUERY_DEFAULTS);
