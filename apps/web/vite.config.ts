@@ -11,6 +11,7 @@ import { EARLY_FORECAST_ENTRY, earlyForecast } from './build/early-forecast-plug
 import { firstLoadChunk } from './build/first-load-chunk.ts';
 import { minifiedPublicScript } from './build/minified-public-script-plugin.ts';
 import { publicQueries } from './build/public-queries-plugin.ts';
+import { weatherIcons } from './build/weather-icons-plugin.ts';
 
 const EARLY_FORECAST_SOURCE = path.resolve(import.meta.dirname, 'src/early-forecast-entry.ts');
 
@@ -23,9 +24,10 @@ export default defineConfig({
     publicQueries(),
     catalogueParts(),
     earlyForecast(),
+    weatherIcons(path.resolve(import.meta.dirname, 'src/weather/icons')),
     minifiedPublicScript('theme.js'),
     // The web app manifest and the service worker (service-worker/sw.ts, with the
-    // precache list injected); src/offline/register.ts registers it.
+    // precache list injected); src/offline/register-service-worker.ts registers it.
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'service-worker',
@@ -69,16 +71,24 @@ export default defineConfig({
       threshold: 1024,
     }),
   ],
+  resolve: {
+    alias: {
+      'use-sync-external-store/shim': path.resolve(
+        import.meta.dirname,
+        'build/react-use-sync-external-store.ts',
+      ),
+    },
+  },
   build: {
+    // No polyfill for `modulepreload`: a browser without it (Safari before 17, Firefox
+    // before 115) still loads every module, only without preloading them.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       // A place's forecast is asked for by a small entry of its own, before the app has loaded.
       input: { index: 'index.html', [EARLY_FORECAST_ENTRY]: EARLY_FORECAST_SOURCE },
       // Everything the first screen imports in one chunk (see build/first-load-chunk.ts).
       output: { codeSplitting: { groups: [firstLoadChunk(EARLY_FORECAST_SOURCE)] } },
     },
-    // The weather icons stay files of their own, fetched when shown, rather than
-    // data URLs inside the JavaScript every page must load first.
-    assetsInlineLimit: (file) => (file.includes('/src/weather/icons/') ? false : undefined),
   },
   server: {
     port: 5173,
