@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { messages as germanErrors } from '@skycast/validators/error-catalogue/de.ts';
 import { signUpInputSchema } from '@skycast/validators';
 
-import { errorMessage, schemaErrors, shouldRetry } from './error-message.ts';
+import { errorMessage, shouldRetry } from './error-message.ts';
+import { schemaErrors } from './form-errors.ts';
 
 function apiError(message: string, httpStatus: number, code: string) {
   return TRPCClientError.from({

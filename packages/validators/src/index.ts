@@ -40,13 +40,12 @@ export { parseStoredPlace } from './stored-place.ts';
 export {
   ERROR_REASONS,
   isErrorReason,
-  isInputMessageKey,
-  issueValues,
   NEW_PASSWORD_REASONS,
   type ErrorMessageKey,
   type ErrorReason,
   type InputMessageKey,
 } from './reasons.ts';
+export { isInputMessageKey, issueValues } from './input-messages.ts';
 export { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from './control-characters.ts';
 export { text } from './text.ts';
 export {

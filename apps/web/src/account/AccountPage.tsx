@@ -9,7 +9,8 @@ import {
 
 import { Trans } from '@lingui/react';
 
-import { errorMessage, formErrors, schemaErrors, type FormErrors } from '../error-message.ts';
+import { errorMessage } from '../error-message.ts';
+import { formErrors, schemaErrors, type FormErrors } from '../form-errors.ts';
 import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { navigate } from '../navigation/use-location.ts';
@@ -20,7 +21,8 @@ import { FormFields, type FieldSpec } from '../ui/FormFields.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { ACCOUNT_PATH, signInPath } from './account-paths.ts';
 import { CHANGE_PASSWORD_REASON_FIELDS, DELETE_ACCOUNT_REASON_FIELDS } from './form-reasons.ts';
-import { useAccount, useDeleteAccount, useSignOut } from './use-account.ts';
+import { useDeleteAccount, useSignOut } from './account-actions.ts';
+import { useAccount } from './use-account.ts';
 import './AuthPage.css';
 
 type Field = 'currentPassword' | 'newPassword';

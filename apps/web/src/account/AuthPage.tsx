@@ -10,7 +10,7 @@ import {
 
 import { Trans } from '@lingui/react';
 
-import { formErrors, schemaErrors, type FormErrors } from '../error-message.ts';
+import { formErrors, schemaErrors, type FormErrors } from '../form-errors.ts';
 import { errorWords, t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { navigate } from '../navigation/use-location.ts';
@@ -20,7 +20,8 @@ import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { useProblemFocus } from '../ui/focus-problem.ts';
 import { FORGOT_PASSWORD_PATH, nextPath, SIGN_IN_PATH, SIGN_UP_PATH } from './account-paths.ts';
 import { AUTH_REASON_FIELDS } from './form-reasons.ts';
-import { useAccount, useStartSession } from './use-account.ts';
+import { useStartSession } from './account-actions.ts';
+import { useAccount } from './use-account.ts';
 import './AuthPage.css';
 
 type Mode = 'signIn' | 'signUp';

@@ -5,7 +5,7 @@ import { requestPasswordResetInputSchema } from '@skycast/validators';
 
 import { Trans } from '@lingui/react';
 
-import { formErrors, schemaErrors, type FormErrors } from '../error-message.ts';
+import { formErrors, schemaErrors, type FormErrors } from '../form-errors.ts';
 import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { trpc } from '../trpc.ts';

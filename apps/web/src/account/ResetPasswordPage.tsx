@@ -4,7 +4,7 @@ import { PASSWORD_MIN_LENGTH, resetPasswordInputSchema } from '@skycast/validato
 
 import { Trans } from '@lingui/react';
 
-import { formErrors, schemaErrors, type FormErrors } from '../error-message.ts';
+import { formErrors, schemaErrors, type FormErrors } from '../form-errors.ts';
 import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { useFocusWhenShown, useProblemFocus } from '../ui/focus-problem.ts';
@@ -12,7 +12,7 @@ import { FormFields } from '../ui/FormFields.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { FORGOT_PASSWORD_PATH, resetTokenFromHash, SIGN_IN_PATH } from './account-paths.ts';
 import { RESET_PASSWORD_REASON_FIELDS } from './form-reasons.ts';
-import { useResetPassword } from './use-account.ts';
+import { useResetPassword } from './account-actions.ts';
 import './AuthPage.css';
 
 type Errors = FormErrors<'newPassword'>;

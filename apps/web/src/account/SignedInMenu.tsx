@@ -5,7 +5,7 @@ import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { navigate } from '../navigation/use-location.ts';
 import { usePopup } from '../ui/use-popup.ts';
-import { useSignOut } from './use-account.ts';
+import { useSignOut } from './account-actions.ts';
 
 /**
  * A signed-in person's account menu: their places, the account page and

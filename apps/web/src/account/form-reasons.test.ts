@@ -1,7 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 
-import { formErrors } from '../error-message.ts';
+import { formErrors } from '../form-errors.ts';
 import { AUTH_REASON_FIELDS, CHANGE_PASSWORD_REASON_FIELDS } from './form-reasons.ts';
 
 /** An answer shaped as the API's error formatter sends it. */
