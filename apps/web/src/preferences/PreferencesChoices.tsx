@@ -6,14 +6,9 @@ import { LANGUAGES, type Language } from '@skycast/validators';
 import { resolveLanguage, type LanguageChoice, t } from '../i18n/i18n.ts';
 import {
   CLOCKS,
-  clockLabel,
-  DISTANCE_UNIT_LABELS,
   DISTANCE_UNITS,
-  PRECIPITATION_UNIT_LABELS,
   PRECIPITATION_UNITS,
-  PRESSURE_UNIT_LABELS,
   PRESSURE_UNITS,
-  themeLabel,
   THEMES,
   UNIT_SYSTEM_LABELS,
   UNIT_SYSTEMS,
@@ -21,6 +16,14 @@ import {
   WIND_UNITS,
   type Preferences,
 } from './preferences.ts';
+import {
+  clockLabel,
+  describeChange,
+  DISTANCE_UNIT_LABELS,
+  PRECIPITATION_UNIT_LABELS,
+  PRESSURE_UNIT_LABELS,
+  themeLabel,
+} from './preference-words.ts';
 import { temperatureSymbol } from '../weather/units.ts';
 
 interface ChoiceProps<T extends string> {
@@ -110,15 +113,26 @@ function LanguageSelect({
  */
 export function PreferencesChoices({
   preferences,
-  change,
+  setPreferences,
+  announce,
   id,
 }: {
   preferences: Preferences;
-  change: (update: Partial<Preferences>) => void;
+  /** Applies a change (usePreferences); rejects when the account could not take it. */
+  setPreferences: (update: Partial<Preferences>) => Promise<void>;
+  /** Says something in the menu's polite live region. */
+  announce: (said: string) => void;
   /** Prefix of the radio groups' names. */
   id: string;
 }) {
   useLingui();
+  function change(update: Partial<Preferences>) {
+    const said = describeChange(preferences, { ...preferences, ...update });
+    announce(said);
+    setPreferences(update).catch(() => {
+      announce(`${said} ${t('preferences.savedHereOnly')}`);
+    });
+  }
   return (
     <>
       <LanguageSelect value={preferences.language} onChange={(language) => change({ language })} />

@@ -2,7 +2,7 @@ import { useLingui } from '@lingui/react';
 import { Suspense, useId, useState } from 'react';
 
 import { t } from '../i18n/i18n.ts';
-import { describeChange, UNIT_SYSTEM_LABELS, type Preferences } from './preferences.ts';
+import { UNIT_SYSTEM_LABELS } from './preferences.ts';
 import { usePopup } from '../ui/use-popup.ts';
 import { temperatureSymbol } from '../weather/units.ts';
 import { usePreferences } from './use-preferences.ts';
@@ -26,14 +26,6 @@ export function PreferencesMenu() {
   const [announcement, setAnnouncement] = useState('');
   const id = useId();
 
-  function change(update: Partial<Preferences>) {
-    const said = describeChange(preferences, { ...preferences, ...update });
-    setAnnouncement(said);
-    setPreferences(update).catch(() => {
-      setAnnouncement(`${said} ${t('preferences.savedHereOnly')}`);
-    });
-  }
-
   return (
     <div className="preferences" {...popup.rootProps}>
       <button type="button" className="pill preferences__button" {...popup.buttonProps}>
@@ -44,7 +36,12 @@ export function PreferencesMenu() {
       </button>
       <div className="popup-panel preferences__panel" {...popup.panelProps}>
         <Suspense fallback={null}>
-          <PreferencesChoices preferences={preferences} change={change} id={id} />
+          <PreferencesChoices
+            preferences={preferences}
+            setPreferences={setPreferences}
+            announce={setAnnouncement}
+            id={id}
+          />
         </Suspense>
       </div>
       <p className="visually-hidden" role="status" aria-live="polite">

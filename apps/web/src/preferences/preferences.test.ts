@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 
 import {
   DEFAULT_PREFERENCES,
-  describeChange,
   parsePreferences,
   unitsOf,
   withAccount,
   type Preferences,
 } from './preferences.ts';
+import { describeChange } from './preference-words.ts';
 
 const US: Preferences = {
   units: 'imperial',
