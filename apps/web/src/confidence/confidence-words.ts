@@ -3,12 +3,8 @@ import type { RouterOutputs } from '@skycast/api';
 import type { Units } from '../api-types.ts';
 import { t } from '../i18n/i18n.ts';
 import { weekdayOf } from '../weather/local-time.ts';
-import {
-  converterFor,
-  formatPrecipitation,
-  formatShortTemperature,
-  formatWindSpeed,
-} from '../weather/units.ts';
+import { converterFor, formatPrecipitation, formatShortTemperature } from '../weather/units.ts';
+import { formatWindSpeed } from '../weather/detail-units.ts';
 
 export type ConfidenceAnswer = RouterOutputs['weather']['confidence'];
 export type ConfidenceDay = ConfidenceAnswer['days'][number];

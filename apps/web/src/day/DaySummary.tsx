@@ -7,8 +7,8 @@ import {
   formatPrecipitation,
   formatTemperature,
   formatTime,
-  formatUvIndex,
 } from '../weather/units.ts';
+import { formatUvIndex } from '../weather/detail-units.ts';
 import { describeWeather } from '../weather/weather-codes.ts';
 
 /**

@@ -6,9 +6,8 @@ import {
   formatPercent,
   formatPrecipitation,
   formatShortTemperature,
-  formatUvIndex,
-  formatWindSpeed,
 } from '../weather/units.ts';
+import { formatUvIndex, formatWindSpeed } from '../weather/detail-units.ts';
 
 const DASH = '—';
 /** The columns' headings, in the page's language. */

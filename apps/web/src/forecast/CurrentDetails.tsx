@@ -4,15 +4,13 @@ import type { ReactNode } from 'react';
 import type { CurrentConditions as Current, DailyEntry, Forecast, Units } from '../api-types.ts';
 import { t } from '../i18n/i18n.ts';
 import { compassPoint } from '../weather/compass.ts';
+import { formatPercent, formatPrecipitation, formatTemperature } from '../weather/units.ts';
 import {
-  formatPercent,
-  formatPrecipitation,
   formatPressure,
-  formatTemperature,
   formatUvIndex,
   formatVisibility,
   formatWindSpeed,
-} from '../weather/units.ts';
+} from '../weather/detail-units.ts';
 import { againstYesterday, comparedWithYesterday } from '../weather/yesterday.ts';
 import { WindArrow } from './WindArrow.tsx';
 import './CurrentConditions.css';

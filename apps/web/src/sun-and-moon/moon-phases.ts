@@ -2,7 +2,7 @@ import type { RouterOutputs } from '@skycast/api';
 
 import { t, type MessageKey } from '../i18n/i18n.ts';
 import type { IconName } from '../weather/icon-names.ts';
-import { formatNumber } from '../weather/units.ts';
+import { formatNumber } from '../weather/detail-units.ts';
 
 export type SunAndMoon = RouterOutputs['weather']['sunAndMoon'];
 export type SunAndMoonDay = SunAndMoon['days'][number];

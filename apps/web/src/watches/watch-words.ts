@@ -2,7 +2,8 @@ import type { WatchRule, WatchSchedule } from '@skycast/validators';
 
 import type { Units } from '../api-types.ts';
 import { intlLocale, t } from '../i18n/i18n.ts';
-import { formatNumber, formatTemperature, formatWindSpeed } from '../weather/units.ts';
+import { formatTemperature } from '../weather/units.ts';
+import { formatNumber, formatWindSpeed } from '../weather/detail-units.ts';
 import { toShown } from './watch-draft.ts';
 
 /** Ready-made watches a person adds with one click. */

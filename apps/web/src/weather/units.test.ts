@@ -6,15 +6,17 @@ import {
   formatHour,
   formatPercent,
   formatPrecipitation,
-  formatPressure,
   formatShortTemperature,
   formatTemperature,
   formatTime,
+  timesOnClock,
+} from './units.ts';
+import {
+  formatPressure,
   formatUvIndex,
   formatVisibility,
   formatWindSpeed,
-  timesOnClock,
-} from './units.ts';
+} from './detail-units.ts';
 
 describe('unit formatting', () => {
   it('rounds temperatures and writes the unit the API sent', () => {
