@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, useEffect, useMemo, useRef } from 'react';
 
+import { formatCoordinates } from '@skycast/validators';
+
 import { HourlyChart } from '../chart/HourlyChart.tsx';
 import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
@@ -8,7 +10,6 @@ import { arrivedInApp } from '../navigation/use-location.ts';
 import { useOffline } from '../offline/connection.ts';
 import { offlineMessages } from '../offline/offline-messages.ts';
 import { OfflineBanner } from '../offline/OfflineBanner.tsx';
-import { formatCoordinates } from '../place/coordinates.ts';
 import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
 import { useUnits } from '../preferences/use-units.ts';
 import { trpc } from '../trpc.ts';

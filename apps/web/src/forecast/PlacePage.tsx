@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, useEffect, useMemo } from 'react';
 
+import { formatCoordinates } from '@skycast/validators';
+
 import { useWeatherAlerts } from '../alerts/use-weather-alerts.ts';
 import { preloadChart } from '../chart/lazy-chart.ts';
 import { t } from '../i18n/i18n.ts';
 import { useHistoryState } from '../navigation/use-location.ts';
 import { useOffline } from '../offline/connection.ts';
 import { offlineMessages } from '../offline/offline-messages.ts';
-import { formatCoordinates } from '../place/coordinates.ts';
 import { rememberPlace } from '../place/last-place.ts';
 import { formatPlacePath, type PlaceRoute } from '../place/place-path.ts';
 import { regionFromHistory } from '../place/place-region.ts';

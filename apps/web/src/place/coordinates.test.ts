@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatCoordinates, parseTypedCoordinates } from './coordinates.ts';
+import { formatCoordinates } from '@skycast/validators';
+
+import { parseTypedCoordinates } from './coordinates.ts';
 
 describe('parseTypedCoordinates', () => {
   it.each([

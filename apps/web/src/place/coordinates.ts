@@ -1,7 +1,7 @@
 import type { Coordinates } from '../api-types.ts';
 
-// Also the server's (it writes a place's first view into the page): one rule for both.
-export { formatCoordinates } from '@skycast/validators';
+// Writing coordinates is @skycast/validators' formatCoordinates, the server's too (it
+// writes a place's first view into the page): one rule for both.
 
 // A number with a decimal point or comma, then an optional degree sign and hemisphere letter.
 const PART = String.raw`([+-]?\d{1,3}(?:[.,]\d{1,10})?)\s*°?\s*([NSEWnsew])?`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatCoordinates } from './coordinates.ts';
+import { formatCoordinates } from '@skycast/validators';
+
 import { placeRegion, regionFromHistory } from './place-region.ts';
 
 describe('placeRegion', () => {

@@ -1,13 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 
+import { formatCoordinates } from '@skycast/validators';
+
 import type { Place } from '../api-types.ts';
 import { errorMessage } from '../error-message.ts';
 import { currentLanguage, t } from '../i18n/i18n.ts';
 import { navigate } from '../navigation/use-location.ts';
 import { useOffline } from '../offline/connection.ts';
 import { offlineMessages } from '../offline/offline-messages.ts';
-import { formatCoordinates, parseTypedCoordinates } from '../place/coordinates.ts';
+import { parseTypedCoordinates } from '../place/coordinates.ts';
 import { formatPlacePath } from '../place/place-path.ts';
 import { placeRegion, type PlaceHistoryState } from '../place/place-region.ts';
 import { queryClient, trpc } from '../trpc.ts';

@@ -1,10 +1,11 @@
 import { Trans } from '@lingui/react';
 
+import { formatCoordinates } from '@skycast/validators';
+
 import { t } from '../i18n/i18n.ts';
 import { AppLink } from '../navigation/AppLink.tsx';
 import { SavedPlaceList } from '../places/SavedPlaceList.tsx';
 import { useSavedPlaces } from '../places/use-saved-places.ts';
-import { formatCoordinates } from '../place/coordinates.ts';
 import { lastPlacePath } from '../place/last-place.ts';
 import { formatPlacePath, parsePlacePath } from '../place/place-path.ts';
 import { useMyLocation } from '../place/use-my-location.ts';
