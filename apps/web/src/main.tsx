@@ -9,12 +9,17 @@ import { App } from './App.tsx';
 import { adoptEarlyForecast, seedKeptAnswers } from './forecast/kept-answers.ts';
 import { activateLanguage, i18n, resolveLanguage } from './i18n/i18n.ts';
 import { followBrowserConnection } from './offline/connection.ts';
-import { registerServiceWorker } from './offline/register-service-worker.ts';
 import { currentPreferences } from './preferences/use-preferences.ts';
 import { queryClient } from './trpc.ts';
 
 followBrowserConnection();
-registerServiceWorker();
+// The service worker once the page has loaded; the code registering it loads then too.
+const registerServiceWorker = () =>
+  void import('./offline/register-service-worker.ts').then((module) =>
+    module.registerServiceWorker(),
+  );
+if (document.readyState === 'complete') registerServiceWorker();
+else window.addEventListener('load', registerServiceWorker, { once: true });
 // A place's page may carry its forecast: in the cache before the first render. If it
 // did not, the early entry has asked for it already: the page waits for that answer.
 seedKeptAnswers(queryClient);

@@ -1,41 +1,24 @@
-import { useQuery } from '@tanstack/react-query';
+import { Suspense } from 'react';
 
 import type { Coordinates } from '../api-types.ts';
-import { Attribution } from '../forecast/Attribution.tsx';
-import { forecastQuery } from '../forecast/forecast-query.ts';
-import { currentLanguage, t } from '../i18n/i18n.ts';
-import { trpc } from '../trpc.ts';
+import { lazyWithWords } from '../i18n/lazy-with-words.ts';
 import './SiteFooter.css';
+
+// Below the fold: the credits' code loads after the first screen.
+const FooterCredits = lazyWithWords(() => import('./FooterCredits.tsx'));
 
 /** Credits: the provider of the forecast on screen, when there is one. */
 export function SiteFooter({ coordinates }: { coordinates: Coordinates | undefined }) {
   return (
     <footer className="site-footer">
       <div className="page site-footer__inner">
-        {coordinates && <ForecastCredit coordinates={coordinates} />}
-        {coordinates && <NameCredit coordinates={coordinates} />}
+        {coordinates && (
+          <Suspense fallback={null}>
+            <FooterCredits coordinates={coordinates} />
+          </Suspense>
+        )}
         <span>Skycast</span>
       </div>
     </footer>
   );
-}
-
-function ForecastCredit({ coordinates }: { coordinates: Coordinates }) {
-  // Reads the page's query from the cache: no second request.
-  const { data } = useQuery(forecastQuery(coordinates));
-  return data ? <Attribution source={data.source} /> : null;
-}
-
-/** OpenStreetMap's licence asks for credit where a name came from its data (a located place). */
-function NameCredit({ coordinates }: { coordinates: Coordinates }) {
-  // Only what the place page asked already: never a request of its own.
-  const { data } = useQuery({
-    ...trpc.weather.nearestPlace.queryOptions({ ...coordinates, language: currentLanguage() }),
-    enabled: false,
-  });
-  return data ? (
-    <span>
-      <a href="https://www.openstreetmap.org/copyright">{t('footer.placeNameCredit')}</a>
-    </span>
-  ) : null;
 }
