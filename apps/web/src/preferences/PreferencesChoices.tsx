@@ -106,17 +106,7 @@ function LanguageSelect({
   );
 }
 
-/**
- * What the "Units" menu offers: the language, each unit, the clock and the
- * theme, each chosen on its own. Loaded when the header is drawn, in a chunk
- * of its own, so the first screen does not wait for it.
- */
-export function PreferencesChoices({
-  preferences,
-  setPreferences,
-  announce,
-  id,
-}: {
+interface PreferencesChoicesProps {
   preferences: Preferences;
   /** Applies a change (usePreferences); rejects when the account could not take it. */
   setPreferences: (update: Partial<Preferences>) => Promise<void>;
@@ -124,15 +114,29 @@ export function PreferencesChoices({
   announce: (said: string) => void;
   /** Prefix of the radio groups' names. */
   id: string;
-}) {
+}
+
+/** Applies a change and says it; says too when the account could not take it. */
+function applyAndSay(
+  { preferences, setPreferences, announce }: PreferencesChoicesProps,
+  update: Partial<Preferences>,
+): void {
+  const said = describeChange(preferences, { ...preferences, ...update });
+  announce(said);
+  setPreferences(update).catch(() => {
+    announce(`${said} ${t('preferences.savedHereOnly')}`);
+  });
+}
+
+/**
+ * What the "Units" menu offers: the language, each unit, the clock and the
+ * theme, each chosen on its own. Loaded when the header is drawn, in a chunk
+ * of its own, so the first screen does not wait for it.
+ */
+export function PreferencesChoices(props: PreferencesChoicesProps) {
+  const { preferences, id } = props;
   useLingui();
-  function change(update: Partial<Preferences>) {
-    const said = describeChange(preferences, { ...preferences, ...update });
-    announce(said);
-    setPreferences(update).catch(() => {
-      announce(`${said} ${t('preferences.savedHereOnly')}`);
-    });
-  }
+  const change = (update: Partial<Preferences>) => applyAndSay(props, update);
   return (
     <>
       <LanguageSelect value={preferences.language} onChange={(language) => change({ language })} />
