@@ -13,10 +13,16 @@ import { firstLoadScripts, gzipped, startPageScripts } from './first-load.ts';
 const browser = sharedBrowser();
 
 /**
- * The gzip bytes of JavaScript (and first words) a first screen may wait for. Issue 23's
- * target is 100 KB; docs/benchmarks.md says what is in it and what is left.
+ * Issue 23's target, in gzip bytes: the JavaScript `index.html` loads itself (its
+ * scripts and modulepreloads), `theme.js` aside, as the bench's "Initial JavaScript".
  */
-const FIRST_SCREEN_BUDGET = 114 * 1024;
+const INITIAL_JS_BUDGET = 100_000;
+/**
+ * The gzip bytes of everything a first screen waits for: the above, `theme.js`, the
+ * largest language's first-screen words and, for the home page, the start page's chunk.
+ * docs/benchmarks.md says what is in it.
+ */
+const FIRST_SCREEN_BUDGET = 108 * 1024;
 
 const withPage = (
   ...args: Parameters<typeof withBrowserPage> extends [unknown, ...infer Rest] ? Rest : never
@@ -195,7 +201,7 @@ describe('loading', () => {
     });
   });
 
-  it('keeps the JavaScript a first screen needs (place page or home page) within 114 KB gzip, with the first-screen words of the largest language; zod, the chart, the search box and the warnings in chunks of their own', async () => {
+  it('keeps the initial JavaScript within 100 KB gzip, and what a first screen needs (place page or home page) within 108 KiB with the first-screen words of the largest language; tRPC, zod, the chart, the search box and the warnings in chunks of their own', async () => {
     const firstLoad = await firstLoadScripts(inject('appUrl'));
     expect(
       firstLoad.filter((script) => /^\/assets\/index-[\w-]+\.js$/.test(script.path)),
@@ -208,6 +214,8 @@ describe('loading', () => {
       expect(code).not.toContain('data:image/svg');
       // Nor zod (a fifth of this once): the first screen reads stored values without it.
       expect(code).not.toContain('ZodCheck');
+      // Nor tRPC's client: it loads with the first call (trpc-loaded-later.ts).
+      expect(code).not.toContain('trpc_untypedClient');
       // The search box's list and the warnings' banners load after the first paint.
       expect(code).not.toContain('search__popup');
       expect(code).not.toContain('alerts__list');
@@ -240,6 +248,9 @@ describe('loading', () => {
     expect(catalogues.size).toBe(15);
     expect([...errorCatalogues].sort()).toEqual(['ar', 'de', 'en', 'es', 'fr']);
     expect([...laterParts].sort()).toEqual(['ar', 'de', 'en', 'es', 'fr']);
+    const initialJs = firstLoad.filter((script) => script.path !== '/theme.js');
+    expect(initialJs.length).toBe(firstLoad.length - 1);
+    expect(gzipped(initialJs)).toBeLessThanOrEqual(INITIAL_JS_BUDGET);
     const placePage = gzipped(firstLoad) + largestCatalogue;
     expect(placePage).toBeLessThanOrEqual(FIRST_SCREEN_BUDGET);
     expect(placePage + gzipped(startPage)).toBeLessThanOrEqual(FIRST_SCREEN_BUDGET);
