@@ -214,7 +214,7 @@ async function printWeb(databaseUrl: string, stubUrl: string) {
     );
   }
   console.log(
-    `\nInitial JavaScript: ${kib(initialJs)} gzip (without theme.js; the budget test allows 114 KiB for a first screen, gzip -6, with theme.js, the largest language's first-screen words and, for the home page, the start page's chunk).\n`,
+    `\nInitial JavaScript: ${kib(initialJs)} gzip, ${(initialJs / 1000).toFixed(1)} KB (without theme.js; issue 23's target, which the budget test holds at gzip -6, is 100 KB; a first screen with theme.js, the largest language's first-screen words and, for the home page, the start page's chunk, 108 KiB).\n`,
   );
 
   const runs = Number(values.runs);
