@@ -21,10 +21,21 @@ describe('icons', () => {
       await page.goto('/place/52.52,13.41/Berlin');
       await page.locator('.hourly__list .hour__icon').first().waitFor();
       const icons = page.locator('img.weather-icon');
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll<HTMLImageElement>('img.icon')].every(
-          (image) => image.complete,
-        ),
+      // Sections below the first screen (the 16 days) add theirs when their chunk is in:
+      // read them once the count has held for half a second and every one has loaded or failed.
+      await page.waitForFunction(
+        () => {
+          const images = [...document.querySelectorAll<HTMLImageElement>('img.weather-icon')];
+          const seen = window as Window & { iconsSeen?: number };
+          const settled =
+            images.length > 50 &&
+            images.length === seen.iconsSeen &&
+            images.every((image) => image.complete);
+          seen.iconsSeen = images.length;
+          return settled;
+        },
+        undefined,
+        { polling: 500 },
       );
       const images = await icons.evaluateAll((nodes) =>
         (nodes as HTMLImageElement[]).map((image) => ({
