@@ -2,21 +2,51 @@ import type { StubResponse } from './responses.ts';
 import { capTime, type IssuedWarning, issuedWarnings } from './warning-samples.ts';
 
 const CAP_NS = 'urn:oasis:names:tc:emergency:cap:1.2';
-/** MeteoAlarm's member feeds the stub knows; others have no warnings at all. */
+/**
+ * MeteoAlarm's member feeds, by the slug its feed paths use. Each answers,
+ * empty when the stub issues it no warning (warning-samples.ts); any other
+ * slug is a 404, as on the real service.
+ */
 const FEEDS: Record<string, string> = {
-  germany: 'Germany',
-  'united-kingdom': 'United Kingdom',
-  france: 'France',
-  netherlands: 'Netherlands',
   austria: 'Austria',
-  switzerland: 'Switzerland',
-  italy: 'Italy',
-  spain: 'Spain',
-  poland: 'Poland',
-  norway: 'Norway',
-  sweden: 'Sweden',
+  belgium: 'Belgium',
+  'bosnia-herzegovina': 'Bosnia and Herzegovina',
+  bulgaria: 'Bulgaria',
+  croatia: 'Croatia',
+  cyprus: 'Cyprus',
   'czech-republic': 'Czech Republic',
+  denmark: 'Denmark',
+  estonia: 'Estonia',
+  finland: 'Finland',
+  france: 'France',
+  germany: 'Germany',
+  greece: 'Greece',
+  hungary: 'Hungary',
+  iceland: 'Iceland',
   ireland: 'Ireland',
+  israel: 'Israel',
+  italy: 'Italy',
+  latvia: 'Latvia',
+  liechtenstein: 'Liechtenstein',
+  lithuania: 'Lithuania',
+  luxembourg: 'Luxembourg',
+  malta: 'Malta',
+  moldova: 'Moldova',
+  montenegro: 'Montenegro',
+  netherlands: 'Netherlands',
+  norway: 'Norway',
+  poland: 'Poland',
+  portugal: 'Portugal',
+  'republic-of-north-macedonia': 'Republic of North Macedonia',
+  romania: 'Romania',
+  serbia: 'Serbia',
+  slovakia: 'Slovakia',
+  slovenia: 'Slovenia',
+  spain: 'Spain',
+  sweden: 'Sweden',
+  switzerland: 'Switzerland',
+  ukraine: 'Ukraine',
+  'united-kingdom': 'United Kingdom',
 };
 
 const escape = (text: string) =>
