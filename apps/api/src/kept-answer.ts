@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 import { LRUCache } from 'lru-cache';
@@ -114,16 +114,32 @@ export function encodedBody(identity: Buffer, compress = true) {
 export type EncodedBody = Pick<KeptAnswer, 'identity' | 'gzip' | 'br' | 'etag'>;
 
 /**
- * What to send for a request: nothing (304) when its `If-None-Match` holds the
- * ETag, else the body in the best encoding its `Accept-Encoding` takes.
+ * Answers `req` with `answer` in one `writeHead`: 304 with `headers` alone when
+ * its `If-None-Match` holds the ETag, else 200 with the body in the best
+ * encoding its `Accept-Encoding` takes, its type, length and encoding added.
+ *
+ * @example
+ * sendEncodedBody(req, res, answer, ['etag', answer.etag], 'application/json');
  */
-export function bodyFor(answer: EncodedBody, headers: IncomingHttpHeaders) {
-  const notModified = matchesEtag(headers['if-none-match'], answer.etag);
+export function sendEncodedBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  answer: EncodedBody,
+  headers: string[],
+  contentType: string,
+): void {
+  if (matchesEtag(req.headers['if-none-match'], answer.etag)) {
+    res.writeHead(304, headers).end();
+    return;
+  }
   const encoding =
-    notModified || answer.identity.length < COMPRESS_FROM_BYTES
+    answer.identity.length < COMPRESS_FROM_BYTES
       ? undefined
-      : encodingFor(headers['accept-encoding']);
-  return { notModified, encoding, body: encoding ? answer[encoding] : answer.identity };
+      : encodingFor(req.headers['accept-encoding']);
+  const body = encoding ? answer[encoding] : answer.identity;
+  headers.push('content-type', contentType, 'content-length', String(body.length));
+  if (encoding) headers.push('content-encoding', encoding);
+  res.writeHead(200, headers).end(body);
 }
 
 // Headers a client sends are its own to vary: a few KiB of memos, whatever they hold.

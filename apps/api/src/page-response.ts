@@ -10,7 +10,7 @@ import {
 import type { Logger } from '@skycast/api';
 
 import type { AnswerPolicy } from './answer-policy.ts';
-import { bodyFor, encodingFor, type EncodedBody } from './kept-answer.ts';
+import { encodingFor, sendEncodedBody, type EncodedBody } from './kept-answer.ts';
 import { LOGGED_URL_CHARS } from './logger.ts';
 
 /**
@@ -47,15 +47,8 @@ export function sendPage(
   sent: Sent,
 ): void {
   const { id, headers } = pageHeaders(options, req);
-  const { notModified, encoding, body } = bodyFor(page, req.headers);
   headers.push('etag', page.etag);
-  if (notModified) {
-    res.writeHead(304, headers).end();
-  } else {
-    headers.push('content-type', 'text/html; charset=utf-8', 'content-length', String(body.length));
-    if (encoding) headers.push('content-encoding', encoding);
-    res.writeHead(200, headers).end(body);
-  }
+  sendEncodedBody(req, res, page, headers, 'text/html; charset=utf-8');
   logSent(options, req, res, id, sent);
 }
 

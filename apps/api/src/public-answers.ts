@@ -12,7 +12,7 @@ import {
 } from '@skycast/api';
 
 import type { AnswerPolicy } from './answer-policy.ts';
-import { bodyFor, keptAnswer, keptAnswerStore, type KeptAnswer } from './kept-answer.ts';
+import { keptAnswer, keptAnswerStore, sendEncodedBody, type KeptAnswer } from './kept-answer.ts';
 import { createAnswerKeys, keyOfInput } from './public-answer-keys.ts';
 import { loggedRequest } from './request-log.ts';
 
@@ -192,7 +192,6 @@ export function send(
   const now = options.now ?? Date.now;
   const started = now();
   const id = options.policy.requestId(req);
-  const { notModified, encoding, body } = bodyFor(answer, req.headers);
   // One writeHead with a flat list: cheaper than a setHeader per header.
   const headers = [
     ...staticHeaders,
@@ -207,13 +206,7 @@ export function send(
   ];
   // Keep-alive clients then open their next connection to an instance that stays.
   if (options.policy.closing()) headers.push('connection', 'close');
-  if (notModified) {
-    res.writeHead(304, headers).end();
-  } else {
-    headers.push('content-type', 'application/json', 'content-length', String(body.length));
-    if (encoding) headers.push('content-encoding', encoding);
-    res.writeHead(200, headers).end(body);
-  }
+  sendEncodedBody(req, res, answer, headers, 'application/json');
   options.logger.info(
     {
       req: loggedRequest(id, req.method, req.url),
